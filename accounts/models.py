@@ -1,0 +1,85 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from core.tenancy import TenantOwned
+
+
+class Tenant(models.Model):
+    """An insured company: the policyholder, an exporter."""
+
+    legal_name = models.CharField(_("legal name"), max_length=200)
+    country = CountryField(_("country"))
+    registration_number = models.CharField(_("registration number"), max_length=50)
+    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["legal_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "registration_number"], name="tenant_unique_registration"),
+        ]
+        permissions = [
+            ("manage_members", "Can manage the tenant's users"),
+            ("manage_api_tokens", "Can manage the tenant's API tokens"),
+        ]
+        verbose_name = _("tenant")
+
+    def __str__(self):
+        return self.legal_name
+
+
+class Membership(models.Model):
+    """Links a user to the one tenant they work for. Roles are the user's groups."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
+    tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE, related_name="memberships")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership")
+
+    def __str__(self):
+        return f"{self.user} @ {self.tenant}"
+
+
+class ApiToken(TenantOwned):
+    """A tenant's API key. Only its SHA-256 is stored; the key is shown once.
+
+    Each token acts through its own service user, whose groups are the roles
+    the tenant admin gave it, so permissions and the audit trail work alike
+    for the browser and the API.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=12, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    service_user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_token")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("API token")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None

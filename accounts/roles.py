@@ -1,0 +1,57 @@
+"""Roles are Django groups; their permissions are declared here, in one place."""
+
+from django.utils.translation import gettext_lazy as _
+
+TENANT_ADMIN = "Tenant admin"
+CREDIT_MANAGER = "Credit manager"
+FINANCE = "Finance"
+UNDERWRITER = "Underwriter"
+CLAIMS_HANDLER = "Claims handler"
+
+TENANT_ROLES = [TENANT_ADMIN, CREDIT_MANAGER, FINANCE]
+STAFF_ROLES = [UNDERWRITER, CLAIMS_HANDLER]
+
+ROLE_LABELS = {
+    TENANT_ADMIN: _("Tenant admin"),
+    CREDIT_MANAGER: _("Credit manager"),
+    FINANCE: _("Finance"),
+    UNDERWRITER: _("Underwriter"),
+    CLAIMS_HANDLER: _("Claims handler"),
+}
+
+# "app_label.codename" per role. Later apps add their permissions here.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    TENANT_ADMIN: [
+        "accounts.manage_members",
+        "accounts.manage_api_tokens",
+        "policies.view_policy",
+    ],
+    CREDIT_MANAGER: ["policies.view_policy"],
+    FINANCE: ["policies.view_policy"],
+    UNDERWRITER: [
+        "accounts.view_tenant",
+        "accounts.view_membership",
+        "policies.view_policy",
+        "policies.add_policy",
+        "policies.change_policy",
+    ],
+    CLAIMS_HANDLER: [
+        "accounts.view_tenant",
+        "policies.view_policy",
+    ],
+}
+
+
+def ensure_role_groups(sender=None, **kwargs):
+    """Create the role groups and set exactly the declared permissions (idempotent)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role)
+        wanted = []
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if found is not None:  # a permission of an app not yet migrated is added on its migrate
+                wanted.append(found)
+        group.permissions.set(wanted)

@@ -1,0 +1,110 @@
+"""Writes for tenants, members and API tokens."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import ApiToken, Membership, Tenant
+from accounts.roles import TENANT_ROLES
+from core.exceptions import DomainError
+
+TOKEN_PREFIX_LENGTH = 8
+# Writing last_used_at on every call would make each API read a write.
+LAST_USED_RESOLUTION = timedelta(minutes=5)
+
+
+def hash_token(raw_key: str) -> str:
+    return hashlib.sha256(raw_key.encode()).hexdigest()
+
+
+def _check_roles(roles: list[str]) -> list[Group]:
+    unknown = sorted(set(roles) - set(TENANT_ROLES))
+    if unknown or not roles:
+        raise DomainError(_("Choose one or more of the tenant roles."), field="roles")
+    return list(Group.objects.filter(name__in=roles))
+
+
+@transaction.atomic
+def create_tenant(*, legal_name: str, country: str, registration_number: str, **contact) -> Tenant:
+    tenant = Tenant(legal_name=legal_name, country=country, registration_number=registration_number, **contact)
+    tenant.full_clean()
+    tenant.save()
+    return tenant
+
+
+@transaction.atomic
+def add_member(
+    *, tenant: Tenant, username: str, email: str, roles: list[str], password: str | None = None,
+    first_name: str = "", last_name: str = "",
+):
+    groups = _check_roles(roles)
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        raise DomainError(_("This username is taken."), field="username")
+    user = User(username=username, email=email, first_name=first_name, last_name=last_name)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    user.groups.set(groups)
+    Membership.objects.create(user=user, tenant=tenant)
+    return user
+
+
+@transaction.atomic
+def create_api_token(*, tenant: Tenant, created_by, name: str, roles: list[str]) -> tuple[ApiToken, str]:
+    """Create a token; return it with the raw key, which is never stored nor shown again."""
+    name = (name or "").strip()
+    if not name:
+        raise DomainError(_("Give the token a name."), field="name")
+    groups = _check_roles(roles)
+    raw_key = secrets.token_urlsafe(32)
+    prefix = raw_key[:TOKEN_PREFIX_LENGTH]
+    User = get_user_model()
+    service_user = User(username=f"api-token-{secrets.token_hex(8)}", first_name=name[:150], is_active=True)
+    service_user.set_unusable_password()
+    service_user.save()
+    service_user.groups.set(groups)
+    Membership.objects.create(user=service_user, tenant=tenant)
+    token = ApiToken.objects.create(
+        tenant=tenant,
+        name=name,
+        prefix=prefix,
+        key_hash=hash_token(raw_key),
+        service_user=service_user,
+        created_by=created_by,
+    )
+    return token, raw_key
+
+
+@transaction.atomic
+def revoke_api_token(*, token: ApiToken) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        token.service_user.is_active = False
+        token.service_user.save(update_fields=["is_active"])
+    return token
+
+
+def authenticate_api_token(raw_key: str) -> ApiToken | None:
+    """The active token for a raw key, or None. Runs before any tenant is known."""
+    token = (
+        ApiToken.objects.with_scopes_disabled()
+        .select_related("tenant", "service_user")
+        .filter(key_hash=hash_token(raw_key), revoked_at__isnull=True, tenant__is_active=True)
+        .first()
+    )
+    if token is None or not token.service_user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        ApiToken.objects.with_scopes_disabled().filter(pk=token.pk).update(last_used_at=now)
+    return token

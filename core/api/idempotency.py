@@ -1,0 +1,78 @@
+"""`Idempotency-Key` on POST: a repeated key replays the first response and creates nothing.
+
+The handler runs in a transaction that also stores the key; if two requests
+race with one key, the database's unique (tenant, key) constraint lets one
+commit and rolls the other back, which then replays the winner's response.
+"""
+
+import hashlib
+import json
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from rest_framework.response import Response
+
+from core.api.errors import error_response
+from core.models import IdempotencyKey
+
+HEADER = "Idempotency-Key"
+MAX_KEY_LENGTH = 255
+
+
+def _fingerprint(request) -> str:
+    body = request.body if hasattr(request, "body") else b""
+    return hashlib.sha256(request.method.encode() + request.path.encode() + b"\0" + body).hexdigest()
+
+
+def _replay(stored: IdempotencyKey, fingerprint: str):
+    if stored.request_fingerprint != fingerprint:
+        return error_response(
+            status_code=422,
+            code="idempotency_key_reused",
+            message=_("This Idempotency-Key was already used with a different request."),
+        )
+    response = Response(stored.response_body, status=stored.response_status)
+    response["Idempotent-Replayed"] = "true"
+    return response
+
+
+class IdempotentPostMixin:
+    """Mix into a DRF view whose `post` creates something."""
+
+    def post(self, request, *args, **kwargs):
+        key = request.headers.get(HEADER)
+        if not key:
+            return super().post(request, *args, **kwargs)
+        if len(key) > MAX_KEY_LENGTH:
+            return error_response(
+                status_code=400,
+                code="validation_error",
+                message=_("The request has invalid fields."),
+                fields={HEADER: [_("At most %(n)d characters.") % {"n": MAX_KEY_LENGTH}]},
+            )
+        tenant = request.tenant
+        fingerprint = _fingerprint(request._request)
+        stored = IdempotencyKey.objects.filter(tenant=tenant, key=key).first()
+        if stored is not None:
+            return _replay(stored, fingerprint)
+        try:
+            with transaction.atomic():
+                response = super().post(request, *args, **kwargs)
+                # Only successes are remembered: a 4xx changed nothing and may be retried fixed.
+                if 200 <= response.status_code < 300:
+                    with transaction.atomic():
+                        IdempotencyKey.objects.create(
+                            tenant=tenant,
+                            key=key,
+                            method=request.method,
+                            path=request.path[:500],
+                            request_fingerprint=fingerprint,
+                            response_status=response.status_code,
+                            response_body=json.loads(json.dumps(response.data, default=str)),
+                        )
+        except IntegrityError:
+            stored = IdempotencyKey.objects.filter(tenant=tenant, key=key).first()
+            if stored is None:
+                raise
+            return _replay(stored, fingerprint)
+        return response

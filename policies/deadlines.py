@@ -1,0 +1,41 @@
+"""Every deadline that hangs off an invoice's due date, from the policy's terms.
+
+This is the only place such dates are computed (domain.md, examples 6 and 7).
+Each is the *last day* on which the act is still in time, counting calendar
+days after the original due date; an extension granted without consent does
+not move them.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from policies.terms import PolicyTerms
+
+
+@dataclass(frozen=True)
+class InvoiceDeadlines:
+    due_date: date
+    max_extension_end: date  # last day the buyer may pay late before shipments stop being covered
+    notification_deadline: date  # last day to notify the overdue in time
+    waiting_period_end: date  # first day a protracted-default claim may be filed
+    claim_filing_deadline: date  # last day to file a claim
+
+    def notified_late(self, notified_on: date) -> bool:
+        return notified_on > self.notification_deadline
+
+    def claim_filing_window(self) -> tuple[date, date]:
+        return self.waiting_period_end, self.claim_filing_deadline
+
+
+def invoice_deadlines(*, terms: PolicyTerms, due_date: date) -> InvoiceDeadlines:
+    return InvoiceDeadlines(
+        due_date=due_date,
+        max_extension_end=due_date + timedelta(days=terms.max_extension_days),
+        notification_deadline=due_date + timedelta(days=terms.overdue_notification_days),
+        waiting_period_end=due_date + timedelta(days=terms.waiting_period_days),
+        claim_filing_deadline=due_date + timedelta(days=terms.claim_filing_days),
+    )
+
+
+def claim_payment_due(*, terms: PolicyTerms, file_complete_on: date) -> date:
+    return file_complete_on + timedelta(days=terms.claim_payment_days)

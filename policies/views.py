@@ -1,0 +1,24 @@
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+
+from accounts.mixins import TenantMemberRequiredMixin
+from policies.selectors import policies_for_tenant
+
+
+class PolicyListView(TenantMemberRequiredMixin, ListView):
+    template_name = "policies/policy_list.html"
+    context_object_name = "policies"
+    required_permission = "policies.view_policy"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return policies_for_tenant(tenant=self.tenant, status=self.request.GET.get("status") or None)
+
+
+class PolicyDetailView(TenantMemberRequiredMixin, DetailView):
+    template_name = "policies/policy_detail.html"
+    context_object_name = "policy"
+    required_permission = "policies.view_policy"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(policies_for_tenant(tenant=self.tenant), pk=self.kwargs["pk"])

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RecoveriesConfig(AppConfig):
+    name = "recoveries"
+    verbose_name = "Recoveries"

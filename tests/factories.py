@@ -1,0 +1,58 @@
+from datetime import date
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from accounts.models import Membership, Tenant
+from accounts.roles import TENANT_ROLES
+from policies.models import Policy
+
+PASSWORD = "test-pass-123"
+
+
+class TenantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tenant
+
+    legal_name = factory.Sequence(lambda n: f"Exporter {n} S.A.")
+    country = "ES"
+    registration_number = factory.Sequence(lambda n: f"REG{n:06d}")
+    contact_email = factory.LazyAttribute(lambda t: f"contact@{t.registration_number.lower()}.example")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if extracted:
+            self.groups.set(Group.objects.filter(name__in=extracted))
+        self.save()
+
+
+def member(tenant, roles=None, **kwargs):
+    """A user of `tenant` with the given role groups (all tenant roles by default)."""
+    user = UserFactory(roles=roles if roles is not None else TENANT_ROLES, **kwargs)
+    Membership.objects.create(user=user, tenant=tenant)
+    return user
+
+
+class PolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Policy
+
+    tenant = factory.SubFactory(TenantFactory)
+    number = factory.Sequence(lambda n: f"POL-{n:05d}")
+    status = Policy.Status.ACTIVE
+    start_date = date(2026, 1, 1)
+    end_date = date(2026, 12, 31)
+    currency = "EUR"
+    percentage_of_cover_commercial = Decimal("90")
