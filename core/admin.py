@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.models import IdempotencyKey, Notification, OutboxMessage
+from core.models import ExchangeRate, IdempotencyKey, Notification, OutboxMessage
 
 
 @admin.register(OutboxMessage)
@@ -23,3 +23,10 @@ class IdempotencyKeyAdmin(admin.ModelAdmin):
     list_display = ("key", "tenant", "method", "path", "response_status", "created_at")
     list_select_related = ("tenant",)
     readonly_fields = [f.name for f in IdempotencyKey._meta.fields]
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin):
+    list_display = ("valid_on", "base_currency", "quote_currency", "rate")
+    list_filter = ("base_currency", "quote_currency")
+    date_hierarchy = "valid_on"

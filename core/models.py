@@ -78,3 +78,30 @@ class Notification(TenantOwned):
 
     def __str__(self):
         return self.subject
+
+
+class ExchangeRate(models.Model):
+    """Units of `quote_currency` per one unit of `base_currency`, valid from `valid_on`.
+
+    Loaded by `manage.py load_exchange_rates FILE.csv` or edited in the admin;
+    conversions use the latest rate on or before the date asked.
+    """
+
+    base_currency = models.CharField(max_length=3)
+    quote_currency = models.CharField(max_length=3)
+    valid_on = models.DateField()
+    rate = models.DecimalField(max_digits=20, decimal_places=10)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-valid_on", "base_currency", "quote_currency"]
+        constraints = [
+            models.UniqueConstraint(fields=["base_currency", "quote_currency", "valid_on"], name="exchange_rate_unique_per_day"),
+            models.CheckConstraint(condition=models.Q(rate__gt=0), name="exchange_rate_positive"),
+            models.CheckConstraint(
+                condition=~models.Q(base_currency=models.F("quote_currency")), name="exchange_rate_two_currencies"
+            ),
+        ]
+
+    def __str__(self):
+        return f"1 {self.base_currency} = {self.rate} {self.quote_currency} ({self.valid_on})"
