@@ -108,3 +108,55 @@ def authenticate_api_token(raw_key: str) -> ApiToken | None:
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
         ApiToken.objects.with_scopes_disabled().filter(pk=token.pk).update(last_used_at=now)
     return token
+
+
+def _other_active_admin_exists(tenant: Tenant, user) -> bool:
+    from accounts.roles import TENANT_ADMIN
+
+    User = get_user_model()
+    return (
+        User.objects.filter(membership__tenant=tenant, is_active=True, groups__name=TENANT_ADMIN, api_token__isnull=True)
+        .exclude(pk=user.pk)
+        .exists()
+    )
+
+
+@transaction.atomic
+def set_member_roles(*, tenant: Tenant, user, roles: list[str], acting_user=None):
+    from accounts.roles import TENANT_ADMIN
+
+    groups = _check_roles(roles)
+    if TENANT_ADMIN not in roles and not _other_active_admin_exists(tenant, user):
+        raise DomainError(_("The tenant must keep at least one active tenant admin."), field="roles")
+    user.groups.set(groups)
+    return user
+
+
+@transaction.atomic
+def set_member_active(*, tenant: Tenant, user, active: bool, acting_user=None):
+    if not active:
+        if acting_user is not None and acting_user.pk == user.pk:
+            raise DomainError(_("You cannot deactivate yourself."))
+        if not _other_active_admin_exists(tenant, user) and user.groups.filter(name="Tenant admin").exists():
+            raise DomainError(_("The tenant must keep at least one active tenant admin."))
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    return user
+
+
+def send_invitation(*, user, tenant: Tenant, base_url: str) -> None:
+    """E-mail a one-time link (Django's password-reset token) to choose a password, after commit."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.core.mail import send_mail
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+    )
+    link = base_url.rstrip("/") + path
+    subject = _("You are invited to Kredo for %(tenant)s") % {"tenant": tenant.legal_name}
+    body = _("Choose your password here: %(link)s") % {"link": link}
+    transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]))

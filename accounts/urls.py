@@ -1,10 +1,12 @@
 from django.urls import path
 
-from accounts import views
+from accounts import views, views_members
 
 app_name = "accounts"
 urlpatterns = [
     path("notifications/", views.NotificationListView.as_view(), name="notifications"),
     path("api-tokens/", views.ApiTokenListView.as_view(), name="api-tokens"),
+    path("users/", views_members.MemberListView.as_view(), name="members"),
+    path("users/<int:pk>/", views_members.MemberRolesView.as_view(), name="member-roles"),
     path("api-tokens/<int:pk>/revoke/", views.ApiTokenRevokeView.as_view(), name="api-token-revoke"),
 ]

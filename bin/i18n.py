@@ -3,7 +3,7 @@
     python bin/i18n.py          # makemessages, fill from locale/glossary.json, compilemessages
     python bin/i18n.py --check  # exit 1 if a catalogue has an untranslated or fuzzy entry
 
-The glossary maps each English string to its Spanish and Simplified Chinese
+The glossaries (locale/glossary*.json) map each English string to its Spanish and Simplified Chinese
 translation; new strings are added there, so translations survive a
 regeneration of the .po files.
 """
@@ -17,7 +17,8 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = {"es": "es", "zh_Hans": "zh_Hans"}
-GLOSSARY = ROOT / "locale" / "glossary.json"
+# glossary.json plus one glossary_<area>.json per area, merged.
+GLOSSARIES = sorted((ROOT / "locale").glob("glossary*.json"))
 
 
 def catalogue(locale: str) -> Path:
@@ -33,7 +34,9 @@ def fill() -> int:
     manage = [sys.executable, str(ROOT / "manage.py")]
     args = ["makemessages", "--no-location", "--ignore=.venv", "--ignore=staticfiles", "-v0"]
     subprocess.run(manage + args + [f"-l{loc}" for loc in LOCALES], check=True, cwd=ROOT)
-    glossary = json.loads(GLOSSARY.read_text(encoding="utf-8"))
+    glossary = {}
+    for path in GLOSSARIES:
+        glossary.update(json.loads(path.read_text(encoding="utf-8")))
     gaps = 0
     for locale, key in LOCALES.items():
         po = polib.pofile(str(catalogue(locale)))

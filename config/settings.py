@@ -147,7 +147,11 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     # Re-sends outbox messages whose on-commit dispatch failed (broker down).
     "dispatch-outbox": {"task": "core.tasks.dispatch_pending_outbox", "schedule": 60.0},
+    # domain.md, Review: expiries, review dates, grade deterioration; idempotent.
+    "review-limits": {"task": "limits.tasks.review_limits", "schedule": crontab(hour=2, minute=30)},
     "purge-idempotency-keys": {"task": "core.tasks.purge_idempotency_keys", "schedule": crontab(hour=3, minute=0)},
+    # Webhook deliveries whose backoff has elapsed; each run works through the due ones.
+    "retry-due-webhooks": {"task": "core.tasks.retry_due_webhooks", "schedule": 60.0},
 }
 
 REST_FRAMEWORK = {
@@ -181,7 +185,17 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
+    # Several models have a "state" field with different choices: name each set
+    # (limits keep the name "StateEnum" they had before webhooks came).
+    "ENUM_NAME_OVERRIDES": {
+        "StateEnum": "limits.models.CreditLimit.State",
+        "WebhookDeliveryStateEnum": "core.models.WebhookDelivery.State",
+    },
 }
+
+# Webhooks go to public https:// URLs only; http://127.0.0.1 and localhost are
+# accepted for development receivers when this is on (never in production).
+WEBHOOKS_ALLOW_INSECURE_LOOPBACK = env.bool("WEBHOOKS_ALLOW_INSECURE_LOOPBACK", default=DEBUG)
 
 # Idempotency keys are kept this long, then purged by a beat job.
 IDEMPOTENCY_KEY_TTL_HOURS = env.int("IDEMPOTENCY_KEY_TTL_HOURS", default=72)

@@ -7,6 +7,9 @@ from accounts.views import HomeView
 
 api_v1 = [
     path("", include("policies.api.urls")),
+    path("", include("limits.api.urls")),
+    path("", include("buyers.api.urls")),
+    path("", include("core.api.webhook_urls")),
 ]
 
 urlpatterns = [
@@ -15,7 +18,17 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("accounts.urls")),
+    path("account/webhooks/", include("core.urls")),
+    # Password reset and change (invited users choose their password here).
+    path("account/password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("account/password/reset/done/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("account/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("account/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("policies/", include("policies.urls")),
+    path("buyers/", include("buyers.urls")),
+    path("limits/", include("limits.urls")),
+    path("admin/exposure/", include("limits.exposure_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

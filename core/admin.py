@@ -1,6 +1,14 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from core.models import ExchangeRate, IdempotencyKey, Notification, OutboxMessage
+from core.models import (
+    ExchangeRate,
+    IdempotencyKey,
+    Notification,
+    OutboxMessage,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 
 
 @admin.register(OutboxMessage)
@@ -30,3 +38,29 @@ class ExchangeRateAdmin(admin.ModelAdmin):
     list_display = ("valid_on", "base_currency", "quote_currency", "rate")
     list_filter = ("base_currency", "quote_currency")
     date_hierarchy = "valid_on"
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(SimpleHistoryAdmin):
+    list_display = ("url", "tenant", "is_active", "created_at")
+    list_filter = ("is_active",)
+    list_select_related = ("tenant",)
+    search_fields = ("url", "description")
+    readonly_fields = ("created_by", "created_at")
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin):
+    """Read-only: deliveries are a log written by the sender; the tenant replays from its pages."""
+
+    list_display = ("event", "endpoint", "tenant", "state", "attempts", "last_status_code", "created_at", "delivered_at")
+    list_filter = ("state", "event")
+    list_select_related = ("endpoint", "tenant")
+    search_fields = ("uuid", "event_id", "endpoint__url")
+    readonly_fields = [f.name for f in WebhookDelivery._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

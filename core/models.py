@@ -1,6 +1,14 @@
+import ipaddress
+import secrets
+import uuid
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.tenancy import TenantOwned
 
@@ -105,3 +113,131 @@ class ExchangeRate(models.Model):
 
     def __str__(self):
         return f"1 {self.base_currency} = {self.rate} {self.quote_currency} ({self.valid_on})"
+
+
+# --- Outgoing webhooks -------------------------------------------------------
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def insecure_loopback_allowed() -> bool:
+    """Plain http:// to this machine is for development and tests, never production."""
+    return bool(settings.DEBUG or getattr(settings, "WEBHOOKS_ALLOW_INSECURE_LOOPBACK", False))
+
+
+def validate_webhook_url(value: str) -> None:
+    """Only public https:// receivers: the payload is business data and the request
+    leaves from inside the insurer's network, so a private address would let a
+    tenant make Kredo call internal services (server-side request forgery).
+    """
+    parts = urlsplit(value)
+    host = (parts.hostname or "").lower()
+    if parts.username or parts.password:
+        raise ValidationError(
+            _("Do not put credentials in the URL; check the Kredo-Signature header instead."), code="credentials"
+        )
+    if host in LOOPBACK_HOSTS:
+        if not insecure_loopback_allowed():
+            raise ValidationError(_("Local addresses are allowed in development only."), code="loopback")
+        if parts.scheme not in ("http", "https"):
+            raise ValidationError(_("The URL must start with https://."), code="scheme")
+        return
+    if parts.scheme != "https":
+        raise ValidationError(_("The URL must start with https://."), code="scheme")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return  # a host name: its addresses are checked again when sending
+    if not address.is_global:
+        raise ValidationError(_("The URL must point to a public address."), code="private_address")
+
+
+def new_webhook_secret() -> str:
+    return "whsec_" + secrets.token_urlsafe(32)
+
+
+class WebhookEndpoint(TenantOwned):
+    """A tenant's HTTPS receiver and the events it subscribed to.
+
+    The secret is kept in clear because every delivery is signed with it
+    (HMAC); it never leaves Kredo except to the tenant admin.
+    """
+
+    url = models.URLField(_("URL"), max_length=500, validators=[validate_webhook_url])
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    # Event names from core.webhooks.EVENTS; a list, filtered in Python because
+    # SQLite has no JSON "contains" lookup and a tenant has a handful of endpoints.
+    events = models.JSONField(_("events"), default=list)
+    secret = models.CharField(_("signing secret"), max_length=100, default=new_webhook_secret, editable=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    # The secret stays out of the audit tables: one copy of it is enough.
+    history = HistoricalRecords(excluded_fields=["secret"])
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        permissions = [("manage_webhooks", "Can manage the tenant's webhooks")]
+        verbose_name = _("webhook endpoint")
+
+    def __str__(self):
+        return self.url
+
+
+class WebhookDelivery(TenantOwned):
+    """One event sent (or being sent) to one endpoint, with its attempts.
+
+    Keying: an event reaches an endpoint once, (endpoint, event_id) is unique
+    among original deliveries. A replay is a new row pointing at the original
+    through `replay_of`; it keeps the event's id in the body, so a receiver that
+    already processed the event recognises it, and gets its own delivery uuid
+    (the `Kredo-Delivery` header) and its own 24-hour retry window.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed (gave up)")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.CharField(_("event"), max_length=80)
+    event_id = models.UUIDField(_("event id"))
+    payload = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+    replay_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replays"
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    last_status_code = models.PositiveSmallIntegerField(_("last status code"), null=True, blank=True)
+    last_response_excerpt = models.CharField(max_length=500, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("webhook delivery")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=["pending", "succeeded", "failed"]), name="webhook_delivery_state_valid"
+            ),
+            # A pending row without a time would never be picked up by the retry job.
+            models.CheckConstraint(
+                condition=~models.Q(state="pending") | models.Q(next_attempt_at__isnull=False),
+                name="webhook_delivery_pending_is_scheduled",
+            ),
+            # Emitting the same event twice delivers it once; replays are explicit extra rows.
+            models.UniqueConstraint(
+                fields=["endpoint", "event_id"], condition=models.Q(replay_of__isnull=True),
+                name="webhook_delivery_once_per_event",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "next_attempt_at"], name="webhook_delivery_due_idx")]
+
+    def __str__(self):
+        return f"{self.event} → {self.endpoint_id} ({self.state})"

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from core import notifications, outbox
+from core import notifications, outbox, webhooks
 from core.models import IdempotencyKey
 
 
@@ -39,3 +39,16 @@ def purge_idempotency_keys() -> int:
 @outbox.outbox_handler("core.email_notification")
 def email_notification(*, notification_id: int) -> None:
     notifications.send_email(notification_id=notification_id)
+
+
+@shared_task
+def retry_due_webhooks() -> int:
+    with scopes_disabled():
+        return webhooks.retry_due()
+
+
+@outbox.outbox_handler(webhooks.OUTBOX_TASK)
+def deliver_webhook(*, delivery_id: int) -> None:
+    # Failures are recorded on the delivery and retried by `retry_due_webhooks`,
+    # so the outbox message is done once this attempt was made.
+    webhooks.deliver(delivery_id=delivery_id)

@@ -37,12 +37,19 @@ def _replay(stored: IdempotencyKey, fingerprint: str):
 
 
 class IdempotentPostMixin:
-    """Mix into a DRF view whose `post` creates something."""
+    """Mix into a DRF view whose POST creates something.
+
+    The view implements `handle_post` (or inherits a generic `post`, e.g. from
+    CreateAPIView); this mixin's `post` wraps it.
+    """
+
+    def _post_handler(self):
+        return getattr(self, "handle_post", None) or super().post
 
     def post(self, request, *args, **kwargs):
         key = request.headers.get(HEADER)
         if not key:
-            return super().post(request, *args, **kwargs)
+            return self._post_handler()(request, *args, **kwargs)
         if len(key) > MAX_KEY_LENGTH:
             return error_response(
                 status_code=400,
@@ -57,7 +64,7 @@ class IdempotentPostMixin:
             return _replay(stored, fingerprint)
         try:
             with transaction.atomic():
-                response = super().post(request, *args, **kwargs)
+                response = self._post_handler()(request, *args, **kwargs)
                 # Only successes are remembered: a 4xx changed nothing and may be retried fixed.
                 if 200 <= response.status_code < 300:
                     with transaction.atomic():

@@ -69,6 +69,7 @@ class Command(BaseCommand):
             self._user("underwriter", "Uma", "Underwriter", [UNDERWRITER], staff=True)
             self._user("claims", "Carl", "Claims", [CLAIMS_HANDLER], staff=True)
             self._user("admin", "Ada", "Superuser", [], staff=True, superuser=True)
+            self._buyers_and_limits()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Every demo password is {DEMO_PASSWORD!r}."))
 
     def _tenant(self, spec):
@@ -99,3 +100,52 @@ class Command(BaseCommand):
         if tenant is not None:
             Membership.objects.get_or_create(user=user, defaults={"tenant": tenant})
         return user
+
+    def _buyers_and_limits(self):
+        """Buyers in the shared registry, limits in force and a request waiting for an underwriter."""
+        from decimal import Decimal
+
+        from django.utils import timezone
+        from moneyed import Money
+
+        from buyers.models import Buyer
+        from buyers.services import set_country_risk
+        from core.models import ExchangeRate
+        from limits import services as limit_services
+        from limits.models import CreditLimit
+
+        ExchangeRate.objects.get_or_create(
+            base_currency="EUR", quote_currency="USD", valid_on=date(2026, 1, 1), defaults={"rate": Decimal("1.08")}
+        )
+        for country, grade in (("FR", 1), ("DE", 1), ("MX", 3), ("CN", 2), ("PT", 1), ("AR", 6)):
+            set_country_risk(country=country, grade=grade)
+        buyers = [
+            ("Müller Maschinenbau GmbH", "DE", "HRB123456", "DE811111111", 2, "28.41"),
+            ("Distribuciones Pacífico S.A. de C.V.", "MX", "DPA0101019X1", "", 4, "46.90"),
+            ("Société Générale d'Équipement SARL", "FR", "552081317", "FR40552081317", 3, "46.69"),
+            ("Hangzhou Bright Textiles Co., Ltd.", "CN", "91330100MA27XXXX1", "", 7, "13.20"),
+            ("Lisboa Vinhos Lda", "PT", "PT509999999", "PT509999999", 5, "11.02"),
+        ]
+        registry = {}
+        for name, country, reg, vat, grade, nace in buyers:
+            buyer, _ = Buyer.objects.get_or_create(
+                country=country, registration_number=reg,
+                defaults={"legal_name": name, "vat_number": vat, "grade": grade, "grade_date": date(2026, 1, 15),
+                          "sector_nace": nace, "status": Buyer.Status.CONFIRMED},
+            )
+            registry[reg] = buyer
+        today = timezone.localdate()
+        for number, reg, amount, terms in (
+            ("KR-ES-2026-001", "HRB123456", "45000", 60),
+            ("KR-ES-2026-001", "552081317", "150000", 90),
+            ("KR-ES-2026-001", "91330100MA27XXXX1", "80000", 120),
+            ("KR-CN-2026-001", "DPA0101019X1", "15000", 60),
+        ):
+            policy = Policy.objects.get(number=number)
+            buyer = registry[reg]
+            if CreditLimit.objects.filter(policy=policy, buyer=buyer).exists() or not policy.is_in_force_on(today):
+                continue
+            limit_services.request_limit(
+                tenant=policy.tenant, requested_by=None, policy=policy, buyer=buyer,
+                amount=Money(amount, policy.currency), terms_days=terms, today=today,
+            )

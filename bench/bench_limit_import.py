@@ -1,0 +1,148 @@
+"""Time the CSV import of limit requests: parse (validation) and import (request_limit per row).
+
+    .venv/bin/python bench/bench_limit_import.py                # 5,000 rows, a throwaway database
+    .venv/bin/python bench/bench_limit_import.py --rows 500
+    .venv/bin/python bench/bench_limit_import.py --configured-db  # DATABASE_URL, migrated, rolled back
+
+Builds a tenant, policies and buyers, an N-row CSV in memory, then times
+`parse_limit_requests` and `import_limit_requests` and prints rows per second
+and query counts. Everything runs inside one transaction that is rolled back
+at the end, so the database is left as it was (and no e-mail or webhook goes
+out: they are sent on commit only).
+"""
+
+import argparse
+import io
+import os
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+
+class _RollBack(Exception):
+    pass
+
+
+class QueryCounter:
+    """Counts every query (CaptureQueriesContext keeps only the last 9,000)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+    def __len__(self):
+        return self.count
+
+
+def build_file(*, rows: int, policies, buyers, mode_mix: bool) -> bytes:
+    """One row per (policy, buyer); every 4th amount above the matrix, so it is referred."""
+    lines = ["policy_number;buyer_country;buyer_registration_number;amount;currency;terms_days;reference"]
+    for i in range(rows):
+        policy = policies[i % len(policies)]
+        buyer = buyers[i // len(policies)]
+        amount = "60000.00" if mode_mix and i % 4 == 3 else f"{1000 + i % 40000}.50"
+        lines.append(f"{policy.number};{buyer.country.code};{buyer.registration_number};{amount};EUR;90;BENCH-{i}")
+    return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
+
+
+def run(*, rows: int, mode: str) -> None:
+    from django.db import connection, transaction
+    from django_scopes import scopes_disabled
+
+    from accounts.models import Tenant
+    from buyers.models import Buyer
+    from core.tenancy import tenant_scope
+    from limits import csv_io
+    from limits.models import AutoDecisionRule
+    from policies.models import Policy
+
+    today = date.today()
+    n_policies = 5
+    with scopes_disabled():
+        try:
+            with transaction.atomic():
+                if not AutoDecisionRule.objects.exists():  # a fresh database without the data migration's rows
+                    AutoDecisionRule.objects.create(min_grade=1, max_grade=3, max_amount=50000, currency="EUR")
+                tenant = Tenant.objects.create(legal_name="Bench Export S.L.", country="ES",
+                                               registration_number=f"BENCH{time.time_ns()}",
+                                               contact_email="bench@example.com")
+                policies = [
+                    Policy.objects.create(tenant=tenant, number=f"BENCH-{tenant.pk}-{n}", status=Policy.Status.ACTIVE,
+                                          start_date=today - timedelta(days=30), end_date=today + timedelta(days=300))
+                    for n in range(n_policies)
+                ]
+                n_buyers = -(-rows // n_policies)
+                Buyer.objects.bulk_create([
+                    Buyer(legal_name=f"Bench Buyer {n}", country="PT", registration_number=f"BENCH{tenant.pk}X{n:07d}",
+                          status=Buyer.Status.CONFIRMED, grade=2)
+                    for n in range(n_buyers)
+                ])
+                buyers = list(Buyer.objects.filter(registration_number__startswith=f"BENCH{tenant.pk}X").order_by("pk"))
+                content = build_file(rows=rows, policies=policies, buyers=buyers, mode_mix=True)
+                print(f"file: {rows} rows, {len(content) / 1024:.0f} KiB; {n_policies} policies, {len(buyers)} buyers")
+
+                parse_queries, import_queries = QueryCounter(), QueryCounter()
+                with tenant_scope(tenant), connection.execute_wrapper(parse_queries):
+                    start = time.perf_counter()
+                    preview = csv_io.parse_limit_requests(tenant=tenant, file=io.BytesIO(content))
+                    parse_seconds = time.perf_counter() - start
+                assert not preview.errors, preview.errors[:5]
+                print(f"parse:  {parse_seconds:7.2f} s  {rows / parse_seconds:9.0f} rows/s  "
+                      f"{len(parse_queries)} queries")
+
+                with tenant_scope(tenant), connection.execute_wrapper(import_queries):
+                    start = time.perf_counter()
+                    result = csv_io.import_limit_requests(tenant=tenant, requested_by=None, preview=preview, mode=mode)
+                    import_seconds = time.perf_counter() - start
+                print(f"import: {import_seconds:7.2f} s  {rows / import_seconds:9.0f} rows/s  "
+                      f"{len(import_queries)} queries ({len(import_queries) / rows:.1f} per row)  mode={mode}")
+                print(f"result: created {result.created}, decided at once {result.decided}, "
+                      f"referred {result.referred}, errors {len(result.errors)}")
+                raise _RollBack
+        except _RollBack:
+            print("rolled back: the database is as it was")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=5000)
+    parser.add_argument("--mode", choices=["all_or_nothing", "valid_rows"], default="all_or_nothing")
+    parser.add_argument("--configured-db", action="store_true",
+                        help="use DATABASE_URL (must be migrated) instead of a throwaway test database")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    settings.DEBUG = False
+    old_config = None
+    if args.configured_db:
+        from django.db.migrations.executor import MigrationExecutor
+
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            sys.exit("The configured database has unapplied migrations: run `make migrate`, or drop --configured-db.")
+    else:
+        old_config = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+    try:
+        run(rows=args.rows, mode=args.mode)
+    finally:
+        if old_config is not None:
+            teardown_databases(old_config, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

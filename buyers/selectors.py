@@ -1,0 +1,83 @@
+"""Reads of the shared buyer registry, as a tenant may see it."""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from buyers.models import Buyer, BuyerIdentifier
+from buyers.normalize import compact, normalize
+
+
+def buyers_visible_to(*, tenant) -> QuerySet[Buyer]:
+    """Confirmed buyers, plus the pending proposals this tenant made itself.
+
+    Another insured's pending proposal would reveal whom it sells to.
+    """
+    visible = Q(status=Buyer.Status.CONFIRMED)
+    if tenant is not None:
+        # Without a tenant, `proposed_by_tenant=None` would match the insurer's own pending entries.
+        visible |= Q(status=Buyer.Status.PENDING, proposed_by_tenant=tenant)
+    return Buyer.objects.exclude(status=Buyer.Status.MERGED).filter(visible)
+
+
+def is_visible_to(*, buyer: Buyer, tenant) -> bool:
+    if buyer.status == Buyer.Status.CONFIRMED:
+        return True
+    return buyer.status == Buyer.Status.PENDING and tenant is not None and buyer.proposed_by_tenant_id == tenant.pk
+
+
+def matching_query(qs: QuerySet[Buyer], query: str) -> QuerySet[Buyer]:
+    """Narrow `qs` to buyers matching every term of `query` by name or identifier.
+
+    A term matches when all its words are in the normalised names (case and accents
+    ignored), or when its compacted form ('b-12.345' -> 'b12345') is in an identifier.
+    """
+    for term in (query or "").split():
+        words = normalize(term).split()
+        ident = compact(term)
+        term_matches = Q()
+        for word in words:
+            term_matches &= Q(search_text__contains=word)
+        if ident.isalnum():
+            by_identifier = Q(search_text__contains=ident.lower()) | Q(
+                Exists(BuyerIdentifier.objects.filter(buyer=OuterRef("pk"), value=ident))
+            )
+            term_matches = (term_matches | by_identifier) if words else by_identifier
+        elif not words:
+            continue  # a lone '&' or '-' says nothing
+        qs = qs.filter(term_matches)
+    return qs
+
+
+def search_buyers(*, tenant, query: str = "", country: str | None = None) -> QuerySet[Buyer]:
+    """Every term of the query must match a name or an identifier, ignoring case and accents."""
+    qs = buyers_visible_to(tenant=tenant)
+    if country:
+        qs = qs.filter(country=country.strip().upper())
+    return matching_query(qs, query).order_by("legal_name", "pk")
+
+
+def find_by_registration(*, country: str, registration_number: str) -> Buyer | None:
+    number = compact(registration_number)
+    if not number:
+        return None
+    return Buyer.objects.filter(country=country.upper(), registration_number=number).order_by("pk").first()
+
+
+def find_by_identifier(*, type: str, country: str, value: str, issuer: str = "") -> Buyer | None:
+    """The buyer holding this typed identifier (it may have moved there from a merged duplicate)."""
+    value = compact(value)
+    if not value:
+        return None
+    ident = (
+        BuyerIdentifier.objects.filter(type=type, issuer=issuer, country=country.upper(), value=value)
+        .select_related("buyer")
+        .first()
+    )
+    return ident.buyer if ident is not None else None
+
+
+def find_by_vat(*, country: str, vat_number: str) -> Buyer | None:
+    number = compact(vat_number)
+    if not number:
+        return None
+    qs = Buyer.objects.exclude(status=Buyer.Status.MERGED).filter(country=country.upper(), vat_number=number)
+    return qs.order_by("pk").first()

@@ -1,0 +1,146 @@
+"""The indemnity calculation: one pure function, no database (domain.md, Claims).
+
+    indemnity = (covered loss, each invoice capped by the limit in force on its
+                 shipment date, cumulatively) x percentage of cover
+                - non-qualifying loss, capped by the remaining maximum liability
+
+Covered loss counts only invoices shipped while cover was in force, within the
+maximum credit period, not notified late (unless waived), less payments and
+recoveries received before the indemnity is paid (allocated oldest invoice
+first). Money is rounded once, at the end, half up to the currency's minor unit.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from moneyed import Money
+
+from core.money import quantize_money
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class InvoiceInput:
+    number: str
+    invoice_date: date
+    shipment_date: date
+    due_date: date
+    outstanding: Money
+    notified_late: bool = False
+    lateness_waived: bool = False
+
+
+@dataclass(frozen=True)
+class CoverOnDate:
+    """What `cover_on(shipment_date)` returns: the limit in force and its percentage."""
+
+    amount: Money
+    percentage_of_cover: Decimal
+
+
+@dataclass
+class IndemnityLine:
+    invoice: str
+    shipment_date: date
+    outstanding: Money
+    after_recoveries: Money
+    limit_in_force: Money
+    limit_available: Money
+    covered: Money
+    percentage_of_cover: Decimal
+    indemnity: Money  # unrounded share of this invoice
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IndemnityCalculation:
+    currency: str
+    lines: list[IndemnityLine]
+    covered_loss: Money
+    gross_indemnity: Money
+    non_qualifying_loss: Money
+    liability_cap: Money | None
+    indemnity: Money  # rounded once, half up
+    explanation: list[str]
+
+
+def calculate_indemnity(
+    *,
+    invoices: Sequence[InvoiceInput],
+    cover_on: Callable[[date], CoverOnDate],
+    max_credit_period_days: int,
+    non_qualifying_loss: Money,
+    recoveries_before_payment: Money | None = None,
+    remaining_liability: Money | None = None,
+) -> IndemnityCalculation:
+    currency = str(non_qualifying_loss.currency)
+    zero = Money(0, currency)
+    for inv in invoices:
+        if str(inv.outstanding.currency) != currency:
+            raise ValueError(f"invoice {inv.number} is in {inv.outstanding.currency}, the policy in {currency}")
+        if inv.outstanding.amount < 0:
+            raise ValueError(f"invoice {inv.number} has a negative outstanding amount")
+
+    # A limit is the most outstanding debt covered at any one time: take the unpaid invoices in shipment order.
+    ordered = sorted(invoices, key=lambda i: (i.shipment_date, i.due_date, i.number))
+
+    # Recoveries and payments before the indemnity reduce the debt, oldest invoice first (domain.md, Overdues).
+    recovery_left = (recoveries_before_payment or zero).amount
+    lines: list[IndemnityLine] = []
+    already_covered = Decimal(0)
+    for inv in ordered:
+        notes: list[str] = []
+        amount = inv.outstanding.amount
+        applied = min(amount, recovery_left)
+        recovery_left -= applied
+        remaining = amount - applied
+        if applied:
+            notes.append(f"{applied} received before payment deducted")
+        cover = cover_on(inv.shipment_date)
+        limit_amount = cover.amount.amount
+        available = max(Decimal(0), limit_amount - already_covered)
+        covered = Decimal(0)
+        if (inv.due_date - inv.invoice_date).days > max_credit_period_days:
+            notes.append(f"payment terms beyond the maximum credit period of {max_credit_period_days} days: not covered")
+        elif inv.notified_late and not inv.lateness_waived:
+            notes.append("overdue notified late: not covered")
+        elif limit_amount <= 0:
+            notes.append("no cover in force on the shipment date")
+        else:
+            covered = min(remaining, available)
+            if covered < remaining:
+                notes.append(f"capped at the {available} of the limit still available")
+            if inv.notified_late:
+                notes.append("late notification waived by the underwriter")
+        already_covered += covered
+        pct = cover.percentage_of_cover if covered else Decimal(0)
+        lines.append(
+            IndemnityLine(
+                invoice=inv.number, shipment_date=inv.shipment_date, outstanding=inv.outstanding,
+                after_recoveries=Money(remaining, currency), limit_in_force=Money(limit_amount, currency),
+                limit_available=Money(available, currency), covered=Money(covered, currency),
+                percentage_of_cover=pct, indemnity=Money(covered * pct / HUNDRED, currency), notes=notes,
+            )
+        )
+
+    covered_loss = sum((line.covered for line in lines), zero)
+    gross = sum((line.indemnity for line in lines), zero)
+    explanation = [f"Covered loss {covered_loss.amount} {currency}; indemnity before deductions {gross.amount}."]
+    net = gross - non_qualifying_loss
+    if non_qualifying_loss.amount:
+        explanation.append(f"Non-qualifying loss {non_qualifying_loss.amount} deducted.")
+    if net.amount < 0:
+        net = zero
+    if remaining_liability is not None and net > remaining_liability:
+        explanation.append(f"Capped by the remaining maximum liability of {remaining_liability.amount}.")
+        net = remaining_liability
+    indemnity = quantize_money(net)
+    explanation.append(f"Indemnity {indemnity.amount} {currency} (rounded once, half up).")
+    return IndemnityCalculation(
+        currency=currency, lines=lines, covered_loss=covered_loss, gross_indemnity=gross,
+        non_qualifying_loss=non_qualifying_loss, liability_cap=remaining_liability, indemnity=indemnity,
+        explanation=explanation,
+    )

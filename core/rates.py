@@ -1,0 +1,43 @@
+"""Currency conversion with the recorded exchange rates (never a live feed)."""
+
+from datetime import date
+from decimal import Decimal
+
+from moneyed import Money
+
+from core.models import ExchangeRate
+
+
+class MissingRate(LookupError):
+    pass
+
+
+def rate(*, base: str, quote: str, on: date) -> Decimal:
+    """Units of `quote` per unit of `base`, the latest recorded on or before `on`.
+
+    An inverse rate is used when only the opposite pair is recorded.
+    """
+    if base == quote:
+        return Decimal(1)
+    direct = (
+        ExchangeRate.objects.filter(base_currency=base, quote_currency=quote, valid_on__lte=on)
+        .order_by("-valid_on")
+        .values_list("rate", flat=True)
+        .first()
+    )
+    if direct is not None:
+        return direct
+    inverse = (
+        ExchangeRate.objects.filter(base_currency=quote, quote_currency=base, valid_on__lte=on)
+        .order_by("-valid_on")
+        .values_list("rate", flat=True)
+        .first()
+    )
+    if inverse is not None:
+        return Decimal(1) / inverse
+    raise MissingRate(f"No exchange rate {base}/{quote} on or before {on}")
+
+
+def convert(value: Money, *, to: str, on: date) -> Money:
+    """Convert; not rounded (callers round once, at the end)."""
+    return Money(value.amount * rate(base=str(value.currency), quote=to, on=on), to)

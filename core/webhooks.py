@@ -1,0 +1,397 @@
+"""Outgoing webhooks: signed JSON POSTs to the tenant's HTTPS endpoints.
+
+Flow: a domain service calls `emit()` inside its own transaction; one
+WebhookDelivery row per subscribed endpoint is written with an outbox message,
+so nothing is sent for a change that rolls back and a broker outage loses
+nothing. The outbox handler calls `deliver()`; failures are retried by the
+beat job `retry_due_webhooks` with exponential backoff for 24 hours.
+
+Receivers verify `Kredo-Signature: t=<unix seconds>,v1=<hex>`, where hex is
+HMAC-SHA256(secret, f"{t}." + raw body), and should ignore a body `id` they
+already processed (a replay carries the same id).
+"""
+
+import hashlib
+import hmac
+import http.client
+import ipaddress
+import json
+import logging
+import socket
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core import outbox
+from core.exceptions import DomainError
+from core.models import WebhookDelivery, WebhookEndpoint, insecure_loopback_allowed
+
+log = logging.getLogger(__name__)
+
+# Event name -> label shown to the tenant admin. Later apps add theirs with register_event().
+EVENTS: dict[str, str] = {
+    "limit.decided": gettext_lazy("Credit limit decided"),
+    "limit.reduced": gettext_lazy("Credit limit reduced"),
+    "limit.withdrawn": gettext_lazy("Credit limit withdrawn"),
+    "limit.expired": gettext_lazy("Credit limit expired"),
+}
+
+OUTBOX_TASK = "core.deliver_webhook"
+TIMEOUT_SECONDS = 10
+# Backoff after the n-th failed attempt: 1, 2, 4 ... minutes, at most an hour
+# apart, so a receiver that is down for a night is retried ~30 times, not 10,000.
+RETRY_BASE = timedelta(minutes=1)
+RETRY_CAP = timedelta(hours=1)
+GIVE_UP_AFTER = timedelta(hours=24)
+EXCERPT_LENGTH = 500
+USER_AGENT = "Kredo-Webhooks/1.0"
+
+
+def register_event(name: str, label) -> None:
+    """Called by an app at import (e.g. its apps.ready) to offer an event to subscribers."""
+    EVENTS[name] = label
+
+
+def event_choices() -> list[tuple[str, str]]:
+    return [(name, f"{label} ({name})") for name, label in EVENTS.items()]
+
+
+# --- Endpoints -------------------------------------------------------------
+
+
+def _checked_events(events) -> list[str]:
+    if not isinstance(events, list | tuple) or not events:
+        raise DomainError(_("Choose at least one event."), field="events")
+    unknown = sorted({str(e) for e in events} - EVENTS.keys())
+    if unknown:
+        raise DomainError(
+            _("Unknown events: %(events)s.") % {"events": ", ".join(unknown)}, field="events", code="unknown_event"
+        )
+    # Registry order, no duplicates: the list reads the same on every page.
+    return [name for name in EVENTS if name in events]
+
+
+@transaction.atomic
+def create_endpoint(
+    *, tenant, created_by, url: str, events: list[str], description: str = "", is_active: bool = True
+) -> WebhookEndpoint:
+    endpoint = WebhookEndpoint(
+        tenant=tenant,
+        created_by=created_by,
+        url=url.strip(),
+        description=description.strip(),
+        events=_checked_events(events),
+        is_active=is_active,
+    )
+    endpoint.full_clean()
+    endpoint.save()
+    return endpoint
+
+
+@transaction.atomic
+def update_endpoint(
+    *,
+    endpoint: WebhookEndpoint,
+    url: str | None = None,
+    description: str | None = None,
+    events: list[str] | None = None,
+    is_active: bool | None = None,
+) -> WebhookEndpoint:
+    """Change what was given; None leaves a field as it is."""
+    if url is not None:
+        endpoint.url = url.strip()
+    if description is not None:
+        endpoint.description = description.strip()
+    if events is not None:
+        endpoint.events = _checked_events(events)
+    if is_active is not None:
+        endpoint.is_active = is_active
+    endpoint.full_clean()
+    endpoint.save()
+    return endpoint
+
+
+@transaction.atomic
+def delete_endpoint(*, endpoint: WebhookEndpoint) -> None:
+    # Its deliveries go with it; outbox messages still queued for them find no row and do nothing.
+    endpoint.delete()
+
+
+# --- Emitting --------------------------------------------------------------
+
+
+def _event_uuid(event_id: str | None) -> uuid.UUID:
+    if event_id is None:
+        return uuid.uuid4()
+    try:
+        return uuid.UUID(str(event_id))
+    except ValueError:
+        # A stable key such as "claim-paid:12" maps to the same uuid every time,
+        # so emitting it again still delivers once.
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"kredo:{event_id}")
+
+
+def emit(*, tenant, event: str, payload: dict, event_id: str | None = None) -> list[int]:
+    """Queue `event` for every active endpoint of `tenant` subscribed to it.
+
+    Call it inside the transaction of the change it announces: the deliveries
+    and their outbox messages commit or roll back with it. Returns the ids of
+    the deliveries created (none when the event was already emitted).
+    """
+    return emit_many(tenant=tenant, event=event, items=[(event_id, payload)])
+
+
+def emit_many(*, tenant, event: str, items: Iterable[tuple[str | None, dict]]) -> list[int]:
+    """`emit` for many occurrences of one event, e.g. a job expiring limits:
+    one endpoint query and one insert whatever the number of items.
+
+    `items` are (event_id or None, payload) pairs.
+    """
+    if event not in EVENTS:
+        raise LookupError(f"Unknown webhook event {event!r}: register it with core.webhooks.register_event()")
+    # No savepoint: this joins the caller's transaction, and jobs call it in loops
+    # where two extra statements per call would make their query count grow.
+    with transaction.atomic(savepoint=False):
+        endpoints = [
+            endpoint
+            for endpoint in WebhookEndpoint.objects.filter(tenant=tenant, is_active=True).only("pk", "events")
+            if event in endpoint.events
+        ]
+        if not endpoints:
+            return []
+        now = timezone.now()
+        rows = []
+        for event_id, payload in items:
+            # Stored as JSON now, so the body sent later is exactly what the caller meant then.
+            payload = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
+            event_uuid = _event_uuid(event_id)
+            rows.extend(
+                WebhookDelivery(tenant=tenant, endpoint=endpoint, event=event, event_id=event_uuid,
+                                payload=payload, next_attempt_at=now)
+                for endpoint in endpoints
+            )
+        if not rows:
+            return []
+        # A repeated event hits the unique (endpoint, event_id) and is skipped, not an error.
+        WebhookDelivery.objects.bulk_create(rows, ignore_conflicts=True)
+        created = list(
+            WebhookDelivery.objects.filter(uuid__in=[row.uuid for row in rows])
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        for delivery_id in created:
+            outbox.enqueue(task_name=OUTBOX_TASK, payload={"delivery_id": delivery_id})
+        return created
+
+
+@transaction.atomic
+def replay(*, delivery: WebhookDelivery) -> WebhookDelivery:
+    """Send a finished delivery again as a new delivery (see WebhookDelivery for the keying)."""
+    if delivery.state == WebhookDelivery.State.PENDING:
+        raise DomainError(
+            _("This delivery is still being retried; replay it once it has succeeded or failed."),
+            code="delivery_pending",
+        )
+    endpoint = delivery.endpoint
+    if not endpoint.is_active:
+        raise DomainError(_("Enable the endpoint before replaying a delivery to it."), code="endpoint_disabled")
+    new_delivery = WebhookDelivery.objects.create(
+        tenant=delivery.tenant,
+        endpoint=endpoint,
+        event=delivery.event,
+        event_id=delivery.event_id,
+        payload=delivery.payload,
+        # Replays of a replay point at the first delivery: one original per event and endpoint.
+        replay_of_id=delivery.replay_of_id or delivery.pk,
+        next_attempt_at=timezone.now(),
+    )
+    outbox.enqueue(task_name=OUTBOX_TASK, payload={"delivery_id": new_delivery.pk})
+    return new_delivery
+
+
+# --- Sending ---------------------------------------------------------------
+
+
+def sign(secret: str, timestamp: int | str, body: bytes) -> str:
+    """HMAC-SHA256 hex over b"<timestamp>." + body; the timestamp lets receivers refuse stale replays."""
+    return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+
+
+def body_of(delivery: WebhookDelivery) -> bytes:
+    # A replay carries the original event's time: it is the same event, sent again.
+    occurred_at = delivery.replay_of.created_at if delivery.replay_of_id else delivery.created_at
+    body = {"id": str(delivery.event_id), "event": delivery.event, "created_at": occurred_at.isoformat(),
+            "data": delivery.payload}
+    return json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    status_code: int | None = None
+    response_excerpt: str = ""
+    error: str = ""
+
+    @property
+    def succeeded(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    # A redirect could lead the signed POST to an address the URL check never saw.
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_opener = urllib.request.build_opener(_NoRedirects)
+
+
+def _refused_destination(url: str) -> str:
+    """Why the URL's host must not be called now ("" if it may). Checked at send
+    time too, because a host name can resolve to a private address later."""
+    host = urlsplit(url).hostname or ""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)}
+    except (socket.gaierror, UnicodeError) as exc:
+        return f"cannot resolve {host}: {exc}"
+    for raw in addresses:
+        address = ipaddress.ip_address(raw.split("%")[0])
+        if address.is_loopback and insecure_loopback_allowed():
+            continue
+        if not address.is_global:
+            return f"{host} resolves to a non-public address ({address})"
+    return ""
+
+
+def _excerpt(response) -> str:
+    try:
+        raw = response.read(EXCERPT_LENGTH * 4)
+    except (OSError, http.client.HTTPException):
+        return ""
+    return raw.decode("utf-8", errors="replace")[:EXCERPT_LENGTH]
+
+
+def _post(delivery: WebhookDelivery) -> _Outcome:
+    endpoint = delivery.endpoint
+    refused = _refused_destination(endpoint.url)
+    if refused:
+        return _Outcome(error=refused)
+    body = body_of(delivery)
+    timestamp = int(time.time())
+    request = urllib.request.Request(
+        endpoint.url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json",
+            "User-Agent": USER_AGENT,
+            "Kredo-Event": delivery.event,
+            "Kredo-Delivery": str(delivery.uuid),
+            "Kredo-Timestamp": str(timestamp),
+            "Kredo-Signature": f"t={timestamp},v1={sign(endpoint.secret, timestamp, body)}",
+        },
+    )
+    try:
+        with _opener.open(request, timeout=TIMEOUT_SECONDS) as response:
+            return _Outcome(status_code=response.status, response_excerpt=_excerpt(response))
+    except urllib.error.HTTPError as exc:  # the receiver answered, with a non-2xx status
+        try:
+            return _Outcome(status_code=exc.code, response_excerpt=_excerpt(exc))
+        finally:
+            exc.close()
+    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+        return _Outcome(error=f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}"[:2000])
+
+
+def next_attempt_delay(attempts: int) -> timedelta:
+    # The exponent is bounded so a large attempt count cannot overflow timedelta.
+    return min(RETRY_BASE * 2 ** min(max(attempts - 1, 0), 20), RETRY_CAP)
+
+
+def deliver(*, delivery_id: int) -> bool:
+    """Make one attempt at a due pending delivery; True if a request was sent.
+
+    The row stays locked while the request is in flight, so a second worker
+    (outbox and retry job racing) skips it instead of sending twice; a row that
+    succeeded, gave up or is not yet due is left alone.
+    """
+    with transaction.atomic():
+        delivery = (
+            WebhookDelivery.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("endpoint", "replay_of")
+            .filter(pk=delivery_id)
+            .first()
+        )
+        if delivery is None or delivery.state != WebhookDelivery.State.PENDING:
+            return False
+        if delivery.next_attempt_at and delivery.next_attempt_at > timezone.now():
+            return False
+        if not delivery.endpoint.is_active:
+            delivery.state = WebhookDelivery.State.FAILED
+            delivery.next_attempt_at = None
+            delivery.last_error = "endpoint disabled"
+            delivery.save(update_fields=["state", "next_attempt_at", "last_error"])
+            return False
+
+        outcome = _post(delivery)
+        now = timezone.now()
+        delivery.attempts += 1
+        delivery.last_status_code = outcome.status_code
+        delivery.last_response_excerpt = outcome.response_excerpt
+        delivery.last_error = outcome.error
+        if outcome.succeeded:
+            delivery.state = WebhookDelivery.State.SUCCEEDED
+            delivery.delivered_at = now
+            delivery.next_attempt_at = None
+        else:
+            next_at = now + next_attempt_delay(delivery.attempts)
+            if next_at > delivery.created_at + GIVE_UP_AFTER:
+                delivery.state = WebhookDelivery.State.FAILED
+                delivery.next_attempt_at = None
+            else:
+                delivery.next_attempt_at = next_at
+            log.info("webhook delivery %s failed (%s %s)", delivery.pk, outcome.status_code, outcome.error)
+        delivery.save(
+            update_fields=[
+                "state", "attempts", "next_attempt_at", "last_status_code", "last_response_excerpt",
+                "last_error", "delivered_at",
+            ]
+        )
+    return True
+
+
+def due_delivery_ids(*, now, after_pk: int = 0, batch_size: int = 100) -> list[int]:
+    return list(
+        WebhookDelivery.objects.filter(state=WebhookDelivery.State.PENDING, next_attempt_at__lte=now, pk__gt=after_pk)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:batch_size]
+    )
+
+
+def retry_due(*, batch_size: int = 100, time_budget: timedelta = timedelta(seconds=50)) -> int:
+    """Attempt every delivery due now, batch by batch; return how many requests were sent.
+
+    Stops after `time_budget` so one run ends before the next minute's starts;
+    what is left is still due and the next run takes it.
+    """
+    now = timezone.now()
+    started = time.monotonic()
+    sent = 0
+    after_pk = 0
+    while ids := due_delivery_ids(now=now, after_pk=after_pk, batch_size=batch_size):
+        for delivery_id in ids:
+            sent += deliver(delivery_id=delivery_id)
+        after_pk = ids[-1]
+        if time.monotonic() - started > time_budget.total_seconds():
+            break
+    return sent

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from limits.api import views
+
+urlpatterns = [
+    path("limits/", views.LimitListCreateApi.as_view(), name="api-limit-list"),
+    path("limits/discretionary/", views.DiscretionaryLimitApi.as_view(), name="api-limit-discretionary"),
+    path("limits/<int:pk>/", views.LimitDetailApi.as_view(), name="api-limit-detail"),
+    path("limits/<int:pk>/cancel/", views.LimitCancelApi.as_view(), name="api-limit-cancel"),
+    path("limits/<int:pk>/cover/", views.LimitCoverApi.as_view(), name="api-limit-cover"),
+]

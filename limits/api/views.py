@@ -1,0 +1,158 @@
+import django_filters
+from django.http import Http404
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import generics, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.api.idempotency import IdempotentPostMixin
+from core.api.views import TenantQuerysetMixin
+from limits import services
+from limits.api.serializers import (
+    CoverOutputSerializer,
+    CoverQuerySerializer,
+    LimitDetailOutputSerializer,
+    LimitEditInputSerializer,
+    LimitOutputSerializer,
+    LimitRequestInputSerializer,
+)
+from limits.models import CreditLimit
+from limits.selectors import cover_in_force, limit_with_history, limits_for_tenant
+
+REQUEST_EXAMPLE = OpenApiExample(
+    "Request 40,000 EUR at 60 days",
+    value={"policy": 1, "buyer": 42, "amount": {"amount": "40000.00", "currency": "EUR"}, "terms_days": 60,
+           "reference": "CL-2026-0042"},
+    request_only=True,
+)
+
+
+class LimitFilter(django_filters.FilterSet):
+    # Declared, not generated: generation would query the scoped manager at import.
+    state = django_filters.ChoiceFilter(choices=CreditLimit.State.choices)
+    policy = django_filters.NumberFilter(field_name="policy_id")
+    buyer = django_filters.NumberFilter(field_name="buyer_id")
+    country = django_filters.CharFilter(field_name="buyer__country", lookup_expr="iexact")
+    reference = django_filters.CharFilter(field_name="reference")
+    discretionary = django_filters.BooleanFilter(field_name="is_discretionary")
+
+    class Meta:
+        model = CreditLimit
+        fields: list[str] = []
+
+
+def _limit_or_404(tenant, pk):
+    try:
+        return limit_with_history(tenant=tenant, pk=pk)
+    except CreditLimit.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@extend_schema_view(
+    get=extend_schema(summary="List your limits and requests", tags=["limits"]),
+    post=extend_schema(
+        summary="Request a credit limit",
+        description=(
+            "Requests within the automatic-decision matrix are decided at once (201, with the decision); "
+            "others go to an underwriter (202, state `pending`). Send an `Idempotency-Key` to retry safely."
+        ),
+        tags=["limits"],
+        request=LimitRequestInputSerializer,
+        responses={201: LimitDetailOutputSerializer, 202: LimitDetailOutputSerializer},
+        examples=[REQUEST_EXAMPLE],
+    ),
+)
+class LimitListCreateApi(IdempotentPostMixin, TenantQuerysetMixin, generics.ListAPIView):
+    model = CreditLimit
+    serializer_class = LimitOutputSerializer
+    filterset_class = LimitFilter
+
+    @property
+    def required_permission(self):
+        return "limits.request_limit" if self.request.method == "POST" else "limits.view_creditlimit"
+
+    def get_tenant_queryset(self, tenant):
+        return limits_for_tenant(tenant=tenant).order_by("-created_at", "-pk")
+
+    def handle_post(self, request):
+        data = LimitRequestInputSerializer(data=request.data, context={"request": request})
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        outcome = services.request_limit(
+            tenant=request.tenant, requested_by=request.user, policy=v["policy"], buyer=v["buyer"],
+            amount=v["amount"], terms_days=v["terms_days"], reference=v["reference"],
+        )
+        limit = _limit_or_404(request.tenant, outcome.limit.pk)
+        code = status.HTTP_201_CREATED if outcome.decided else status.HTTP_202_ACCEPTED
+        return Response(LimitDetailOutputSerializer(limit).data, status=code)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Set a discretionary limit",
+        description="Within the policy's discretionary maximum, for buyers graded within the allowed grades.",
+        tags=["limits"], request=LimitRequestInputSerializer, responses={201: LimitDetailOutputSerializer},
+    )
+)
+class DiscretionaryLimitApi(IdempotentPostMixin, APIView):
+    required_permission = "limits.request_limit"
+
+    def handle_post(self, request):
+        data = LimitRequestInputSerializer(data=request.data, context={"request": request})
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        limit = services.set_discretionary_limit(
+            tenant=request.tenant, set_by=request.user, policy=v["policy"], buyer=v["buyer"],
+            amount=v["amount"], terms_days=v["terms_days"], reference=v["reference"],
+        )
+        return Response(LimitDetailOutputSerializer(_limit_or_404(request.tenant, limit.pk)).data, status=201)
+
+
+@extend_schema_view(
+    get=extend_schema(summary="A limit with its decision history", tags=["limits"]),
+    patch=extend_schema(summary="Edit a pending request", tags=["limits"], request=LimitEditInputSerializer,
+                        responses={200: LimitDetailOutputSerializer}),
+)
+class LimitDetailApi(APIView):
+    @property
+    def required_permission(self):
+        return "limits.view_creditlimit" if self.request.method == "GET" else "limits.request_limit"
+
+    def get(self, request, pk):
+        return Response(LimitDetailOutputSerializer(_limit_or_404(request.tenant, pk)).data)
+
+    def patch(self, request, pk):
+        limit = _limit_or_404(request.tenant, pk)
+        data = LimitEditInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.edit_pending_request(limit=limit, **data.validated_data)
+        return Response(LimitDetailOutputSerializer(_limit_or_404(request.tenant, pk)).data)
+
+
+@extend_schema_view(
+    post=extend_schema(summary="Cancel a pending request", tags=["limits"], request=None,
+                       responses={200: LimitDetailOutputSerializer, 400: OpenApiResponse(description="Not pending")}),
+)
+class LimitCancelApi(APIView):
+    required_permission = "limits.request_limit"
+
+    def post(self, request, pk):
+        limit = _limit_or_404(request.tenant, pk)
+        services.cancel_request(limit=limit, cancelled_by=request.user)
+        return Response(LimitDetailOutputSerializer(_limit_or_404(request.tenant, pk)).data)
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Cover in force for a shipment date", tags=["limits"],
+                      parameters=[CoverQuerySerializer], responses={200: CoverOutputSerializer}),
+)
+class LimitCoverApi(APIView):
+    required_permission = "limits.view_creditlimit"
+
+    def get(self, request, pk):
+        limit = _limit_or_404(request.tenant, pk)
+        query = CoverQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        on = query.validated_data["on"]
+        cover = cover_in_force(policy=limit.policy, buyer=limit.buyer, on=on)
+        return Response(CoverOutputSerializer({"on": on, **cover.__dict__}).data)

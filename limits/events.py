@@ -1,0 +1,72 @@
+"""What the insured hears about its limits: in-app notice, e-mail and webhook, once each."""
+
+import uuid
+
+from django.utils.translation import gettext as _
+
+from core import notifications
+from limits.models import CreditLimit, LimitDecision
+
+WEBHOOK_EVENT = {
+    LimitDecision.Kind.APPROVED: "limit.decided",
+    LimitDecision.Kind.PARTIALLY_APPROVED: "limit.decided",
+    LimitDecision.Kind.APPROVED_WITH_CONDITIONS: "limit.decided",
+    LimitDecision.Kind.REFUSED: "limit.decided",
+    LimitDecision.Kind.REDUCED: "limit.reduced",
+    LimitDecision.Kind.WITHDRAWN: "limit.withdrawn",
+    LimitDecision.Kind.EXPIRED: "limit.expired",
+}
+
+
+def decision_payload(limit: CreditLimit, decision: LimitDecision) -> dict:
+    return {
+        "limit_id": limit.pk,
+        "reference": limit.reference,
+        "policy": limit.policy.number,
+        "buyer": {"id": limit.buyer_id, "legal_name": limit.buyer.legal_name, "country": limit.buyer.country.code},
+        "state": limit.state,
+        "decision": {
+            "id": decision.pk,
+            "kind": decision.kind,
+            "amount": {"amount": format(decision.amount, "f"), "currency": decision.currency},
+            "effective_date": decision.effective_date.isoformat(),
+            "reason_codes": decision.reason_codes,
+            "note": decision.note,
+            "conditions": decision.conditions,
+        },
+    }
+
+
+def announce_decision(*, limit: CreditLimit, decision: LimitDecision) -> None:
+    """Called inside the deciding transaction; notice and webhook go out after commit."""
+    from core import webhooks
+
+    subject = _("Limit on %(buyer)s: %(kind)s, %(amount)s %(currency)s") % {
+        "buyer": limit.buyer.legal_name,
+        "kind": decision.get_kind_display(),
+        "amount": format(decision.amount, ",.2f"),
+        "currency": decision.currency,
+    }
+    lines = [subject, _("Effective from %(date)s.") % {"date": decision.effective_date.isoformat()}]
+    if decision.reason_codes:
+        from limits.models import ReasonCode
+
+        labels = [str(ReasonCode(code).label) for code in decision.reason_codes]
+        lines.append(_("Reasons: %(reasons)s.") % {"reasons": "; ".join(labels)})
+    if decision.note:
+        lines.append(decision.note)
+    if decision.conditions:
+        lines.append(_("Conditions: %(conditions)s") % {"conditions": decision.conditions})
+    notifications.notify(
+        tenant=limit.tenant,
+        event=f"limit.{decision.kind}",
+        dedup_key=f"limit-decision:{decision.pk}",
+        subject=subject,
+        body="\n".join(lines),
+        link=f"/limits/{limit.pk}/",
+        role="Credit manager",
+    )
+    event = WEBHOOK_EVENT.get(decision.kind)
+    if event:
+        webhooks.emit(tenant=limit.tenant, event=event, payload=decision_payload(limit, decision),
+                      event_id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"kredo:limit-decision:{decision.pk}")))

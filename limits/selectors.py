@@ -1,0 +1,100 @@
+"""Reads on credit limits, already scoped to the tenant, and cover in force."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q, QuerySet
+from moneyed import Money
+
+from limits.models import CoverStop, CreditLimit, LimitDecision
+
+
+def limits_for_tenant(*, tenant, state: str | None = None) -> QuerySet[CreditLimit]:
+    qs = CreditLimit.objects.filter(tenant=tenant).select_related("buyer", "policy")
+    return qs.filter(state=state) if state else qs
+
+
+def limit_with_history(*, tenant, pk: int) -> CreditLimit:
+    """One limit of the tenant with its decisions (raises DoesNotExist for another tenant's)."""
+    return (
+        limits_for_tenant(tenant=tenant)
+        .prefetch_related(Prefetch("decisions", queryset=LimitDecision.objects.order_by("created_at", "pk")))
+        .get(pk=pk)
+    )
+
+
+def open_cover_stop_exists(*, policy_id: int, buyer_id: int, on: date) -> bool:
+    return CoverStop.objects.filter(
+        Q(lifted_on__isnull=True) | Q(lifted_on__gt=on), policy_id=policy_id, buyer_id=buyer_id, stopped_from__lte=on
+    ).exists()
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover that applied to a shipment made on a given date."""
+
+    amount: Money
+    percentage_of_cover: Decimal
+    is_discretionary: bool = False
+    stopped: bool = False
+    limit_id: int | None = None
+
+
+class CoverTimeline:
+    """Every cover change on one (policy, buyer), loaded in two queries, answered for any date.
+
+    Claims ask it for each invoice's shipment date without a query per invoice.
+    """
+
+    def __init__(self, *, policy, buyer_id: int):
+        self.policy = policy
+        self.terms = policy.terms
+        self.decisions = list(
+            LimitDecision.objects.filter(policy=policy, buyer_id=buyer_id, changes_cover=True)
+            .select_related("limit")
+            .order_by("effective_date", "created_at", "pk")
+        )
+        self.stops = list(CoverStop.objects.filter(policy=policy, buyer_id=buyer_id))
+
+    def _zero(self, **kwargs) -> Cover:
+        return Cover(amount=Money(0, self.policy.currency), percentage_of_cover=Decimal(0), **kwargs)
+
+    def on(self, shipment_date: date) -> Cover:
+        if not self.policy.start_date <= shipment_date <= self.policy.end_date:
+            return self._zero()
+        for stop in self.stops:
+            if stop.stopped_from <= shipment_date and (stop.lifted_on is None or stop.lifted_on > shipment_date):
+                return self._zero(stopped=True)
+        latest = None
+        for decision in self.decisions:
+            if decision.effective_date > shipment_date:
+                break
+            latest = decision
+        if latest is None or latest.amount <= 0:
+            return self._zero(limit_id=latest.limit_id if latest else None)
+        discretionary = latest.limit.is_discretionary
+        return Cover(
+            amount=Money(latest.amount, latest.currency),
+            percentage_of_cover=self.terms.percentage_of_cover(discretionary=discretionary),
+            is_discretionary=discretionary,
+            limit_id=latest.limit_id,
+        )
+
+
+def cover_in_force(*, policy, buyer, on: date) -> Cover:
+    """What amount and percentage of cover applied to shipments to `buyer` under `policy` on `on`.
+
+    Honours reductions and withdrawals from their effective date (domain.md,
+    example 5), cover stops after overdues, and discretionary limits.
+    """
+    return CoverTimeline(policy=policy, buyer_id=buyer.pk).on(on)
+
+
+def pending_requests() -> QuerySet[CreditLimit]:
+    """The underwriters' queue (insurer staff, all tenants)."""
+    return (
+        CreditLimit.objects.filter(state=CreditLimit.State.PENDING)
+        .select_related("buyer", "policy", "tenant")
+        .order_by("created_at", "pk")
+    )

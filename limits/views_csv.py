@@ -1,0 +1,79 @@
+"""Limit requests in bulk from a CSV file, and the tenant's limits as a CSV download.
+
+Thin: every check is in limits.csv_io (which calls limits.services.request_limit per row).
+"""
+
+from django import forms
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+
+from accounts.mixins import TenantMemberRequiredMixin
+from limits import csv_io
+from limits.models import CreditLimit
+
+
+class LimitCsvImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"))
+    mode = forms.ChoiceField(
+        label=_("If some rows are wrong"),
+        choices=[
+            (csv_io.MODE_ALL_OR_NOTHING, _("Create only if every row is valid")),
+            (csv_io.MODE_VALID_ROWS, _("Create the valid rows, report the others")),
+        ],
+        initial=csv_io.MODE_ALL_OR_NOTHING,
+        widget=forms.RadioSelect,
+    )
+
+
+class LimitCsvImportView(TenantMemberRequiredMixin, View):
+    required_permission = "limits.request_limit"
+    template_name = "limits/csv_import.html"
+
+    def _render(self, form, result=None, status=200):
+        context = {
+            "form": form,
+            "result": result,
+            "columns": csv_io.KNOWN_COLUMNS,
+            "max_rows": number_format(csv_io.MAX_ROWS, force_grouping=True),
+            "max_megabytes": csv_io.MAX_BYTES // (1024 * 1024),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request):
+        return self._render(LimitCsvImportForm())
+
+    def post(self, request):
+        form = LimitCsvImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self._render(form, status=400)
+        preview = csv_io.parse_limit_requests(tenant=self.tenant, file=form.cleaned_data["file"])
+        result = csv_io.import_limit_requests(
+            tenant=self.tenant, requested_by=request.user, preview=preview, mode=form.cleaned_data["mode"]
+        )
+        # A fresh form: uploading the corrected file is the next step.
+        return self._render(LimitCsvImportForm(initial={"mode": form.cleaned_data["mode"]}), result=result)
+
+
+class LimitCsvExportView(TenantMemberRequiredMixin, View):
+    required_permission = "limits.view_creditlimit"
+
+    def get(self, request):
+        state = request.GET.get("state") or None
+        if state not in CreditLimit.State.values:
+            state = None  # as on the list page: an unknown state filters nothing
+        # Consumed after the middleware left the tenant's scope: export_limits_csv enters it itself.
+        lines = csv_io.export_limits_csv(tenant=self.tenant, state=state)
+        response = StreamingHttpResponse(_with_bom(lines), content_type="text/csv; charset=utf-8")
+        filename = f"kredo-limits-{timezone.localdate().isoformat()}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+def _with_bom(lines):
+    # Spreadsheets read a UTF-8 file as UTF-8 (accents, Chinese names) only with a BOM; the import accepts it.
+    yield "\ufeff"
+    yield from lines

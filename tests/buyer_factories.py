@@ -1,0 +1,65 @@
+"""Factories of the buyer registry (tests/factories.py holds tenants, users and policies)."""
+
+import factory
+
+from buyers.models import Buyer, BuyerGrade, BuyerIdentifier, CountryRisk
+
+
+class BuyerFactory(factory.django.DjangoModelFactory):
+    """A confirmed buyer; `identifiers=True` also records its numbers as typed identifiers."""
+
+    class Meta:
+        model = Buyer
+        skip_postgeneration_save = True
+
+    legal_name = factory.Sequence(lambda n: f"Buyer {n} GmbH")
+    country = "DE"
+    registration_number = factory.Sequence(lambda n: f"HRB{n:06d}")
+    vat_number = factory.Sequence(lambda n: f"DE{n:09d}")
+    status = Buyer.Status.CONFIRMED
+
+    @factory.post_generation
+    def identifiers(self, create, extracted, **kwargs):
+        if not (create and extracted):
+            return
+        for type_, value in (
+            (BuyerIdentifier.Type.NATIONAL, self.registration_number),
+            (BuyerIdentifier.Type.VAT, self.vat_number),
+        ):
+            if value:
+                BuyerIdentifier.objects.create(buyer=self, type=type_, country=self.country, value=value)
+
+
+class PendingBuyerFactory(BuyerFactory):
+    """A proposal of `proposed_by_tenant`, waiting for identification."""
+
+    status = Buyer.Status.PENDING
+
+
+class BuyerIdentifierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BuyerIdentifier
+
+    buyer = factory.SubFactory(BuyerFactory)
+    type = BuyerIdentifier.Type.DUNS
+    country = factory.LazyAttribute(lambda i: i.buyer.country)
+    value = factory.Sequence(lambda n: f"{n:09d}")
+
+
+class BuyerGradeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BuyerGrade
+
+    buyer = factory.SubFactory(BuyerFactory)
+    grade = 3
+    graded_on = factory.Faker("date_this_year")
+
+
+class CountryRiskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CountryRisk
+        django_get_or_create = ("country",)
+
+    country = "DE"
+    grade = 1
+    graded_on = factory.Faker("date_this_year")
