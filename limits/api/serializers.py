@@ -1,3 +1,5 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from buyers.selectors import buyers_visible_to
@@ -7,6 +9,7 @@ from policies.models import Policy
 from policies.selectors import policies_for_tenant
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class TenantRelatedField(serializers.PrimaryKeyRelatedField):
     """A foreign key looked up through the tenant's selector, never Model.objects."""
 

@@ -95,6 +95,7 @@ class LimitListCreateApi(IdempotentPostMixin, TenantQuerysetMixin, generics.List
     )
 )
 class DiscretionaryLimitApi(IdempotentPostMixin, APIView):
+    serializer_class = LimitDetailOutputSerializer
     required_permission = "limits.request_limit"
 
     def handle_post(self, request):
@@ -114,6 +115,7 @@ class DiscretionaryLimitApi(IdempotentPostMixin, APIView):
                         responses={200: LimitDetailOutputSerializer}),
 )
 class LimitDetailApi(APIView):
+    serializer_class = LimitDetailOutputSerializer
     @property
     def required_permission(self):
         return "limits.view_creditlimit" if self.request.method == "GET" else "limits.request_limit"
@@ -134,6 +136,7 @@ class LimitDetailApi(APIView):
                        responses={200: LimitDetailOutputSerializer, 400: OpenApiResponse(description="Not pending")}),
 )
 class LimitCancelApi(APIView):
+    serializer_class = LimitDetailOutputSerializer
     required_permission = "limits.request_limit"
 
     def post(self, request, pk):
@@ -147,6 +150,7 @@ class LimitCancelApi(APIView):
                       parameters=[CoverQuerySerializer], responses={200: CoverOutputSerializer}),
 )
 class LimitCoverApi(APIView):
+    serializer_class = CoverOutputSerializer
     required_permission = "limits.view_creditlimit"
 
     def get(self, request, pk):
