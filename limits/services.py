@@ -71,6 +71,17 @@ def _check_amount_and_terms(policy: Policy, amount: Money, terms_days: int) -> N
         )
 
 
+def _check_reference(tenant_id: int, reference: str, *, exclude_pk: int | None = None) -> str:
+    """The insured's own reference is unique per tenant (also a database constraint)."""
+    reference = (reference or "").strip()
+    taken = CreditLimit.objects.filter(tenant_id=tenant_id, reference=reference)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    if reference and taken.exists():
+        raise DomainError(_("You already used the reference %(ref)s.") % {"ref": reference}, field="reference")
+    return reference
+
+
 def _check_reasons(kind: str, reason_codes: list[str]) -> list[str]:
     unknown = [code for code in reason_codes if code not in ReasonCode.values]
     if unknown:
@@ -150,9 +161,7 @@ def request_limit(*, tenant, requested_by, policy: Policy, buyer: Buyer, amount:
     _check_policy(policy, tenant, today)
     _check_buyer(policy, buyer, tenant)
     _check_amount_and_terms(policy, amount, terms_days)
-    reference = (reference or "").strip()
-    if reference and CreditLimit.objects.filter(tenant=tenant, reference=reference).exists():
-        raise DomainError(_("You already used the reference %(ref)s.") % {"ref": reference}, field="reference")
+    reference = _check_reference(tenant.pk, reference)
     if CreditLimit.objects.filter(policy=policy, buyer=buyer, state=CreditLimit.State.PENDING).exists():
         raise DomainError(
             _("A request on this buyer is already with an underwriter: edit or cancel it instead."), field="buyer"
@@ -186,10 +195,7 @@ def edit_pending_request(*, limit: CreditLimit, amount: Money | None = None, ter
     terms_days = terms_days if terms_days is not None else limit.requested_terms_days
     _check_amount_and_terms(limit.policy, amount, terms_days)
     if reference is not None:
-        reference = reference.strip()
-        if reference and CreditLimit.objects.filter(tenant_id=limit.tenant_id, reference=reference).exclude(pk=limit.pk).exists():
-            raise DomainError(_("You already used the reference %(ref)s.") % {"ref": reference}, field="reference")
-        limit.reference = reference
+        limit.reference = _check_reference(limit.tenant_id, reference, exclude_pk=limit.pk)
     limit.requested_amount = amount.amount
     limit.requested_terms_days = terms_days
     limit.save()
@@ -383,9 +389,7 @@ def set_discretionary_limit(*, tenant, set_by, policy: Policy, buyer: Buyer, amo
         raise DomainError(
             _("This buyer already has a limit or a pending request on this policy."), field="buyer"
         )
-    reference = (reference or "").strip()
-    if reference and CreditLimit.objects.filter(tenant=tenant, reference=reference).exists():
-        raise DomainError(_("You already used the reference %(ref)s.") % {"ref": reference}, field="reference")
+    reference = _check_reference(tenant.pk, reference)
     try:
         with transaction.atomic():
             limit = CreditLimit.objects.create(
