@@ -104,3 +104,8 @@ class PaymentAllocation(TenantOwned):
 
     class Meta:
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="allocation_positive")]
+
+
+from claims.models_claims import (  # noqa: E402,F401  (claims live in their own module)
+    Cause, Claim, ClaimDocument, ClaimTransition, DocumentKind, DocumentRequest,
+)

@@ -152,7 +152,16 @@ CELERY_BEAT_SCHEDULE = {
     "purge-idempotency-keys": {"task": "core.tasks.purge_idempotency_keys", "schedule": crontab(hour=3, minute=0)},
     # Webhook deliveries whose backoff has elapsed; each run works through the due ones.
     "retry-due-webhooks": {"task": "core.tasks.retry_due_webhooks", "schedule": 60.0},
+    # Overdue and claim deadlines: reminders and flags, once each (domain.md, Overdues and Claims).
+    "claim-deadlines": {"task": "claims.tasks.remind_claim_deadlines", "schedule": crontab(hour=6, minute=0)},
 }
+
+# Claim documents: largest accepted upload; the type is checked on content too (claims.documents).
+CLAIM_DOCUMENT_MAX_BYTES = env.int("CLAIM_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Days before a deadline when the insured is reminded (claims.reminders).
+CLAIM_REMINDER_DAYS = env.int("CLAIM_REMINDER_DAYS", default=7)
+# CSV limit imports above this many rows run in the background (limits.csv_io).
+LIMITS_CSV_SYNC_MAX_ROWS = env.int("LIMITS_CSV_SYNC_MAX_ROWS", default=200)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

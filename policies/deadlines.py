@@ -39,3 +39,17 @@ def invoice_deadlines(*, terms: PolicyTerms, due_date: date) -> InvoiceDeadlines
 
 def claim_payment_due(*, terms: PolicyTerms, file_complete_on: date) -> date:
     return file_complete_on + timedelta(days=terms.claim_payment_days)
+
+
+def effective_due_date(*, terms: PolicyTerms, due_date: date, extended_due_date: date | None,
+                       extension_consented: bool) -> date:
+    """The due date every deadline counts from (domain.md, Overdues).
+
+    An extension within the allowed days counts as granted; a longer one only
+    with the insurer's consent, otherwise the original due date stays.
+    """
+    if extended_due_date is None or extended_due_date <= due_date:
+        return due_date
+    if extension_consented or (extended_due_date - due_date).days <= terms.max_extension_days:
+        return extended_due_date
+    return due_date

@@ -1,0 +1,83 @@
+"""A claim's indemnity from the database: gathers the inputs of the pure
+`claims.indemnity.calculate_indemnity` (invoices, cover per shipment date,
+terms, recoveries before payment, liability already used) and nothing else.
+"""
+
+from dataclasses import asdict, replace
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Sum
+from moneyed import Money
+
+from claims.indemnity import CoverOnDate, IndemnityCalculation, InvoiceInput, calculate_indemnity
+from claims.models import Cause, Claim, Invoice
+from limits.selectors import CoverTimeline
+from policies.liability import maximum_liability
+
+
+def liability_used(*, policy, excluding_claim_id: int | None = None) -> Money:
+    """Indemnities approved or paid on the policy's period (the claim being decided left out)."""
+    qs = Claim.objects.filter(policy=policy, state__in=Claim.LIABILITY_STATES)
+    if excluding_claim_id is not None:
+        qs = qs.exclude(pk=excluding_claim_id)
+    total = qs.aggregate(total=Sum("approved_indemnity"))["total"] or Decimal(0)
+    return Money(total, policy.currency)
+
+
+def remaining_liability(*, policy, excluding_claim_id: int | None = None) -> Money:
+    remaining = maximum_liability(policy=policy) - liability_used(policy=policy, excluding_claim_id=excluding_claim_id)
+    return remaining if remaining.amount > 0 else Money(0, policy.currency)
+
+
+def calculate_claim(*, claim: Claim) -> IndemnityCalculation:
+    policy = claim.policy
+    terms = policy.terms
+    currency = policy.currency
+    invoices = Invoice.objects.filter(overdue_id=claim.overdue_id).order_by("shipment_date", "pk")
+    inputs = [
+        InvoiceInput(
+            number=inv.number, invoice_date=inv.invoice_date, shipment_date=inv.shipment_date, due_date=inv.due_date,
+            outstanding=Money(inv.outstanding, currency), notified_late=inv.notified_late,
+            lateness_waived=inv.lateness_waived,
+        )
+        for inv in invoices
+    ]
+    timeline = CoverTimeline(policy=policy, buyer_id=claim.buyer_id)
+    political = claim.cause == Cause.POLITICAL
+
+    def cover_on(shipment_date: date) -> CoverOnDate:
+        cover = timeline.on(shipment_date)
+        pct = cover.percentage_of_cover
+        if political and cover.amount.amount > 0 and not cover.is_discretionary:
+            pct = terms.percentage_of_cover(political=True)
+        return CoverOnDate(amount=cover.amount, percentage_of_cover=pct)
+
+    return calculate_indemnity(
+        invoices=inputs,
+        cover_on=cover_on,
+        max_credit_period_days=terms.max_credit_period_days,
+        non_qualifying_loss=terms.non_qualifying_loss,
+        recoveries_before_payment=Money(claim.recovered_before_payment, currency),
+        remaining_liability=remaining_liability(policy=policy, excluding_claim_id=claim.pk),
+    )
+
+
+def calculation_as_json(calculation: IndemnityCalculation) -> dict:
+    """A snapshot stored on the claim at approval, so later changes don't rewrite what was decided."""
+
+    def plain(value):
+        if isinstance(value, Money):
+            return {"amount": format(value.amount, "f"), "currency": str(value.currency)}
+        if isinstance(value, Decimal):
+            return format(value, "f")
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        return value
+
+    data = asdict(replace(calculation))
+    return plain(data)
