@@ -1,0 +1,73 @@
+"""Reads on claims a tenant's user can reach, scoped to the tenant, with the joins callers need."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest, Overdue
+from claims.services_claims import FilingWindow, filing_window
+
+
+def claims_for_tenant(*, tenant, state: str | None = None) -> QuerySet[Claim]:
+    # The overdue's invoices and policy let next_deadline() answer without a query per row.
+    qs = (Claim.objects.filter(tenant=tenant).select_related("policy", "buyer", "overdue__policy")
+          .prefetch_related("overdue__invoices"))
+    if state:
+        qs = qs.filter(state=state)
+    return qs.order_by("-created_at", "-pk")
+
+
+def claim_detail(*, tenant, pk: int) -> Claim:
+    """One claim with its documents, document requests and audit trail; DoesNotExist outside the tenant."""
+    return (
+        Claim.objects.filter(tenant=tenant)
+        .select_related("policy", "buyer", "overdue__policy")
+        .prefetch_related(
+            "overdue__invoices",
+            Prefetch("documents", queryset=ClaimDocument.objects.select_related("uploaded_by")),
+            Prefetch("document_requests", queryset=DocumentRequest.objects.all()),
+            Prefetch("transitions", queryset=ClaimTransition.objects.select_related("by")),
+        )
+        .get(pk=pk)
+    )
+
+
+def claim_document(*, tenant, claim_id: int, pk: int) -> ClaimDocument:
+    return ClaimDocument.objects.select_related("claim").get(tenant=tenant, claim_id=claim_id, pk=pk)
+
+
+def overdues_open_to_claims(*, tenant) -> QuerySet[Overdue]:
+    """Open overdues without a live claim: what finance may claim on (the window is checked on filing)."""
+    live = Claim.objects.exclude(state__in=[Claim.State.REJECTED, Claim.State.WITHDRAWN]).values("overdue_id")
+    return (
+        Overdue.objects.filter(tenant=tenant, state=Overdue.State.OPEN)
+        .exclude(pk__in=live)
+        .select_related("policy", "buyer")
+        .prefetch_related("invoices")
+        .order_by("notified_on", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class NextDeadline:
+    label: str  # translated lazily
+    on: date
+
+
+def next_deadline(claim: Claim, *, today: date) -> NextDeadline | None:
+    """What the insured or the insurer must do next, and by when, for the claim list.
+
+    Uses only the claim's own fields, so a list page needs no query per row.
+    """
+    if claim.state == Claim.State.DRAFT:
+        window = claim_filing_window(claim)
+        return NextDeadline(_("file the claim by"), window.closes) if window else None
+    if claim.state in (Claim.State.COMPLETE, Claim.State.APPROVED) and claim.payment_due_on:
+        return NextDeadline(_("indemnity due by"), claim.payment_due_on)
+    return None
+
+
+def claim_filing_window(claim: Claim) -> FilingWindow | None:
+    return filing_window(overdue=claim.overdue, cause=claim.cause)
