@@ -36,7 +36,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     CREDIT_MANAGER: ["policies.view_policy", "limits.request_limit", "limits.view_creditlimit",
                      "buyers.view_buyer", "buyers.add_buyer", "claims.view_overdue", "claims.declare_overdue"],
     # Finance follows money: it may declare an overdue too, then files and follows the claim.
-    FINANCE: ["policies.view_policy", "limits.view_creditlimit", "buyers.view_buyer",
+    FINANCE: ["policies.view_policy", "limits.view_creditlimit",
               "claims.view_overdue", "claims.declare_overdue", "claims.view_claim", "claims.file_claim"],
     UNDERWRITER: [
         "accounts.view_tenant",

@@ -1,50 +1,14 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import ListView, TemplateView
+from django.views.generic import ListView
 
 from accounts import selectors, services
 from accounts.forms import ApiTokenForm
 from accounts.mixins import TenantMemberRequiredMixin
 from core.exceptions import DomainError
 from core.selectors import notifications_for_user
-from limits.charts import exposure_bar_chart
-from limits.exposure import BUYER, COUNTRY, split_by_currency, tenant_exposure
-from policies.models import Policy
-from policies.selectors import policies_for_tenant
-
-EXPOSURE_TOP = 10
-
-
-class HomeView(TenantMemberRequiredMixin, TemplateView):
-    template_name = "accounts/home.html"
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["active_policies"] = policies_for_tenant(tenant=self.tenant, status=Policy.Status.ACTIVE)
-        ctx["notifications"] = notifications_for_user(user=self.request.user, tenant=self.tenant)[:5]
-        if self.request.user.has_perm("limits.view_creditlimit"):
-            ctx.update(self._exposure())
-        return ctx
-
-    def _exposure(self) -> dict:
-        """The insured's limits in force per buyer and country, one block per policy currency (never summed)."""
-        by_buyer = split_by_currency(tenant_exposure(tenant=self.tenant, by=BUYER), top=EXPOSURE_TOP)
-        by_country = split_by_currency(tenant_exposure(tenant=self.tenant, by=COUNTRY), top=EXPOSURE_TOP)
-        charts = {
-            # The chart escapes every text it draws (limits.charts).
-            section.currency: mark_safe(exposure_bar_chart(
-                section.rows, title=_("Exposure per buyer in %(currency)s") % {"currency": section.currency}
-            ))
-            for section in by_buyer
-        }
-        return {
-            "show_exposure": True,
-            "exposure_by_buyer": [(section, charts[section.currency]) for section in by_buyer],
-            "exposure_by_country": by_country,
-        }
 
 
 class NotificationListView(TenantMemberRequiredMixin, ListView):

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from accounts.views import HomeView
+from limits.dashboard import DashboardView
 
 api_v1 = [
     path("", include("policies.api.urls")),
@@ -13,7 +13,7 @@ api_v1 = [
 ]
 
 urlpatterns = [
-    path("", HomeView.as_view(), name="home"),
+    path("", DashboardView.as_view(), name="home"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -28,6 +28,7 @@ urlpatterns = [
     path("policies/", include("policies.urls")),
     path("buyers/", include("buyers.urls")),
     path("limits/", include("limits.urls")),
+    path("claims/", include("claims.urls_claims")),
     path("admin/exposure/", include("limits.exposure_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

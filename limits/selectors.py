@@ -7,12 +7,34 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q, QuerySet
 from moneyed import Money
 
+from buyers.models import Buyer
+from buyers.selectors import matching_query
 from limits.models import CoverStop, CreditLimit, LimitDecision
 
 
 def limits_for_tenant(*, tenant, state: str | None = None) -> QuerySet[CreditLimit]:
     qs = CreditLimit.objects.filter(tenant=tenant).select_related("buyer", "policy")
     return qs.filter(state=state) if state else qs
+
+
+def matching_limits(qs: QuerySet[CreditLimit], q: str) -> QuerySet[CreditLimit]:
+    """Narrow `qs` to limits whose reference contains `q` or whose buyer matches it.
+
+    The buyer matches as in the buyer search (buyers.selectors.matching_query):
+    every word in its names, case and accents ignored ('muller' finds 'Müller'),
+    or an identifier written with or without separators.
+    """
+    q = (q or "").strip()
+    if not q:
+        return qs
+    # The registry is shared, so the subquery reveals nothing: `qs` is already the tenant's.
+    buyers = matching_query(Buyer.objects.all(), q).values("pk")
+    return qs.filter(Q(reference__icontains=q) | Q(buyer__in=buyers))
+
+
+def search_limits(*, tenant, q: str = "", state: str | None = None) -> QuerySet[CreditLimit]:
+    """The tenant's limits matching `q` (buyer name or identifier, or reference), newest first."""
+    return matching_limits(limits_for_tenant(tenant=tenant, state=state), q).order_by("-created_at", "-pk")
 
 
 def limit_with_history(*, tenant, pk: int) -> CreditLimit:

@@ -15,7 +15,7 @@ from core.exceptions import DomainError
 from limits import services
 from limits.forms import LimitEditForm, LimitRequestForm
 from limits.models import CreditLimit
-from limits.selectors import cover_in_force, limit_with_history, limits_for_tenant
+from limits.selectors import cover_in_force, limit_with_history, limits_for_tenant, search_limits
 
 
 class LimitListView(TenantMemberRequiredMixin, ListView):
@@ -28,10 +28,7 @@ class LimitListView(TenantMemberRequiredMixin, ListView):
         state = self.request.GET.get("state") or None
         if state not in CreditLimit.State.values:
             state = None
-        qs = limits_for_tenant(tenant=self.tenant, state=state)
-        if q := self.request.GET.get("q", "").strip():
-            qs = qs.filter(buyer__legal_name__icontains=q) | qs.filter(reference__icontains=q)
-        return qs.order_by("-created_at", "-pk")
+        return search_limits(tenant=self.tenant, q=self.request.GET.get("q", ""), state=state)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

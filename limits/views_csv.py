@@ -33,10 +33,11 @@ class LimitCsvImportView(TenantMemberRequiredMixin, View):
     required_permission = "limits.request_limit"
     template_name = "limits/csv_import.html"
 
-    def _render(self, form, result=None, status=200):
+    def _render(self, form, result=None, status=200, queued_rows=0):
         context = {
             "form": form,
             "result": result,
+            "queued_rows": queued_rows,
             "columns": csv_io.KNOWN_COLUMNS,
             "max_rows": number_format(csv_io.MAX_ROWS, force_grouping=True),
             "max_megabytes": csv_io.MAX_BYTES // (1024 * 1024),
@@ -50,12 +51,14 @@ class LimitCsvImportView(TenantMemberRequiredMixin, View):
         form = LimitCsvImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return self._render(form, status=400)
-        preview = csv_io.parse_limit_requests(tenant=self.tenant, file=form.cleaned_data["file"])
-        result = csv_io.import_limit_requests(
-            tenant=self.tenant, requested_by=request.user, preview=preview, mode=form.cleaned_data["mode"]
+        upload = form.cleaned_data["file"]
+        started = csv_io.start_import(
+            tenant=self.tenant, requested_by=request.user, file=upload, mode=form.cleaned_data["mode"],
+            filename=getattr(upload, "name", "") or "",
         )
-        # A fresh form: uploading the corrected file is the next step.
-        return self._render(LimitCsvImportForm(initial={"mode": form.cleaned_data["mode"]}), result=result)
+        # A fresh form: uploading the corrected (or next) file is the next step.
+        fresh = LimitCsvImportForm(initial={"mode": form.cleaned_data["mode"]})
+        return self._render(fresh, result=started.result, queued_rows=started.queued_rows)
 
 
 class LimitCsvExportView(TenantMemberRequiredMixin, View):

@@ -22,6 +22,28 @@ PROPOSAL_EXAMPLE = OpenApiExample(
     },
     request_only=True,
 )
+BUYER_EXAMPLE = OpenApiExample(
+    "A confirmed buyer",
+    value={
+        "id": 42, "legal_name": "Müller Maschinenbau GmbH", "trading_name": "Müller", "country": "DE",
+        "registration_number": "HRB123456", "vat_number": "DE811111111", "lei": "", "sector_nace": "28.41",
+        "address": "Industriestraße 5", "city": "Stuttgart", "postal_code": "70173", "grade": 2,
+        "grade_date": "2026-01-15", "status": "confirmed",
+        "identifiers": [{"type": "vat", "issuer": "", "country": "DE", "value": "DE811111111"}],
+    },
+    response_only=True,
+)
+PROPOSED_EXAMPLE = OpenApiExample(
+    "Proposal waiting for identification",
+    value={
+        "id": 97, "legal_name": "Müller Maschinenbau GmbH", "trading_name": "", "country": "DE",
+        "registration_number": "HRB123456", "vat_number": "DE811111111", "lei": "", "sector_nace": "28.41",
+        "address": "Industriestraße 5", "city": "Stuttgart", "postal_code": "70173", "grade": None,
+        "grade_date": None, "status": "pending", "identifiers": [],
+    },
+    response_only=True,
+    status_codes=["201"],
+)
 
 
 @extend_schema_view(
@@ -33,6 +55,7 @@ PROPOSAL_EXAMPLE = OpenApiExample(
             OpenApiParameter("q", str, description="Name, registration number or VAT number (case and accents ignored)."),
             OpenApiParameter("country", str, description="ISO 3166-1 alpha-2 country code."),
         ],
+        examples=[BUYER_EXAMPLE],
     ),
     post=extend_schema(
         summary="Propose a buyer missing from the registry",
@@ -43,7 +66,7 @@ PROPOSAL_EXAMPLE = OpenApiExample(
         tags=["buyers"],
         request=BuyerProposalInputSerializer,
         responses={201: BuyerOutputSerializer},
-        examples=[PROPOSAL_EXAMPLE],
+        examples=[PROPOSAL_EXAMPLE, PROPOSED_EXAMPLE],
     ),
 )
 class BuyerListCreateApi(IdempotentPostMixin, TenantQuerysetMixin, generics.ListAPIView):
@@ -74,6 +97,7 @@ class BuyerListCreateApi(IdempotentPostMixin, TenantQuerysetMixin, generics.List
         summary="One buyer of the registry with its identifiers",
         description="Its identity and grade only; 404 for another company's pending proposal or a merged buyer.",
         tags=["buyers"],
+        examples=[BUYER_EXAMPLE],
     )
 )
 class BuyerDetailApi(TenantQuerysetMixin, generics.RetrieveAPIView):

@@ -17,13 +17,58 @@ from limits.api.serializers import (
     LimitRequestInputSerializer,
 )
 from limits.models import CreditLimit
-from limits.selectors import cover_in_force, limit_with_history, limits_for_tenant
+from limits.selectors import cover_in_force, limit_with_history, limits_for_tenant, matching_limits
 
 REQUEST_EXAMPLE = OpenApiExample(
     "Request 40,000 EUR at 60 days",
     value={"policy": 1, "buyer": 42, "amount": {"amount": "40000.00", "currency": "EUR"}, "terms_days": 60,
            "reference": "CL-2026-0042"},
     request_only=True,
+)
+
+_BUYER = {"id": 42, "legal_name": "Müller Maschinenbau GmbH", "country": "DE", "registration_number": "HRB123456",
+          "grade": 2}
+_LIMIT = {
+    "id": 7, "reference": "CL-2026-0042", "policy": "KR-ES-2026-001", "policy_id": 1, "buyer": _BUYER,
+    "requested": {"amount": "40000.00", "currency": "EUR"}, "requested_terms_days": 60, "conditions": "",
+    "is_discretionary": False, "under_review": False, "review_date": None, "expiry_date": None,
+    "created_at": "2026-03-02T09:15:00Z",
+}
+LIMIT_DECIDED_EXAMPLE = OpenApiExample(
+    "Decided at once",
+    summary="Within the automatic-decision matrix: in force at once",
+    value={
+        **_LIMIT, "state": "in_force", "in_force": {"amount": "40000.00", "currency": "EUR"},
+        "decided_terms_days": 60, "decided_at": "2026-03-02T09:15:00Z",
+        "decisions": [{
+            "id": 11, "kind": "approved", "amount": {"amount": "40000.00", "currency": "EUR"},
+            "effective_date": "2026-03-02", "reason_codes": [], "reasons": [], "note": "", "conditions": "",
+            "automatic": True, "created_at": "2026-03-02T09:15:00Z",
+        }],
+    },
+    response_only=True,
+    status_codes=["200", "201"],
+)
+LIMIT_REFERRED_EXAMPLE = OpenApiExample(
+    "Referred to an underwriter",
+    summary="Above the matrix: pending until an underwriter decides",
+    value={
+        **_LIMIT, "requested": {"amount": "250000.00", "currency": "EUR"}, "state": "pending",
+        "in_force": {"amount": "0.00", "currency": "EUR"}, "decided_terms_days": None, "decided_at": None,
+        "decisions": [{
+            "id": 12, "kind": "referred", "amount": {"amount": "0.00", "currency": "EUR"},
+            "effective_date": "2026-03-02", "reason_codes": [], "reasons": [], "note": "", "conditions": "",
+            "automatic": False, "created_at": "2026-03-02T09:15:00Z",
+        }],
+    },
+    response_only=True,
+    status_codes=["200", "202"],
+)
+COVER_EXAMPLE = OpenApiExample(
+    "Cover on a shipment date",
+    value={"on": "2026-03-05", "amount": {"amount": "40000.00", "currency": "EUR"}, "percentage_of_cover": "90.00",
+           "is_discretionary": False, "stopped": False},
+    response_only=True,
 )
 
 
@@ -35,10 +80,16 @@ class LimitFilter(django_filters.FilterSet):
     country = django_filters.CharFilter(field_name="buyer__country", lookup_expr="iexact")
     reference = django_filters.CharFilter(field_name="reference")
     discretionary = django_filters.BooleanFilter(field_name="is_discretionary")
+    q = django_filters.CharFilter(
+        method="filter_q", label="Buyer name or identifier (case and accents ignored), or part of the reference."
+    )
 
     class Meta:
         model = CreditLimit
         fields: list[str] = []
+
+    def filter_q(self, queryset, name, value):
+        return matching_limits(queryset, value)
 
 
 def _limit_or_404(tenant, pk):
@@ -59,7 +110,7 @@ def _limit_or_404(tenant, pk):
         tags=["limits"],
         request=LimitRequestInputSerializer,
         responses={201: LimitDetailOutputSerializer, 202: LimitDetailOutputSerializer},
-        examples=[REQUEST_EXAMPLE],
+        examples=[REQUEST_EXAMPLE, LIMIT_DECIDED_EXAMPLE, LIMIT_REFERRED_EXAMPLE],
     ),
 )
 class LimitListCreateApi(IdempotentPostMixin, TenantQuerysetMixin, generics.ListAPIView):
@@ -110,9 +161,11 @@ class DiscretionaryLimitApi(IdempotentPostMixin, APIView):
 
 
 @extend_schema_view(
-    get=extend_schema(summary="A limit with its decision history", tags=["limits"]),
+    get=extend_schema(summary="A limit with its decision history", tags=["limits"],
+                      examples=[LIMIT_DECIDED_EXAMPLE, LIMIT_REFERRED_EXAMPLE]),
     patch=extend_schema(summary="Edit a pending request", tags=["limits"], request=LimitEditInputSerializer,
-                        responses={200: LimitDetailOutputSerializer}),
+                        responses={200: LimitDetailOutputSerializer},
+                        examples=[LIMIT_DECIDED_EXAMPLE, LIMIT_REFERRED_EXAMPLE]),
 )
 class LimitDetailApi(APIView):
     serializer_class = LimitDetailOutputSerializer
@@ -147,7 +200,8 @@ class LimitCancelApi(APIView):
 
 @extend_schema_view(
     get=extend_schema(summary="Cover in force for a shipment date", tags=["limits"],
-                      parameters=[CoverQuerySerializer], responses={200: CoverOutputSerializer}),
+                      parameters=[CoverQuerySerializer], responses={200: CoverOutputSerializer},
+                      examples=[COVER_EXAMPLE]),
 )
 class LimitCoverApi(APIView):
     serializer_class = CoverOutputSerializer

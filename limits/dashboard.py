@@ -1,0 +1,54 @@
+"""The insured's home page (dashboard).
+
+It lives in limits, not accounts, because it shows the exposure of limits in
+force: apps depend one way (accounts <- policies <- buyers <- limits), so the
+lowest app that knows every block it shows owns the page. config/urls.py
+mounts `DashboardView` at "/" under the name "home".
+"""
+
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from accounts.mixins import TenantMemberRequiredMixin
+from core.selectors import notifications_for_user
+from limits.charts import exposure_bar_chart
+from limits.exposure import BUYER, COUNTRY, split_by_currency, tenant_exposure
+from policies.models import Policy
+from policies.selectors import policies_for_tenant
+
+EXPOSURE_TOP = 10
+LATEST_NOTIFICATIONS = 5
+
+
+def dashboard_exposure(*, tenant) -> dict:
+    """The tenant's limits in force per buyer and country, one block per policy currency (never summed)."""
+    by_buyer = split_by_currency(tenant_exposure(tenant=tenant, by=BUYER), top=EXPOSURE_TOP)
+    by_country = split_by_currency(tenant_exposure(tenant=tenant, by=COUNTRY), top=EXPOSURE_TOP)
+    charts = {
+        # The chart escapes every text it draws (limits.charts).
+        section.currency: mark_safe(exposure_bar_chart(
+            section.rows, title=_("Exposure per buyer in %(currency)s") % {"currency": section.currency}
+        ))
+        for section in by_buyer
+    }
+    return {
+        "show_exposure": True,
+        "exposure_by_buyer": [(section, charts[section.currency]) for section in by_buyer],
+        "exposure_by_country": by_country,
+    }
+
+
+class DashboardView(TenantMemberRequiredMixin, TemplateView):
+    template_name = "accounts/home.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["active_policies"] = policies_for_tenant(tenant=self.tenant, status=Policy.Status.ACTIVE)
+        ctx["notifications"] = notifications_for_user(
+            user=self.request.user, tenant=self.tenant
+        )[:LATEST_NOTIFICATIONS]
+        # Roles without access to limits (e.g. finance without view rights) see no amounts.
+        if self.request.user.has_perm("limits.view_creditlimit"):
+            ctx.update(dashboard_exposure(tenant=self.tenant))
+        return ctx

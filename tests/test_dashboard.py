@@ -1,0 +1,107 @@
+"""The insured's dashboard (limits.dashboard): exposure of its own limits in force, never another insured's.
+
+The page lives in limits so that accounts never imports limits (apps depend one way). Until
+config/urls.py mounts it at "/", these tests mount it through this module's own urlconf, built
+exactly as the proposed config/urls.py: DashboardView named "home", every other route unchanged.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import path, resolve
+from moneyed import Money
+
+from buyers.models import Buyer
+from config import urls as project_urls
+from limits.dashboard import DashboardView, dashboard_exposure
+from limits.models import CreditLimit
+from tests.factories import PolicyFactory, member
+
+urlpatterns = [
+    path("", DashboardView.as_view(), name="home"),
+    *[pattern for pattern in project_urls.urlpatterns if getattr(pattern, "name", None) != "home"],
+]
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+
+
+def eur(amount) -> Money:
+    return Money(Decimal(amount), "EUR")
+
+
+def make_buyer(name, country="DE"):
+    n = Buyer.objects.count() + 1
+    return Buyer.objects.create(legal_name=name, country=country, registration_number=f"DSH{n:07d}", grade=2,
+                                status=Buyer.Status.CONFIRMED)
+
+
+def make_limit(policy, buyer, amount, state=CreditLimit.State.IN_FORCE):
+    return CreditLimit.objects.create(
+        tenant=policy.tenant, policy=policy, buyer=buyer, state=state, currency=policy.currency,
+        requested_amount=Decimal(amount), requested_terms_days=60,
+        decided_amount=None if state == CreditLimit.State.PENDING else Decimal(amount),
+    )
+
+
+@pytest.fixture
+def book(policy, outsider_policy):
+    muller, dupont, lotus = make_buyer("Müller Maschinenbau GmbH"), make_buyer("Dupont SARL", "FR"), make_buyer(
+        "Lotus Trading Ltd", "CN")
+    make_limit(policy, muller, 100_000)
+    make_limit(policy, dupont, 20_000)
+    make_limit(policy, lotus, 70_000, state=CreditLimit.State.PENDING)  # not in force: not exposure
+    make_limit(outsider_policy, lotus, 30_000)
+    return {"muller": muller, "dupont": dupont, "lotus": lotus}
+
+
+def test_home_resolves_to_the_limits_dashboard():
+    assert resolve("/").func.view_class is DashboardView
+
+
+def test_dashboard_shows_the_tenants_exposure_not_the_outsiders(book, client_of_user, client_of_outsider):
+    page = client_of_user.get("/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Müller Maschinenbau GmbH" in html and "Dupont SARL" in html and "<svg" in html
+    assert str(eur(120_000)) in html  # the EUR total of both limits in force
+    assert "Lotus Trading Ltd" not in html  # pending for the tenant, in force only for the outsider
+
+    outsider_html = client_of_outsider.get("/").content.decode()
+    assert "Lotus Trading Ltd" in outsider_html
+    assert "Müller Maschinenbau GmbH" not in outsider_html and "Dupont SARL" not in outsider_html
+
+
+def test_dashboard_exposure_is_scoped_to_the_tenant(book, tenant, other_tenant):
+    ours = dashboard_exposure(tenant=tenant)
+    ((section, chart),) = ours["exposure_by_buyer"]
+    assert [row.label for row in section.rows] == ["Müller Maschinenbau GmbH", "Dupont SARL"]
+    assert section.total == eur(120_000)
+    assert [row.key for row in ours["exposure_by_country"][0].rows] == ["DE", "FR"]
+    ((theirs, _chart),) = dashboard_exposure(tenant=other_tenant)["exposure_by_buyer"]
+    assert [row.label for row in theirs.rows] == ["Lotus Trading Ltd"]
+
+
+def test_a_user_without_access_to_limits_sees_no_amounts(book, tenant):
+    client = Client()
+    client.force_login(member(tenant, roles=[]))
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "Müller Maschinenbau GmbH" not in page.content.decode()
+    assert not page.context.get("show_exposure")
+
+
+def test_dashboard_is_for_signed_in_insureds_only(client, client_of_underwriter):
+    assert client.get("/").status_code == 302
+    assert client_of_underwriter.get("/").status_code == 403  # insurer staff have no tenant
+
+
+def test_dashboard_queries_do_not_grow_with_limits(tenant, client_of_user, django_assert_max_num_queries):
+    for n in range(3):
+        make_limit(PolicyFactory(tenant=tenant), make_buyer(f"Few {n} GmbH"), 1_000)
+    with django_assert_max_num_queries(50) as few:
+        assert client_of_user.get("/").status_code == 200
+    for n in range(30):
+        make_limit(PolicyFactory(tenant=tenant), make_buyer(f"Many {n} GmbH"), 1_000)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client_of_user.get("/").status_code == 200
