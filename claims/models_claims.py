@@ -112,6 +112,9 @@ class Claim(TenantOwned):
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     payment_reference = models.CharField(_("payment reference"), max_length=60, blank=True)
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    # Set by the deadlines job when a complete file is still unpaid past its payment term.
+    payment_late_flagged_on = models.DateField(_("flagged unpaid past the payment term on"), null=True, blank=True,
+                                               editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -1,0 +1,1 @@
+from claims import admin_claims  # noqa: F401  (claims handlers' screens)

@@ -1,0 +1,144 @@
+"""Claims handlers' screens: the claims queue, the review page with checklist and calculation, decisions."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from moneyed import Money
+from simple_history.admin import SimpleHistoryAdmin
+
+from claims import services_claims as services
+from claims.admin_forms_claims import ClaimActionForm
+from claims.calculation import calculate_claim, calculation_as_json
+from claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest
+from core.exceptions import DomainError
+
+
+class ClaimTransitionInline(admin.TabularInline):
+    model = ClaimTransition
+    extra = 0
+    can_delete = False
+    fields = ("at", "source", "target", "by", "note")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False  # the audit trail is written by the services only
+
+
+class PaymentLateFilter(admin.SimpleListFilter):
+    title = gettext_lazy("payment")
+    parameter_name = "payment"
+
+    def lookups(self, request, model_admin):
+        return [("late", gettext_lazy("Unpaid past the payment term")), ("due", gettext_lazy("Payment term running"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        unpaid = Q(state__in=[Claim.State.COMPLETE, Claim.State.APPROVED])
+        if self.value() == "late":
+            return queryset.filter(unpaid, payment_due_on__lt=today)
+        if self.value() == "due":
+            return queryset.filter(unpaid, payment_due_on__gte=today)
+        return queryset
+
+
+@admin.register(Claim)
+class ClaimAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "tenant", "buyer", "cause", "state", "date_of_loss", "filed_on", "payment_due_on",
+                    "calculated_indemnity", "approved_indemnity", "currency", "review_link")
+    list_filter = ("state", "cause", PaymentLateFilter, "currency")
+    list_select_related = ("tenant", "buyer")
+    search_fields = ("reference", "buyer__legal_name", "tenant__legal_name", "policy__number")
+    readonly_fields = [f.name for f in Claim._meta.fields if f.name != "id"]
+    inlines = [ClaimTransitionInline]
+    ordering = ("payment_due_on", "-created_at")
+
+    def has_add_permission(self, request):
+        return False  # the insured files claims; handlers decide them on the review page
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="")
+    def review_link(self, obj):
+        return format_html('<a class="button" href="{}">{}</a>', reverse("admin:claims_review", args=[obj.pk]),
+                           _("Review"))
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/review/", self.admin_site.admin_view(self.review_view), name="claims_review"),
+            path("<int:pk>/documents/<int:doc_pk>/", self.admin_site.admin_view(self.document_view),
+                 name="claims_document"),
+            *super().get_urls(),
+        ]
+
+    def _require(self, request, perm: str):
+        if not request.user.has_perm(perm):
+            raise PermissionDenied
+
+    def document_view(self, request, pk, doc_pk):
+        self._require(request, "claims.view_claim")
+        document = get_object_or_404(ClaimDocument, claim_id=pk, pk=doc_pk)
+        try:
+            handle = document.file.open("rb")
+        except FileNotFoundError as exc:
+            raise Http404 from exc
+        return FileResponse(handle, as_attachment=True, filename=document.original_name)
+
+    def review_view(self, request, pk):
+        self._require(request, "claims.view_claim")
+        claim = get_object_or_404(Claim.objects.select_related("tenant", "policy", "buyer", "overdue"), pk=pk)
+        form = ClaimActionForm(request.POST or None)
+        if request.method == "POST":
+            self._require(request, "claims.handle_claim")
+            if form.is_valid():
+                try:
+                    self._act(request, claim, form.cleaned_data)
+                except DomainError as exc:
+                    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                else:
+                    messages.success(request, _("Done; the insured is informed."))
+                    return redirect("admin:claims_review", claim.pk)
+        calculation = claim.calculation if claim.state in (Claim.State.APPROVED, Claim.State.PAID) else None
+        if not calculation:
+            calculation = calculation_as_json(calculate_claim(claim=claim))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Review claim %(ref)s") % {"ref": claim},
+            "opts": self.model._meta,
+            "claim": claim,
+            "form": form,
+            "checklist": services.checklist(claim=claim),
+            "documents": claim.documents.select_related("uploaded_by"),
+            "requests": DocumentRequest.objects.filter(claim=claim),
+            "transitions": claim.transitions.select_related("by"),
+            "invoices": claim.overdue.invoices.all(),
+            "calculation": calculation,
+            "window": services.filing_window(overdue=claim.overdue, cause=claim.cause),
+        }
+        return TemplateResponse(request, "admin/claims/claim_review.html", context)
+
+    def _act(self, request, claim, data):
+        action, user = data["action"], request.user
+        money = Money(data["amount"], claim.currency) if data["amount"] is not None else None
+        if action == "request_documents":
+            services.request_documents(claim=claim, kinds=data["kinds"], note=data["note"], requested_by=user)
+        elif action == "confirm_complete":
+            services.confirm_complete(claim=claim, confirmed_by=user)
+        elif action == "approve":
+            services.approve_claim(claim=claim, approved_by=user, amount=money,
+                                   override_reason=data["override_reason"])
+        elif action == "pay":
+            if money is None:
+                raise DomainError(_("Give the amount paid."), field="amount")
+            services.record_claim_payment(claim=claim, amount=money, paid_on=data["paid_on"] or timezone.localdate(),
+                                          recorded_by=user, reference=data["payment_reference"])
+        elif action == "reject":
+            services.reject_claim(claim=claim, reason=data["reason"], rejected_by=user)

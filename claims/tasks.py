@@ -1,0 +1,13 @@
+from celery import shared_task
+from django_scopes import scopes_disabled
+
+from claims.reminders import run_claim_deadlines
+
+
+@shared_task
+def remind_claim_deadlines() -> dict:
+    """Daily (Celery beat). Safe to run twice: every reminder is keyed by its deadline."""
+    with scopes_disabled():
+        result = run_claim_deadlines()
+    return {"window_opened": len(result.window_opened), "filing_deadline": len(result.filing_deadline),
+            "payment_late": len(result.payment_late)}

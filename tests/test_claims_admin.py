@@ -1,0 +1,101 @@
+"""The claims handler's review page in the admin: checklist, calculation, decisions, payment."""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from accounts.roles import FINANCE
+from claims import services_claims as claims
+from claims.models import Claim, ClaimTransition, DocumentKind
+from tests.claim_helpers import approve_limit, complete_claim, declare, file_protracted_default, invoice, make_buyer
+from tests.factories import member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def finance(tenant):
+    return member(tenant, [FINANCE])
+
+
+@pytest.fixture
+def handler_client(claims_handler):
+    client = Client()
+    client.force_login(claims_handler)
+    return client
+
+
+@pytest.fixture
+def overdue(tenant, policy, underwriter):
+    buyer = make_buyer()
+    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
+    return declare(tenant=tenant, policy=policy, buyer=buyer, invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])
+
+
+def review(client, claim, **data):
+    return client.post(f"/admin/claims/claim/{claim.pk}/review/", data)
+
+
+def test_review_page_shows_checklist_and_calculation(handler_client, tenant, overdue, finance):
+    claim = file_protracted_default(tenant=tenant, overdue=overdue, by=finance)
+    page = handler_client.get(f"/admin/claims/claim/{claim.pk}/review/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Proof of delivery" in text and "9000.00" in text  # the live calculation: 10,000 at 90%
+
+
+def test_handler_approves_and_pays_in_the_admin(handler_client, tenant, overdue, finance, claims_handler):
+    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=claims_handler)
+    assert review(handler_client, claim, action="approve").status_code == 302
+    response = review(handler_client, claim, action="pay", amount="9000.00", paid_on=date.today().isoformat(),
+                      payment_reference="SEPA-77")
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert (claim.state, claim.paid_amount, claim.payment_reference) == (Claim.State.PAID, 9000, "SEPA-77")
+
+
+def test_override_without_reason_is_a_form_error_and_changes_nothing(handler_client, tenant, overdue, finance,
+                                                                     claims_handler):
+    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=claims_handler)
+    response = review(handler_client, claim, action="approve", amount="7000")
+    assert response.status_code == 200 and "Give a reason" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.state == Claim.State.COMPLETE and claim.approved_indemnity is None
+
+
+def test_request_documents_makes_the_file_incomplete(handler_client, tenant, overdue, finance, claims_handler):
+    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=claims_handler)
+    review(handler_client, claim, action="request_documents", kinds=[DocumentKind.DEBT_ACKNOWLEDGEMENT],
+           note="Signed by the buyer, please.")
+    claim.refresh_from_db()
+    assert claim.state == Claim.State.INCOMPLETE
+    assert ClaimTransition.objects.filter(claim=claim, target="incomplete", by=claims_handler).exists()
+
+
+def test_underwriter_cannot_decide_claims(client_of_underwriter, tenant, overdue, finance, claims_handler):
+    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=claims_handler)
+    assert review(client_of_underwriter, claim, action="approve").status_code == 403
+    claim.refresh_from_db()
+    assert claim.state == Claim.State.COMPLETE
+
+
+def test_handler_downloads_a_document(handler_client, tenant, overdue, finance):
+    claim = file_protracted_default(tenant=tenant, overdue=overdue, by=finance)
+    from tests.claim_helpers import PDF, pdf
+
+    document = claims.upload_document(claim=claim, kind=DocumentKind.CONTRACT, uploaded=pdf("contract.pdf"),
+                                      uploaded_by=finance)
+    response = handler_client.get(f"/admin/claims/claim/{claim.pk}/documents/{document.pk}/")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+
+
+def test_claims_list_shows_late_payments(handler_client, tenant, overdue, finance, claims_handler):
+    complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=claims_handler)
+    assert handler_client.get("/admin/claims/claim/?payment=late").status_code == 200
+    assert handler_client.get("/admin/claims/claim/?payment=due").status_code == 200
