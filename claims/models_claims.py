@@ -177,6 +177,10 @@ class Claim(TenantOwned):
     def approve(self):
         pass
 
+    @transition(field=state, source=State.APPROVED, target=State.COMPLETE)
+    def reopen(self):
+        """By the system: a recovery before payment changes the loss, so the indemnity is decided again."""
+
     @transition(field=state, source=State.APPROVED, target=State.PAID, permission=_can_pay)
     def pay(self):
         pass

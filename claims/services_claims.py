@@ -327,21 +327,28 @@ def withdraw_claim(*, claim: Claim, withdrawn_by=None, reason: str = "", system:
 def record_recovery_before_payment(*, claim: Claim, amount: Money) -> Claim:
     """Money recovered before the indemnity is paid reduces the loss (domain.md, example 9).
 
-    Called by the recoveries app with plain values. A recovery that clears the
-    debt withdraws the claim.
+    Called by the recoveries app with plain values. An approved claim goes back
+    to complete so the new indemnity is approved again; a recovery that clears
+    the debt withdraws the claim.
     """
     claim = _locked(claim)
-    if claim.state not in (Claim.State.DRAFT, Claim.State.SUBMITTED, Claim.State.INCOMPLETE, Claim.State.COMPLETE):
-        raise DomainError(_("Recoveries before payment are recorded while the claim is being reviewed."),
-                          code="invalid_state")
+    if claim.state not in Claim.OPEN_STATES:
+        raise DomainError(_("Recoveries before payment are recorded on open claims only."), code="invalid_state")
     if str(amount.currency) != claim.currency or amount.amount <= 0:
         raise DomainError(_("The recovery must be a positive amount in %(cur)s.") % {"cur": claim.currency},
                           field="amount")
     claim.recovered_before_payment += amount.amount
     debt = Invoice.objects.filter(overdue_id=claim.overdue_id).aggregate(total=Sum("outstanding"))["total"] or 0
     _refresh_calculation(claim)
+    note = _("Recovered before payment: %(amount)s %(cur)s.") % {"amount": format(amount.amount, "f"),
+                                                               "cur": claim.currency}
+    if claim.state == Claim.State.APPROVED:
+        claim.approved_indemnity = None
+        claim.approved_on = None
+        claim.approved_by = None
+        claim.override_reason = ""
+        _move(claim, "reopen", by=None, note=note, system=True)
     if claim.recovered_before_payment >= debt:
-        claim.save()
         _move(claim, "withdraw", by=None, note=_("The debt was recovered in full."), system=True)
     else:
         claim.save()

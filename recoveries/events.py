@@ -1,0 +1,33 @@
+"""What the insured hears about recoveries and collection: notice and webhook, once each."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core import notifications, webhooks
+
+webhooks.register_event("recovery.recorded", gettext_lazy("Recovery recorded on a claim"))
+webhooks.register_event("collection.status_changed", gettext_lazy("Collection status changed"))
+
+
+def announce_recovery(*, claim, recovery) -> None:
+    payload = {
+        "claim_id": claim.pk, "recovery_id": recovery.pk, "source": recovery.source, "phase": recovery.phase,
+        "amount": {"amount": format(recovery.amount, "f"), "currency": recovery.currency},
+        "received_on": recovery.received_on.isoformat(),
+    }
+    webhooks.emit(tenant=claim.tenant, event="recovery.recorded", payload=payload,
+                  event_id=f"recovery-recorded:{recovery.pk}")
+    notifications.notify(
+        tenant=claim.tenant, event="recovery.recorded", dedup_key=f"recovery-recorded:{recovery.pk}",
+        subject=_("Recovery of %(amount)s %(cur)s on claim %(ref)s") % {
+            "amount": format(recovery.amount, ",.2f"), "cur": recovery.currency, "ref": claim.reference or claim.pk},
+        link=f"/recoveries/claims/{claim.pk}/", role="Finance",
+    )
+
+
+def announce_collection(*, case) -> None:
+    version = case.history.count() if hasattr(case, "history") else 0
+    payload = {"collection_case_id": case.pk, "overdue_id": case.overdue_id, "claim_id": case.claim_id,
+               "status": case.status, "note": case.status_note, "agency": case.agency}
+    webhooks.emit(tenant=case.tenant, event="collection.status_changed", payload=payload,
+                  event_id=f"collection:{case.pk}:{version}")
