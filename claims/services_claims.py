@@ -19,7 +19,16 @@ from moneyed import Money
 from claims import claim_events
 from claims.calculation import calculate_claim, calculation_as_json, remaining_liability
 from claims.documents import check_upload
-from claims.models import Cause, Claim, ClaimDocument, ClaimTransition, DocumentKind, DocumentRequest, Invoice, Overdue
+from claims.models import (
+    Cause,
+    Claim,
+    ClaimDocument,
+    ClaimTransition,
+    DocumentKind,
+    DocumentRequest,
+    Invoice,
+    Overdue,
+)
 from core.exceptions import DomainError
 from core.money import quantize_money
 from policies.deadlines import claim_payment_due, effective_due_date, invoice_deadlines

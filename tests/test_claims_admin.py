@@ -8,7 +8,14 @@ from django.test import Client
 from accounts.roles import FINANCE
 from claims import services_claims as claims
 from claims.models import Claim, ClaimTransition, DocumentKind
-from tests.claim_helpers import approve_limit, complete_claim, declare, file_protracted_default, invoice, make_buyer
+from tests.claim_helpers import (
+    approve_limit,
+    complete_claim,
+    declare,
+    file_protracted_default,
+    invoice,
+    make_buyer,
+)
 from tests.factories import member
 
 pytestmark = pytest.mark.django_db
