@@ -37,7 +37,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                      "buyers.view_buyer", "buyers.add_buyer", "claims.view_overdue", "claims.declare_overdue"],
     # Finance follows money: it may declare an overdue too, then files and follows the claim.
     FINANCE: ["policies.view_policy", "limits.view_creditlimit",
-              "claims.view_overdue", "claims.declare_overdue", "claims.view_claim", "claims.file_claim"],
+              "claims.view_overdue", "claims.declare_overdue", "claims.view_claim", "claims.file_claim",
+              "recoveries.declare_direct_receipt"],
     UNDERWRITER: [
         "accounts.view_tenant",
         "accounts.view_membership",
@@ -79,6 +80,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "claims.approve_claim",
         "claims.pay_claim",
         "claims.view_claimdocument",
+        "recoveries.record_recovery",
+        "recoveries.manage_collection",
+        "recoveries.view_recovery",
+        "recoveries.view_collectioncost",
+        "recoveries.view_settlement",
+        "recoveries.view_collectioncase",
+        "recoveries.change_collectioncase",
     ],
 }
 

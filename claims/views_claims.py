@@ -1,0 +1,256 @@
+"""The finance team's claim pages: thin, every rule is in claims.services_claims."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView
+
+from accounts.mixins import TenantMemberRequiredMixin
+from claims import services_claims
+from claims.calculation import calculate_claim, calculation_as_json
+from claims.documents import allowed_extensions, max_upload_bytes
+from claims.forms_claims import DocumentUploadForm, FileClaimForm, WithdrawForm
+from claims.models import Cause, Claim, ClaimDocument
+from claims.selectors import overdues_for_tenant
+from claims.selectors_claims import (
+    claim_detail,
+    claim_document,
+    claims_for_tenant,
+    next_deadline,
+    overdues_open_to_claims,
+)
+from core.exceptions import DomainError
+
+VIEW = "claims.view_claim"
+FILE = "claims.file_claim"
+
+
+def _show_form_error(form, exc: DomainError):
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)
+
+
+def _overdue_rows(overdues, today):
+    """Each overdue with its protracted-default filing window (insolvency and political may be filed at once)."""
+    rows = []
+    for overdue in overdues:
+        window = services_claims.filing_window(overdue=overdue, cause=Cause.PROTRACTED_DEFAULT)
+        rows.append({
+            "overdue": overdue,
+            "window": window,
+            "open": window is not None and window.opens <= today <= window.closes,
+            "closed": window is not None and today > window.closes,
+            "outstanding": sum((inv.outstanding for inv in overdue.invoices.all()), 0),
+        })
+    return rows
+
+
+class ClaimListView(TenantMemberRequiredMixin, ListView):
+    template_name = "claims/claim_list.html"
+    context_object_name = "claims"
+    required_permission = VIEW
+    paginate_by = 50
+
+    def get_queryset(self):
+        state = self.request.GET.get("state") or None
+        if state not in Claim.State.values:
+            state = None  # an unknown state filters nothing
+        return claims_for_tenant(tenant=self.tenant, state=state)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        ctx["rows"] = [{"claim": c, "deadline": next_deadline(c, today=today)} for c in ctx["claims"]]
+        ctx["states"] = Claim.State.choices
+        ctx["state"] = self.request.GET.get("state", "")
+        ctx["today"] = today
+        ctx["overdue_rows"] = _overdue_rows(overdues_open_to_claims(tenant=self.tenant), today)
+        return ctx
+
+
+class ClaimFileView(TenantMemberRequiredMixin, View):
+    required_permission = FILE
+    template_name = "claims/claim_file.html"
+
+    def _preselected(self):
+        """The overdue of ?overdue=: another tenant's (or an unknown) one is a 404, as if it did not exist."""
+        overdue_id = self.request.GET.get("overdue")
+        if not overdue_id:
+            return None
+        if not str(overdue_id).isdigit():
+            raise Http404
+        overdue = overdues_for_tenant(tenant=self.tenant).filter(pk=overdue_id).first()
+        if overdue is None:
+            raise Http404
+        return overdue
+
+    def _render(self, form, overdue=None, status=200):
+        today = timezone.localdate()
+        rows = _overdue_rows([overdue], today) if overdue is not None else []
+        return render(self.request, self.template_name,
+                      {"form": form, "overdue_row": rows[0] if rows else None, "today": today}, status=status)
+
+    def get(self, request):
+        overdue = self._preselected()
+        form = FileClaimForm(tenant=self.tenant)
+        if overdue is not None:
+            if form.fields["overdue"].queryset.filter(pk=overdue.pk).exists():
+                form.initial["overdue"] = overdue.pk
+                overdue = form.fields["overdue"].queryset.get(pk=overdue.pk)
+            else:
+                messages.warning(request, _("This overdue is not open to a claim: it was paid, or a claim on it is "
+                                            "already open."))
+                overdue = None
+        return self._render(form, overdue)
+
+    def post(self, request):
+        form = FileClaimForm(request.POST, tenant=self.tenant)
+        if not form.is_valid():
+            return self._render(form, status=400)
+        data = dict(form.cleaned_data)  # add_error() drops the field from cleaned_data
+        try:
+            claim = services_claims.file_claim(
+                tenant=self.tenant, filed_by=request.user, overdue=data["overdue"], cause=data["cause"],
+                event_date=data["event_date"], reference=data["reference"],
+            )
+        except DomainError as exc:
+            _show_form_error(form, exc)
+            return self._render(form, data["overdue"], status=400)
+        messages.success(request, _("Claim opened as a draft: add the documents, then submit it to the insurer."))
+        return redirect("claim_pages:detail", pk=claim.pk)
+
+
+def _calculation_for_display(claim: Claim) -> tuple[dict | None, bool]:
+    """The stored snapshot, or a live calculation (never saved) while the claim has none yet."""
+    if claim.calculation:
+        snapshot, live = claim.calculation, False
+    else:
+        try:
+            snapshot, live = calculation_as_json(calculate_claim(claim=claim)), True
+        except (DomainError, ValueError, ArithmeticError):
+            # A page must still open when the inputs cannot be calculated (e.g. an invoice in another currency).
+            return None, True
+    lines = []
+    for line in snapshot.get("lines", []):
+        # The JSON keeps ISO dates; show them like every other date on the page.
+        try:
+            shipped = date.fromisoformat(line.get("shipment_date") or "")
+        except (TypeError, ValueError):
+            shipped = line.get("shipment_date")
+        lines.append({**line, "shipment_date": shipped})
+    return {**snapshot, "lines": lines}, live
+
+
+def _transition_rows(claim: Claim) -> list[dict]:
+    labels = dict(Claim.State.choices)
+    return [{"at": t.at, "source": labels.get(t.source, t.source), "target": labels.get(t.target, t.target),
+             "by": t.by, "note": t.note} for t in claim.transitions.all()]
+
+
+class _ClaimMixin:
+    def _claim(self, pk) -> Claim:
+        try:
+            return claim_detail(tenant=self.tenant, pk=pk)
+        except Claim.DoesNotExist as exc:
+            raise Http404 from exc
+
+    def _render_detail(self, claim, *, upload_form=None, withdraw_form=None, status=200):
+        calculation, live = _calculation_for_display(claim)
+        today = timezone.localdate()
+        checklist = services_claims.checklist(claim=claim)
+        missing = [item.kind for item in checklist if not item.satisfied]
+        return render(self.request, "claims/claim_detail.html", {
+            "claim": claim,
+            "checklist": checklist,
+            "calculation": calculation,
+            "calculation_is_live": live,
+            "deadline": next_deadline(claim, today=today),
+            "upload_form": upload_form or DocumentUploadForm(initial={"kind": missing[0] if missing else None}),
+            "withdraw_form": withdraw_form or WithdrawForm(),
+            "can_upload": claim.state in (Claim.State.DRAFT, Claim.State.SUBMITTED, Claim.State.INCOMPLETE),
+            "can_withdraw": claim.state in (Claim.State.DRAFT, Claim.State.SUBMITTED, Claim.State.INCOMPLETE,
+                                            Claim.State.COMPLETE),
+            "transitions": _transition_rows(claim),
+            "allowed_types": ", ".join(allowed_extensions()),
+            "max_mb": f"{max_upload_bytes() / 1048576:.0f}",
+            "today": today,
+        }, status=status)
+
+
+class ClaimDetailView(_ClaimMixin, TenantMemberRequiredMixin, View):
+    required_permission = VIEW
+
+    def get(self, request, pk):
+        return self._render_detail(self._claim(pk))
+
+
+class ClaimUploadView(_ClaimMixin, TenantMemberRequiredMixin, View):
+    required_permission = FILE
+
+    def post(self, request, pk):
+        claim = self._claim(pk)
+        form = DocumentUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                document = services_claims.upload_document(
+                    claim=claim, kind=form.cleaned_data["kind"], uploaded=form.cleaned_data["file"],
+                    uploaded_by=request.user,
+                )
+            except DomainError as exc:
+                _show_form_error(form, exc)
+            else:
+                messages.success(request, _("“%(name)s” added to the claim.") % {"name": document.original_name})
+                return redirect("claim_pages:detail", pk=claim.pk)
+        return self._render_detail(self._claim(pk), upload_form=form, status=400)
+
+
+class ClaimSubmitView(_ClaimMixin, TenantMemberRequiredMixin, View):
+    required_permission = FILE
+
+    def post(self, request, pk):
+        claim = self._claim(pk)
+        try:
+            services_claims.submit_claim(claim=claim, submitted_by=request.user)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The claim was submitted to the insurer."))
+        return redirect("claim_pages:detail", pk=claim.pk)
+
+
+class ClaimWithdrawView(_ClaimMixin, TenantMemberRequiredMixin, View):
+    required_permission = FILE
+
+    def post(self, request, pk):
+        claim = self._claim(pk)
+        form = WithdrawForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("The reason is too long."))
+            return redirect("claim_pages:detail", pk=claim.pk)
+        try:
+            services_claims.withdraw_claim(claim=claim, withdrawn_by=request.user, reason=form.cleaned_data["reason"])
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The claim was withdrawn."))
+        return redirect("claim_pages:detail", pk=claim.pk)
+
+
+class ClaimDocumentDownloadView(TenantMemberRequiredMixin, View):
+    """Documents are streamed only through here, to the claim's tenant: MEDIA_URL is not served."""
+
+    required_permission = VIEW
+
+    def get(self, request, pk, doc_pk):
+        try:
+            document = claim_document(tenant=self.tenant, claim_id=pk, pk=doc_pk)
+            handle = document.file.open("rb")
+        except (ClaimDocument.DoesNotExist, FileNotFoundError) as exc:
+            raise Http404 from exc
+        return FileResponse(handle, as_attachment=True, filename=document.original_name,
+                            content_type=document.content_type)
