@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from moneyed import Money
 
 from core.money import quantize_money
@@ -98,23 +99,24 @@ def calculate_indemnity(
         recovery_left -= applied
         remaining = amount - applied
         if applied:
-            notes.append(f"{applied} received before payment deducted")
+            notes.append(_("%(amount)s received before payment deducted") % {"amount": applied})
         cover = cover_on(inv.shipment_date)
         limit_amount = cover.amount.amount
         available = max(Decimal(0), limit_amount - already_covered)
         covered = Decimal(0)
         if (inv.due_date - inv.invoice_date).days > max_credit_period_days:
-            notes.append(f"payment terms beyond the maximum credit period of {max_credit_period_days} days: not covered")
+            notes.append(_("payment terms beyond the maximum credit period of %(days)s days: not covered")
+                         % {"days": max_credit_period_days})
         elif inv.notified_late and not inv.lateness_waived:
-            notes.append("overdue notified late: not covered")
+            notes.append(_("overdue notified late: not covered"))
         elif limit_amount <= 0:
-            notes.append("no cover in force on the shipment date")
+            notes.append(_("no cover in force on the shipment date"))
         else:
             covered = min(remaining, available)
             if covered < remaining:
-                notes.append(f"capped at the {available} of the limit still available")
+                notes.append(_("capped at the %(amount)s of the limit still available") % {"amount": available})
             if inv.notified_late:
-                notes.append("late notification waived by the underwriter")
+                notes.append(_("late notification waived by the underwriter"))
         already_covered += covered
         pct = cover.percentage_of_cover if covered else Decimal(0)
         lines.append(
@@ -128,17 +130,20 @@ def calculate_indemnity(
 
     covered_loss = sum((line.covered for line in lines), zero)
     gross = sum((line.indemnity for line in lines), zero)
-    explanation = [f"Covered loss {covered_loss.amount} {currency}; indemnity before deductions {gross.amount}."]
+    explanation = [_("Covered loss %(loss)s %(cur)s; indemnity before deductions %(gross)s.")
+                   % {"loss": covered_loss.amount, "cur": currency, "gross": gross.amount}]
     net = gross - non_qualifying_loss
     if non_qualifying_loss.amount:
-        explanation.append(f"Non-qualifying loss {non_qualifying_loss.amount} deducted.")
+        explanation.append(_("Non-qualifying loss %(amount)s deducted.") % {"amount": non_qualifying_loss.amount})
     if net.amount < 0:
         net = zero
     if remaining_liability is not None and net > remaining_liability:
-        explanation.append(f"Capped by the remaining maximum liability of {remaining_liability.amount}.")
+        explanation.append(_("Capped by the remaining maximum liability of %(amount)s.")
+                           % {"amount": remaining_liability.amount})
         net = remaining_liability
     indemnity = quantize_money(net)
-    explanation.append(f"Indemnity {indemnity.amount} {currency} (rounded once, half up).")
+    explanation.append(_("Indemnity %(amount)s %(cur)s (rounded once, half up).")
+                       % {"amount": indemnity.amount, "cur": currency})
     return IndemnityCalculation(
         currency=currency, lines=lines, covered_loss=covered_loss, gross_indemnity=gross,
         non_qualifying_loss=non_qualifying_loss, liability_cap=remaining_liability, indemnity=indemnity,

@@ -4,8 +4,8 @@
 - reminds finance before the claim filing deadline (settings.CLAIM_REMINDER_DAYS);
 - flags complete claims still unpaid past the payment term to the claims handlers.
 
-Overdues are read in batches by ascending pk with their invoices prefetched, so
-the number of queries grows with batches, not rows. Every reminder has a dedup
+Overdues are read in batches by ascending pk as plain values with their unpaid
+invoices, so the number of queries grows with batches, not rows. Every reminder has a dedup
 key (overdue, deadline date): the second run on a day sends nothing.
 """
 
@@ -19,11 +19,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Tenant
 from accounts.roles import CLAIMS_HANDLER, FINANCE
-from claims.models import Cause, Claim, Overdue
-from claims.services_claims import filing_window
+from claims.models import Cause, Claim, Invoice, Overdue
+from claims.services_claims import FilingWindow, filing_window_of
 from core import notifications, webhooks
-from core.models import Notification
+from core.notifications import NotificationSpec
+from policies.models import Policy
 
 BATCH_SIZE = 500
 
@@ -35,43 +37,69 @@ class ReminderResult:
     payment_late: list[int] = field(default_factory=list)  # claim ids
 
 
+@dataclass(frozen=True)
+class _OverdueRow:
+    """What the job needs of an open overdue, read as plain values (no model instances: millions of rows)."""
+
+    pk: int
+    tenant_id: int
+    buyer: str
+    policy: str
+    window: FilingWindow
+
+
 def _overdue_batches(batch_size: int):
-    """Open overdues with no claim filed yet (none, or only a draft), with what filing_window() reads."""
+    """Open overdues with no claim filed yet (none, or only a draft), with their filing window.
+
+    Three queries per batch: the overdues, their unpaid invoices, and the policies not seen yet.
+    """
     filed = Claim.objects.exclude(state__in=[Claim.State.DRAFT, Claim.State.REJECTED, Claim.State.WITHDRAWN])
-    qs = (Overdue.objects.filter(state=Overdue.State.OPEN).exclude(pk__in=filed.values("overdue_id"))
-          .select_related("policy", "buyer", "tenant").prefetch_related("invoices"))
+    qs = Overdue.objects.filter(state=Overdue.State.OPEN).exclude(pk__in=filed.values("overdue_id"))
+    terms_of: dict[int, object] = {}
     last_pk = 0
     while True:
-        batch = list(qs.filter(pk__gt=last_pk).order_by("pk")[:batch_size])
-        if not batch:
+        rows = list(qs.filter(pk__gt=last_pk).order_by("pk").values(
+            "pk", "tenant_id", "policy_id", "notified_on", "buyer__legal_name", "policy__number")[:batch_size])
+        if not rows:
             return
+        last_pk = rows[-1]["pk"]
+        unpaid: dict[int, list] = {}
+        for overdue_id, *due in (Invoice.objects.filter(overdue_id__in=[r["pk"] for r in rows], outstanding__gt=0)
+                                 .values_list("overdue_id", "due_date", "extended_due_date", "extension_consented")):
+            unpaid.setdefault(overdue_id, []).append(tuple(due))
+        missing = {r["policy_id"] for r in rows} - terms_of.keys()
+        terms_of.update({p.pk: p.terms for p in Policy.objects.filter(pk__in=missing)})
+        batch = []
+        for r in rows:
+            window = filing_window_of(terms=terms_of[r["policy_id"]], cause=Cause.PROTRACTED_DEFAULT,
+                                      notified_on=r["notified_on"], unpaid=unpaid.get(r["pk"], []))
+            if window is not None:
+                batch.append(_OverdueRow(r["pk"], r["tenant_id"], r["buyer__legal_name"], r["policy__number"],
+                                         window))
         yield batch
-        last_pk = batch[-1].pk
 
 
-def _remind(due: list[tuple[Overdue, str, str, str]], *, event: str, webhook: bool = False) -> list[int]:
-    """Notify finance once per key; `due` holds (overdue, dedup key, subject, body). Returns the overdue ids sent."""
-    if not due:
-        return []
-    sent_keys = set(Notification.objects.filter(dedup_key__in=[key for _o, key, _s, _b in due])
-                    .values_list("dedup_key", flat=True))
-    sent = []
-    for overdue, key, subject, body in due:
-        if key in sent_keys:
-            continue
-        _n, created = notifications.notify(tenant=overdue.tenant, event=event, dedup_key=key, subject=subject,
-                                           body=body, link="/claims/", role=FINANCE)
-        if created:
-            sent.append(overdue)
-    by_tenant: dict[int, list[Overdue]] = {}
-    for overdue in sent if webhook else []:
-        by_tenant.setdefault(overdue.tenant_id, []).append(overdue)
-    for items in by_tenant.values():
-        webhooks.emit_many(tenant=items[0].tenant, event="claim.deadline_approaching", items=[
-            (key, {"overdue_id": o.pk, "buyer": o.buyer.legal_name, "policy": o.policy.number, "kind": event})
-            for o, key, _s, _b in due if o in items
-        ])
-    return [o.pk for o in sent]
+def _remind(due: list[tuple[_OverdueRow, str, str, str]], *, event: str, webhook: bool = False) -> list[int]:
+    """Notify finance once per key; `due` holds (overdue, dedup key, subject, body). Returns the overdue ids sent.
+
+    A few queries per batch whatever its size: the keys already sent are skipped in one read.
+    """
+    specs = {key: (overdue, NotificationSpec(tenant_id=overdue.tenant_id, event=event, dedup_key=key,
+                                             subject=subject, body=body, link="/claims/", role=FINANCE))
+             for overdue, key, subject, body in due}
+    new = notifications.notify_many([spec for _o, spec in specs.values()])
+    sent = [(specs[spec.dedup_key][0], spec.dedup_key) for spec in new]
+    if webhook and sent:
+        by_tenant: dict[int, list[tuple[_OverdueRow, str]]] = {}
+        for overdue, key in sent:
+            by_tenant.setdefault(overdue.tenant_id, []).append((overdue, key))
+        for tenant in Tenant.objects.filter(pk__in=by_tenant):
+            webhooks.emit_many(tenant=tenant, event="claim.deadline_approaching", items=[
+                (key, {"overdue_id": o.pk, "buyer": o.buyer, "policy": o.policy, "kind": event,
+                       "opens": o.window.opens.isoformat(), "closes": o.window.closes.isoformat()})
+                for o, key in by_tenant[tenant.pk]
+            ])
+    return [overdue.pk for overdue, _key in sent]
 
 
 def remind_overdue_deadlines(*, today: date, batch_size: int = BATCH_SIZE, result: ReminderResult) -> None:
@@ -79,11 +107,10 @@ def remind_overdue_deadlines(*, today: date, batch_size: int = BATCH_SIZE, resul
     for batch in _overdue_batches(batch_size):
         opened, closing = [], []
         for overdue in batch:
-            window = filing_window(overdue=overdue, cause=Cause.PROTRACTED_DEFAULT)
-            if window is None or today > window.closes:
+            window = overdue.window
+            if today > window.closes:
                 continue
-            names = {"buyer": overdue.buyer.legal_name, "opens": window.opens.isoformat(),
-                     "closes": window.closes.isoformat()}
+            names = {"buyer": overdue.buyer, "opens": window.opens.isoformat(), "closes": window.closes.isoformat()}
             if window.opens <= today:
                 opened.append((overdue, f"claim-window-open:{overdue.pk}:{window.opens.isoformat()}",
                                _("A claim on %(buyer)s can be filed") % names,

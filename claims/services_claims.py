@@ -49,17 +49,23 @@ def filing_window(*, overdue: Overdue, cause: str) -> FilingWindow | None:
     Insolvency and political events may be claimed at once; protracted default
     only once the waiting period has ended. None when nothing is unpaid.
     """
-    terms = overdue.policy.terms
-    unpaid = [inv for inv in overdue.invoices.all() if inv.outstanding > 0]
+    return filing_window_of(terms=overdue.policy.terms, cause=cause, notified_on=overdue.notified_on,
+                            unpaid=[(inv.due_date, inv.extended_due_date, inv.extension_consented)
+                                    for inv in overdue.invoices.all() if inv.outstanding > 0])
+
+
+def filing_window_of(*, terms, cause: str, notified_on: date,
+                     unpaid: list[tuple[date, date | None, bool]]) -> FilingWindow | None:
+    """`filing_window` from plain values: (due date, extended due date, extension consented) per unpaid invoice.
+
+    Jobs read those values in bulk and call this without loading models.
+    """
     if not unpaid:
         return None
-    oldest = min(
-        effective_due_date(terms=terms, due_date=inv.due_date, extended_due_date=inv.extended_due_date,
-                           extension_consented=inv.extension_consented)
-        for inv in unpaid
-    )
+    oldest = min(effective_due_date(terms=terms, due_date=due, extended_due_date=extended, extension_consented=ok)
+                 for due, extended, ok in unpaid)
     deadlines = invoice_deadlines(terms=terms, due_date=oldest)
-    opens = deadlines.waiting_period_end if cause == Cause.PROTRACTED_DEFAULT else overdue.notified_on
+    opens = deadlines.waiting_period_end if cause == Cause.PROTRACTED_DEFAULT else notified_on
     return FilingWindow(oldest_due_date=oldest, opens=opens, closes=deadlines.claim_filing_deadline)
 
 

@@ -41,6 +41,13 @@ def email_notification(*, notification_id: int) -> None:
     notifications.send_email(notification_id=notification_id)
 
 
+@outbox.outbox_handler("core.email_notifications")
+def email_notifications(*, notification_ids: list[int]) -> None:
+    """A job's batch of notices; each is sent once (send_email checks emailed_at)."""
+    for notification_id in notification_ids:
+        notifications.send_email(notification_id=notification_id)
+
+
 @shared_task
 def retry_due_webhooks() -> int:
     with scopes_disabled():

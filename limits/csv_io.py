@@ -1,4 +1,4 @@
-"""Credit-limit requests in bulk: CSV import (parse, validate, create) and CSV export.
+"""Credit-limit requests in bulk from CSV: parse, validate, create.
 
 Parsing validates the whole file set-based, in a constant number of queries
 whatever its length: the tenant's policies by number, the visible buyers by
@@ -9,35 +9,29 @@ matrix and every business check apply exactly as for a single request.
 
 Every lookup goes through the tenant's selectors: a row naming another
 tenant's policy number gets "unknown policy", never that policy.
+
+The summary notification and queued (worker) imports are in limits.csv_jobs;
+the export is in limits.csv_export.
 """
 
 import csv
 import io
 import re
-import uuid
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from moneyed import Money
 
-from accounts.models import Tenant
 from buyers.models import Buyer
 from buyers.normalize import compact
 from buyers.selectors import buyers_visible_to
-from core import outbox
 from core.exceptions import DomainError
-from core.models import Notification
 from core.money import is_valid_currency, minor_unit_exponent
-from core.notifications import notify
-from core.tenancy import tenant_scope
 from limits.models import CreditLimit
 from limits.selectors import limits_for_tenant
 from limits.services import request_limit
@@ -153,7 +147,7 @@ class ImportResult:
 # Parsing
 
 
-def _read_bytes(file) -> tuple[bytes | None, RowError | None]:
+def read_bytes(file) -> tuple[bytes | None, RowError | None]:
     too_big = RowError(
         line=None, column=None,
         message=_("The file is larger than %(size)s MB: split it into smaller files.")
@@ -274,7 +268,7 @@ def parse_limit_requests(*, tenant, file, today: date | None = None) -> "ImportP
     without BOM; ',' or ';' between values, told by the header line.
     """
     today = today or timezone.localdate()
-    raw, error = _read_bytes(file)
+    raw, error = read_bytes(file)
     if error is not None:
         return ImportPreview(file_errors=[error])
     try:
@@ -504,6 +498,7 @@ def import_limit_requests(*, tenant, requested_by, preview: ImportPreview, mode:
                         outcome = request_limit(
                             tenant=tenant, requested_by=requested_by, policy=row.policy, buyer=row.buyer,
                             amount=row.amount, terms_days=row.terms_days, reference=row.reference, today=today,
+                            notify_insured=False,  # the import sends one summary (csv_jobs), not one per row
                         )
                 except DomainError as exc:
                     column = _buyer_column(row) if exc.field == "buyer" else _SERVICE_FIELD_COLUMN.get(exc.field)
@@ -521,181 +516,3 @@ def import_limit_requests(*, tenant, requested_by, preview: ImportPreview, mode:
     result.decided = sum(1 for _limit, decided in created if decided)
     result.referred = result.created - result.decided
     return result
-
-
-# One summary per import; large files imported by a worker
-
-# Above this many rows the browser request would wait too long: a worker imports the file
-# (settings.LIMITS_CSV_SYNC_MAX_ROWS overrides it).
-SYNC_MAX_ROWS = 200
-QUEUED_IMPORT_TASK = "limits.import_limit_requests_csv"
-# The file travels in the outbox payload (JSON in the database, written with the upload's
-# transaction); MAX_BYTES already keeps it far below this.
-MAX_QUEUED_BYTES = 5 * 1024 * 1024
-_SUMMARY_ERRORS_SHOWN = 20
-
-
-def sync_max_rows() -> int:
-    return getattr(settings, "LIMITS_CSV_SYNC_MAX_ROWS", SYNC_MAX_ROWS)
-
-
-def _summary_dedup_key(import_key: str) -> str:
-    return f"limits-csv-import:{import_key}"
-
-
-def notify_import_summary(*, tenant, requested_by, result: ImportResult, import_key: str, filename: str = "") -> None:
-    """One notification for the whole file, to the user who uploaded it."""
-    names = {"file": filename[:80] or "CSV", "created": result.created, "errors": result.rows_with_errors}
-    if result.rolled_back:
-        subject = _("Import of %(file)s: nothing was created; rows with errors: %(errors)d") % names
-    else:
-        subject = _("Import of %(file)s: requests created: %(created)d; rows with errors: %(errors)d") % names
-    lines = [
-        subject,
-        _("Rows in the file: %(rows)d. Decided at once: %(decided)d. Waiting for an underwriter: %(referred)d.")
-        % {"rows": result.rows, "decided": result.decided, "referred": result.referred},
-    ]
-    for error in result.errors[:_SUMMARY_ERRORS_SHOWN]:
-        lines.append(_("Line %(line)s, %(column)s: %(message)s") % {
-            "line": error.line or "—", "column": error.column or "—", "message": error.message,
-        })
-    if len(result.errors) > _SUMMARY_ERRORS_SHOWN:
-        lines.append(_("And %(count)d more problems: correct the file and upload it again.")
-                     % {"count": len(result.errors) - _SUMMARY_ERRORS_SHOWN})
-    notify(
-        tenant=tenant, event="limits.csv_import", dedup_key=_summary_dedup_key(import_key), subject=subject,
-        body="\n".join(lines), link=reverse("limits:list"), recipient=requested_by,
-    )
-
-
-@transaction.atomic
-def import_and_notify(*, tenant, requested_by, preview: ImportPreview, mode: str, import_key: str,
-                      filename: str = "", today: date | None = None) -> ImportResult:
-    """Import and announce it in one transaction: the summary exists if and only if the import happened."""
-    result = import_limit_requests(tenant=tenant, requested_by=requested_by, preview=preview, mode=mode, today=today)
-    notify_import_summary(tenant=tenant, requested_by=requested_by, result=result, import_key=import_key,
-                          filename=filename)
-    return result
-
-
-@dataclass(frozen=True)
-class ImportStart:
-    result: ImportResult | None = None  # imported now, or refused before any write
-    queued_rows: int = 0  # more than zero: a worker imports them and notifies the user
-
-
-def start_import(*, tenant, requested_by, file, mode: str, filename: str = "",
-                 today: date | None = None) -> ImportStart:
-    """Import a small file at once; queue a large one for a worker (outbox), the file in the payload."""
-    if mode not in MODES:
-        raise ValueError(f"Unknown import mode {mode!r}")
-    raw, error = _read_bytes(file)
-    preview = ImportPreview(file_errors=[error]) if error else parse_limit_requests(tenant=tenant, file=raw, today=today)
-    if preview.file_errors or not preview.rows or (mode == MODE_ALL_OR_NOTHING and preview.has_errors):
-        # Refused before any write, whatever the size: the page shows why at once, nothing to announce.
-        return ImportStart(result=import_limit_requests(
-            tenant=tenant, requested_by=requested_by, preview=preview, mode=mode, today=today
-        ))
-    import_key = uuid.uuid4().hex
-    if len(preview.rows) <= sync_max_rows():
-        return ImportStart(result=import_and_notify(
-            tenant=tenant, requested_by=requested_by, preview=preview, mode=mode, import_key=import_key,
-            filename=filename, today=today,
-        ))
-    if len(raw) > MAX_QUEUED_BYTES:  # the payload's own cap, should MAX_BYTES ever grow past it
-        return ImportStart(result=ImportResult(mode=mode, rows=len(preview.rows), errors=[RowError(
-            line=None, column=None, message=_("The file is larger than %(size)s MB: split it into smaller files.")
-            % {"size": MAX_QUEUED_BYTES // (1024 * 1024)},
-        )]))
-    with transaction.atomic():
-        outbox.enqueue(task_name=QUEUED_IMPORT_TASK, payload={
-            "tenant_id": tenant.pk, "requested_by_id": requested_by.pk, "mode": mode, "import_key": import_key,
-            "filename": filename[:200], "csv_text": raw.decode("utf-8-sig"),
-        })
-    return ImportStart(queued_rows=len(preview.rows))
-
-
-def run_queued_import(*, tenant, requested_by, csv_text: str, mode: str, import_key: str,
-                      filename: str = "") -> ImportResult | None:
-    """The worker's side of `start_import`. None when this import already ran (its summary exists).
-
-    The file is read again: policies, buyers and references may have changed since the upload.
-    """
-    with transaction.atomic():
-        # Two runs of one import wait for each other here, so the second finds the first's summary.
-        Tenant.objects.select_for_update().filter(pk=tenant.pk).first()
-        if Notification.objects.filter(tenant=tenant, dedup_key=_summary_dedup_key(import_key)).exists():
-            return None
-        preview = parse_limit_requests(tenant=tenant, file=csv_text)
-        return import_and_notify(tenant=tenant, requested_by=requested_by, preview=preview, mode=mode,
-                                 import_key=import_key, filename=filename)
-
-
-# Export
-
-EXPORT_COLUMNS = (
-    "id", "reference", "policy_number", "buyer_name", "buyer_country", "buyer_registration_number", "state",
-    "currency", "requested_amount", "requested_terms_days", "decided_amount", "decided_terms_days",
-    "is_discretionary", "expiry_date", "review_date", "decided_at",
-)
-# A spreadsheet runs a cell starting with these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _limit_lines(*, tenant, state: str | None) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield writer.writerow(EXPORT_COLUMNS)
-    limits = limits_for_tenant(tenant=tenant, state=state).select_related("policy", "buyer").order_by("pk")
-    for limit in limits.iterator(chunk_size=2000):
-        yield writer.writerow([_cell(value) for value in (
-            limit.pk, limit.reference, limit.policy.number, limit.buyer.legal_name, limit.buyer.country.code,
-            limit.buyer.registration_number, limit.state, limit.currency, limit.requested_amount,
-            limit.requested_terms_days, limit.decided_amount, limit.decided_terms_days, limit.is_discretionary,
-            limit.expiry_date, limit.review_date, limit.decided_at,
-        )])
-
-
-def _in_tenant_scope(tenant, lines: Iterable[str]) -> Iterator[str]:
-    """Produce each line inside the tenant's scope.
-
-    A streamed response is consumed after the middleware has left the request's
-    scope, so the generator enters it itself, only while it reads the database,
-    never while the server writes a line out.
-    """
-    iterator = iter(lines)
-    while True:
-        with tenant_scope(tenant):
-            try:
-                line = next(iterator)
-            except StopIteration:
-                return
-        yield line
-
-
-def export_limits_csv(*, tenant, state: str | None = None) -> Iterator[str]:
-    """The tenant's limits as CSV lines (header first), read in chunks in one query.
-
-    Amounts are plain decimal strings ('50000.00'); text cells a spreadsheet
-    would run as a formula are prefixed with a single quote.
-    """
-    return _in_tenant_scope(tenant, _limit_lines(tenant=tenant, state=state))

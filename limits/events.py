@@ -37,10 +37,23 @@ def decision_payload(limit: CreditLimit, decision: LimitDecision) -> dict:
     }
 
 
-def announce_decision(*, limit: CreditLimit, decision: LimitDecision) -> None:
-    """Called inside the deciding transaction; notice and webhook go out after commit."""
+def announce_decision(*, limit: CreditLimit, decision: LimitDecision, notify_insured: bool = True) -> None:
+    """Called inside the deciding transaction; notice and webhook go out after commit.
+
+    notify_insured=False: the caller tells the insured itself (a CSV import sends one summary
+    for the whole file); integrators still get the webhook for every decision.
+    """
     from core import webhooks
 
+    if notify_insured:
+        _notify_insured(limit, decision)
+    event = WEBHOOK_EVENT.get(decision.kind)
+    if event:
+        webhooks.emit(tenant=limit.tenant, event=event, payload=decision_payload(limit, decision),
+                      event_id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"kredo:limit-decision:{decision.pk}")))
+
+
+def _notify_insured(limit: CreditLimit, decision: LimitDecision) -> None:
     subject = _("Limit on %(buyer)s: %(kind)s, %(amount)s %(currency)s") % {
         "buyer": limit.buyer.legal_name,
         "kind": decision.get_kind_display(),
@@ -66,7 +79,3 @@ def announce_decision(*, limit: CreditLimit, decision: LimitDecision) -> None:
         link=f"/limits/{limit.pk}/",
         role="Credit manager",
     )
-    event = WEBHOOK_EVENT.get(decision.kind)
-    if event:
-        webhooks.emit(tenant=limit.tenant, event=event, payload=decision_payload(limit, decision),
-                      event_id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"kredo:limit-decision:{decision.pk}")))

@@ -135,14 +135,14 @@ def automatic_ceiling(*, buyer: Buyer, currency: str, on: date) -> Money | None:
         return None
 
 
-def _try_automatic_decision(limit: CreditLimit, today: date) -> bool:
+def _try_automatic_decision(limit: CreditLimit, today: date, *, notify_insured: bool = True) -> bool:
     if open_cover_stop_exists(policy_id=limit.policy_id, buyer_id=limit.buyer_id, on=today):
         return False
     ceiling = automatic_ceiling(buyer=limit.buyer, currency=limit.currency, on=today)
     if ceiling is None or limit.requested_amount > ceiling.amount:
         return False
     _apply_decision(limit, kind=Kind.APPROVED, amount=limit.requested_amount, terms_days=limit.requested_terms_days,
-                    effective_date=today, automatic=True)
+                    effective_date=today, automatic=True, notify_insured=notify_insured)
     return True
 
 
@@ -151,11 +151,13 @@ def _try_automatic_decision(limit: CreditLimit, today: date) -> bool:
 
 @transaction.atomic
 def request_limit(*, tenant, requested_by, policy: Policy, buyer: Buyer, amount: Money, terms_days: int,
-                  reference: str = "", today: date | None = None) -> RequestOutcome:
+                  reference: str = "", today: date | None = None, notify_insured: bool = True) -> RequestOutcome:
     """Ask for a limit; decided at once within the matrix, otherwise referred (pending).
 
     A request on a pair that already has a limit in force is an increase or
     amendment: it replaces that limit when decided, and leaves it if refused.
+    notify_insured=False: no notice for an automatic decision (a CSV import sends one summary);
+    the webhook still goes out.
     """
     today = today or timezone.localdate()
     _check_policy(policy, tenant, today)
@@ -178,7 +180,7 @@ def request_limit(*, tenant, requested_by, policy: Policy, buyer: Buyer, amount:
         raise DomainError(
             _("A request on this buyer is already with an underwriter: edit or cancel it instead."), field="buyer"
         ) from exc
-    decided = _try_automatic_decision(limit, today)
+    decided = _try_automatic_decision(limit, today, notify_insured=notify_insured)
     if not decided:
         _record(limit, kind=Kind.REFERRED, amount=Decimal(0), effective_date=today, changes_cover=False)
     return RequestOutcome(limit=limit, decided=decided)
@@ -220,7 +222,8 @@ def cancel_request(*, limit: CreditLimit, cancelled_by=None, today: date | None 
 
 def _apply_decision(limit: CreditLimit, *, kind: str, amount: Decimal, terms_days: int | None, effective_date: date,
                     decided_by=None, reason_codes=(), note: str = "", conditions: str = "", automatic: bool = False,
-                    expiry_date: date | None = None, review_date: date | None = None) -> LimitDecision:
+                    expiry_date: date | None = None, review_date: date | None = None,
+                    notify_insured: bool = True) -> LimitDecision:
     granted = amount > 0
     if granted and limit.supersedes_id:
         # The new limit replaces the old one from the effective date; earlier shipments keep the old cover.
@@ -242,7 +245,7 @@ def _apply_decision(limit: CreditLimit, *, kind: str, amount: Decimal, terms_day
     decision = _record(limit, kind=kind, amount=amount, effective_date=effective_date, decided_by=decided_by,
                        changes_cover=changes_cover, reason_codes=reason_codes, note=note, conditions=conditions,
                        automatic=automatic)
-    announce_decision(limit=limit, decision=decision)
+    announce_decision(limit=limit, decision=decision, notify_insured=notify_insured)
     return decision
 
 

@@ -1,6 +1,7 @@
 """Limit requests in bulk from a CSV file, and the tenant's limits as a CSV download.
 
-Thin: every check is in limits.csv_io (which calls limits.services.request_limit per row).
+Thin: every check is in limits.csv_io (which calls limits.services.request_limit per row);
+limits.csv_jobs decides between importing now and queuing, limits.csv_export writes the download.
 """
 
 from django import forms
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accounts.mixins import TenantMemberRequiredMixin
-from limits import csv_io
+from limits import csv_export, csv_io, csv_jobs
 from limits.models import CreditLimit
 
 
@@ -52,7 +53,7 @@ class LimitCsvImportView(TenantMemberRequiredMixin, View):
         if not form.is_valid():
             return self._render(form, status=400)
         upload = form.cleaned_data["file"]
-        started = csv_io.start_import(
+        started = csv_jobs.start_import(
             tenant=self.tenant, requested_by=request.user, file=upload, mode=form.cleaned_data["mode"],
             filename=getattr(upload, "name", "") or "",
         )
@@ -69,7 +70,7 @@ class LimitCsvExportView(TenantMemberRequiredMixin, View):
         if state not in CreditLimit.State.values:
             state = None  # as on the list page: an unknown state filters nothing
         # Consumed after the middleware left the tenant's scope: export_limits_csv enters it itself.
-        lines = csv_io.export_limits_csv(tenant=self.tenant, state=state)
+        lines = csv_export.export_limits_csv(tenant=self.tenant, state=state)
         response = StreamingHttpResponse(_with_bom(lines), content_type="text/csv; charset=utf-8")
         filename = f"kredo-limits-{timezone.localdate().isoformat()}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -12,7 +12,7 @@ from moneyed import Money
 
 from accounts.roles import FINANCE
 from buyers.models import Buyer
-from limits import csv_io, services
+from limits import csv_export, csv_io, services
 from limits.models import CreditLimit
 from tests.factories import PolicyFactory, member
 
@@ -333,7 +333,7 @@ def test_export_holds_only_the_tenants_limits_and_neutralises_formulas(client_of
     assert (first["state"], first["requested_amount"], first["decided_amount"], first["is_discretionary"]) == (
         "in_force", "40000.50", "40000.50", "false")
     assert rows[1]["state"] == "pending" and rows[1]["decided_amount"] == ""
-    assert list(rows[0].keys()) == list(csv_io.EXPORT_COLUMNS)
+    assert list(rows[0].keys()) == list(csv_export.EXPORT_COLUMNS)
 
 
 def test_export_filters_by_state(client_of_user, limits_of_both):
@@ -378,5 +378,5 @@ def test_export_query_count_is_constant(tenant, user, policy, django_assert_max_
         for i, buyer in enumerate(buyers)
     ])
     with django_assert_max_num_queries(1):
-        lines = list(csv_io.export_limits_csv(tenant=tenant))
+        lines = list(csv_export.export_limits_csv(tenant=tenant))
     assert len(lines) == n + 1

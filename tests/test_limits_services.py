@@ -11,8 +11,9 @@ from django.core import mail
 from moneyed import Money
 
 from buyers.models import Buyer
+from core import webhooks
 from core.exceptions import DomainError
-from core.models import Notification
+from core.models import Notification, WebhookDelivery
 from limits import services
 from limits.models import CoverStop, CreditLimit, LimitDecision
 from limits.selectors import cover_in_force
@@ -69,6 +70,16 @@ def test_request_within_the_matrix_is_decided_at_once(tenant, user, policy, buye
     # The insured hears of it: in-app and by e-mail.
     assert Notification.objects.filter(tenant=tenant, event="limit.approved").count() == 1
     assert len(mail.outbox) == 1
+
+
+def test_an_automatic_decision_without_notifying_the_insured_still_emits_the_webhook(tenant, user, policy, buyer):
+    # A CSV import asks this: the insured gets one summary for the file, integrators every decision.
+    webhooks.create_endpoint(tenant=tenant, created_by=user, url="https://erp.example/h", events=["limit.decided"])
+    outcome = request(tenant, policy, buyer, 50_000, notify_insured=False)
+    assert outcome.decided
+    assert not Notification.objects.filter(tenant=tenant).exists()
+    delivery = WebhookDelivery.objects.get(tenant=tenant)
+    assert (delivery.event, delivery.payload["limit_id"]) == ("limit.decided", outcome.limit.pk)
 
 
 @pytest.mark.parametrize(

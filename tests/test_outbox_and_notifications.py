@@ -89,3 +89,16 @@ def test_outsider_sees_no_notification_of_the_tenant(tenant, user, client_of_out
     _notify(tenant)
     assert "Limit decided" in client_of_user.get("/account/notifications/").content.decode()
     assert "Limit decided" not in client_of_outsider.get("/account/notifications/").content.decode()
+
+
+def test_notify_many_sends_each_key_once_with_one_outbox_message(tenant, other_tenant, user, outsider,
+                                                                 django_capture_on_commit_callbacks):
+    specs = [notifications.NotificationSpec(tenant_id=t.pk, event="job.reminder", dedup_key=f"k:{n}",
+                                            subject=f"Reminder {n}") for n, t in enumerate([tenant, tenant, other_tenant])]
+    with django_capture_on_commit_callbacks(execute=True):
+        first = notifications.notify_many(specs)
+        again = notifications.notify_many(specs)
+    assert [s.dedup_key for s in first] == ["k:0", "k:1", "k:2"] and again == []
+    assert OutboxMessage.objects.filter(task_name="core.email_notifications").count() == 1
+    assert sorted(m.subject for m in mail.outbox if m.to == [user.email]) == ["Reminder 0", "Reminder 1"]
+    assert [m.subject for m in mail.outbox if m.to == [outsider.email]] == ["Reminder 2"]

@@ -233,21 +233,19 @@ class ClaimWithdrawApi(IdempotentPostMixin, APIView):
         description=(
             "Multipart form with `kind` and `file`, while the claim is a draft, submitted or incomplete. The type "
             "is checked on the file's content, not only its name. An upload that provides the last missing "
-            "document of an incomplete file completes it and starts the payment clock. `Idempotency-Key` is not "
-            "honoured here: a repeated upload adds a second document."
+            "document of an incomplete file completes it and starts the payment clock." + POST_NOTE
         ),
         tags=TAGS, request=DocumentUploadInputSerializer,
         responses={201: DocumentOutputSerializer, 400: REFUSED, 404: NOT_FOUND},
         examples=[DOCUMENT_EXAMPLE, UPLOAD_ERROR_EXAMPLE],
     )
 )
-class ClaimDocumentUploadApi(APIView):
-    # Not idempotent: the key's fingerprint reads the whole body, which Django refuses above 2.5 MB.
+class ClaimDocumentUploadApi(IdempotentPostMixin, APIView):
     parser_classes = [MultiPartParser]
     serializer_class = DocumentOutputSerializer
     required_permission = FILE
 
-    def post(self, request, pk):
+    def handle_post(self, request, pk):
         claim = _claim_or_404(request.tenant, pk)
         data = DocumentUploadInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)

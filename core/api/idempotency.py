@@ -24,6 +24,21 @@ def _fingerprint(request) -> str:
     return hashlib.sha256(request.method.encode() + request.path.encode() + b"\0" + body).hexdigest()
 
 
+def _multipart_fingerprint(request) -> str:
+    """Uploads may exceed the size Django lets a view read as one body: hash the parsed fields and files."""
+    digest = hashlib.sha256(request.method.encode() + request.path.encode() + b"\0")
+    for name in sorted(request.POST):
+        for value in request.POST.getlist(name):
+            digest.update(f"{name}={value}\0".encode())
+    for name in sorted(request.FILES):
+        for upload in request.FILES.getlist(name):
+            digest.update(f"{name}:{upload.name}:{upload.size}\0".encode())
+            for chunk in upload.chunks():
+                digest.update(chunk)
+            upload.seek(0)
+    return digest.hexdigest()
+
+
 def _replay(stored: IdempotencyKey, fingerprint: str):
     if stored.request_fingerprint != fingerprint:
         return error_response(
@@ -58,7 +73,11 @@ class IdempotentPostMixin:
                 fields={HEADER: [_("At most %(n)d characters.") % {"n": MAX_KEY_LENGTH}]},
             )
         tenant = request.tenant
-        fingerprint = _fingerprint(request._request)
+        if request.content_type.startswith("multipart/"):
+            request.data  # noqa: B018  (DRF parses the stream once; the fingerprint reads the parsed parts)
+            fingerprint = _multipart_fingerprint(request._request)
+        else:
+            fingerprint = _fingerprint(request._request)
         stored = IdempotencyKey.objects.filter(tenant=tenant, key=key).first()
         if stored is not None:
             return _replay(stored, fingerprint)

@@ -1,16 +1,20 @@
-"""Demo data for `make run`: two tenants, a user for every role, policies.
+"""Demo data for `make run`: two tenants, a user for every role, policies, buyers and limits.
 
 Safe to run twice: everything is looked up before it is created.
 Passwords are for the demo only (README lists them).
+It lives in limits, the lowest app it writes to: apps import only the apps above them.
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from django_scopes import scopes_disabled
+from moneyed import Money
 
 from accounts.models import Membership, Tenant
 from accounts.roles import (
@@ -21,6 +25,11 @@ from accounts.roles import (
     UNDERWRITER,
     ensure_role_groups,
 )
+from buyers.models import Buyer
+from buyers.services import set_country_risk
+from core.models import ExchangeRate
+from limits import services as limit_services
+from limits.models import CreditLimit
 from policies.models import Policy
 from policies.services import create_policy
 
@@ -103,17 +112,6 @@ class Command(BaseCommand):
 
     def _buyers_and_limits(self):
         """Buyers in the shared registry, limits in force and a request waiting for an underwriter."""
-        from decimal import Decimal
-
-        from django.utils import timezone
-        from moneyed import Money
-
-        from buyers.models import Buyer
-        from buyers.services import set_country_risk
-        from core.models import ExchangeRate
-        from limits import services as limit_services
-        from limits.models import CreditLimit
-
         ExchangeRate.objects.get_or_create(
             base_currency="EUR", quote_currency="USD", valid_on=date(2026, 1, 1), defaults={"rate": Decimal("1.08")}
         )
