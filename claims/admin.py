@@ -1,1 +1,1 @@
-from claims import admin_claims  # noqa: F401  (claims handlers' screens)
+from claims import admin_claims, admin_overdues  # noqa: F401  (claims handlers' and underwriters' screens)

@@ -6,5 +6,5 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims"
 
     def ready(self):
-        # Offer the claim webhook events to subscribers from start-up.
-        from claims import claim_events  # noqa: F401
+        # Offer the overdue and claim webhook events to subscribers from start-up.
+        from claims import claim_events, events  # noqa: F401

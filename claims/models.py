@@ -107,5 +107,10 @@ class PaymentAllocation(TenantOwned):
 
 
 from claims.models_claims import (  # noqa: E402,F401  (claims live in their own module)
-    Cause, Claim, ClaimDocument, ClaimTransition, DocumentKind, DocumentRequest,
+    Cause,
+    Claim,
+    ClaimDocument,
+    ClaimTransition,
+    DocumentKind,
+    DocumentRequest,
 )

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buyers.models import Buyer
+from claims import events  # importing it registers the overdue webhook events
 from claims.models import Invoice, Overdue, OverduePayment, PaymentAllocation
+from claims.selectors import deadlines_of, effective_due_date, extension_counts
 from core import notifications
 from core.exceptions import DomainError
 from limits import services as limit_services
@@ -43,6 +45,16 @@ def _check_invoice(line: InvoiceLine, index: int) -> None:
         )
 
 
+def _check_invoices(invoices: list[InvoiceLine], existing_numbers=()) -> None:
+    if not invoices:
+        raise DomainError(_("List at least one unpaid invoice."), field="invoices")
+    numbers = [(line.number or "").strip() for line in invoices]
+    if len(set(numbers)) != len(numbers) or set(numbers) & set(existing_numbers):
+        raise DomainError(_("The same invoice number is listed twice."), field="invoices")
+    for index, line in enumerate(invoices):
+        _check_invoice(line, index)
+
+
 @transaction.atomic
 def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoices: list[InvoiceLine],
                     notified_on: date | None = None, reference: str = "") -> Overdue:
@@ -56,13 +68,7 @@ def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoic
         raise DomainError(_("Unknown policy."), field="policy")
     if notified_on > timezone.localdate():
         raise DomainError(_("The notification date cannot be in the future."), field="notified_on")
-    if not invoices:
-        raise DomainError(_("List at least one unpaid invoice."), field="invoices")
-    numbers = [line.number.strip() for line in invoices]
-    if len(set(numbers)) != len(numbers):
-        raise DomainError(_("The same invoice number is listed twice."), field="invoices")
-    for index, line in enumerate(invoices):
-        _check_invoice(line, index)
+    _check_invoices(invoices)
     if Overdue.objects.filter(policy=policy, buyer=buyer, state=Overdue.State.OPEN).exists():
         raise DomainError(_("An overdue on this buyer is already open: add the invoices to it."), field="buyer")
 
@@ -86,10 +92,7 @@ def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoic
         ))
     Invoice.objects.bulk_create(rows)
 
-    # Cover stops at the notification, or earlier once the maximum extension period of the oldest invoice ended.
-    oldest_due = min(line.due_date for line in invoices)
-    extension_end = invoice_deadlines(terms=terms, due_date=oldest_due).max_extension_end
-    stopped_from = min(notified_on, extension_end + timedelta(days=1))
+    stopped_from = _cover_stopped_from(overdue=overdue, terms=terms, due_dates=[line.due_date for line in invoices])
     stop = limit_services.stop_cover(
         tenant=tenant, policy=policy, buyer=buyer, stopped_from=stopped_from, reason=CoverStop.Reason.OVERDUE,
         source_reference=f"overdue:{overdue.pk}",
@@ -106,7 +109,25 @@ def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoic
         subject=_("Overdue notified on %(buyer)s") % {"buyer": buyer.legal_name}, body="\n".join(body),
         link=f"/overdues/{overdue.pk}/",
     )
+    events.overdue_notified(overdue=overdue, invoices=rows, cover_stopped_from=stopped_from)
     return overdue
+
+
+def _cover_stopped_from(*, overdue: Overdue, terms, due_dates: list[date]) -> date:
+    """Cover stops at the notification, or earlier once the maximum extension period of the oldest invoice ended."""
+    extension_end = invoice_deadlines(terms=terms, due_date=min(due_dates)).max_extension_end
+    return min(overdue.notified_on, extension_end + timedelta(days=1))
+
+
+def _follow_cover_stop(overdue: Overdue, terms) -> None:
+    """Re-derive the stop's first day after the invoices or their due dates changed."""
+    stop = CoverStop.objects.filter(pk=overdue.cover_stop_id, lifted_on__isnull=True).first()
+    if stop is None:
+        return
+    due_dates = [effective_due_date(inv, terms) for inv in Invoice.objects.filter(overdue=overdue)]
+    if due_dates:
+        limit_services.move_cover_stop(stop=stop, stopped_from=_cover_stopped_from(overdue=overdue, terms=terms,
+                                                                                   due_dates=due_dates))
 
 
 def _allocate(overdue: Overdue, amount: Decimal, designated: Invoice | None) -> list[tuple[Invoice, Decimal]]:
@@ -156,6 +177,7 @@ def record_payment(*, overdue: Overdue, amount: Decimal, received_on: date, reco
         overdue.state = Overdue.State.CLEARED
         overdue.cleared_on = received_on
         overdue.save(update_fields=["state", "cleared_on"])
+        events.overdue_cleared(overdue=overdue)
     return payment
 
 
@@ -164,6 +186,8 @@ def waive_lateness(*, invoice: Invoice, waived_by) -> Invoice:
     invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
     if not invoice.notified_late:
         raise DomainError(_("This invoice was notified in time."))
+    if invoice.lateness_waived:
+        raise DomainError(_("The lateness was already waived."))
     invoice.lateness_waived = True
     invoice.lateness_waived_by = waived_by
     invoice.save(update_fields=["lateness_waived", "lateness_waived_by"])
@@ -179,5 +203,97 @@ def reinstate_cover(*, overdue: Overdue, reinstated_by, on: date | None = None) 
     stop = CoverStop.objects.filter(pk=overdue.cover_stop_id).first()
     if stop is None or stop.lifted_on is not None:
         raise DomainError(_("Cover was already reinstated."))
-    limit_services.lift_cover_stop(stop=stop, lifted_on=on or timezone.localdate(), lifted_by=reinstated_by)
+    stop = limit_services.lift_cover_stop(stop=stop, lifted_on=on or timezone.localdate(), lifted_by=reinstated_by)
+    events.overdue_cover_reinstated(overdue=overdue, reinstated_on=stop.lifted_on)
     return overdue
+
+
+@transaction.atomic
+def add_invoices(*, overdue: Overdue, invoices: list[InvoiceLine], added_by, notified_on: date | None = None) -> list[Invoice]:
+    """List more unpaid invoices of the same buyer on an open overdue.
+
+    They are notified on the day they are added, so their lateness is judged
+    against that day, with the same deadlines as at the declaration (example 6).
+    """
+    overdue = Overdue.objects.select_for_update().select_related("policy").get(pk=overdue.pk)
+    notified_on = notified_on or timezone.localdate()
+    if overdue.state != Overdue.State.OPEN:
+        raise DomainError(_("Invoices are added to open overdues only."))
+    if notified_on > timezone.localdate():
+        raise DomainError(_("The notification date cannot be in the future."), field="notified_on")
+    if notified_on < overdue.notified_on:
+        raise DomainError(_("Invoices cannot be notified before the overdue itself."), field="notified_on")
+    _check_invoices(invoices, existing_numbers=set(overdue.invoices.values_list("number", flat=True)))
+    terms = overdue.policy.terms
+    rows = [
+        Invoice(
+            tenant_id=overdue.tenant_id, overdue=overdue, number=line.number.strip(), invoice_date=line.invoice_date,
+            shipment_date=line.shipment_date, due_date=line.due_date, amount=line.amount,
+            outstanding=line.outstanding, currency=overdue.currency,
+            notified_late=invoice_deadlines(terms=terms, due_date=line.due_date).notified_late(notified_on),
+        )
+        for line in invoices
+    ]
+    try:
+        with transaction.atomic():
+            Invoice.objects.bulk_create(rows)
+    except IntegrityError as exc:  # a concurrent request added the same number
+        raise DomainError(_("The same invoice number is listed twice."), field="invoices") from exc
+    _follow_cover_stop(overdue, terms)
+    late = [row.number for row in rows if row.notified_late]
+    if late:
+        notifications.notify(
+            tenant=overdue.tenant, event="overdue.invoices_added",
+            dedup_key=f"overdue-invoices:{overdue.pk}:{rows[0].pk}",
+            subject=_("Invoices added to the overdue on %(buyer)s") % {"buyer": overdue.buyer.legal_name},
+            body=_("Notified late, not covered unless the insurer waives it: %(invoices)s.") % {"invoices": ", ".join(late)},
+            link=f"/overdues/{overdue.pk}/",
+        )
+    return rows
+
+
+def _recheck_lateness(invoice: Invoice, overdue: Overdue, terms) -> None:
+    # An extension that counts moves the notification deadline too (policies.deadlines).
+    invoice.notified_late = deadlines_of(invoice, terms).notified_late(overdue.notified_on)
+
+
+@transaction.atomic
+def extend_due_date(*, invoice: Invoice, new_due_date: date, requested_by) -> Invoice:
+    """Record an extension of an invoice's due date agreed with the buyer.
+
+    Within the policy's maximum extension days it counts at once; beyond them it
+    is recorded but every deadline keeps the original due date until an
+    underwriter consents (domain.md, Overdues). A new extension replaces the
+    previous one and needs consent again if it goes beyond.
+    """
+    invoice = Invoice.objects.select_for_update().select_related("overdue__policy").get(pk=invoice.pk)
+    overdue = invoice.overdue
+    if overdue.state != Overdue.State.OPEN:
+        raise DomainError(_("Due dates are extended on open overdues only."))
+    if new_due_date <= invoice.due_date:
+        raise DomainError(_("The new due date must be after the original due date."), field="new_due_date")
+    terms = overdue.policy.terms
+    invoice.extended_due_date = new_due_date
+    invoice.extension_consented = False
+    _recheck_lateness(invoice, overdue, terms)
+    invoice.save(update_fields=["extended_due_date", "extension_consented", "notified_late"])
+    _follow_cover_stop(overdue, terms)
+    return invoice
+
+
+@transaction.atomic
+def consent_extension(*, invoice: Invoice, consented_by) -> Invoice:
+    """The underwriter accepts an extension beyond the maximum: from now on it moves every deadline."""
+    invoice = Invoice.objects.select_for_update().select_related("overdue__policy").get(pk=invoice.pk)
+    terms = invoice.overdue.policy.terms
+    if invoice.extended_due_date is None:
+        raise DomainError(_("No extension was requested on this invoice."))
+    if invoice.extension_consented:
+        raise DomainError(_("The extension was already consented."))
+    if extension_counts(invoice, terms):
+        raise DomainError(_("This extension is within the maximum extension period and needs no consent."))
+    invoice.extension_consented = True
+    _recheck_lateness(invoice, invoice.overdue, terms)
+    invoice.save(update_fields=["extension_consented", "notified_late"])
+    _follow_cover_stop(invoice.overdue, terms)
+    return invoice

@@ -10,6 +10,9 @@ api_v1 = [
     path("", include("limits.api.urls")),
     path("", include("buyers.api.urls")),
     path("", include("core.api.webhook_urls")),
+    path("", include("claims.api.urls")),
+    path("", include("claims.api.urls_claims")),
+    path("", include("recoveries.api.urls")),
 ]
 
 urlpatterns = [
@@ -28,6 +31,8 @@ urlpatterns = [
     path("policies/", include("policies.urls")),
     path("buyers/", include("buyers.urls")),
     path("limits/", include("limits.urls")),
+    path("overdues/", include("claims.urls")),
+    path("recoveries/", include("recoveries.urls")),
     path("claims/", include("claims.urls_claims")),
     path("admin/exposure/", include("limits.exposure_urls")),
     path("admin/", admin.site.urls),

@@ -420,6 +420,18 @@ def stop_cover(*, tenant, policy: Policy, buyer: Buyer, stopped_from: date, reas
 
 
 @transaction.atomic
+def move_cover_stop(*, stop: CoverStop, stopped_from: date) -> CoverStop:
+    """An overdue's facts changed (an older invoice added, an extension that counts): the stop follows them."""
+    stop = CoverStop.objects.select_for_update().get(pk=stop.pk)
+    if stop.lifted_on is not None:
+        raise DomainError(_("Cover was already reinstated."))
+    if stop.stopped_from != stopped_from:
+        stop.stopped_from = stopped_from
+        stop.save(update_fields=["stopped_from"])
+    return stop
+
+
+@transaction.atomic
 def lift_cover_stop(*, stop: CoverStop, lifted_on: date, lifted_by=None) -> CoverStop:
     stop = CoverStop.objects.select_for_update().get(pk=stop.pk)
     if stop.lifted_on is not None:

@@ -1,0 +1,127 @@
+"""The invoices of an overdue notification from a CSV file.
+
+Columns: number, invoice_date, shipment_date, due_date, amount, outstanding
+(dates YYYY-MM-DD, amounts like 12500.00). Every row is checked before
+anything is written; any error and nothing is saved (the page shows them all).
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from claims.services import InvoiceLine
+
+COLUMNS = ("number", "invoice_date", "shipment_date", "due_date", "amount", "outstanding")
+MAX_ROWS = 500
+MAX_BYTES = 512 * 1024
+_PLAIN_DECIMAL = re.compile(r"^\d{1,14}(?:\.\d{1,2})?$")
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int | None  # the file's line; the header is line 1
+    column: str | None
+    message: str
+
+
+@dataclass
+class ParsedInvoices:
+    lines: list[InvoiceLine] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+def _decode(file) -> str | None:
+    raw = file.read(MAX_BYTES + 1) if hasattr(file, "read") else file
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8")
+    if len(raw) > MAX_BYTES:
+        raise ValueError(_("The file is larger than %(size)s KB.") % {"size": MAX_BYTES // 1024})
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(_("The file is not UTF-8 text.")) from exc
+
+
+def _date(value: str) -> date:
+    return date.fromisoformat(value)
+
+
+def _amount(value: str) -> Decimal:
+    if not _PLAIN_DECIMAL.match(value):
+        raise InvalidOperation(value)
+    return Decimal(value)
+
+
+def parse_invoices(file) -> ParsedInvoices:
+    try:
+        return _parse(file)
+    except csv.Error as exc:  # e.g. a NUL byte: a broken file is the user's to fix, not a 500
+        return ParsedInvoices(errors=[RowError(None, None, _("The file cannot be read as CSV: %(error)s.")
+                                               % {"error": exc})])
+
+
+def _parse(file) -> ParsedInvoices:
+    result = ParsedInvoices()
+    try:
+        text = _decode(file)
+    except ValueError as exc:
+        result.errors.append(RowError(None, None, str(exc)))
+        return result
+    try:
+        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=",;")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [name.strip().lower() for name in next(reader, [])]
+    missing = [name for name in COLUMNS if name not in header]
+    if missing:
+        result.errors.append(RowError(1, None, _("Missing columns: %(columns)s. The first line names the columns: %(all)s.")
+                                      % {"columns": ", ".join(missing), "all": ", ".join(COLUMNS)}))
+        return result
+    seen: dict[str, int] = {}
+    for line_number, cells in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(result.lines) + len({e.line for e in result.errors}) >= MAX_ROWS:
+            result.errors.append(RowError(line_number, None, _("At most %(n)d invoices per file.") % {"n": MAX_ROWS}))
+            break
+        values = {name: (cells[header.index(name)].strip() if header.index(name) < len(cells) else "") for name in COLUMNS}
+        errors_before = len(result.errors)
+
+        def fail(column, message, line_number=line_number):
+            result.errors.append(RowError(line_number, column, message))
+
+        parsed = {}
+        if not values["number"]:
+            fail("number", _("The invoice number is required."))
+        elif values["number"] in seen:
+            fail("number", _("Invoice number already on line %(line)d.") % {"line": seen[values["number"]]})
+        else:
+            seen[values["number"]] = line_number
+        for column in ("invoice_date", "shipment_date", "due_date"):
+            try:
+                parsed[column] = _date(values[column])
+            except ValueError:
+                fail(column, _("Write the date as YYYY-MM-DD."))
+        for column in ("amount", "outstanding"):
+            try:
+                parsed[column] = _amount(values[column])
+            except InvalidOperation:
+                fail(column, _("Write a positive amount like 12500.00 (no thousands separator)."))
+        if "invoice_date" in parsed and "due_date" in parsed and parsed["due_date"] < parsed["invoice_date"]:
+            fail("due_date", _("The due date is before the invoice date."))
+        if "amount" in parsed and parsed["amount"] <= 0:
+            fail("amount", _("The amount must be greater than zero."))
+        if "amount" in parsed and "outstanding" in parsed and not 0 < parsed["outstanding"] <= parsed["amount"]:
+            fail("outstanding", _("The outstanding amount must be above zero and at most the invoice amount."))
+        if len(result.errors) == errors_before:
+            result.lines.append(InvoiceLine(number=values["number"], **parsed))
+    if not result.lines and not result.errors:
+        result.errors.append(RowError(None, None, _("The file lists no invoice.")))
+    return result

@@ -1,0 +1,65 @@
+"""Webhook events of overdues: registered once at import, emitted inside the service's transaction.
+
+`claims.apps.ClaimsConfig.ready()` should import this module so the webhook
+endpoint form offers the events even before any overdue code ran;
+claims.services imports it too, so emitting never meets an unknown event.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from core import webhooks
+
+NOTIFIED = "overdue.notified"
+CLEARED = "overdue.cleared"
+COVER_REINSTATED = "overdue.cover_reinstated"
+
+for _name, _label in (
+    (NOTIFIED, _("Overdue notified")),
+    (CLEARED, _("Overdue cleared (fully paid)")),
+    (COVER_REINSTATED, _("Cover reinstated after an overdue")),
+):
+    webhooks.register_event(_name, _label)
+
+
+def _amount(value, currency) -> dict:
+    return {"amount": format(value, "f"), "currency": currency}
+
+
+def overdue_payload(overdue, invoices) -> dict:
+    """What a receiver needs to match the overdue in its ledger; amounts as decimal strings."""
+    return {
+        "overdue_id": overdue.pk,
+        "reference": overdue.reference,
+        "policy": overdue.policy.number,
+        "buyer": {"id": overdue.buyer_id, "legal_name": overdue.buyer.legal_name,
+                  "country": overdue.buyer.country.code},
+        "state": overdue.state,
+        "notified_on": overdue.notified_on.isoformat(),
+        "cleared_on": overdue.cleared_on.isoformat() if overdue.cleared_on else None,
+        "outstanding": _amount(sum((inv.outstanding for inv in invoices), 0), overdue.currency),
+        "invoices": [
+            {"number": inv.number, "due_date": inv.due_date.isoformat(),
+             "outstanding": _amount(inv.outstanding, inv.currency), "notified_late": inv.notified_late}
+            for inv in invoices
+        ],
+    }
+
+
+def _emit(event: str, overdue, invoices, key: str, **extra) -> None:
+    # A stable event id: emitting the same fact twice (a retried request) delivers once.
+    webhooks.emit(tenant=overdue.tenant, event=event, payload={**overdue_payload(overdue, invoices), **extra},
+                  event_id=key)
+
+
+def overdue_notified(*, overdue, invoices, cover_stopped_from) -> None:
+    _emit(NOTIFIED, overdue, invoices, f"overdue-notified:{overdue.pk}",
+          cover_stopped_from=cover_stopped_from.isoformat())
+
+
+def overdue_cleared(*, overdue) -> None:
+    _emit(CLEARED, overdue, list(overdue.invoices.all()), f"overdue-cleared:{overdue.pk}")
+
+
+def overdue_cover_reinstated(*, overdue, reinstated_on) -> None:
+    _emit(COVER_REINSTATED, overdue, list(overdue.invoices.all()), f"overdue-reinstated:{overdue.pk}",
+          cover_reinstated_on=reinstated_on.isoformat())

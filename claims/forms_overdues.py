@@ -1,0 +1,101 @@
+"""Forms of the overdue pages; querysets come from the tenant's selectors, rules from claims.services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from buyers.selectors import buyers_visible_to
+from claims.models import Invoice
+from claims.services import InvoiceLine
+from limits.selectors import limits_for_tenant
+from policies.models import Policy
+from policies.selectors import policies_for_tenant
+
+AMOUNT = {"max_digits": 16, "decimal_places": 2, "min_value": 0}
+
+
+def _date_input():
+    # The browser's date picker sends (and is given) ISO dates.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OverdueHeaderForm(forms.Form):
+    """Policy and buyer of a notification; the buyer list shows the buyers the tenant holds limits on,
+    any buyer of the registry (`?buyer=<id>` from the buyer search) is accepted."""
+
+    policy = forms.ModelChoiceField(label=_("Policy"), queryset=Policy.objects.none())
+    buyer = forms.ModelChoiceField(label=_("Buyer"), queryset=None)
+    reference = forms.CharField(label=_("Your reference"), max_length=60, required=False)
+
+    def __init__(self, *args, tenant, preselected_buyer=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["policy"].queryset = policies_for_tenant(tenant=tenant, status=Policy.Status.ACTIVE)
+        visible = buyers_visible_to(tenant=tenant)
+        self.fields["buyer"].queryset = visible
+        shown = visible.filter(pk__in=limits_for_tenant(tenant=tenant).values("buyer_id"))
+        if preselected_buyer is not None:
+            shown = shown | visible.filter(pk=preselected_buyer.pk)
+        # Only the select's options are narrowed: validation still accepts every visible buyer.
+        self.fields["buyer"].choices = [("", "---------")] + [
+            (buyer.pk, f"{buyer.legal_name} ({buyer.country.code})") for buyer in shown.distinct().order_by("legal_name")
+        ]
+
+
+class InvoiceRowForm(forms.Form):
+    number = forms.CharField(label=_("Invoice number"), max_length=60)
+    invoice_date = forms.DateField(label=_("Invoice date"), widget=_date_input())
+    shipment_date = forms.DateField(label=_("Shipment date"), widget=_date_input())
+    due_date = forms.DateField(label=_("Due date"), widget=_date_input())
+    amount = forms.DecimalField(label=_("Invoice amount"), **AMOUNT)
+    outstanding = forms.DecimalField(label=_("Outstanding amount"), **AMOUNT)
+
+    def clean(self):
+        data = super().clean()
+        invoice_date, due_date = data.get("invoice_date"), data.get("due_date")
+        if invoice_date and due_date and due_date < invoice_date:
+            self.add_error("due_date", _("The due date is before the invoice date."))
+        amount, outstanding = data.get("amount"), data.get("outstanding")
+        if amount is not None and amount <= 0:
+            self.add_error("amount", _("The amount must be greater than zero."))
+        if amount is not None and outstanding is not None and not 0 < outstanding <= amount:
+            self.add_error("outstanding", _("The outstanding amount must be above zero and at most the invoice amount."))
+        return data
+
+    def line(self) -> InvoiceLine:
+        return InvoiceLine(**{name: self.cleaned_data[name] for name in InvoiceLine.__dataclass_fields__})
+
+
+class _InvoiceRows(forms.BaseFormSet):
+    def lines(self) -> list[InvoiceLine]:
+        # Extra rows left empty are not invoices.
+        return [form.line() for form in self.forms if form.has_changed() and form.cleaned_data]
+
+
+InvoiceFormSet = forms.formset_factory(
+    InvoiceRowForm, formset=_InvoiceRows, extra=3, min_num=1, validate_min=True, max_num=200, validate_max=True
+)
+
+
+class OverdueCsvForm(OverdueHeaderForm):
+    file = forms.FileField(label=_("CSV file"))
+
+
+class PaymentForm(forms.Form):
+    amount = forms.DecimalField(label=_("Amount received"), **AMOUNT)
+    received_on = forms.DateField(label=_("Received on"), widget=_date_input())
+    designated_invoice = forms.ModelChoiceField(
+        label=_("Invoice designated by the buyer"), queryset=Invoice.objects.none(), required=False,
+        help_text=_("Leave empty to pay the oldest unpaid invoice first."),
+    )
+
+    def __init__(self, *args, overdue, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["designated_invoice"].queryset = overdue.invoices.filter(outstanding__gt=0).order_by("due_date", "pk")
+
+
+class ExtensionForm(forms.Form):
+    invoice = forms.ModelChoiceField(label=_("Invoice"), queryset=Invoice.objects.none())
+    new_due_date = forms.DateField(label=_("New due date"), widget=_date_input())
+
+    def __init__(self, *args, overdue, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invoice"].queryset = overdue.invoices.order_by("due_date", "pk")

@@ -1,0 +1,94 @@
+"""Reads on overdues, scoped to the tenant, and the deadlines of each invoice."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, DecimalField, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+
+from claims.models import Invoice, Overdue, OverduePayment, PaymentAllocation
+from policies import deadlines as policy_deadlines
+from policies.deadlines import InvoiceDeadlines, invoice_deadlines
+from policies.terms import PolicyTerms
+
+# --- Overdues ---------------------------------------------------------------
+
+
+def overdues_for_tenant(*, tenant, state: str | None = None) -> QuerySet[Overdue]:
+    """The tenant's overdues with buyer, policy and invoices loaded, and their totals annotated."""
+    qs = (
+        Overdue.objects.filter(tenant=tenant)
+        .select_related("buyer", "policy")
+        .prefetch_related(Prefetch("invoices", queryset=Invoice.objects.order_by("due_date", "shipment_date", "pk")))
+        .annotate(
+            total_outstanding=Coalesce(Sum("invoices__outstanding"), Value(0), output_field=DecimalField()),
+            late_invoices=Count("invoices", filter=Q(invoices__notified_late=True, invoices__lateness_waived=False)),
+        )
+    )
+    return qs.filter(state=state) if state else qs
+
+
+def overdue_detail(*, tenant, pk: int) -> Overdue:
+    """One overdue of the tenant with its payments and allocations, and `invoice_rows`
+    (each invoice beside its deadlines). Raises Overdue.DoesNotExist for another tenant's."""
+    overdue = (
+        overdues_for_tenant(tenant=tenant)
+        .prefetch_related(
+            Prefetch(
+                "payments",
+                queryset=OverduePayment.objects.select_related("designated_invoice").prefetch_related(
+                    Prefetch("allocations", queryset=PaymentAllocation.objects.select_related("invoice").order_by("pk"))
+                ),
+            )
+        )
+        .get(pk=pk)
+    )
+    overdue.invoice_rows = invoice_rows(overdue=overdue)
+    return overdue
+
+
+# --- Deadlines per invoice --------------------------------------------------
+
+
+def effective_due_date(invoice: Invoice, terms: PolicyTerms) -> date:
+    """The due date every deadline hangs off: the original one unless an extension counts."""
+    return policy_deadlines.effective_due_date(terms=terms, due_date=invoice.due_date,
+                                               extended_due_date=invoice.extended_due_date,
+                                               extension_consented=invoice.extension_consented)
+
+
+def extension_counts(invoice: Invoice, terms: PolicyTerms) -> bool:
+    """An extension within the maximum extension days counts on its own; beyond it only with
+    the insurer's consent (domain.md, Overdues)."""
+    return invoice.extended_due_date is not None and effective_due_date(invoice, terms) != invoice.due_date
+
+
+def deadlines_of(invoice: Invoice, terms: PolicyTerms) -> InvoiceDeadlines:
+    return invoice_deadlines(terms=terms, due_date=effective_due_date(invoice, terms))
+
+
+@dataclass(frozen=True)
+class InvoiceRow:
+    invoice: Invoice
+    deadlines: InvoiceDeadlines
+    effective_due_date: date
+    extension_pending_consent: bool  # an extension was recorded but does not count (yet)
+
+    @property
+    def excluded_for_lateness(self) -> bool:
+        return self.invoice.notified_late and not self.invoice.lateness_waived
+
+
+def invoice_rows(*, overdue: Overdue) -> list[InvoiceRow]:
+    """Each invoice of the overdue (uses the prefetched invoices) with its four deadlines."""
+    terms = overdue.policy.terms
+    rows = []
+    for invoice in overdue.invoices.all():
+        counts = extension_counts(invoice, terms)
+        rows.append(InvoiceRow(
+            invoice=invoice,
+            deadlines=deadlines_of(invoice, terms),
+            effective_due_date=effective_due_date(invoice, terms),
+            extension_pending_consent=invoice.extended_due_date is not None and not counts,
+        ))
+    return rows

@@ -1,0 +1,209 @@
+"""The credit manager's overdue pages: thin, every rule is in claims.services."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView
+
+from accounts.mixins import TenantMemberRequiredMixin
+from buyers.selectors import buyers_visible_to
+from claims import csv_overdues, services
+from claims.forms_overdues import (
+    ExtensionForm,
+    InvoiceFormSet,
+    OverdueCsvForm,
+    OverdueHeaderForm,
+    PaymentForm,
+)
+from claims.models import Overdue
+from claims.selectors import extension_counts, overdue_detail, overdues_for_tenant
+from core.exceptions import DomainError
+
+VIEW = "claims.view_overdue"
+DECLARE = "claims.declare_overdue"
+
+
+def _show_error(form, exc: DomainError):
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+class OverdueListView(TenantMemberRequiredMixin, ListView):
+    template_name = "claims/overdue_list.html"
+    context_object_name = "overdues"
+    required_permission = VIEW
+    paginate_by = 50
+
+    def get_queryset(self):
+        state = self.request.GET.get("state") or None
+        if state not in Overdue.State.values:
+            state = None  # an unknown state filters nothing
+        qs = overdues_for_tenant(tenant=self.tenant, state=state)
+        if q := self.request.GET.get("q", "").strip():
+            qs = qs.filter(Q(buyer__legal_name__icontains=q) | Q(reference__icontains=q))
+        return qs.order_by("-notified_on", "-pk")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["states"] = Overdue.State.choices
+        ctx["state"] = self.request.GET.get("state", "")
+        return ctx
+
+
+class _DeclareMixin:
+    required_permission = DECLARE
+
+    def _preselected_buyer(self):
+        buyer_id = self.request.GET.get("buyer")
+        if buyer_id and buyer_id.isdigit():
+            return buyers_visible_to(tenant=self.tenant).filter(pk=buyer_id).first()
+        return None
+
+    def _declare(self, header, lines):
+        data = header.cleaned_data
+        return services.declare_overdue(
+            tenant=self.tenant, notified_by=self.request.user, policy=data["policy"], buyer=data["buyer"],
+            invoices=lines, reference=data["reference"],
+        )
+
+    def _done(self, overdue):
+        late = overdue.invoices.filter(notified_late=True).count()
+        messages.success(self.request, _("Overdue notified: no new shipment to this buyer is covered."))
+        if late:
+            messages.warning(self.request, _("%(n)d invoice(s) notified late: not covered unless the insurer waives it.")
+                             % {"n": late})
+        return redirect("claims:overdue-detail", pk=overdue.pk)
+
+
+class OverdueDeclareView(_DeclareMixin, TenantMemberRequiredMixin, View):
+    template_name = "claims/overdue_declare.html"
+
+    def _render(self, header, rows, status=200):
+        return render(self.request, self.template_name, {"form": header, "rows": rows}, status=status)
+
+    def get(self, request):
+        buyer = self._preselected_buyer()
+        header = OverdueHeaderForm(tenant=self.tenant, preselected_buyer=buyer,
+                                   initial={"buyer": buyer.pk if buyer else None})
+        return self._render(header, InvoiceFormSet(prefix="invoices"))
+
+    def post(self, request):
+        header = OverdueHeaderForm(request.POST, tenant=self.tenant, preselected_buyer=self._preselected_buyer())
+        rows = InvoiceFormSet(request.POST, prefix="invoices")
+        if not (header.is_valid() and rows.is_valid()):
+            return self._render(header, rows, status=400)
+        lines = rows.lines()
+        if not lines:
+            header.add_error(None, _("List at least one unpaid invoice."))
+            return self._render(header, rows, status=400)
+        try:
+            overdue = self._declare(header, lines)
+        except DomainError as exc:
+            _show_error(header, exc)
+            return self._render(header, rows, status=400)
+        return self._done(overdue)
+
+
+class OverdueCsvDeclareView(_DeclareMixin, TenantMemberRequiredMixin, View):
+    template_name = "claims/overdue_csv.html"
+
+    def _render(self, form, errors=(), status=200):
+        return render(self.request, self.template_name,
+                      {"form": form, "errors": errors, "columns": csv_overdues.COLUMNS}, status=status)
+
+    def get(self, request):
+        return self._render(OverdueCsvForm(tenant=self.tenant, preselected_buyer=self._preselected_buyer()))
+
+    def post(self, request):
+        form = OverdueCsvForm(request.POST, request.FILES, tenant=self.tenant,
+                              preselected_buyer=self._preselected_buyer())
+        if not form.is_valid():
+            return self._render(form, status=400)
+        parsed = csv_overdues.parse_invoices(form.cleaned_data["file"])
+        if parsed.errors:
+            return self._render(form, parsed.errors, status=400)
+        try:
+            overdue = self._declare(form, parsed.lines)
+        except DomainError as exc:
+            _show_error(form, exc)
+            return self._render(form, status=400)
+        return self._done(overdue)
+
+
+class OverdueDetailView(TenantMemberRequiredMixin, View):
+    required_permission = VIEW
+    template_name = "claims/overdue_detail.html"
+
+    def _overdue(self, pk):
+        try:
+            return overdue_detail(tenant=self.tenant, pk=pk)
+        except Overdue.DoesNotExist as exc:
+            raise Http404 from exc
+
+    def render_page(self, overdue, payment_form=None, extension_form=None, status=200):
+        today = timezone.localdate()
+        context = {
+            "overdue": overdue,
+            "rows": overdue.invoice_rows,
+            "payments": overdue.payments.all(),
+            "payment_form": payment_form or PaymentForm(overdue=overdue, initial={"received_on": today}),
+            "extension_form": extension_form or ExtensionForm(overdue=overdue),
+            "terms": overdue.policy.terms,
+            "can_manage": self.request.user.has_perm(DECLARE) and overdue.state == Overdue.State.OPEN,
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk):
+        return self.render_page(self._overdue(pk))
+
+
+class _OverdueActionView(OverdueDetailView):
+    """POST a form of the detail page; on error the page is shown again with the form's messages."""
+
+    required_permission = DECLARE
+    form_class = None
+
+    def get(self, request, pk):
+        return redirect("claims:overdue-detail", pk=pk)
+
+    def post(self, request, pk):
+        overdue = self._overdue(pk)
+        form = self.form_class(request.POST, overdue=overdue)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    self.act(overdue, form.cleaned_data)
+            except DomainError as exc:
+                _show_error(form, exc)
+            else:
+                return redirect("claims:overdue-detail", pk=pk)
+        return self.render_page(overdue, status=400, **{self.form_name: form})
+
+
+class OverduePaymentView(_OverdueActionView):
+    form_class = PaymentForm
+    form_name = "payment_form"
+
+    def act(self, overdue, data):
+        services.record_payment(overdue=overdue, amount=data["amount"], received_on=data["received_on"],
+                                recorded_by=self.request.user, designated_invoice=data["designated_invoice"])
+        messages.success(self.request, _("Payment recorded."))
+
+
+class OverdueExtensionView(_OverdueActionView):
+    form_class = ExtensionForm
+    form_name = "extension_form"
+
+    def act(self, overdue, data):
+        invoice = services.extend_due_date(invoice=data["invoice"], new_due_date=data["new_due_date"],
+                                           requested_by=self.request.user)
+        if extension_counts(invoice, overdue.policy.terms):
+            messages.success(self.request, _("Extension recorded: the deadlines follow the new due date."))
+        else:
+            messages.warning(self.request, _("Extension recorded, but it is longer than the policy allows without "
+                                             "consent: the deadlines keep the original due date until an "
+                                             "underwriter consents."))
