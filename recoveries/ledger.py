@@ -47,6 +47,18 @@ class RecoveryLedger:
         return self.indemnity_paid - self.split.insurer
 
 
+def who_owes_whom(*, split: Split, by_insurer: Money, by_insured: Money, costs: Money, to_insurer: Money,
+                  to_insured: Money) -> tuple[Money, Money]:
+    """(insured owes insurer, insurer owes insured): who has the money in hand against each one's share."""
+    zero = Money(0, split.net_recovery.currency)
+    insured_holds = by_insured - to_insurer + to_insured
+    insurer_holds = by_insurer - costs + to_insurer - to_insured
+    if split.net_recovery.amount > 0:
+        return max(insured_holds - split.insured, zero), max(insurer_holds - split.insurer, zero)
+    # Costs swallowed the recoveries: what the insured received goes towards them.
+    return max(insured_holds, zero), zero
+
+
 def claim_percentage_of_cover(claim) -> Decimal:
     """The claim's own percentage: its indemnity before deductions over its covered loss.
 
@@ -112,15 +124,8 @@ def build_ledger(*, claim) -> RecoveryLedger:
         lines.append(LedgerLine(on, kind, str(label), amount, held_by, shared=kind != "settlement",
                                 insurer_share=split.insurer, insured_share=split.insured))
 
-    # Who has the money in hand now; the difference to each one's share is owed to the other.
-    insured_holds = by_insured - to_insurer + to_insured
-    insurer_holds = by_insurer - cost_total + to_insurer - to_insured
-    if split.net_recovery.amount > 0:
-        insured_owes = max(insured_holds - split.insured, zero)
-        insurer_owes = max(insurer_holds - split.insurer, zero)
-    else:
-        # Costs swallowed the recoveries: what the insured received goes towards them.
-        insured_owes, insurer_owes = max(insured_holds, zero), zero
+    insured_owes, insurer_owes = who_owes_whom(split=split, by_insurer=by_insurer, by_insured=by_insured,
+                                               costs=cost_total, to_insurer=to_insurer, to_insured=to_insured)
     return RecoveryLedger(
         currency=currency, indemnity_paid=paid, percentage_of_cover=pct, rule=rule, recovered_before_payment=before,
         recovered_by_insurer=by_insurer, received_by_insured=by_insured, costs=cost_total, split=split,
