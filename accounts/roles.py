@@ -32,13 +32,15 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "buyers.add_buyer",
         "claims.view_overdue",
         "claims.view_claim",
+        "policies.declare_turnover",
+        "policies.view_turnoverdeclaration",
     ],
     CREDIT_MANAGER: ["policies.view_policy", "limits.request_limit", "limits.view_creditlimit",
                      "buyers.view_buyer", "buyers.add_buyer", "claims.view_overdue", "claims.declare_overdue"],
     # Finance follows money: it may declare an overdue too, then files and follows the claim.
     FINANCE: ["policies.view_policy", "limits.view_creditlimit",
               "claims.view_overdue", "claims.declare_overdue", "claims.view_claim", "claims.file_claim",
-              "recoveries.declare_direct_receipt"],
+              "recoveries.declare_direct_receipt", "policies.declare_turnover", "policies.view_turnoverdeclaration"],
     UNDERWRITER: [
         "accounts.view_tenant",
         "accounts.view_membership",
@@ -66,6 +68,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "claims.view_invoice",
         "claims.waive_lateness",
         "claims.view_claim",
+        "policies.view_turnoverdeclaration",
+        "policies.view_periodpremium",
+        "policies.view_premiumschedule",
+        "policies.add_premiumschedule",
+        "policies.change_premiumschedule",
     ],
     CLAIMS_HANDLER: [
         "limits.view_creditlimit",

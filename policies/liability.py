@@ -1,8 +1,8 @@
 """The maximum liability per policy period (domain.md, Policy terms): a multiple of the premium due.
 
-Until turnover declarations exist for the period, the premium due is the
-minimum premium, the least the insured owes for it; the premium module passes
-the declared premium once it is known.
+The premium due for the period is the larger of the minimum premium (the
+least the insured owes for it) and the premium declared so far on turnover
+(policies.premium); callers that already know it pass `premium_due`.
 """
 
 from moneyed import Money
@@ -12,7 +12,11 @@ from core.money import quantize_money
 
 def maximum_liability(*, policy, premium_due: Money | None = None) -> Money:
     terms = policy.terms
+    if premium_due is None:
+        from policies.selectors_premium import declared_premium
+
+        premium_due = declared_premium(policy=policy)
     premium = terms.minimum_premium
-    if premium_due is not None and premium_due > premium:
+    if premium_due > premium:
         premium = premium_due
     return quantize_money(premium * terms.max_liability_multiple)

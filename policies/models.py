@@ -150,3 +150,6 @@ class Policy(TenantOwned):
 
     def is_in_force_on(self, day: date) -> bool:
         return self.status == self.Status.ACTIVE and self.start_date <= day <= self.end_date
+
+
+from policies.models_premium import PeriodPremium, PremiumSchedule, TurnoverDeclaration  # noqa: E402,F401

@@ -21,7 +21,8 @@ COLUMNS = ("date", "kind", "label", "held_by", "reduced_loss", "amount", "curren
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value) -> str:
+def csv_cell(value) -> str:
+    """One CSV cell: decimals as strings to the minor unit, dates ISO, text safe from formula injection."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -61,12 +62,12 @@ def ledger_csv(ledger: RecoveryLedger) -> str:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for line in ledger.lines:
-        writer.writerow([_cell(v) for v in (
+        writer.writerow([csv_cell(v) for v in (
             line.on, line.kind, line.label, line.held_by,
             # A recovery before payment reduced the covered loss instead of being shared (example 9).
             line.kind == "recovery" and not line.shared,
             line.amount, ledger.currency, line.insurer_share, line.insured_share,
         )])
     for code, amount in ledger_totals(ledger):
-        writer.writerow(["", "total", code, "", "", _cell(amount), ledger.currency, "", ""])
+        writer.writerow(["", "total", code, "", "", csv_cell(amount), ledger.currency, "", ""])
     return out.getvalue()

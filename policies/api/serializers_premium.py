@@ -1,0 +1,75 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from core.api.fields import CountryCodeField, MoneyField
+from policies.models_premium import TurnoverDeclaration
+from policies.selectors import policies_for_tenant
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class TenantPolicyField(serializers.PrimaryKeyRelatedField):
+    """A policy looked up through the tenant's selector: another tenant's id is "does not exist"."""
+
+    def get_queryset(self):
+        return policies_for_tenant(tenant=self.context["request"].tenant)
+
+
+class TurnoverDeclarationInputSerializer(serializers.Serializer):
+    policy = TenantPolicyField(help_text="Id of one of your policies.")
+    period_start = serializers.DateField(
+        help_text="First day of the declaration period: a calendar month (or quarter) inside the policy period, "
+                  "already ended; the first period starts on the policy's start date."
+    )
+    country = serializers.CharField(min_length=2, max_length=2, help_text="Buyers' country, ISO 3166-1 alpha-2.")
+    turnover = MoneyField(help_text="Insured turnover of the period to buyers in the country, in the policy's "
+                                    "currency; 0 if none.")
+
+
+class TurnoverDeclarationOutputSerializer(serializers.ModelSerializer):
+    policy = serializers.CharField(source="policy.number")
+    policy_id = serializers.IntegerField()
+    country = CountryCodeField()
+    turnover = MoneyField(source="turnover_money")
+    premium = MoneyField(source="premium_money")
+    declared_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = TurnoverDeclaration
+        fields = ("id", "policy", "policy_id", "period_start", "period_end", "country", "turnover",
+                  "premium_rate_percent", "premium", "declared_by", "declared_at")
+
+    def get_declared_by(self, obj) -> str | None:
+        return obj.declared_by.username if obj.declared_by_id else None
+
+
+class CountryPremiumSerializer(serializers.Serializer):
+    country = CountryCodeField()
+    turnover = MoneyField(source="turnover_money")
+    premium = MoneyField(source="premium_money")
+
+
+class PremiumPeriodSerializer(serializers.Serializer):
+    period = serializers.CharField(source="period.label", help_text="2026-01 (a month) or 2026-Q1 (a quarter).")
+    start = serializers.DateField(source="period.start")
+    end = serializers.DateField(source="period.end")
+    missing = serializers.BooleanField(help_text="Ended and nothing declared for it.")
+    turnover = MoneyField(source="turnover_money")
+    premium = MoneyField(source="premium_money")
+    countries = CountryPremiumSerializer(source="declarations", many=True)
+
+
+class PolicyPremiumOutputSerializer(serializers.Serializer):
+    policy_id = serializers.IntegerField(source="policy.pk")
+    policy = serializers.CharField(source="policy.number")
+    period_start = serializers.DateField(source="policy.start_date")
+    period_end = serializers.DateField(source="policy.end_date")
+    premium_rate_percent = serializers.DecimalField(source="policy.premium_rate_percent", max_digits=7,
+                                                    decimal_places=4)
+    declared_premium = MoneyField()
+    minimum_premium = MoneyField()
+    premium_due = MoneyField(help_text="The larger of the minimum premium and the premium declared so far.")
+    adjustment = MoneyField(help_text="Raises the declared premium to the minimum at the end of the policy period.")
+    settled = serializers.BooleanField(source="is_settled", help_text="The policy period ended and its premium was settled.")
+    maximum_liability = MoneyField(help_text="Premium due x the policy's maximum liability multiple.")
+    periods = PremiumPeriodSerializer(many=True)

@@ -1,0 +1,163 @@
+"""Turnover declarations of one policy from a CSV file: columns period, country, turnover (currency optional).
+
+All or nothing: every row is checked (the file's own problems, then the
+service's rules through `declare_turnover`) so the user sees every error at
+once; one error and nothing is written. Conventions as limits.csv_io: header
+on line 1, ',' or ';' separators, UTF-8 with or without BOM, amounts as plain
+decimals ('1000000.00'), no thousands separators.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.exceptions import DomainError
+from policies.models import Policy
+from policies.premium import parse_period
+from policies.services_premium import declare_turnover
+
+MAX_ROWS = 5_000
+MAX_BYTES = 2 * 1024 * 1024
+PERIOD, COUNTRY, TURNOVER, CURRENCY = "period", "country", "turnover", "currency"
+REQUIRED_COLUMNS = (PERIOD, COUNTRY, TURNOVER)
+KNOWN_COLUMNS = (*REQUIRED_COLUMNS, CURRENCY)
+_PLAIN_DECIMAL = re.compile(r"^\d+(?:\.\d+)?$")
+_SERVICE_FIELD_COLUMN = {"period_start": PERIOD, "country": COUNTRY, "turnover": TURNOVER, "policy": None}
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int | None  # the file's line; the header is line 1
+    column: str | None
+    message: str
+
+
+@dataclass
+class TurnoverImportResult:
+    rows: int = 0
+    created: int = 0
+    corrected: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def rolled_back(self) -> bool:
+        return bool(self.errors)
+
+
+def _text(file) -> tuple[str | None, str | None]:
+    if isinstance(file, str):
+        raw = file.encode("utf-8")
+    elif isinstance(file, bytes | bytearray):
+        raw = bytes(file)
+    else:
+        if getattr(file, "size", None) and file.size > MAX_BYTES:
+            raw = b"x" * (MAX_BYTES + 1)
+        else:
+            if hasattr(file, "seek"):
+                file.seek(0)
+            raw = file.read(MAX_BYTES + 1)
+            raw = raw.encode("utf-8") if isinstance(raw, str) else raw
+    if len(raw) > MAX_BYTES:
+        return None, _("The file is larger than %(size)s MB: split it into smaller files.") % {
+            "size": MAX_BYTES // (1024 * 1024)}
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        return None, _("The file is not UTF-8 text: save it as “CSV UTF-8” and upload it again.")
+
+
+def _parse_turnover(raw: str) -> tuple[Decimal | None, str | None]:
+    text = raw.strip()
+    if not text:
+        return None, _("Give the turnover (0 if there was none).")
+    if text.startswith("-"):
+        return None, _("The turnover cannot be negative: declare 0 if there was none.")
+    if not _PLAIN_DECIMAL.match(text):
+        return None, _("Write the turnover without thousands separators and with '.' before the decimals, "
+                       "e.g. %(example)s.") % {"example": "1000000.00"}
+    return Decimal(text), None
+
+
+def import_turnover_csv(*, tenant, declared_by, policy: Policy, file, today: date | None = None) -> TurnoverImportResult:
+    today = today or timezone.localdate()
+    text, problem = _text(file)
+    if problem:
+        return TurnoverImportResult(errors=[RowError(None, None, problem)])
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        return TurnoverImportResult(errors=[RowError(None, None, _("The file is empty."))])
+    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [name.strip().lower() for name in next(reader)]
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    if missing:
+        return TurnoverImportResult(errors=[RowError(1, None, _("Missing columns: %(columns)s. The first line "
+                                                               "names the columns: %(expected)s.")
+                                                     % {"columns": ", ".join(missing),
+                                                        "expected": ", ".join(KNOWN_COLUMNS)})])
+    result = TurnoverImportResult()
+    parsed = []
+    first_line: dict[tuple[date, str], int] = {}
+    for values in reader:
+        line = reader.line_num
+        if not any(value.strip() for value in values):
+            continue
+        result.rows += 1
+        if result.rows > MAX_ROWS:
+            return TurnoverImportResult(rows=result.rows, errors=[RowError(None, None, _(
+                "The file has more than %(max)d rows: split it into smaller files.") % {"max": MAX_ROWS})])
+        row = {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(header)}
+        start = parse_period(row[PERIOD])
+        if start is None:
+            result.errors.append(RowError(line, PERIOD, _("“%(value)s” is not a period: write 2026-01 for a month "
+                                                          "or 2026-Q1 for a quarter.") % {"value": row[PERIOD]}))
+        turnover, problem = _parse_turnover(row[TURNOVER])
+        if problem:
+            result.errors.append(RowError(line, TURNOVER, problem))
+        currency = row.get(CURRENCY, "").upper()
+        if currency and currency != policy.currency:
+            result.errors.append(RowError(line, CURRENCY, _("Declare turnover in the policy's currency, "
+                                                            "%(currency)s.") % {"currency": policy.currency}))
+        country = row[COUNTRY].upper()
+        if start is not None and country:
+            if (start, country) in first_line:
+                result.errors.append(RowError(line, COUNTRY, _(
+                    "This period and country are already on line %(line)d of this file.")
+                    % {"line": first_line[(start, country)]}))
+            first_line.setdefault((start, country), line)
+        parsed.append((line, start, country, turnover))
+    if not result.rows:
+        result.errors.append(RowError(None, None, _("The file has no rows under its header.")))
+    if result.errors:
+        return result
+    try:
+        with transaction.atomic():
+            for line, start, country, turnover in parsed:
+                try:
+                    with transaction.atomic():
+                        _declaration, created = declare_turnover(
+                            tenant=tenant, declared_by=declared_by, policy=policy, period_start=start,
+                            country=country, turnover=turnover, today=today)
+                except DomainError as exc:
+                    result.errors.append(RowError(line, _SERVICE_FIELD_COLUMN.get(exc.field), exc.message))
+                    continue
+                if created:
+                    result.created += 1
+                else:
+                    result.corrected += 1
+            if result.errors:
+                raise _RollBack
+    except _RollBack:
+        result.created = result.corrected = 0
+    return result
+
+
+class _RollBack(Exception):
+    pass

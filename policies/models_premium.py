@@ -1,0 +1,138 @@
+"""Premium (domain.md, Premium): turnover declarations and the premium settled at the end of a policy period.
+
+Amounts are Decimal in the policy's currency (the `currency` column repeats it
+so that a row reads on its own); policies.premium does the arithmetic.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from moneyed import Money
+from simple_history.models import HistoricalRecords
+
+from core.tenancy import TenantOwned
+from policies.models import NON_NEGATIVE, PERCENT, Policy
+from policies.premium import MONTHLY, QUARTERLY
+
+
+class DeclarationFrequency(models.TextChoices):
+    MONTHLY = MONTHLY, _("Monthly")
+    QUARTERLY = QUARTERLY, _("Quarterly")
+
+
+class PremiumSchedule(TenantOwned):
+    """How often the insured declares turnover under a policy; no row means monthly (the default)."""
+
+    policy = models.OneToOneField(Policy, on_delete=models.CASCADE, related_name="premium_schedule")
+    declaration_frequency = models.CharField(
+        _("turnover declaration frequency"), max_length=10, choices=DeclarationFrequency.choices,
+        default=DeclarationFrequency.MONTHLY,
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("premium schedule")
+        verbose_name_plural = _("premium schedules")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(declaration_frequency__in=[MONTHLY, QUARTERLY]), name="premium_schedule_frequency_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.policy_id}: {self.declaration_frequency}"
+
+
+def declaration_frequency_of(policy: Policy) -> str:
+    try:
+        return policy.premium_schedule.declaration_frequency
+    except PremiumSchedule.DoesNotExist:
+        return DeclarationFrequency.MONTHLY
+
+
+class TurnoverDeclaration(TenantOwned):
+    """Insured turnover of one declaration period to buyers in one country.
+
+    A correction replaces the row's values; the history keeps what was declared before.
+    """
+
+    policy = models.ForeignKey(Policy, on_delete=models.PROTECT, related_name="turnover_declarations")
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    country = CountryField(_("buyer country"))
+    turnover = models.DecimalField(_("insured turnover"), max_digits=16, decimal_places=2, validators=NON_NEGATIVE)
+    currency = models.CharField(_("currency"), max_length=3)
+    # The rate and premium when declared: a later change of the rate does not reprice past declarations.
+    premium_rate_percent = models.DecimalField(_("premium rate (%)"), max_digits=7, decimal_places=4,
+                                               validators=PERCENT)
+    premium = models.DecimalField(_("premium"), max_digits=16, decimal_places=2, validators=NON_NEGATIVE)
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("declared by"),
+    )
+    declared_at = models.DateTimeField(_("declared at"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["policy", "period_start", "country"]
+        verbose_name = _("turnover declaration")
+        verbose_name_plural = _("turnover declarations")
+        permissions = [("declare_turnover", _("Can declare insured turnover"))]
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "period_start", "country"],
+                                    name="turnover_declaration_once_per_period_country"),
+            models.CheckConstraint(condition=Q(turnover__gte=0), name="turnover_declaration_turnover_not_negative"),
+            models.CheckConstraint(condition=Q(premium__gte=0), name="turnover_declaration_premium_not_negative"),
+            models.CheckConstraint(condition=Q(period_end__gte=F("period_start")),
+                                   name="turnover_declaration_period_end_after_start"),
+        ]
+        indexes = [models.Index(fields=["tenant", "period_start"], name="turnover_decl_tenant_period")]
+
+    def __str__(self):
+        return f"{self.policy_id} {self.period_start} {self.country.code}: {self.turnover} {self.currency}"
+
+    @property
+    def turnover_money(self) -> Money:
+        return Money(self.turnover, self.currency)
+
+    @property
+    def premium_money(self) -> Money:
+        return Money(self.premium, self.currency)
+
+
+class PeriodPremium(TenantOwned):
+    """The premium of a policy period, settled at its end: declared premium raised to the minimum (example 10)."""
+
+    policy = models.ForeignKey(Policy, on_delete=models.PROTECT, related_name="period_premiums")
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    currency = models.CharField(_("currency"), max_length=3)
+    declared_premium = models.DecimalField(_("declared premium"), max_digits=16, decimal_places=2)
+    minimum_premium = models.DecimalField(_("minimum premium"), max_digits=16, decimal_places=2)
+    adjustment = models.DecimalField(_("minimum premium adjustment"), max_digits=16, decimal_places=2)
+    premium_due = models.DecimalField(_("premium due"), max_digits=16, decimal_places=2)
+    computed_at = models.DateTimeField(_("computed at"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["policy", "period_start"]
+        verbose_name = _("period premium")
+        verbose_name_plural = _("period premiums")
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "period_start"], name="period_premium_once_per_policy_period"),
+            models.CheckConstraint(condition=Q(adjustment__gte=0), name="period_premium_adjustment_not_negative"),
+            models.CheckConstraint(condition=Q(declared_premium__gte=0), name="period_premium_declared_not_negative"),
+            models.CheckConstraint(condition=Q(premium_due=F("declared_premium") + F("adjustment")),
+                                   name="period_premium_due_is_declared_plus_adjustment"),
+        ]
+
+    def __str__(self):
+        return f"{self.policy_id} {self.period_start}–{self.period_end}: {self.premium_due} {self.currency}"
+
+    def money(self, field: str) -> Money:
+        return Money(getattr(self, field), self.currency)

@@ -1,0 +1,84 @@
+"""The per-policy statement: premium, limits in force at the period's end, claims paid, recoveries; HTML and CSV."""
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from moneyed import Money
+
+from accounts.roles import FINANCE
+from limits import services as limit_services
+from policies.services_premium import declare_turnover
+from recoveries import services as recovery_services
+from recoveries.policy_statement import policy_statement
+from tests.claim_helpers import approve_limit, eur, make_buyer
+from tests.factories import member
+from tests.test_recoveries import paid_claim
+
+pytestmark = pytest.mark.django_db
+TODAY = date.today()
+
+
+@pytest.fixture
+def finance(tenant):
+    return member(tenant, [FINANCE])
+
+
+@pytest.fixture
+def claim(tenant, finance, claims_handler, underwriter):
+    claim = paid_claim(tenant, finance, claims_handler, underwriter)
+    recovery_services.record_recovery(claim=claim, amount=eur(5_000), received_on=TODAY, source="liquidator")
+    return claim
+
+
+def test_statement_lists_premium_limits_claims_and_recoveries(tenant, claim, finance, underwriter):
+    policy = claim.policy
+    declare_turnover(tenant=tenant, declared_by=finance, policy=policy, period_start=date(2026, 1, 1), country="FR",
+                     turnover=Money(1_000_000, "EUR"), today=date(2026, 2, 1))
+    other = make_buyer("Reduced SARL", country="FR")
+    limit = approve_limit(tenant=tenant, policy=policy, buyer=other, amount=40_000, underwriter=underwriter)
+    limit_services.reduce_limit(limit=limit, decided_by=underwriter, amount=eur(15_000), reason_codes=["buyer_grade"],
+                                notified_on=date(2026, 6, 29), effective_date=date(2026, 7, 1))
+    statement = policy_statement(policy=policy, start=date(2026, 1, 1), end=date(2026, 6, 30))
+    assert statement.turnover == eur(1_000_000) and statement.premium_declared == eur(2_500)  # example 10's rate
+    # Limits at the period's end: the reduction of 1 July is not yet in force on 30 June.
+    assert {line.buyer: line.amount for line in statement.limits_in_force}["Reduced SARL"] == eur(40_000)
+    later = policy_statement(policy=policy, start=date(2026, 1, 1), end=date(2026, 12, 31))
+    assert {line.buyer: line.amount for line in later.limits_in_force}["Reduced SARL"] == eur(15_000)
+    paid_in_range = TODAY <= date(2026, 12, 31)
+    assert later.claims_total == (eur(9_000) if paid_in_range else eur(0))
+    assert later.recoveries_total == (eur(5_000) if paid_in_range else eur(0))
+
+
+def test_statement_page_and_csv(client_of_user, claim):
+    policy = claim.policy
+    page = client_of_user.get(f"/recoveries/policies/{policy.pk}/")
+    assert page.status_code == 200 and policy.number in page.content.decode()
+    response = client_of_user.get(f"/recoveries/policies/{policy.pk}/statement.csv?start=2026-01-01&end=2026-12-31")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["section", "date", "description", "amount", "currency"]
+    sections = {row[0] for row in rows[1:]}
+    assert {"premium", "limit"} <= sections
+
+
+def test_bad_period_is_a_form_error_not_a_500(client_of_user, claim):
+    url = f"/recoveries/policies/{claim.policy.pk}/"
+    assert client_of_user.get(url + "?start=2026-12-01&end=2026-01-01").status_code == 400
+    assert client_of_user.get(url + "?start=not-a-date").status_code == 400
+    assert client_of_user.get(url + "statement.csv?start=2026-12-01&end=2026-01-01").status_code == 400
+
+
+def test_outsider_gets_404(client_of_outsider, claim):
+    assert client_of_outsider.get(f"/recoveries/policies/{claim.policy.pk}/").status_code == 404
+    assert client_of_outsider.get(f"/recoveries/policies/{claim.policy.pk}/statement.csv").status_code == 404
+
+
+def test_statement_queries_do_not_grow_with_rows(tenant, claim, underwriter, django_assert_max_num_queries):
+    for n in range(8):
+        approve_limit(tenant=tenant, policy=claim.policy, buyer=make_buyer(f"Buyer {n}", country="FR"), amount=1_000,
+                      underwriter=underwriter)
+    with django_assert_max_num_queries(5):
+        statement = policy_statement(policy=claim.policy, start=claim.policy.start_date, end=claim.policy.end_date)
+        assert len(statement.limits_in_force) >= 9
