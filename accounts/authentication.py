@@ -4,7 +4,11 @@ from rest_framework import authentication, exceptions
 
 
 class ApiTokenAuthentication(authentication.BaseAuthentication):
-    """`Authorization: Token <key>`; the key was checked by TenantScopeMiddleware."""
+    """`Authorization: Token <key>`; the key was checked by TenantScopeMiddleware.
+
+    A tenant's key, or under /api/v1/insurer/ an insurer key; the middleware
+    already refused an insurer key anywhere else (as an invalid key).
+    """
 
     keyword = "Token"
 
@@ -12,7 +16,7 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         django_request = request._request
         if getattr(django_request, "api_token_invalid", False):
             raise exceptions.AuthenticationFailed(_("Invalid or revoked API token."))
-        token = getattr(django_request, "api_token", None)
+        token = getattr(django_request, "api_token", None) or getattr(django_request, "insurer_api_token", None)
         if token is None:
             return None
         return (token.service_user, token)

@@ -83,3 +83,39 @@ class ApiToken(TenantOwned):
     @property
     def is_active(self):
         return self.revoked_at is None
+
+
+class InsurerApiToken(models.Model):
+    """The insurer's own API key, for staff tools and back-office integrations.
+
+    Not tenant-owned: it reaches every tenant's claims, but only under the
+    insurer API (/api/v1/insurer/); the middleware refuses it everywhere else.
+    Only its SHA-256 is stored; the key is shown once. It acts through its own
+    staff service user, whose groups are the staff roles it was given.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=12, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    service_user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="insurer_api_token"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("insurer API token")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None

@@ -1,5 +1,7 @@
 from rest_framework import permissions
 
+from accounts.middleware import is_insurer_api_path
+
 
 class IsTenantMember(permissions.BasePermission):
     """An authenticated user (or token) of a tenant; with `required_permission`, holding it."""
@@ -11,3 +13,24 @@ class IsTenantMember(permissions.BasePermission):
             return False
         required = getattr(view, "required_permission", None)
         return required is None or request.user.has_perm(required)
+
+
+class IsInsurerStaff(permissions.BasePermission):
+    """Insurer staff (session) or an insurer token, on the insurer API, holding the view's `required_permission`.
+
+    `insurer_access` is set by TenantScopeMiddleware only when it lifted the tenant
+    scope for this request, so tenant users and tenant tokens are refused here.
+    """
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated and user.is_active and user.is_staff):
+            return False
+        django_request = request._request
+        if not getattr(django_request, "insurer_access", False) or not is_insurer_api_path(django_request.path):
+            return False
+        if getattr(django_request, "tenant", None) is not None or getattr(django_request, "api_token", None):
+            return False
+        # Fail closed: an insurer endpoint that names no permission is open to no one.
+        required = getattr(view, "required_permission", None)
+        return bool(required) and user.has_perm(required)

@@ -94,6 +94,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "recoveries.view_settlement",
         "recoveries.view_collectioncase",
         "recoveries.change_collectioncase",
+        # Insurer tokens for the back office's recovery integrations (/api/v1/insurer/).
+        "accounts.add_insurerapitoken",
+        "accounts.view_insurerapitoken",
+        "accounts.change_insurerapitoken",
     ],
 }
 

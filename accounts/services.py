@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import ApiToken, Membership, Tenant
-from accounts.roles import TENANT_ROLES
+from accounts.models import ApiToken, InsurerApiToken, Membership, Tenant
+from accounts.roles import STAFF_ROLES, TENANT_ROLES
 from core.exceptions import DomainError
 
 TOKEN_PREFIX_LENGTH = 8
@@ -107,6 +107,58 @@ def authenticate_api_token(raw_key: str) -> ApiToken | None:
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
         ApiToken.objects.with_scopes_disabled().filter(pk=token.pk).update(last_used_at=now)
+    return token
+
+
+@transaction.atomic
+def create_insurer_api_token(*, name: str, roles: list[str], created_by) -> tuple[InsurerApiToken, str]:
+    """An insurer-side token acting through a new staff service user; the raw key is never stored nor shown again."""
+    name = (name or "").strip()
+    if not name:
+        raise DomainError(_("Give the token a name."), field="name")
+    unknown = sorted(set(roles or []) - set(STAFF_ROLES))
+    if unknown or not roles:
+        raise DomainError(_("Choose one or more of the insurer staff roles."), field="roles")
+    raw_key = secrets.token_urlsafe(32)
+    User = get_user_model()
+    # Staff so that the insurer API lets it in; no password, so it can never log in to the admin.
+    service_user = User(username=f"insurer-api-token-{secrets.token_hex(8)}", first_name=name[:150],
+                        is_active=True, is_staff=True)
+    service_user.set_unusable_password()
+    service_user.save()
+    service_user.groups.set(Group.objects.filter(name__in=roles))
+    token = InsurerApiToken.objects.create(
+        name=name,
+        prefix=raw_key[:TOKEN_PREFIX_LENGTH],
+        key_hash=hash_token(raw_key),
+        service_user=service_user,
+        created_by=created_by,
+    )
+    return token, raw_key
+
+
+@transaction.atomic
+def revoke_insurer_api_token(*, token: InsurerApiToken) -> InsurerApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        token.service_user.is_active = False
+        token.service_user.save(update_fields=["is_active"])
+    return token
+
+
+def authenticate_insurer_api_token(raw_key: str) -> InsurerApiToken | None:
+    """The active insurer token for a raw key, or None."""
+    token = (
+        InsurerApiToken.objects.select_related("service_user")
+        .filter(key_hash=hash_token(raw_key), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not (token.service_user.is_active and token.service_user.is_staff):
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        InsurerApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token
 
 

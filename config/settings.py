@@ -184,7 +184,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Kredo API",
     "DESCRIPTION": (
         "Trade credit-insurance policy administration. Authenticate with "
-        "`Authorization: Token <key>` (keys are created by the tenant admin). "
+        "`Authorization: Token <key>` (keys are created by the tenant admin; insurer staff and insurer "
+        "tokens, created in the admin, use /api/v1/insurer/ only). "
         "Money is an object {amount: decimal string, currency: ISO 4217}. "
         "POST requests honour an `Idempotency-Key` header."
     ),
