@@ -57,6 +57,10 @@ class OverdueAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # the insured notifies overdues
 
+    def get_queryset(self, request):
+        # A draft is the insured's own watch list: the insurer learns of it when it is notified.
+        return super().get_queryset(request).exclude(state=Overdue.State.DRAFT)
+
     def has_delete_permission(self, request, obj=None):
         return False
 
@@ -82,6 +86,9 @@ class InvoiceAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).exclude(overdue__state=Overdue.State.DRAFT)
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -34,7 +34,7 @@ def overdue_payload(overdue, invoices) -> dict:
         "buyer": {"id": overdue.buyer_id, "legal_name": overdue.buyer.legal_name,
                   "country": overdue.buyer.country.code},
         "state": overdue.state,
-        "notified_on": overdue.notified_on.isoformat(),
+        "notified_on": overdue.notified_on.isoformat() if overdue.notified_on else None,  # None: a draft
         "cleared_on": overdue.cleared_on.isoformat() if overdue.cleared_on else None,
         "outstanding": _amount(sum((inv.outstanding for inv in invoices), 0), overdue.currency),
         "invoices": [

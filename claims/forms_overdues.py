@@ -22,9 +22,16 @@ class OverdueHeaderForm(forms.Form):
     """Policy and buyer of a notification; the buyer list shows the buyers the tenant holds limits on,
     any buyer of the registry (`?buyer=<id>` from the buyer search) is accepted."""
 
+    NOTIFY, DRAFT = "notify", "draft"
+
     policy = forms.ModelChoiceField(label=_("Policy"), queryset=Policy.objects.none())
     buyer = forms.ModelChoiceField(label=_("Buyer"), queryset=None)
     reference = forms.CharField(label=_("Your reference"), max_length=60, required=False)
+    # Not required: a form that does not send it notifies, as before drafts existed.
+    submit_as = forms.ChoiceField(
+        label=_("What to do"), required=False, initial=NOTIFY, widget=forms.RadioSelect,
+        choices=[(NOTIFY, _("Notify the insurer now")), (DRAFT, _("Save as draft (watch these invoices, notify later)"))],
+    )
 
     def __init__(self, *args, tenant, preselected_buyer=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,6 +45,13 @@ class OverdueHeaderForm(forms.Form):
         self.fields["buyer"].choices = [("", "---------")] + [
             (buyer.pk, f"{buyer.legal_name} ({buyer.country.code})") for buyer in shown.distinct().order_by("legal_name")
         ]
+
+    def clean_submit_as(self):
+        return self.cleaned_data.get("submit_as") or self.NOTIFY
+
+    @property
+    def as_draft(self) -> bool:
+        return self.cleaned_data.get("submit_as") == self.DRAFT
 
 
 class InvoiceRowForm(forms.Form):

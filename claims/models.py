@@ -10,13 +10,16 @@ from core.tenancy import TenantOwned
 
 
 class Overdue(TenantOwned):
-    """The insured's notification that a buyer has not paid: one per (policy, buyer) while open.
+    """The insured's notification that a buyer has not paid: one per (policy, buyer) while draft or open.
 
     From the notification date no new shipment to the buyer is covered until
     the overdue is cleared and an underwriter reinstates cover (limits.CoverStop).
+    A draft lists unpaid invoices the insured watches before notifying: the
+    insurer knows nothing of it yet, so it stops no cover and nothing is late.
     """
 
     class State(models.TextChoices):
+        DRAFT = "draft", _("Draft: not notified yet")
         OPEN = "open", _("Open")
         CLEARED = "cleared", _("Cleared (paid)")
         CLAIMED = "claimed", _("Claim filed")
@@ -26,7 +29,7 @@ class Overdue(TenantOwned):
     reference = models.CharField(_("your reference"), max_length=60, blank=True)
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.OPEN)
     currency = models.CharField(_("currency"), max_length=3)
-    notified_on = models.DateField(_("notified on"))
+    notified_on = models.DateField(_("notified on"), null=True, blank=True)  # None while a draft
     notified_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     cleared_on = models.DateField(_("cleared on"), null=True, blank=True)
     cover_stop_id = models.BigIntegerField(null=True, blank=True, editable=False)
@@ -38,8 +41,17 @@ class Overdue(TenantOwned):
         ordering = ["-notified_on", "-pk"]
         verbose_name = _("overdue")
         constraints = [
-            models.UniqueConstraint(fields=["policy", "buyer"], condition=Q(state="open"), name="one_open_overdue_per_policy_buyer"),
-            models.CheckConstraint(condition=Q(state__in=["open", "cleared", "claimed"]), name="overdue_state_valid"),
+            # A draft counts as open: its invoices are notified by notifying the draft, not by a second overdue.
+            models.UniqueConstraint(fields=["policy", "buyer"], condition=Q(state__in=["draft", "open"]),
+                                    name="one_open_overdue_per_policy_buyer"),
+            models.CheckConstraint(condition=Q(state__in=["draft", "open", "cleared", "claimed"]),
+                                   name="overdue_state_valid"),
+            # Only a draft has no notification date, or a draft paid in full before it was notified
+            # (cleared without ever stopping cover).
+            models.CheckConstraint(
+                condition=Q(state="draft") | Q(notified_on__isnull=False) | Q(state="cleared", cover_stop_id__isnull=True),
+                name="overdue_notified_unless_draft",
+            ),
         ]
         permissions = [("declare_overdue", "Can declare overdues"), ("waive_lateness", "Can waive a late notification")]
 

@@ -2,6 +2,9 @@
 
 - tells finance when a protracted default's waiting period has ended (a claim can be filed);
 - reminds finance before the claim filing deadline (settings.CLAIM_REMINDER_DAYS);
+- reminds the credit manager before a draft overdue's notification deadline, and tells them once
+  the maximum extension period of its oldest unpaid invoice has ended (Kredo only knows of
+  unpaid invoices the insured listed, in a draft or a notified overdue);
 - flags complete claims still unpaid past the payment term to the claims handlers.
 
 Overdues are read in batches by ascending pk as plain values with their unpaid
@@ -9,6 +12,7 @@ invoices, so the number of queries grows with batches, not rows. Every reminder 
 key (overdue, deadline date): the second run on a day sends nothing.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -20,14 +24,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Tenant
-from accounts.roles import CLAIMS_HANDLER, FINANCE
+from accounts.roles import CLAIMS_HANDLER, CREDIT_MANAGER, FINANCE
 from claims.models import Cause, Claim, Invoice, Overdue
+from claims.selectors import DraftDeadlines, draft_deadlines_of
 from claims.services_claims import FilingWindow, filing_window_of
 from core import notifications, webhooks
 from core.notifications import NotificationSpec
 from policies.models import Policy
 
 BATCH_SIZE = 500
+NOTIFICATION_DEADLINE = "overdue.notification_deadline"
+EXTENSION_ENDED = "overdue.extension_ended"
 
 
 @dataclass
@@ -35,26 +42,33 @@ class ReminderResult:
     window_opened: list[int] = field(default_factory=list)  # overdue ids
     filing_deadline: list[int] = field(default_factory=list)  # overdue ids
     payment_late: list[int] = field(default_factory=list)  # claim ids
+    notification_deadline: list[int] = field(default_factory=list)  # draft overdue ids
+    extension_ended: list[int] = field(default_factory=list)  # draft overdue ids
 
 
 @dataclass(frozen=True)
 class _OverdueRow:
-    """What the job needs of an open overdue, read as plain values (no model instances: millions of rows)."""
+    """What the job needs of an overdue, read as plain values (no model instances: millions of rows).
+
+    `deadlines` is a FilingWindow for an open overdue, DraftDeadlines for a draft.
+    """
 
     pk: int
     tenant_id: int
     buyer: str
     policy: str
-    window: FilingWindow
+    deadlines: object
+
+    @property
+    def window(self) -> FilingWindow:
+        return self.deadlines
 
 
-def _overdue_batches(batch_size: int):
-    """Open overdues with no claim filed yet (none, or only a draft), with their filing window.
+def _batches(qs, batch_size: int, deadlines_of: Callable):
+    """`qs`'s overdues by ascending pk, each with `deadlines_of(terms, notified_on, unpaid)` (skipped if None).
 
     Three queries per batch: the overdues, their unpaid invoices, and the policies not seen yet.
     """
-    filed = Claim.objects.exclude(state__in=[Claim.State.DRAFT, Claim.State.REJECTED, Claim.State.WITHDRAWN])
-    qs = Overdue.objects.filter(state=Overdue.State.OPEN).exclude(pk__in=filed.values("overdue_id"))
     terms_of: dict[int, object] = {}
     last_pk = 0
     while True:
@@ -71,32 +85,59 @@ def _overdue_batches(batch_size: int):
         terms_of.update({p.pk: p.terms for p in Policy.objects.filter(pk__in=missing)})
         batch = []
         for r in rows:
-            window = filing_window_of(terms=terms_of[r["policy_id"]], cause=Cause.PROTRACTED_DEFAULT,
-                                      notified_on=r["notified_on"], unpaid=unpaid.get(r["pk"], []))
-            if window is not None:
+            deadlines = deadlines_of(terms_of[r["policy_id"]], r["notified_on"], unpaid.get(r["pk"], []))
+            if deadlines is not None:
                 batch.append(_OverdueRow(r["pk"], r["tenant_id"], r["buyer__legal_name"], r["policy__number"],
-                                         window))
+                                         deadlines))
         yield batch
 
 
-def _remind(due: list[tuple[_OverdueRow, str, str, str]], *, event: str, webhook: bool = False) -> list[int]:
-    """Notify finance once per key; `due` holds (overdue, dedup key, subject, body). Returns the overdue ids sent.
+def _overdue_batches(batch_size: int):
+    """Open overdues with no claim filed yet (none, or only a draft), with their filing window."""
+    filed = Claim.objects.exclude(state__in=[Claim.State.DRAFT, Claim.State.REJECTED, Claim.State.WITHDRAWN])
+    qs = Overdue.objects.filter(state=Overdue.State.OPEN).exclude(pk__in=filed.values("overdue_id"))
+    return _batches(qs, batch_size, lambda terms, notified_on, unpaid: filing_window_of(
+        terms=terms, cause=Cause.PROTRACTED_DEFAULT, notified_on=notified_on, unpaid=unpaid))
 
+
+def _draft_batches(batch_size: int):
+    """Draft overdues with something unpaid, with the deadlines of their oldest unpaid invoice."""
+    qs = Overdue.objects.filter(state=Overdue.State.DRAFT)
+    return _batches(qs, batch_size, lambda terms, _notified_on, unpaid: draft_deadlines_of(terms=terms,
+                                                                                          unpaid=unpaid))
+
+
+def _window_payload(overdue: _OverdueRow) -> dict:
+    return {"opens": overdue.window.opens.isoformat(), "closes": overdue.window.closes.isoformat()}
+
+
+def _draft_payload(overdue: _OverdueRow) -> dict:
+    deadlines: DraftDeadlines = overdue.deadlines
+    return {"oldest_due_date": deadlines.oldest_due_date.isoformat(),
+            "notification_deadline": deadlines.notification_deadline.isoformat(),
+            "max_extension_end": deadlines.max_extension_end.isoformat()}
+
+
+def _remind(due: list[tuple[_OverdueRow, str, str, str]], *, event: str, role: str = FINANCE, link: str = "/claims/",
+            webhook: Callable[[_OverdueRow], dict] | None = None) -> list[int]:
+    """Notify `role` once per key; `due` holds (overdue, dedup key, subject, body). Returns the overdue ids sent.
+
+    With `webhook` (the payload's deadlines of an overdue) claim.deadline_approaching is emitted too, kind `event`.
     A few queries per batch whatever its size: the keys already sent are skipped in one read.
     """
     specs = {key: (overdue, NotificationSpec(tenant_id=overdue.tenant_id, event=event, dedup_key=key,
-                                             subject=subject, body=body, link="/claims/", role=FINANCE))
+                                             subject=subject, body=body,
+                                             link=link.format(pk=overdue.pk), role=role))
              for overdue, key, subject, body in due}
     new = notifications.notify_many([spec for _o, spec in specs.values()])
     sent = [(specs[spec.dedup_key][0], spec.dedup_key) for spec in new]
-    if webhook and sent:
+    if webhook is not None and sent:
         by_tenant: dict[int, list[tuple[_OverdueRow, str]]] = {}
         for overdue, key in sent:
             by_tenant.setdefault(overdue.tenant_id, []).append((overdue, key))
         for tenant in Tenant.objects.filter(pk__in=by_tenant):
             webhooks.emit_many(tenant=tenant, event="claim.deadline_approaching", items=[
-                (key, {"overdue_id": o.pk, "buyer": o.buyer, "policy": o.policy, "kind": event,
-                       "opens": o.window.opens.isoformat(), "closes": o.window.closes.isoformat()})
+                (key, {"overdue_id": o.pk, "buyer": o.buyer, "policy": o.policy, "kind": event, **webhook(o)})
                 for o, key in by_tenant[tenant.pk]
             ])
     return [overdue.pk for overdue, _key in sent]
@@ -119,9 +160,43 @@ def remind_overdue_deadlines(*, today: date, batch_size: int = BATCH_SIZE, resul
                 closing.append((overdue, f"claim-filing-deadline:{overdue.pk}:{window.closes.isoformat()}",
                                 _("File the claim on %(buyer)s by %(closes)s") % names,
                                 _("After %(closes)s a claim on this overdue is refused.") % names))
+        if not (opened or closing):
+            continue
         with transaction.atomic():
             result.window_opened += _remind(opened, event="claim.window_open")
-            result.filing_deadline += _remind(closing, event="claim.filing_deadline", webhook=True)
+            result.filing_deadline += _remind(closing, event="claim.filing_deadline", webhook=_window_payload)
+
+
+def remind_draft_deadlines(*, today: date, batch_size: int = BATCH_SIZE, result: ReminderResult) -> None:
+    """Drafts: the insurer does not know of them, so nothing stops the insured missing the notification
+    deadline (domain.md, example 6) or shipping past the maximum extension period but this reminder."""
+    ahead = timedelta(days=settings.CLAIM_REMINDER_DAYS)
+    for batch in _draft_batches(batch_size):
+        notify_by, ended = [], []
+        for overdue in batch:
+            deadlines: DraftDeadlines = overdue.deadlines
+            names = {"buyer": overdue.buyer, "deadline": deadlines.notification_deadline.isoformat(),
+                     "due": deadlines.oldest_due_date.isoformat(), "end": deadlines.max_extension_end.isoformat()}
+            if deadlines.notification_deadline - ahead <= today <= deadlines.notification_deadline:
+                notify_by.append((
+                    overdue, f"overdue-notification-deadline:{overdue.pk}:{names['deadline']}",
+                    _("Notify the overdue on %(buyer)s by %(deadline)s") % names,
+                    _("An invoice due on %(due)s is still unpaid. Notified after %(deadline)s, it is not covered "
+                      "unless the insurer waives the lateness.") % names,
+                ))
+            if today > deadlines.max_extension_end:
+                ended.append((
+                    overdue, f"overdue-extension-ended:{overdue.pk}:{names['end']}",
+                    _("Shipments to %(buyer)s after %(end)s are not covered") % names,
+                    _("Shipments to %(buyer)s after %(end)s are not covered; notify the overdue now.") % names,
+                ))
+        if not (notify_by or ended):
+            continue
+        with transaction.atomic():
+            result.notification_deadline += _remind(notify_by, event=NOTIFICATION_DEADLINE, role=CREDIT_MANAGER,
+                                                    link="/overdues/{pk}/", webhook=_draft_payload)
+            result.extension_ended += _remind(ended, event=EXTENSION_ENDED, role=CREDIT_MANAGER,
+                                              link="/overdues/{pk}/")
 
 
 def flag_late_payments(*, today: date, result: ReminderResult) -> None:
@@ -147,5 +222,6 @@ def run_claim_deadlines(*, today: date | None = None, batch_size: int = BATCH_SI
     today = today or timezone.localdate()
     result = ReminderResult()
     remind_overdue_deadlines(today=today, batch_size=batch_size, result=result)
+    remind_draft_deadlines(today=today, batch_size=batch_size, result=result)
     flag_late_payments(today=today, result=result)
     return result

@@ -14,10 +14,17 @@ from policies.terms import PolicyTerms
 # --- Overdues ---------------------------------------------------------------
 
 
-def overdues_for_tenant(*, tenant, state: str | None = None) -> QuerySet[Overdue]:
-    """The tenant's overdues with buyer, policy and invoices loaded, and their totals annotated."""
+def overdues_for_tenant(*, tenant, state: str | None = None, include_drafts: bool = False) -> QuerySet[Overdue]:
+    """The tenant's overdues with buyer, policy and invoices loaded, and their totals annotated.
+
+    Drafts (not notified to the insurer) only with `include_drafts`: the overdue pages show them,
+    whatever else reads overdues (claims, recoveries) must only see notified ones.
+    """
+    base = Overdue.objects.filter(tenant=tenant)
+    if not include_drafts:
+        base = base.exclude(state=Overdue.State.DRAFT)
     qs = (
-        Overdue.objects.filter(tenant=tenant)
+        base
         .select_related("buyer", "policy")
         .prefetch_related(Prefetch("invoices", queryset=Invoice.objects.order_by("due_date", "shipment_date", "pk")))
         .annotate(
@@ -29,10 +36,10 @@ def overdues_for_tenant(*, tenant, state: str | None = None) -> QuerySet[Overdue
 
 
 def overdue_detail(*, tenant, pk: int) -> Overdue:
-    """One overdue of the tenant with its payments and allocations, and `invoice_rows`
+    """One overdue of the tenant (drafts included) with its payments and allocations, and `invoice_rows`
     (each invoice beside its deadlines). Raises Overdue.DoesNotExist for another tenant's."""
     overdue = (
-        overdues_for_tenant(tenant=tenant)
+        overdues_for_tenant(tenant=tenant, include_drafts=True)
         .prefetch_related(
             Prefetch(
                 "payments",
@@ -92,3 +99,38 @@ def invoice_rows(*, overdue: Overdue) -> list[InvoiceRow]:
             extension_pending_consent=invoice.extended_due_date is not None and not counts,
         ))
     return rows
+
+
+# --- Drafts: the deadlines the insured must watch before notifying -----------
+
+
+@dataclass(frozen=True)
+class DraftDeadlines:
+    """Counted from the oldest unpaid invoice's effective due date (domain.md, Overdues)."""
+
+    oldest_due_date: date
+    max_extension_end: date  # shipments after it are not covered, notified or not
+    notification_deadline: date  # last day to notify in time
+
+
+def draft_deadlines_of(*, terms: PolicyTerms, unpaid: list[tuple[date, date | None, bool]]) -> DraftDeadlines | None:
+    """From plain values, (due date, extended due date, extension consented) per unpaid invoice, so the
+    daily job can read them in bulk; None when nothing is unpaid."""
+    if not unpaid:
+        return None
+    oldest = min(policy_deadlines.effective_due_date(terms=terms, due_date=due, extended_due_date=extended,
+                                                     extension_consented=consented)
+                 for due, extended, consented in unpaid)
+    deadlines = invoice_deadlines(terms=terms, due_date=oldest)
+    return DraftDeadlines(oldest_due_date=oldest, max_extension_end=deadlines.max_extension_end,
+                          notification_deadline=deadlines.notification_deadline)
+
+
+def draft_deadlines(overdue: Overdue) -> DraftDeadlines | None:
+    """`draft_deadlines_of` for a loaded overdue (uses its prefetched invoices); None unless a draft."""
+    if overdue.state != Overdue.State.DRAFT:
+        return None
+    return draft_deadlines_of(terms=overdue.policy.terms, unpaid=[
+        (inv.due_date, inv.extended_due_date, inv.extension_consented)
+        for inv in overdue.invoices.all() if inv.outstanding > 0
+    ])

@@ -1,10 +1,12 @@
-"""Writes on overdues: notification with invoices, payments, waivers, extensions, reinstatement."""
+"""Writes on overdues: notification with invoices (at once or from a draft), payments, waivers, extensions,
+reinstatement."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,62 +57,136 @@ def _check_invoices(invoices: list[InvoiceLine], existing_numbers=()) -> None:
         _check_invoice(line, index)
 
 
+def _refuse_second_overdue(*, policy: Policy, buyer: Buyer) -> None:
+    existing = Overdue.objects.filter(policy=policy, buyer=buyer, state__in=[Overdue.State.DRAFT, Overdue.State.OPEN])
+    state = existing.values_list("state", flat=True).first()
+    if state == Overdue.State.DRAFT:
+        raise DomainError(_("A draft overdue on this buyer exists: add the invoices to it, then notify it."),
+                          field="buyer")
+    if state is not None:
+        raise DomainError(_("An overdue on this buyer is already open: add the invoices to it."), field="buyer")
+
+
 @transaction.atomic
 def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoices: list[InvoiceLine],
-                    notified_on: date | None = None, reference: str = "") -> Overdue:
+                    notified_on: date | None = None, reference: str = "", draft: bool = False) -> Overdue:
     """Notify an overdue with its invoices; stop cover on the buyer for new shipments.
 
     Invoices notified after due date + the notification deadline are flagged late
     (domain.md, example 6): not covered unless an underwriter waives it.
+    With `draft` the invoices are only watched (`notify_overdue` notifies them later):
+    the insurer is not told, so no cover stops and nothing is late; `notified_on` is ignored.
     """
-    notified_on = notified_on or timezone.localdate()
+    notified_on = None if draft else (notified_on or timezone.localdate())
     if policy.tenant_id != tenant.pk:
         raise DomainError(_("Unknown policy."), field="policy")
-    if notified_on > timezone.localdate():
+    if notified_on is not None and notified_on > timezone.localdate():
         raise DomainError(_("The notification date cannot be in the future."), field="notified_on")
     _check_invoices(invoices)
-    if Overdue.objects.filter(policy=policy, buyer=buyer, state=Overdue.State.OPEN).exists():
-        raise DomainError(_("An overdue on this buyer is already open: add the invoices to it."), field="buyer")
+    _refuse_second_overdue(policy=policy, buyer=buyer)
 
     terms = policy.terms
     try:
         with transaction.atomic():
             overdue = Overdue.objects.create(
                 tenant=tenant, policy=policy, buyer=buyer, reference=(reference or "").strip(), currency=policy.currency,
-                notified_on=notified_on, notified_by=notified_by,
+                state=Overdue.State.DRAFT if draft else Overdue.State.OPEN, notified_on=notified_on,
+                notified_by=None if draft else notified_by,
             )
-    except IntegrityError as exc:
+    except IntegrityError as exc:  # a concurrent request declared one first
         raise DomainError(_("An overdue on this buyer is already open: add the invoices to it."), field="buyer") from exc
 
-    rows = []
-    for line in invoices:
-        deadlines = invoice_deadlines(terms=terms, due_date=line.due_date)
-        rows.append(Invoice(
-            tenant=tenant, overdue=overdue, number=line.number.strip(), invoice_date=line.invoice_date,
-            shipment_date=line.shipment_date, due_date=line.due_date, amount=line.amount, outstanding=line.outstanding,
-            currency=policy.currency, notified_late=deadlines.notified_late(notified_on),
-        ))
+    rows = [
+        Invoice(tenant=tenant, overdue=overdue, number=line.number.strip(), invoice_date=line.invoice_date,
+                shipment_date=line.shipment_date, due_date=line.due_date, amount=line.amount,
+                outstanding=line.outstanding, currency=policy.currency)
+        for line in invoices
+    ]
+    if not draft:
+        _flag_lateness(rows, notified_on=notified_on, terms=terms)
     Invoice.objects.bulk_create(rows)
+    if not draft:
+        _put_on_notice(overdue=overdue, invoices=rows, terms=terms)
+    return overdue
 
-    stopped_from = _cover_stopped_from(overdue=overdue, terms=terms, due_dates=[line.due_date for line in invoices])
+
+@transaction.atomic
+def notify_overdue(*, overdue: Overdue, notified_by, notified_on: date | None = None) -> Overdue:
+    """Notify a draft to the insurer: exactly what `declare_overdue` does, for the draft's invoices.
+
+    Lateness is judged against the notification date with each invoice's effective due date
+    (an extension that counts moves it), and cover stops from that date (domain.md, example 6).
+    """
+    overdue = Overdue.objects.select_for_update().select_related("policy", "buyer").get(pk=overdue.pk)
+    notified_on = notified_on or timezone.localdate()
+    if overdue.state != Overdue.State.DRAFT:
+        raise DomainError(_("This overdue was already notified to the insurer."), code="invalid_state")
+    if notified_on > timezone.localdate():
+        raise DomainError(_("The notification date cannot be in the future."), field="notified_on")
+    overdue.state = Overdue.State.OPEN
+    overdue.notified_on = notified_on
+    overdue.notified_by = notified_by
+    overdue.save(update_fields=["state", "notified_on", "notified_by"])
+    invoices = list(Invoice.objects.select_for_update().filter(overdue=overdue))
+    terms = overdue.policy.terms
+    _flag_lateness(invoices, notified_on=notified_on, terms=terms)
+    from simple_history.utils import bulk_update_with_history
+
+    bulk_update_with_history(invoices, Invoice, ["notified_late"], default_change_reason="overdue notified")
+    _put_on_notice(overdue=overdue, invoices=invoices, terms=terms)
+    return overdue
+
+
+@transaction.atomic
+def discard_draft(*, overdue: Overdue) -> None:
+    """Delete a draft with its invoices (and any payment recorded on it): the insurer never knew of it."""
+    overdue = Overdue.objects.select_for_update().filter(pk=overdue.pk).first()
+    if overdue is None or overdue.state != Overdue.State.DRAFT:
+        raise DomainError(_("Only a draft can be discarded: a notified overdue stays on record."), code="invalid_state")
+    try:
+        with transaction.atomic():
+            # Payments first: their allocations protect the invoices they paid.
+            OverduePayment.objects.filter(overdue=overdue).delete()
+            overdue.delete()
+    except ProtectedError as exc:  # a claim or collection case points at it
+        raise DomainError(_("This draft is referred to elsewhere and cannot be discarded."),
+                          code="invalid_state") from exc
+
+
+def _flag_lateness(invoices: list[Invoice], *, notified_on: date, terms) -> None:
+    """Late = notified after the notification deadline of the invoice's effective due date (example 6)."""
+    for invoice in invoices:
+        invoice.notified_late = deadlines_of(invoice, terms).notified_late(notified_on)
+
+
+def _put_on_notice(*, overdue: Overdue, invoices: list[Invoice], terms) -> None:
+    """What a notification sets off, at a declaration or when a draft is notified: the cover stop,
+    the tenant's notification and the overdue.notified webhook. `invoices` carry their late flags."""
+    stopped_from = _cover_stopped_from(overdue=overdue, terms=terms, due_dates=_stop_due_dates(invoices, terms))
     stop = limit_services.stop_cover(
-        tenant=tenant, policy=policy, buyer=buyer, stopped_from=stopped_from, reason=CoverStop.Reason.OVERDUE,
-        source_reference=f"overdue:{overdue.pk}",
+        tenant=overdue.tenant, policy=overdue.policy, buyer=overdue.buyer, stopped_from=stopped_from,
+        reason=CoverStop.Reason.OVERDUE, source_reference=f"overdue:{overdue.pk}",
     )
     overdue.cover_stop_id = stop.pk
     overdue.save(update_fields=["cover_stop_id"])
 
-    late = [row.number for row in rows if row.notified_late]
+    late = [row.number for row in invoices if row.notified_late]
     body = [_("No new shipment to this buyer is covered from %(date)s.") % {"date": stopped_from.isoformat()}]
     if late:
         body.append(_("Notified late, not covered unless the insurer waives it: %(invoices)s.") % {"invoices": ", ".join(late)})
     notifications.notify(
-        tenant=tenant, event="overdue.notified", dedup_key=f"overdue-notified:{overdue.pk}",
-        subject=_("Overdue notified on %(buyer)s") % {"buyer": buyer.legal_name}, body="\n".join(body),
+        tenant=overdue.tenant, event="overdue.notified", dedup_key=f"overdue-notified:{overdue.pk}",
+        subject=_("Overdue notified on %(buyer)s") % {"buyer": overdue.buyer.legal_name}, body="\n".join(body),
         link=f"/overdues/{overdue.pk}/",
     )
-    events.overdue_notified(overdue=overdue, invoices=rows, cover_stopped_from=stopped_from)
-    return overdue
+    events.overdue_notified(overdue=overdue, invoices=invoices, cover_stopped_from=stopped_from)
+
+
+def _stop_due_dates(invoices, terms) -> list[date]:
+    """Effective due dates of the unpaid invoices (all of them if none is unpaid): the maximum
+    extension period runs from the oldest unpaid invoice (domain.md, Overdues)."""
+    unpaid = [inv for inv in invoices if inv.outstanding > 0] or list(invoices)
+    return [effective_due_date(inv, terms) for inv in unpaid]
 
 
 def _cover_stopped_from(*, overdue: Overdue, terms, due_dates: list[date]) -> date:
@@ -121,10 +197,12 @@ def _cover_stopped_from(*, overdue: Overdue, terms, due_dates: list[date]) -> da
 
 def _follow_cover_stop(overdue: Overdue, terms) -> None:
     """Re-derive the stop's first day after the invoices or their due dates changed."""
+    if overdue.cover_stop_id is None:
+        return  # a draft: nothing stopped yet
     stop = CoverStop.objects.filter(pk=overdue.cover_stop_id, lifted_on__isnull=True).first()
     if stop is None:
         return
-    due_dates = [effective_due_date(inv, terms) for inv in Invoice.objects.filter(overdue=overdue)]
+    due_dates = _stop_due_dates(Invoice.objects.filter(overdue=overdue), terms)
     if due_dates:
         limit_services.move_cover_stop(stop=stop, stopped_from=_cover_stopped_from(overdue=overdue, terms=terms,
                                                                                    due_dates=due_dates))
@@ -153,8 +231,8 @@ def _allocate(overdue: Overdue, amount: Decimal, designated: Invoice | None) -> 
 def record_payment(*, overdue: Overdue, amount: Decimal, received_on: date, recorded_by=None,
                    designated_invoice: Invoice | None = None) -> OverduePayment:
     overdue = Overdue.objects.select_for_update().get(pk=overdue.pk)
-    if overdue.state != Overdue.State.OPEN:
-        raise DomainError(_("Payments are recorded on open overdues only."))
+    if overdue.state not in (Overdue.State.DRAFT, Overdue.State.OPEN):
+        raise DomainError(_("Payments are recorded on draft or open overdues only."))
     if amount <= 0:
         raise DomainError(_("The amount must be greater than zero."), field="amount")
     if received_on > timezone.localdate():
@@ -174,10 +252,12 @@ def record_payment(*, overdue: Overdue, amount: Decimal, received_on: date, reco
         [PaymentAllocation(tenant_id=overdue.tenant_id, payment=payment, invoice=inv, amount=share) for inv, share in allocations]
     )
     if not overdue.invoices.filter(outstanding__gt=0).exists():
+        was_draft = overdue.state == Overdue.State.DRAFT
         overdue.state = Overdue.State.CLEARED
         overdue.cleared_on = received_on
         overdue.save(update_fields=["state", "cleared_on"])
-        events.overdue_cleared(overdue=overdue)
+        if not was_draft:  # a draft paid before it was notified: nothing to announce, no cover to reinstate
+            events.overdue_cleared(overdue=overdue)
     return payment
 
 
@@ -200,6 +280,8 @@ def reinstate_cover(*, overdue: Overdue, reinstated_by, on: date | None = None) 
     overdue = Overdue.objects.select_for_update().get(pk=overdue.pk)
     if overdue.state != Overdue.State.CLEARED:
         raise DomainError(_("Cover is reinstated only once the overdue is cleared."))
+    if overdue.cover_stop_id is None:
+        raise DomainError(_("This overdue was paid before it was notified: cover never stopped."))
     stop = CoverStop.objects.filter(pk=overdue.cover_stop_id).first()
     if stop is None or stop.lifted_on is not None:
         raise DomainError(_("Cover was already reinstated."))
@@ -210,18 +292,20 @@ def reinstate_cover(*, overdue: Overdue, reinstated_by, on: date | None = None) 
 
 @transaction.atomic
 def add_invoices(*, overdue: Overdue, invoices: list[InvoiceLine], added_by, notified_on: date | None = None) -> list[Invoice]:
-    """List more unpaid invoices of the same buyer on an open overdue.
+    """List more unpaid invoices of the same buyer on a draft or an open overdue.
 
-    They are notified on the day they are added, so their lateness is judged
-    against that day, with the same deadlines as at the declaration (example 6).
+    On an open overdue they are notified on the day they are added, so their lateness
+    is judged against that day, with the same deadlines as at the declaration (example 6).
+    On a draft they are only watched until the draft is notified (`notified_on` is ignored).
     """
     overdue = Overdue.objects.select_for_update().select_related("policy").get(pk=overdue.pk)
-    notified_on = notified_on or timezone.localdate()
-    if overdue.state != Overdue.State.OPEN:
-        raise DomainError(_("Invoices are added to open overdues only."))
-    if notified_on > timezone.localdate():
+    draft = overdue.state == Overdue.State.DRAFT
+    notified_on = None if draft else (notified_on or timezone.localdate())
+    if overdue.state not in (Overdue.State.DRAFT, Overdue.State.OPEN):
+        raise DomainError(_("Invoices are added to draft or open overdues only."))
+    if notified_on is not None and notified_on > timezone.localdate():
         raise DomainError(_("The notification date cannot be in the future."), field="notified_on")
-    if notified_on < overdue.notified_on:
+    if notified_on is not None and notified_on < overdue.notified_on:
         raise DomainError(_("Invoices cannot be notified before the overdue itself."), field="notified_on")
     _check_invoices(invoices, existing_numbers=set(overdue.invoices.values_list("number", flat=True)))
     terms = overdue.policy.terms
@@ -230,10 +314,11 @@ def add_invoices(*, overdue: Overdue, invoices: list[InvoiceLine], added_by, not
             tenant_id=overdue.tenant_id, overdue=overdue, number=line.number.strip(), invoice_date=line.invoice_date,
             shipment_date=line.shipment_date, due_date=line.due_date, amount=line.amount,
             outstanding=line.outstanding, currency=overdue.currency,
-            notified_late=invoice_deadlines(terms=terms, due_date=line.due_date).notified_late(notified_on),
         )
         for line in invoices
     ]
+    if not draft:
+        _flag_lateness(rows, notified_on=notified_on, terms=terms)
     try:
         with transaction.atomic():
             Invoice.objects.bulk_create(rows)
@@ -253,7 +338,11 @@ def add_invoices(*, overdue: Overdue, invoices: list[InvoiceLine], added_by, not
 
 
 def _recheck_lateness(invoice: Invoice, overdue: Overdue, terms) -> None:
-    # An extension that counts moves the notification deadline too (policies.deadlines).
+    # An extension that counts moves the notification deadline too (policies.deadlines);
+    # a draft's invoices are judged only when it is notified.
+    if overdue.notified_on is None:
+        invoice.notified_late = False
+        return
     invoice.notified_late = deadlines_of(invoice, terms).notified_late(overdue.notified_on)
 
 
@@ -268,8 +357,8 @@ def extend_due_date(*, invoice: Invoice, new_due_date: date, requested_by) -> In
     """
     invoice = Invoice.objects.select_for_update().select_related("overdue__policy").get(pk=invoice.pk)
     overdue = invoice.overdue
-    if overdue.state != Overdue.State.OPEN:
-        raise DomainError(_("Due dates are extended on open overdues only."))
+    if overdue.state not in (Overdue.State.DRAFT, Overdue.State.OPEN):
+        raise DomainError(_("Due dates are extended on draft or open overdues only."))
     if new_due_date <= invoice.due_date:
         raise DomainError(_("The new due date must be after the original due date."), field="new_due_date")
     terms = overdue.policy.terms

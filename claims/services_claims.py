@@ -121,6 +121,8 @@ def file_claim(*, tenant, filed_by, overdue: Overdue, cause: str, event_date: da
         raise DomainError(_("Choose the cause of the loss."), field="cause")
     if overdue.state == Overdue.State.CLEARED:
         raise DomainError(_("This overdue was paid: there is no loss to claim."), field="overdue")
+    if overdue.state == Overdue.State.DRAFT:
+        raise DomainError(_("Notify this overdue to the insurer before claiming on it."), field="overdue")
     if cause == Cause.PROTRACTED_DEFAULT:
         event_date = None
     elif event_date is None:

@@ -10,4 +10,5 @@ def remind_claim_deadlines() -> dict:
     with scopes_disabled():
         result = run_claim_deadlines()
     return {"window_opened": len(result.window_opened), "filing_deadline": len(result.filing_deadline),
-            "payment_late": len(result.payment_late)}
+            "payment_late": len(result.payment_late), "notification_deadline": len(result.notification_deadline),
+            "extension_ended": len(result.extension_ended)}

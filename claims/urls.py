@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:pk>/", views_overdues.OverdueDetailView.as_view(), name="overdue-detail"),
     path("<int:pk>/payments/", views_overdues.OverduePaymentView.as_view(), name="overdue-payment"),
     path("<int:pk>/extension/", views_overdues.OverdueExtensionView.as_view(), name="overdue-extension"),
+    path("<int:pk>/notify/", views_overdues.OverdueNotifyView.as_view(), name="overdue-notify"),
+    path("<int:pk>/discard/", views_overdues.OverdueDiscardView.as_view(), name="overdue-discard"),
 ]

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,15 +21,26 @@ from claims.forms_overdues import (
     PaymentForm,
 )
 from claims.models import Overdue
-from claims.selectors import extension_counts, overdue_detail, overdues_for_tenant
+from claims.selectors import draft_deadlines, extension_counts, overdue_detail, overdues_for_tenant
 from core.exceptions import DomainError
 
 VIEW = "claims.view_overdue"
 DECLARE = "claims.declare_overdue"
 
 
+# Drafts first (they wait for the insured), then the latest notified.
+LIST_ORDER = [F("notified_on").desc(nulls_first=True), "-pk"]
+
+
 def _show_error(form, exc: DomainError):
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def _announce_late(request, overdue):
+    late = overdue.invoices.filter(notified_late=True).count()
+    if late:
+        messages.warning(request, _("%(n)d invoice(s) notified late: not covered unless the insurer waives it.")
+                         % {"n": late})
 
 
 class OverdueListView(TenantMemberRequiredMixin, ListView):
@@ -42,13 +53,15 @@ class OverdueListView(TenantMemberRequiredMixin, ListView):
         state = self.request.GET.get("state") or None
         if state not in Overdue.State.values:
             state = None  # an unknown state filters nothing
-        qs = overdues_for_tenant(tenant=self.tenant, state=state)
+        qs = overdues_for_tenant(tenant=self.tenant, state=state, include_drafts=True)
         if q := self.request.GET.get("q", "").strip():
             qs = qs.filter(Q(buyer__legal_name__icontains=q) | Q(reference__icontains=q))
-        return qs.order_by("-notified_on", "-pk")
+        return qs.order_by(*LIST_ORDER)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        for overdue in ctx["overdues"]:
+            overdue.draft_deadlines = draft_deadlines(overdue)  # from the prefetched invoices
         ctx["states"] = Overdue.State.choices
         ctx["state"] = self.request.GET.get("state", "")
         return ctx
@@ -67,15 +80,16 @@ class _DeclareMixin:
         data = header.cleaned_data
         return services.declare_overdue(
             tenant=self.tenant, notified_by=self.request.user, policy=data["policy"], buyer=data["buyer"],
-            invoices=lines, reference=data["reference"],
+            invoices=lines, reference=data["reference"], draft=header.as_draft,
         )
 
     def _done(self, overdue):
-        late = overdue.invoices.filter(notified_late=True).count()
-        messages.success(self.request, _("Overdue notified: no new shipment to this buyer is covered."))
-        if late:
-            messages.warning(self.request, _("%(n)d invoice(s) notified late: not covered unless the insurer waives it.")
-                             % {"n": late})
+        if overdue.state == Overdue.State.DRAFT:
+            messages.success(self.request, _("Draft saved: the insurer is not notified yet. Notify it before the "
+                                             "notification deadline shown below."))
+        else:
+            messages.success(self.request, _("Overdue notified: no new shipment to this buyer is covered."))
+            _announce_late(self.request, overdue)
         return redirect("claims:overdue-detail", pk=overdue.pk)
 
 
@@ -144,16 +158,20 @@ class OverdueDetailView(TenantMemberRequiredMixin, View):
         except Overdue.DoesNotExist as exc:
             raise Http404 from exc
 
-    def render_page(self, overdue, payment_form=None, extension_form=None, status=200):
+    def render_page(self, overdue, payment_form=None, extension_form=None, status=200, error=None):
         today = timezone.localdate()
+        can_declare = self.request.user.has_perm(DECLARE)
         context = {
+            "error": error,
+            "draft_deadlines": draft_deadlines(overdue),
+            "can_notify": can_declare and overdue.state == Overdue.State.DRAFT,
             "overdue": overdue,
             "rows": overdue.invoice_rows,
             "payments": overdue.payments.all(),
             "payment_form": payment_form or PaymentForm(overdue=overdue, initial={"received_on": today}),
             "extension_form": extension_form or ExtensionForm(overdue=overdue),
             "terms": overdue.policy.terms,
-            "can_manage": self.request.user.has_perm(DECLARE) and overdue.state == Overdue.State.OPEN,
+            "can_manage": can_declare and overdue.state in (Overdue.State.DRAFT, Overdue.State.OPEN),
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -207,3 +225,34 @@ class OverdueExtensionView(_OverdueActionView):
             messages.warning(self.request, _("Extension recorded, but it is longer than the policy allows without "
                                              "consent: the deadlines keep the original due date until an "
                                              "underwriter consents."))
+
+
+class _DraftActionView(OverdueDetailView):
+    """A button of a draft's detail page (no input); a refusal shows the page again with its message."""
+
+    required_permission = DECLARE
+
+    def get(self, request, pk):
+        return redirect("claims:overdue-detail", pk=pk)
+
+    def post(self, request, pk):
+        overdue = self._overdue(pk)
+        try:
+            return self.act(overdue)
+        except DomainError as exc:
+            return self.render_page(self._overdue(pk), status=400, error=exc.message)
+
+
+class OverdueNotifyView(_DraftActionView):
+    def act(self, overdue):
+        overdue = services.notify_overdue(overdue=overdue, notified_by=self.request.user)
+        messages.success(self.request, _("Overdue notified: no new shipment to this buyer is covered."))
+        _announce_late(self.request, overdue)
+        return redirect("claims:overdue-detail", pk=overdue.pk)
+
+
+class OverdueDiscardView(_DraftActionView):
+    def act(self, overdue):
+        services.discard_draft(overdue=overdue)
+        messages.success(self.request, _("Draft discarded."))
+        return redirect("claims:overdue-list")

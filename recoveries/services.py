@@ -110,6 +110,8 @@ def open_collection_case(*, overdue: Overdue, opened_by=None, agency: str = "", 
         raise DomainError(_("The claim is not on this overdue."), field="claim")
     if overdue.state == Overdue.State.CLEARED:
         raise DomainError(_("This overdue was paid: there is nothing to collect."), field="overdue")
+    if overdue.state == Overdue.State.DRAFT:
+        raise DomainError(_("Notify this overdue to the insurer before handing it to collection."), field="overdue")
     opened_on = opened_on or timezone.localdate()
     _check_date(opened_on, "opened_on")
     try:

@@ -172,11 +172,19 @@ def test_list_filters_and_hides_the_outsiders(api_client, tenant, policy, buyer,
 def test_list_query_count_is_pinned(api_client, tenant, policy, django_assert_max_num_queries):
     for n in range(30):
         b = Buyer.objects.create(legal_name=f"Buyer {n}", country="FR", registration_number=f"FR{n}", status="confirmed")
-        declare(tenant, policy, b, (f"I-{n}-a", f"I-{n}-b"))
+        if not n % 2:
+            declare(tenant, policy, b, (f"I-{n}-a", f"I-{n}-b"))
+        else:  # drafts too: their notification deadline comes from the prefetched invoices
+            services.declare_overdue(tenant=tenant, notified_by=None, policy=policy, buyer=b, draft=True, invoices=[
+                InvoiceLine(number="D-1", invoice_date=date(2025, 12, 1), shipment_date=date(2025, 12, 1),
+                            due_date=date(2026, 1, 10), amount=Money(1000, "EUR").amount,
+                            outstanding=Money(1000, "EUR").amount)])
     with django_assert_max_num_queries(7):
         response = api_client.get(URL)
     assert response.status_code == 200 and response.json()["count"] == 30
-    assert response.json()["results"][0]["invoice_count"] == 2
+    results = response.json()["results"]
+    assert results[0]["state"] == "draft" and results[0]["notification_deadline"] == "2026-03-11"
+    assert results[-1]["invoice_count"] == 2
 
 
 def test_detail_query_count_does_not_grow_with_invoices(api_client, tenant, policy, buyer,

@@ -225,10 +225,15 @@ def test_list_shows_state_buyer_total_and_late_flags(client_of_user, tenant, pol
 def test_list_query_count_does_not_grow_with_rows(client_of_user, tenant, policy, django_assert_max_num_queries):
     for n in range(30):
         b = Buyer.objects.create(legal_name=f"Buyer {n}", country="FR", registration_number=f"FR{n}", status="confirmed")
-        declare(tenant, policy, b, [line(f"I-{n}-a"), line(f"I-{n}-b")], date(2026, 2, 1))
+        lines = [line(f"I-{n}-a"), line(f"I-{n}-b")]
+        if n % 2:
+            declare(tenant, policy, b, lines, date(2026, 2, 1))
+        else:  # drafts show their notification deadline, from the prefetched invoices
+            services.declare_overdue(tenant=tenant, notified_by=None, policy=policy, buyer=b, invoices=lines, draft=True)
     with django_assert_max_num_queries(8):
         response = client_of_user.get("/overdues/")
     assert response.status_code == 200 and "Buyer 29" in response.content.decode()
+    assert response.content.decode().count("Not notified yet") == 15
     searched = client_of_user.get("/overdues/?q=Buyer 2&state=open").content.decode()
     assert "Buyer 29" in searched and "Buyer 1<" not in searched
 

@@ -1,5 +1,7 @@
 """Overdues in the API: input serializers parse, output serializers answer; rules are in claims.services."""
 
+from datetime import date
+
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from moneyed import Money
@@ -8,6 +10,7 @@ from rest_framework import serializers
 from buyers.selectors import buyers_visible_to
 from claims.api.serializers_claims import NamedChoiceField
 from claims.models import Overdue
+from claims.selectors import draft_deadlines
 from claims.services import InvoiceLine
 from core.api.fields import MONEY_SCHEMA, MoneyField
 from core.money import quantize_money
@@ -66,6 +69,11 @@ class OverdueCreateInputSerializer(serializers.Serializer):
     buyer = TenantRelatedField(selector=lambda tenant: buyers_visible_to(tenant=tenant), help_text="Buyer id.")
     reference = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
     invoices = InvoiceInputSerializer(many=True, allow_empty=False, max_length=MAX_INVOICES)
+    draft = serializers.BooleanField(
+        required=False, default=False,
+        help_text=("Save as a draft: the invoices are watched, not notified to the insurer (no cover stop, nothing "
+                   "late) until you POST to `/overdues/{id}/notify/`."),
+    )
 
 
 class AddInvoicesInputSerializer(serializers.Serializer):
@@ -161,7 +169,11 @@ class OverdueOutputSerializer(serializers.Serializer):
     policy_id = serializers.IntegerField()
     buyer = BuyerSummarySerializer()
     currency = serializers.CharField()
-    notified_on = serializers.DateField()
+    notified_on = serializers.DateField(allow_null=True, help_text="Null while a draft: not notified yet.")
+    notification_deadline = serializers.SerializerMethodField(
+        help_text=("A draft's last day to notify in time (oldest unpaid invoice); null once notified or if "
+                   "nothing is unpaid.")
+    )
     cleared_on = serializers.DateField(allow_null=True)
     total_outstanding = ColumnMoneyField(column="total_outstanding")
     invoice_count = serializers.SerializerMethodField()
@@ -170,6 +182,10 @@ class OverdueOutputSerializer(serializers.Serializer):
 
     def get_invoice_count(self, obj) -> int:
         return len(obj.invoices.all())  # prefetched
+
+    def get_notification_deadline(self, obj) -> date | None:
+        deadlines = draft_deadlines(obj)  # from the prefetched invoices
+        return deadlines.notification_deadline if deadlines else None
 
 
 class OverdueDetailOutputSerializer(OverdueOutputSerializer):

@@ -1,6 +1,7 @@
 """Overdues for integrators: thin views over claims.selectors and claims.services."""
 
 import django_filters
+from django.db.models import F
 from django.http import Http404
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import generics, status
@@ -41,6 +42,11 @@ PAYMENT_EXAMPLE = OpenApiExample(
     value={"amount": {"amount": "4000.00", "currency": "EUR"}, "received_on": "2026-02-25", "designated_invoice": 7},
     request_only=True,
 )
+DRAFT_EXAMPLE = OpenApiExample(
+    "Save a draft: watch an unpaid invoice, notify later",
+    value={"policy": 1, "buyer": 42, "reference": "OD-2026-08", "invoices": [INVOICE_EXAMPLE], "draft": True},
+    request_only=True,
+)
 POST_NOTE = " Send an `Idempotency-Key` to retry safely."
 
 
@@ -73,10 +79,12 @@ def _detail(request, pk, code=status.HTTP_200_OK) -> Response:
         description=(
             "One overdue per buyer and policy while open, listing the unpaid invoices. The notification date is "
             "today: invoices past their notification deadline are flagged `notified_late` (not covered unless the "
-            "insurer waives it) and no new shipment to the buyer is covered from today." + POST_NOTE
+            "insurer waives it) and no new shipment to the buyer is covered from today. With `\"draft\": true` the "
+            "overdue is saved in state `draft` instead: nothing is notified, no cover stops, nothing is late, until "
+            "you notify it (`POST /overdues/{id}/notify/`); a draft counts as the buyer's open overdue." + POST_NOTE
         ),
         tags=TAGS, request=OverdueCreateInputSerializer, responses={201: OverdueDetailOutputSerializer},
-        examples=[DECLARE_EXAMPLE],
+        examples=[DECLARE_EXAMPLE, DRAFT_EXAMPLE],
     ),
 )
 class OverdueListCreateApi(IdempotentPostMixin, TenantQuerysetMixin, generics.ListAPIView):
@@ -89,7 +97,9 @@ class OverdueListCreateApi(IdempotentPostMixin, TenantQuerysetMixin, generics.Li
         return DECLARE if self.request.method == "POST" else VIEW
 
     def get_tenant_queryset(self, tenant):
-        return overdues_for_tenant(tenant=tenant).order_by("-notified_on", "-pk")
+        # Drafts first (not notified yet), then the latest notified.
+        return overdues_for_tenant(tenant=tenant, include_drafts=True).order_by(
+            F("notified_on").desc(nulls_first=True), "-pk")
 
     def handle_post(self, request):
         data = OverdueCreateInputSerializer(data=request.data, context={"request": request})
@@ -97,19 +107,32 @@ class OverdueListCreateApi(IdempotentPostMixin, TenantQuerysetMixin, generics.Li
         v = data.validated_data
         overdue = services.declare_overdue(
             tenant=request.tenant, notified_by=request.user, policy=v["policy"], buyer=v["buyer"],
-            invoices=invoice_lines(v["invoices"], v["policy"].currency), reference=v["reference"],
+            invoices=invoice_lines(v["invoices"], v["policy"].currency), reference=v["reference"], draft=v["draft"],
         )
         return _detail(request, overdue.pk, status.HTTP_201_CREATED)
 
 
-@extend_schema_view(get=extend_schema(summary="An overdue with its invoices, their deadlines and the payments",
-                                      tags=TAGS))
+@extend_schema_view(
+    get=extend_schema(summary="An overdue with its invoices, their deadlines and the payments", tags=TAGS),
+    delete=extend_schema(
+        summary="Discard a draft overdue",
+        description="Only a draft (never notified): it is deleted with its invoices. A notified overdue stays on record.",
+        tags=TAGS, request=None, responses={204: None},
+    ),
+)
 class OverdueDetailApi(APIView):
     serializer_class = OverdueDetailOutputSerializer
-    required_permission = VIEW
+
+    @property
+    def required_permission(self):
+        return DECLARE if self.request.method == "DELETE" else VIEW
 
     def get(self, request, pk):
         return _detail(request, pk)
+
+    def delete(self, request, pk):
+        services.discard_draft(overdue=_overdue_or_404(request.tenant, pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @extend_schema_view(
@@ -137,8 +160,9 @@ class OverduePaymentApi(IdempotentPostMixin, APIView):
 
 @extend_schema_view(
     post=extend_schema(
-        summary="Add invoices to an open overdue",
-        description=("The invoices are notified today: their lateness is judged against today." + POST_NOTE),
+        summary="Add invoices to a draft or an open overdue",
+        description=("On an open overdue the invoices are notified today: their lateness is judged against today. "
+                     "On a draft they are only watched until the draft is notified." + POST_NOTE),
         tags=TAGS, request=AddInvoicesInputSerializer, responses={201: OverdueDetailOutputSerializer},
         examples=[ADD_EXAMPLE],
     )
@@ -154,3 +178,24 @@ class OverdueInvoicesApi(IdempotentPostMixin, APIView):
         services.add_invoices(overdue=overdue, invoices=invoice_lines(data.validated_data["invoices"], overdue.currency),
                               added_by=request.user)
         return _detail(request, pk, status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Notify a draft overdue to the insurer",
+        description=(
+            "Only a draft. The notification date is today: its invoices past their notification deadline are "
+            "flagged `notified_late` (not covered unless the insurer waives it) and no new shipment to the buyer is "
+            "covered from today, as when an overdue is notified at once. Answers with the overdue." + POST_NOTE
+        ),
+        tags=TAGS, request=None, responses={200: OverdueDetailOutputSerializer},
+    )
+)
+class OverdueNotifyApi(IdempotentPostMixin, APIView):
+    serializer_class = OverdueDetailOutputSerializer
+    required_permission = DECLARE
+
+    def handle_post(self, request, pk):
+        overdue = _overdue_or_404(request.tenant, pk)
+        services.notify_overdue(overdue=overdue, notified_by=request.user)
+        return _detail(request, pk)
