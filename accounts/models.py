@@ -52,18 +52,12 @@ class Membership(models.Model):
         return f"{self.user} @ {self.tenant}"
 
 
-class ApiToken(TenantOwned):
-    """A tenant's API key. Only its SHA-256 is stored; the key is shown once.
-
-    Each token acts through its own service user, whose groups are the roles
-    the tenant admin gave it, so permissions and the audit trail work alike
-    for the browser and the API.
-    """
+class _ApiKey(models.Model):
+    """What every API key has: only its SHA-256 is stored; the key is shown once."""
 
     name = models.CharField(_("name"), max_length=100)
     prefix = models.CharField(max_length=12, db_index=True)
     key_hash = models.CharField(max_length=64, unique=True)
-    service_user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_token")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -71,11 +65,9 @@ class ApiToken(TenantOwned):
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
-    history = HistoricalRecords()
-
     class Meta:
+        abstract = True
         ordering = ["-created_at", "-pk"]
-        verbose_name = _("API token")
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
@@ -85,7 +77,23 @@ class ApiToken(TenantOwned):
         return self.revoked_at is None
 
 
-class InsurerApiToken(models.Model):
+class ApiToken(TenantOwned, _ApiKey):
+    """A tenant's API key. Only its SHA-256 is stored; the key is shown once.
+
+    Each token acts through its own service user, whose groups are the roles
+    the tenant admin gave it, so permissions and the audit trail work alike
+    for the browser and the API.
+    """
+
+    service_user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_token")
+
+    history = HistoricalRecords()
+
+    class Meta(_ApiKey.Meta):
+        verbose_name = _("API token")
+
+
+class InsurerApiToken(_ApiKey):
     """The insurer's own API key, for staff tools and back-office integrations.
 
     Not tenant-owned: it reaches every tenant's claims, but only under the
@@ -94,28 +102,11 @@ class InsurerApiToken(models.Model):
     staff service user, whose groups are the staff roles it was given.
     """
 
-    name = models.CharField(_("name"), max_length=100)
-    prefix = models.CharField(max_length=12, db_index=True)
-    key_hash = models.CharField(max_length=64, unique=True)
     service_user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="insurer_api_token"
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(_ApiKey.Meta):
         verbose_name = _("insurer API token")
-
-    def __str__(self):
-        return f"{self.name} ({self.prefix}…)"
-
-    @property
-    def is_active(self):
-        return self.revoked_at is None

@@ -58,40 +58,56 @@ def add_member(
     return user
 
 
-@transaction.atomic
-def create_api_token(*, tenant: Tenant, created_by, name: str, roles: list[str]) -> tuple[ApiToken, str]:
-    """Create a token; return it with the raw key, which is never stored nor shown again."""
+def _service_user(*, username_prefix: str, name: str, groups, is_staff: bool = False):
+    """The user a key acts through: no password, so it can never log in; its groups are the key's roles."""
+    User = get_user_model()
+    user = User(username=f"{username_prefix}-{secrets.token_hex(8)}", first_name=name[:150], is_active=True,
+                is_staff=is_staff)
+    user.set_unusable_password()
+    user.save()
+    user.groups.set(groups)
+    return user
+
+
+def _key_name(name: str) -> str:
     name = (name or "").strip()
     if not name:
         raise DomainError(_("Give the token a name."), field="name")
-    groups = _check_roles(roles)
-    raw_key = secrets.token_urlsafe(32)
-    prefix = raw_key[:TOKEN_PREFIX_LENGTH]
-    User = get_user_model()
-    service_user = User(username=f"api-token-{secrets.token_hex(8)}", first_name=name[:150], is_active=True)
-    service_user.set_unusable_password()
-    service_user.save()
-    service_user.groups.set(groups)
-    Membership.objects.create(user=service_user, tenant=tenant)
-    token = ApiToken.objects.create(
-        tenant=tenant,
-        name=name,
-        prefix=prefix,
-        key_hash=hash_token(raw_key),
-        service_user=service_user,
-        created_by=created_by,
-    )
-    return token, raw_key
+    return name
 
 
-@transaction.atomic
-def revoke_api_token(*, token: ApiToken) -> ApiToken:
+def _revoke(token):
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
         token.service_user.is_active = False
         token.service_user.save(update_fields=["is_active"])
     return token
+
+
+def _touch(manager, token) -> None:
+    """Record use at most once per LAST_USED_RESOLUTION, so every request doesn't write."""
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        manager.filter(pk=token.pk).update(last_used_at=now)
+
+
+@transaction.atomic
+def create_api_token(*, tenant: Tenant, created_by, name: str, roles: list[str]) -> tuple[ApiToken, str]:
+    """Create a token; return it with the raw key, which is never stored nor shown again."""
+    name = _key_name(name)
+    groups = _check_roles(roles)
+    raw_key = secrets.token_urlsafe(32)
+    service_user = _service_user(username_prefix="api-token", name=name, groups=groups)
+    Membership.objects.create(user=service_user, tenant=tenant)
+    token = ApiToken.objects.create(tenant=tenant, name=name, prefix=raw_key[:TOKEN_PREFIX_LENGTH],
+                                    key_hash=hash_token(raw_key), service_user=service_user, created_by=created_by)
+    return token, raw_key
+
+
+@transaction.atomic
+def revoke_api_token(*, token: ApiToken) -> ApiToken:
+    return _revoke(token)
 
 
 def authenticate_api_token(raw_key: str) -> ApiToken | None:
@@ -104,47 +120,30 @@ def authenticate_api_token(raw_key: str) -> ApiToken | None:
     )
     if token is None or not token.service_user.is_active:
         return None
-    now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
-        ApiToken.objects.with_scopes_disabled().filter(pk=token.pk).update(last_used_at=now)
+    _touch(ApiToken.objects.with_scopes_disabled(), token)
     return token
 
 
 @transaction.atomic
 def create_insurer_api_token(*, name: str, roles: list[str], created_by) -> tuple[InsurerApiToken, str]:
     """An insurer-side token acting through a new staff service user; the raw key is never stored nor shown again."""
-    name = (name or "").strip()
-    if not name:
-        raise DomainError(_("Give the token a name."), field="name")
+    name = _key_name(name)
     unknown = sorted(set(roles or []) - set(STAFF_ROLES))
     if unknown or not roles:
         raise DomainError(_("Choose one or more of the insurer staff roles."), field="roles")
     raw_key = secrets.token_urlsafe(32)
-    User = get_user_model()
     # Staff so that the insurer API lets it in; no password, so it can never log in to the admin.
-    service_user = User(username=f"insurer-api-token-{secrets.token_hex(8)}", first_name=name[:150],
-                        is_active=True, is_staff=True)
-    service_user.set_unusable_password()
-    service_user.save()
-    service_user.groups.set(Group.objects.filter(name__in=roles))
-    token = InsurerApiToken.objects.create(
-        name=name,
-        prefix=raw_key[:TOKEN_PREFIX_LENGTH],
-        key_hash=hash_token(raw_key),
-        service_user=service_user,
-        created_by=created_by,
-    )
+    service_user = _service_user(username_prefix="insurer-api-token", name=name,
+                                 groups=Group.objects.filter(name__in=roles), is_staff=True)
+    token = InsurerApiToken.objects.create(name=name, prefix=raw_key[:TOKEN_PREFIX_LENGTH],
+                                           key_hash=hash_token(raw_key), service_user=service_user,
+                                           created_by=created_by)
     return token, raw_key
 
 
 @transaction.atomic
 def revoke_insurer_api_token(*, token: InsurerApiToken) -> InsurerApiToken:
-    if token.revoked_at is None:
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
-        token.service_user.is_active = False
-        token.service_user.save(update_fields=["is_active"])
-    return token
+    return _revoke(token)
 
 
 def authenticate_insurer_api_token(raw_key: str) -> InsurerApiToken | None:
@@ -156,9 +155,7 @@ def authenticate_insurer_api_token(raw_key: str) -> InsurerApiToken | None:
     )
     if token is None or not (token.service_user.is_active and token.service_user.is_staff):
         return None
-    now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
-        InsurerApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    _touch(InsurerApiToken.objects, token)
     return token
 
 

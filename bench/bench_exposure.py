@@ -12,35 +12,17 @@ Everything runs inside one transaction that is rolled back at the end.
 """
 
 import argparse
-import os
-import sys
 import time
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+from _common import QueryCounter, RollBack, with_database  # noqa: E402  (sets sys.path and settings)
 
 COUNTRIES = ["DE", "FR", "IT", "ES", "PT", "NL", "BE", "PL", "CZ", "AT", "GB", "US", "CN", "JP", "BR", "MX", "TR",
              "IN", "ZA", "MA"]
 SECTORS = ["10.71", "13.20", "20.11", "22.29", "25.62", "28.41", "29.10", "41.20", "46.90", "47.11", "49.41", ""]
 CURRENCIES = ["EUR", "EUR", "USD", "GBP"]  # per policy, in turn
 NOT_IN_FORCE = ["refused", "expired", "withdrawn", "pending"]
-
-
-class _RollBack(Exception):
-    pass
-
-
-class QueryCounter:
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
 
 
 def build(*, limits: int, buyers: int, tenants: int):
@@ -139,8 +121,8 @@ def run(*, limits: int, buyers: int, tenants: int, repeat: int) -> None:
                       rows_of=lambda _: 1)
                 timed("tenant_exposure(by='buyer')", lambda: tenant_exposure(tenant=tenant, by="buyer"),
                       repeat=repeat, rows_of=len)
-                raise _RollBack
-        except _RollBack:
+                raise RollBack
+        except RollBack:
             print("rolled back: the database is as it was")
 
 
@@ -155,31 +137,7 @@ def main() -> None:
     args = parser.parse_args()
     buyers = args.buyers or max(1, args.limits // 10)
 
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-    from django.test.utils import setup_databases, teardown_databases
-
-    settings.DEBUG = False
-    old_config = None
-    if args.configured_db:
-        from django.db.migrations.executor import MigrationExecutor
-
-        executor = MigrationExecutor(connection)
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            sys.exit("The configured database has unapplied migrations: run `make migrate`, or drop --configured-db.")
-    else:
-        old_config = setup_databases(verbosity=0, interactive=False, aliases={"default"})
-    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}; "
-          f"reporting currency {settings.REPORTING_CURRENCY}")
-    try:
-        run(limits=args.limits, buyers=buyers, tenants=args.tenants, repeat=args.repeat)
-    finally:
-        if old_config is not None:
-            teardown_databases(old_config, verbosity=0)
-
+    with_database(lambda: run(limits=args.limits, buyers=buyers, tenants=args.tenants, repeat=args.repeat), configured_db=args.configured_db)
 
 if __name__ == "__main__":
     main()

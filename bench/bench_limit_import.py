@@ -13,33 +13,10 @@ out: they are sent on commit only).
 
 import argparse
 import io
-import os
-import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-
-
-class _RollBack(Exception):
-    pass
-
-
-class QueryCounter:
-    """Counts every query (CaptureQueriesContext keeps only the last 9,000)."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-    def __len__(self):
-        return self.count
+from _common import QueryCounter, RollBack, with_database  # noqa: E402  (sets sys.path and settings)
 
 
 def build_file(*, rows: int, policies, buyers, mode_mix: bool) -> bytes:
@@ -106,8 +83,8 @@ def run(*, rows: int, mode: str) -> None:
                       f"{len(import_queries)} queries ({len(import_queries) / rows:.1f} per row)  mode={mode}")
                 print(f"result: created {result.created}, decided at once {result.decided}, "
                       f"referred {result.referred}, errors {len(result.errors)}")
-                raise _RollBack
-        except _RollBack:
+                raise RollBack
+        except RollBack:
             print("rolled back: the database is as it was")
 
 
@@ -119,30 +96,7 @@ def main() -> None:
                         help="use DATABASE_URL (must be migrated) instead of a throwaway test database")
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-    from django.test.utils import setup_databases, teardown_databases
-
-    settings.DEBUG = False
-    old_config = None
-    if args.configured_db:
-        from django.db.migrations.executor import MigrationExecutor
-
-        executor = MigrationExecutor(connection)
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            sys.exit("The configured database has unapplied migrations: run `make migrate`, or drop --configured-db.")
-    else:
-        old_config = setup_databases(verbosity=0, interactive=False, aliases={"default"})
-    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
-    try:
-        run(rows=args.rows, mode=args.mode)
-    finally:
-        if old_config is not None:
-            teardown_databases(old_config, verbosity=0)
-
+    with_database(lambda: run(rows=args.rows, mode=args.mode), configured_db=args.configured_db)
 
 if __name__ == "__main__":
     main()

@@ -2,9 +2,8 @@
 
 import csv
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
-from decimal import Decimal
 
+from core.csvcell import csv_cell
 from core.tenancy import tenant_scope
 from limits.selectors import limits_for_tenant
 
@@ -13,25 +12,6 @@ EXPORT_COLUMNS = (
     "currency", "requested_amount", "requested_terms_days", "decided_amount", "decided_terms_days",
     "is_discretionary", "expiry_date", "review_date", "decided_at",
 )
-# A spreadsheet runs a cell starting with these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -42,7 +22,7 @@ def _limit_lines(*, tenant, state: str | None) -> Iterator[str]:
     yield writer.writerow(EXPORT_COLUMNS)
     limits = limits_for_tenant(tenant=tenant, state=state).select_related("policy", "buyer").order_by("pk")
     for limit in limits.iterator(chunk_size=2000):
-        yield writer.writerow([_cell(value) for value in (
+        yield writer.writerow([csv_cell(value) for value in (
             limit.pk, limit.reference, limit.policy.number, limit.buyer.legal_name, limit.buyer.country.code,
             limit.buyer.registration_number, limit.state, limit.currency, limit.requested_amount,
             limit.requested_terms_days, limit.decided_amount, limit.decided_terms_days, limit.is_discretionary,

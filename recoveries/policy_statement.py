@@ -5,6 +5,8 @@ of queries whatever the number of rows (the statement of a large policy is a
 report, not a loop over limits).
 """
 
+import csv
+import io
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -13,6 +15,7 @@ from django.db.models import Sum
 from moneyed import Money
 
 from claims.models import Claim
+from core.csvcell import csv_cell
 from limits.models import LimitDecision
 from policies.models_premium import PeriodPremium, TurnoverDeclaration
 from recoveries.models import Recovery
@@ -119,11 +122,6 @@ def policy_statement(*, policy, start: date, end: date) -> PolicyStatement:
 
 def statement_csv(statement: PolicyStatement) -> str:
     """The statement as CSV: section, date, description, amount, currency (amounts as decimal strings)."""
-    import csv
-    import io
-
-    from recoveries.statement import csv_cell
-
     out = io.StringIO()
     writer = csv.writer(out)
     for row in statement_rows(statement):

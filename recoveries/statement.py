@@ -7,37 +7,12 @@ the totals follow the lines as rows of kind "total".
 
 import csv
 import io
-from datetime import date
-from decimal import Decimal
 
-from moneyed import Money
-
-from core.money import quantize_money
+from core.csvcell import csv_cell
 from recoveries.ledger import RecoveryLedger
 
 COLUMNS = ("date", "kind", "label", "held_by", "reduced_loss", "amount", "currency",
            "insurer_share_to_date", "insured_share_to_date")
-# A spreadsheet runs a cell starting with these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value) -> str:
-    """One CSV cell: decimals as strings to the minor unit, dates ISO, text safe from formula injection."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Money):
-        # To the currency's minor unit: a zero total reads 0.00, not 0.
-        return format(quantize_money(value).amount, "f")
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def ledger_totals(ledger: RecoveryLedger) -> list[tuple[str, object]]:
     """The statement's totals, in reading order: what the insurer paid, recovered and kept; who owes whom."""
     return [
