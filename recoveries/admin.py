@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from moneyed import Money
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Claim
+from claims.models import Claim, Overdue
 from core.exceptions import DomainError
 from recoveries import services
 from recoveries.ledger import build_ledger
@@ -145,6 +145,12 @@ class SettlementAdmin(_ReadOnlyAdmin):
     list_display = ("settled_on", "claim_link", "tenant", "to_insurer", "amount", "currency", "reference")
 
 
+class OpenCollectionForm(forms.Form):
+    overdue = forms.IntegerField(label=gettext_lazy("Overdue number"), min_value=1)
+    agency = forms.CharField(label=gettext_lazy("Collection agency or lawyer"), max_length=120, required=False)
+    note = forms.CharField(label=gettext_lazy("Note"), max_length=300, required=False)
+
+
 @admin.register(CollectionCase)
 class CollectionCaseAdmin(SimpleHistoryAdmin):
     list_display = ("overdue", "claim", "tenant", "agency", "status", "opened_on", "closed_on")
@@ -153,7 +159,37 @@ class CollectionCaseAdmin(SimpleHistoryAdmin):
     readonly_fields = [f.name for f in CollectionCase._meta.fields if f.name != "id"]
 
     def has_add_permission(self, request):
-        return False
+        return False  # opened through `open_view`, which goes through the service
+
+    def get_urls(self):
+        return [path("open/", self.admin_site.admin_view(self.open_view), name="recoveries_collection_open"),
+                *super().get_urls()]
+
+    def open_view(self, request):
+        """Hand a notified overdue to collection, with or without a claim yet."""
+        if not request.user.has_perm("recoveries.manage_collection"):
+            raise PermissionDenied
+        form = OpenCollectionForm(request.POST or None, initial={"overdue": request.GET.get("overdue")})
+        if request.method == "POST" and form.is_valid():
+            overdue = Overdue.objects.exclude(state=Overdue.State.DRAFT).filter(pk=form.cleaned_data["overdue"]).first()
+            try:
+                if overdue is None:
+                    raise DomainError(_("No notified overdue has this number."), field="overdue")
+                claim = (Claim.objects.filter(overdue=overdue).exclude(state__in=[Claim.State.REJECTED,
+                                                                                   Claim.State.WITHDRAWN]).first())
+                case = services.open_collection_case(overdue=overdue, claim=claim, agency=form.cleaned_data["agency"],
+                                                     opened_by=request.user)
+                if form.cleaned_data["note"]:
+                    services.update_collection_status(case=case, status=case.status, note=form.cleaned_data["note"],
+                                                      updated_by=request.user)
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("Handed to collection; the insured sees its status."))
+                return redirect("admin:recoveries_collectioncase_changelist")
+        context = {**self.admin_site.each_context(request), "title": _("Hand a debt to collection"),
+                   "opts": self.model._meta, "form": form}
+        return TemplateResponse(request, "admin/recoveries/collection_open.html", context)
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -17,7 +17,7 @@ from core.exceptions import DomainError
 from core.money import quantize_money
 from recoveries import services
 from recoveries.forms import DirectReceiptForm
-from recoveries.selectors import claims_with_recoveries, ledger_for, summarize
+from recoveries.selectors import claims_with_recoveries, collection_cases_for_tenant, ledger_for, summarize
 from recoveries.statement import ledger_csv, ledger_totals
 
 VIEW = "claims.view_claim"
@@ -88,6 +88,8 @@ class RecoveryListView(TenantMemberRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["rows"] = [_summary_row(summarize(claim)) for claim in ctx["claims"]]
+        # Debts handed to collection, with or without a claim yet: the insured follows them here.
+        ctx["collection_cases"] = collection_cases_for_tenant(tenant=self.tenant)[:100]
         return ctx
 
 

@@ -63,3 +63,29 @@ def test_underwriter_cannot_record_recoveries(client_of_underwriter, tenant, fin
                                                         "recovery-received_on": TODAY, "recovery-source": "buyer"})
     assert response.status_code == 403
     assert not Recovery.objects.exists()
+
+
+def test_an_overdue_is_handed_to_collection_before_any_claim(handler_client, tenant, policy, underwriter,
+                                                             client_of_user, client_of_outsider):
+    from tests.claim_helpers import approve_limit, declare, invoice, make_buyer
+
+    buyer = make_buyer()
+    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
+    overdue = declare(tenant=tenant, policy=policy, buyer=buyer, invoices=[invoice(shipped=date(2026, 2, 1),
+                                                                                   amount=10_000)])
+    response = handler_client.post("/admin/recoveries/collectioncase/open/",
+                                   {"overdue": overdue.pk, "agency": "Cobros Lisboa", "note": "Letter sent"})
+    assert response.status_code == 302
+    case = CollectionCase.objects.get()
+    assert (case.overdue_id, case.claim_id, case.status_note) == (overdue.pk, None, "Letter sent")
+    again = handler_client.post("/admin/recoveries/collectioncase/open/", {"overdue": overdue.pk})
+    assert again.status_code == 200 and "already in collection" in again.content.decode()
+    # The insured follows it on its recoveries page; another tenant does not see it.
+    assert "Cobros Lisboa" in client_of_user.get("/recoveries/").content.decode()
+    assert "Cobros Lisboa" not in client_of_outsider.get("/recoveries/").content.decode()
+
+
+def test_unknown_overdue_is_a_form_error(handler_client):
+    response = handler_client.post("/admin/recoveries/collectioncase/open/", {"overdue": 999})
+    assert response.status_code == 200 and "No notified overdue" in response.content.decode()
+    assert not CollectionCase.objects.exists()
