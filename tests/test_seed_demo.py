@@ -12,8 +12,20 @@ pytestmark = pytest.mark.django_db
 SEEDED = [
     "accounts.Tenant", "accounts.Membership", "auth.User", "auth.Group", "policies.Policy",
     "buyers.Buyer", "buyers.CountryRisk", "core.ExchangeRate", "limits.CreditLimit", "limits.LimitDecision",
-    "core.Notification", "core.OutboxMessage",
+    "core.Notification", "core.OutboxMessage", "claims.Overdue", "claims.Invoice", "claims.Claim",
+    "claims.ClaimDocument", "claims.ClaimTransition", "recoveries.Recovery", "policies.TurnoverDeclaration",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    # The demo's claim data follows its 2026 policy: seed as on a day it runs, whatever the real date.
+    from datetime import date
+
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2026, 11, 25))
 
 
 def row_counts() -> dict[str, int]:
@@ -26,6 +38,9 @@ def test_seed_demo_twice_creates_nothing_twice(django_capture_on_commit_callback
     first = row_counts()
     # The first run really seeds: the second run's equality below would otherwise prove nothing.
     assert first["accounts.Tenant"] == 2 and first["policies.Policy"] == 3 and first["limits.CreditLimit"] >= 1
+    # While the 2026 demo policy runs: a paid claim with its documents and a recovery, two overdues, turnover.
+    assert first["claims.Overdue"] == 2 and first["claims.Claim"] == 1 and first["recoveries.Recovery"] == 1
+    assert first["claims.ClaimDocument"] == 4 and first["policies.TurnoverDeclaration"] > 0
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", stdout=io.StringIO())
