@@ -1,0 +1,83 @@
+"""One live claim per overdue and one open overdue per buyer hold under concurrent requests, and two handlers
+paying one claim at once pay it once (PostgreSQL only: SQLite serialises writers, so no race happens there)."""
+
+import threading
+from datetime import date
+
+import pytest
+from django.db import connection, connections
+from django_scopes import scopes_disabled
+from moneyed import Money
+
+from accounts.roles import FINANCE
+from claims import services as overdue_services
+from claims import services_claims as claims
+from claims.models import Cause, Claim, Overdue
+from core.exceptions import DomainError
+from tests.claim_helpers import approve_limit, complete_claim, declare, invoice, make_buyer
+from tests.factories import member
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent transactions"),
+]
+
+
+def race(n, action):
+    barrier = threading.Barrier(n)
+    outcomes = []
+
+    def attempt(i):
+        try:
+            with scopes_disabled():
+                barrier.wait()
+                action(i)
+                outcomes.append("done")
+        except DomainError:
+            outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    return sorted(outcomes)
+
+
+def test_concurrent_claims_on_one_overdue_file_one(tenant, policy, underwriter):
+    finance = member(tenant, [FINANCE])
+    buyer = make_buyer()
+    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
+    overdue = declare(tenant=tenant, policy=policy, buyer=buyer, invoices=[invoice(shipped=date(2026, 2, 1),
+                                                                                   amount=10_000)])
+    window = claims.filing_window(overdue=overdue, cause=Cause.PROTRACTED_DEFAULT)
+    outcomes = race(4, lambda i: claims.file_claim(tenant=tenant, filed_by=finance, overdue=overdue,
+                                                   cause=Cause.PROTRACTED_DEFAULT, today=window.opens))
+    assert outcomes == ["done", "refused", "refused", "refused"]
+    assert Claim.objects.filter(overdue=overdue).count() == 1
+
+
+def test_concurrent_overdues_on_one_buyer_open_one(tenant, policy):
+    buyer = make_buyer()
+    outcomes = race(4, lambda i: overdue_services.declare_overdue(
+        tenant=tenant, notified_by=None, policy=policy, buyer=buyer, notified_on=date(2026, 4, 20),
+        invoices=[invoice(f"F-{i}", shipped=date(2026, 2, 1), amount=1_000)]))
+    assert outcomes == ["done", "refused", "refused", "refused"]
+    assert Overdue.objects.filter(policy=policy, buyer=buyer).count() == 1
+
+
+def test_two_handlers_paying_at_once_pay_once(tenant, policy, underwriter, claims_handler):
+    finance = member(tenant, [FINANCE])
+    buyer = make_buyer()
+    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
+    overdue = declare(tenant=tenant, policy=policy, buyer=buyer, invoices=[invoice(shipped=date(2026, 2, 1),
+                                                                                   amount=10_000)])
+    claim = claims.approve_claim(claim=complete_claim(tenant=tenant, overdue=overdue, finance=finance,
+                                                      handler=claims_handler), approved_by=claims_handler)
+    outcomes = race(3, lambda i: claims.record_claim_payment(claim=claim, amount=Money(9_000, "EUR"),
+                                                             paid_on=date.today(), recorded_by=claims_handler,
+                                                             reference=f"PAY-{i}"))
+    assert outcomes == ["done", "refused", "refused"]
+    assert Claim.objects.get(pk=claim.pk).transitions.filter(target="paid").count() == 1
