@@ -59,3 +59,10 @@ def deliver_webhook(*, delivery_id: int) -> None:
     # Failures are recorded on the delivery and retried by `retry_due_webhooks`,
     # so the outbox message is done once this attempt was made.
     webhooks.deliver(delivery_id=delivery_id)
+
+
+@outbox.outbox_handler(webhooks.OUTBOX_TASK_MANY)
+def deliver_webhooks(*, delivery_ids: list[int]) -> None:
+    """A chunk of a job's deliveries, each attempted once in its own transaction (see deliver_webhook)."""
+    for delivery_id in delivery_ids:
+        webhooks.deliver(delivery_id=delivery_id)

@@ -48,6 +48,8 @@ EVENTS: dict[str, str] = {
 }
 
 OUTBOX_TASK = "core.deliver_webhook"
+OUTBOX_TASK_MANY = "core.deliver_webhooks"
+OUTBOX_CHUNK = 50  # deliveries per outbox message: a slow receiver holds one worker for at most 50 timeouts
 TIMEOUT_SECONDS = 10
 # Backoff after the n-th failed attempt: 1, 2, 4 ... minutes, at most an hour
 # apart, so a receiver that is down for a night is retried ~30 times, not 10,000.
@@ -190,8 +192,12 @@ def emit_many(*, tenant, event: str, items: Iterable[tuple[str | None, dict]]) -
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-        for delivery_id in created:
-            outbox.enqueue(task_name=OUTBOX_TASK, payload={"delivery_id": delivery_id})
+        if len(created) == 1:
+            outbox.enqueue(task_name=OUTBOX_TASK, payload={"delivery_id": created[0]})
+        else:
+            # A job's many events: one outbox message per chunk, not per delivery; each is still its own attempt.
+            for start in range(0, len(created), OUTBOX_CHUNK):
+                outbox.enqueue(task_name=OUTBOX_TASK_MANY, payload={"delivery_ids": created[start:start + OUTBOX_CHUNK]})
         return created
 
 

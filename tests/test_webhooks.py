@@ -312,6 +312,18 @@ def test_emit_many_costs_the_same_queries_for_many_items(tenant, django_assert_m
         assert webhooks.emit_many(tenant=tenant, event="limit.expired", items=items) == []
 
 
+def test_a_jobs_many_deliveries_go_out_in_chunks_and_each_is_sent(tenant, endpoint, receiver,
+                                                                   django_capture_on_commit_callbacks):
+    items = [(str(uuid.uuid4()), {"limit_id": n}) for n in range(webhooks.OUTBOX_CHUNK + 3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        created = webhooks.emit_many(tenant=tenant, event="limit.decided", items=items)
+    # Two outbox messages (50 + 3), not 53; every delivery was attempted and received once.
+    assert OutboxMessage.objects.filter(task_name=webhooks.OUTBOX_TASK_MANY).count() == 2
+    assert not OutboxMessage.objects.filter(task_name=webhooks.OUTBOX_TASK).exists()
+    assert WebhookDelivery.objects.filter(pk__in=created, state=WebhookDelivery.State.SUCCEEDED).count() == len(items)
+    assert len(receiver.requests) == len(items)
+
+
 def test_an_unregistered_event_is_a_programming_error(tenant, endpoint):
     with pytest.raises(LookupError):
         webhooks.emit(tenant=tenant, event="limit.typo", payload={})
