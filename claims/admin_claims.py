@@ -2,7 +2,6 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -41,11 +40,10 @@ class PaymentLateFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
-        unpaid = Q(state__in=[Claim.State.COMPLETE, Claim.State.APPROVED])
         if self.value() == "late":
-            return queryset.filter(unpaid, payment_due_on__lt=today)
+            return queryset.filter(Claim.payment_late_q(today))
         if self.value() == "due":
-            return queryset.filter(unpaid, payment_due_on__gte=today)
+            return queryset.filter(state__in=Claim.AWAITING_PAYMENT_STATES, payment_due_on__gte=today)
         return queryset
 
 
@@ -62,6 +60,10 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False  # the insured files claims; handlers decide them on the review page
+
+    def get_queryset(self, request):
+        # A draft is the insured's file in preparation: the insurer sees a claim once it is submitted.
+        return super().get_queryset(request).exclude(state=Claim.State.DRAFT)
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -85,7 +87,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     def document_view(self, request, pk, doc_pk):
         self._require(request, "claims.view_claim")
-        document = get_object_or_404(ClaimDocument, claim_id=pk, pk=doc_pk)
+        document = get_object_or_404(ClaimDocument.objects.exclude(claim__state=Claim.State.DRAFT), claim_id=pk,
+                                     pk=doc_pk)
         try:
             handle = document.file.open("rb")
         except FileNotFoundError as exc:
@@ -94,7 +97,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     def review_view(self, request, pk):
         self._require(request, "claims.view_claim")
-        claim = get_object_or_404(Claim.objects.select_related("tenant", "policy", "buyer", "overdue"), pk=pk)
+        claim = get_object_or_404(Claim.objects.exclude(state=Claim.State.DRAFT)
+                                  .select_related("tenant", "policy", "buyer", "overdue"), pk=pk)
         form = ClaimActionForm(request.POST or None)
         if request.method == "POST":
             self._require(request, "claims.handle_claim")

@@ -80,6 +80,8 @@ class Claim(TenantOwned):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     OPEN_STATES = (State.DRAFT, State.SUBMITTED, State.INCOMPLETE, State.COMPLETE, State.APPROVED)
+    # The payment term runs while the file is complete and the indemnity unpaid (domain.md, Claims).
+    AWAITING_PAYMENT_STATES = (State.COMPLETE, State.APPROVED)
     # Approved and paid indemnities use the policy period's maximum liability.
     LIABILITY_STATES = (State.APPROVED, State.PAID)
 
@@ -155,6 +157,15 @@ class Claim(TenantOwned):
 
     def __str__(self):
         return self.reference or f"Claim {self.pk}"
+
+    @classmethod
+    def payment_late_q(cls, today) -> Q:
+        """Complete or approved, and unpaid past the payment term: flagged to the claims handlers."""
+        return Q(state__in=cls.AWAITING_PAYMENT_STATES, payment_due_on__lt=today)
+
+    def is_payment_late(self, today) -> bool:
+        return (self.state in self.AWAITING_PAYMENT_STATES and self.payment_due_on is not None
+                and self.payment_due_on < today)
 
     @property
     def required_documents(self) -> tuple[str, ...]:

@@ -201,8 +201,7 @@ def remind_draft_deadlines(*, today: date, batch_size: int = BATCH_SIZE, result:
 
 def flag_late_payments(*, today: date, result: ReminderResult) -> None:
     """Complete or approved claims past their payment date, flagged once; one e-mail to the claims handlers."""
-    late = Claim.objects.filter(state__in=[Claim.State.COMPLETE, Claim.State.APPROVED], payment_due_on__lt=today,
-                                payment_late_flagged_on__isnull=True)
+    late = Claim.objects.filter(Claim.payment_late_q(today), payment_late_flagged_on__isnull=True)
     with transaction.atomic():
         rows = list(late.select_for_update().values_list("pk", "reference", "payment_due_on"))
         if not rows:

@@ -64,7 +64,7 @@ def next_deadline(claim: Claim, *, today: date) -> NextDeadline | None:
     if claim.state == Claim.State.DRAFT:
         window = claim_filing_window(claim)
         return NextDeadline(_("file the claim by"), window.closes) if window else None
-    if claim.state in (Claim.State.COMPLETE, Claim.State.APPROVED) and claim.payment_due_on:
+    if claim.state in Claim.AWAITING_PAYMENT_STATES and claim.payment_due_on:
         return NextDeadline(_("indemnity due by"), claim.payment_due_on)
     return None
 

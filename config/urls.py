@@ -36,6 +36,7 @@ urlpatterns = [
     path("claims/", include("claims.urls_claims")),
     path("admin/exposure/", include("limits.exposure_urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/insurer/", include("claims.api.insurer_claims_urls")),
     path("api/v1/insurer/", include("recoveries.api.insurer_urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -51,6 +51,9 @@ def review(client, claim, **data):
 
 def test_review_page_shows_checklist_and_calculation(handler_client, tenant, overdue, finance):
     claim = file_protracted_default(tenant=tenant, overdue=overdue, by=finance)
+    # A draft is the insured's file in preparation: the insurer sees it once submitted.
+    assert handler_client.get(f"/admin/claims/claim/{claim.pk}/review/").status_code == 404
+    claims.submit_claim(claim=claim, submitted_by=finance, today=claim.date_of_loss)
     page = handler_client.get(f"/admin/claims/claim/{claim.pk}/review/")
     assert page.status_code == 200
     text = page.content.decode()
@@ -98,6 +101,7 @@ def test_handler_downloads_a_document(handler_client, tenant, overdue, finance):
 
     document = claims.upload_document(claim=claim, kind=DocumentKind.CONTRACT, uploaded=pdf("contract.pdf"),
                                       uploaded_by=finance)
+    claims.submit_claim(claim=claim, submitted_by=finance, today=claim.date_of_loss)
     response = handler_client.get(f"/admin/claims/claim/{claim.pk}/documents/{document.pk}/")
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
 

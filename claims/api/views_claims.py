@@ -52,7 +52,7 @@ _CALCULATION = {
 _DOCUMENT = {"id": 31, "kind": "invoices", "name": "invoices.pdf", "size": 48213, "content_type": "application/pdf",
              "uploaded_at": "2026-06-09T10:02:00Z",
              "download_url": "https://kredo.example.com/api/v1/claims/5/documents/31/"}
-_CLAIM = {
+CLAIM_ROW_EXAMPLE = {
     "id": 5, "reference": "CLM-2026-05", "state": "submitted", "state_label": "Submitted",
     "cause": "protracted_default", "policy": "KR-ES-2026-001", "policy_id": 1,
     "buyer": {"id": 42, "legal_name": "Late Payer S.p.A.", "country": "IT", "registration_number": "IT00000042",
@@ -65,7 +65,7 @@ _CLAIM = {
 CLAIM_DETAIL_EXAMPLE = OpenApiExample(
     "Submitted claim for protracted default",
     value={
-        **_CLAIM, "recovered_before_payment": {"amount": "0.00", "currency": "EUR"}, "override_reason": "",
+        **CLAIM_ROW_EXAMPLE, "recovered_before_payment": {"amount": "0.00", "currency": "EUR"}, "override_reason": "",
         "rejection_reason": "", "payment_reference": "",
         "checklist": [
             {"kind": "contract", "label": "Contract or purchase order", "required": True, "requested": False,
@@ -255,7 +255,7 @@ class ClaimDocumentUploadApi(IdempotentPostMixin, APIView):
                         status=status.HTTP_201_CREATED)
 
 
-class _AnyAccept(BaseContentNegotiation):
+class AnyAccept(BaseContentNegotiation):
     """A download answers with the file whatever the client accepts; errors stay JSON."""
 
     def select_parser(self, request, parsers):
@@ -276,7 +276,7 @@ class _AnyAccept(BaseContentNegotiation):
 )
 class ClaimDocumentDownloadApi(APIView):
     renderer_classes = [JSONRenderer]
-    content_negotiation_class = _AnyAccept
+    content_negotiation_class = AnyAccept
     required_permission = VIEW
 
     def get(self, request, pk, doc_id):

@@ -7,15 +7,14 @@ as in the admin.
 """
 
 from django.db import transaction
-from django.http import Http404
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsInsurerStaff
+from claims.api.insurer_base import InsurerClaimPostApi, insurer_claim_or_404
 from claims.models import Claim
-from core.api.idempotency import IdempotentPostMixin
 from recoveries import services
 from recoveries.api.insurer_serializers import (
     InsurerCollectionCaseInputSerializer,
@@ -44,35 +43,10 @@ def _eur(amount: str) -> dict:
     return {"amount": amount, "currency": "EUR"}
 
 
-def _claim_or_404(claim_id) -> Claim:
-    # Any tenant's claim: the middleware disabled the tenant scope for insurer staff on this API only.
-    try:
-        return Claim.objects.select_related("policy", "buyer", "overdue", "tenant").get(pk=claim_id)
-    except Claim.DoesNotExist as exc:
-        raise Http404 from exc
-
-
 def _cases_of(claim: Claim) -> list[CollectionCase]:
     # A case may be opened on the overdue before the claim was filed: it is still this debt's collection.
     return list(CollectionCase.objects.filter(overdue_id=claim.overdue_id)
                 .select_related("overdue__buyer", "claim").order_by("-opened_on", "-pk"))
-
-
-class _InsurerClaimPostApi(IdempotentPostMixin, APIView):
-    """A POST on one claim, idempotent with an `Idempotency-Key`.
-
-    IdempotencyKey rows are tenant-owned (unique per tenant and key): the insurer's
-    keys are stored under the claim's tenant. The fingerprint covers the path, so a
-    key reused by the insured's own integration on the insured's endpoints never
-    replays an insurer response (it is answered 422 instead); use random keys (UUIDs).
-    """
-
-    permission_classes = [IsInsurerStaff]
-
-    def post(self, request, claim_id):
-        self.claim = _claim_or_404(claim_id)
-        request.tenant = self.claim.tenant  # read by IdempotentPostMixin.post, which runs next
-        return super().post(request, claim_id=claim_id)
 
 
 LEDGER_INSURER_EXAMPLE = OpenApiExample(
@@ -93,7 +67,7 @@ class InsurerRecoveryLedgerApi(APIView):
     serializer_class = InsurerRecoveryLedgerOutputSerializer
 
     def get(self, request, claim_id):
-        claim = _claim_or_404(claim_id)
+        claim = insurer_claim_or_404(claim_id)
         statement = RecourseStatement(claim=claim, ledger=build_ledger(claim=claim), collection_cases=_cases_of(claim))
         payload = {**ledger_payload(statement), "tenant_id": claim.tenant_id, "tenant": claim.tenant.legal_name}
         return Response(InsurerRecoveryLedgerOutputSerializer(payload).data)
@@ -115,7 +89,7 @@ class InsurerRecoveryLedgerApi(APIView):
                               "created_at": "2026-10-02T09:00:00Z"}),
     ],
 )
-class InsurerRecoveryCreateApi(_InsurerClaimPostApi):
+class InsurerRecoveryCreateApi(InsurerClaimPostApi):
     required_permission = "recoveries.record_recovery"
 
     def handle_post(self, request, claim_id):
@@ -141,7 +115,7 @@ class InsurerRecoveryCreateApi(_InsurerClaimPostApi):
                               "created_at": "2026-09-16T09:00:00Z"}),
     ],
 )
-class InsurerCollectionCostCreateApi(_InsurerClaimPostApi):
+class InsurerCollectionCostCreateApi(InsurerClaimPostApi):
     required_permission = "recoveries.record_recovery"
 
     def handle_post(self, request, claim_id):
@@ -167,7 +141,7 @@ class InsurerCollectionCostCreateApi(_InsurerClaimPostApi):
                               "created_at": "2026-10-05T12:00:00Z"}),
     ],
 )
-class InsurerSettlementCreateApi(_InsurerClaimPostApi):
+class InsurerSettlementCreateApi(InsurerClaimPostApi):
     required_permission = "recoveries.record_recovery"
 
     def handle_post(self, request, claim_id):
@@ -199,7 +173,7 @@ _CASE = {"id": 3, "overdue_id": 12, "claim_id": 7, "buyer": "Late Payer S.p.A.",
         OpenApiExample("The case", response_only=True, status_codes=["200", "201"], value=_CASE),
     ],
 )
-class InsurerCollectionCaseApi(_InsurerClaimPostApi):
+class InsurerCollectionCaseApi(InsurerClaimPostApi):
     required_permission = "recoveries.manage_collection"
 
     def handle_post(self, request, claim_id):
