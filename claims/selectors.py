@@ -113,16 +113,12 @@ class DraftDeadlines:
     notification_deadline: date  # last day to notify in time
 
 
-def draft_deadlines_of(*, terms: PolicyTerms, unpaid: list[tuple[date, date | None, bool]]) -> DraftDeadlines | None:
-    """From plain values, (due date, extended due date, extension consented) per unpaid invoice, so the
-    daily job can read them in bulk; None when nothing is unpaid."""
-    if not unpaid:
+def draft_deadlines_of(*, terms: PolicyTerms, unpaid: list[policy_deadlines.UnpaidDue]) -> DraftDeadlines | None:
+    """From plain values, so the daily job can read them in bulk; None when nothing is unpaid."""
+    deadlines = policy_deadlines.overdue_deadlines(terms=terms, unpaid=unpaid)
+    if deadlines is None:
         return None
-    oldest = min(policy_deadlines.effective_due_date(terms=terms, due_date=due, extended_due_date=extended,
-                                                     extension_consented=consented)
-                 for due, extended, consented in unpaid)
-    deadlines = invoice_deadlines(terms=terms, due_date=oldest)
-    return DraftDeadlines(oldest_due_date=oldest, max_extension_end=deadlines.max_extension_end,
+    return DraftDeadlines(oldest_due_date=deadlines.due_date, max_extension_end=deadlines.max_extension_end,
                           notification_deadline=deadlines.notification_deadline)
 
 

@@ -2,7 +2,7 @@
 reinstatement."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from buyers.models import Buyer
 from claims import events  # importing it registers the overdue webhook events
 from claims.models import Invoice, Overdue, OverduePayment, PaymentAllocation
-from claims.selectors import deadlines_of, effective_due_date, extension_counts
+from claims.selectors import deadlines_of, extension_counts
 from core import notifications
 from core.exceptions import DomainError
 from limits import services as limit_services
 from limits.models import CoverStop
-from policies.deadlines import invoice_deadlines
+from policies.deadlines import overdue_deadlines
 from policies.models import Policy
 
 
@@ -162,7 +162,7 @@ def _flag_lateness(invoices: list[Invoice], *, notified_on: date, terms) -> None
 def _put_on_notice(*, overdue: Overdue, invoices: list[Invoice], terms) -> None:
     """What a notification sets off, at a declaration or when a draft is notified: the cover stop,
     the tenant's notification and the overdue.notified webhook. `invoices` carry their late flags."""
-    stopped_from = _cover_stopped_from(overdue=overdue, terms=terms, due_dates=_stop_due_dates(invoices, terms))
+    stopped_from = _cover_stopped_from(overdue=overdue, terms=terms, invoices=invoices)
     stop = limit_services.stop_cover(
         tenant=overdue.tenant, policy=overdue.policy, buyer=overdue.buyer, stopped_from=stopped_from,
         reason=CoverStop.Reason.OVERDUE, source_reference=f"overdue:{overdue.pk}",
@@ -182,17 +182,15 @@ def _put_on_notice(*, overdue: Overdue, invoices: list[Invoice], terms) -> None:
     events.overdue_notified(overdue=overdue, invoices=invoices, cover_stopped_from=stopped_from)
 
 
-def _stop_due_dates(invoices, terms) -> list[date]:
-    """Effective due dates of the unpaid invoices (all of them if none is unpaid): the maximum
-    extension period runs from the oldest unpaid invoice (domain.md, Overdues)."""
+def _unpaid_dues(invoices) -> list:
+    """The unpaid invoices' due dates (all invoices' if none is unpaid): the maximum extension period runs
+    from the oldest unpaid invoice (domain.md, Overdues)."""
     unpaid = [inv for inv in invoices if inv.outstanding > 0] or list(invoices)
-    return [effective_due_date(inv, terms) for inv in unpaid]
+    return [(inv.due_date, inv.extended_due_date, inv.extension_consented) for inv in unpaid]
 
 
-def _cover_stopped_from(*, overdue: Overdue, terms, due_dates: list[date]) -> date:
-    """Cover stops at the notification, or earlier once the maximum extension period of the oldest invoice ended."""
-    extension_end = invoice_deadlines(terms=terms, due_date=min(due_dates)).max_extension_end
-    return min(overdue.notified_on, extension_end + timedelta(days=1))
+def _cover_stopped_from(*, overdue: Overdue, terms, invoices) -> date:
+    return overdue_deadlines(terms=terms, unpaid=_unpaid_dues(invoices)).cover_stops_from(overdue.notified_on)
 
 
 def _follow_cover_stop(overdue: Overdue, terms) -> None:
@@ -202,10 +200,10 @@ def _follow_cover_stop(overdue: Overdue, terms) -> None:
     stop = CoverStop.objects.filter(pk=overdue.cover_stop_id, lifted_on__isnull=True).first()
     if stop is None:
         return
-    due_dates = _stop_due_dates(Invoice.objects.filter(overdue=overdue), terms)
-    if due_dates:
+    invoices = list(Invoice.objects.filter(overdue=overdue))
+    if invoices:
         limit_services.move_cover_stop(stop=stop, stopped_from=_cover_stopped_from(overdue=overdue, terms=terms,
-                                                                                   due_dates=due_dates))
+                                                                                   invoices=invoices))
 
 
 def _allocate(overdue: Overdue, amount: Decimal, designated: Invoice | None) -> list[tuple[Invoice, Decimal]]:

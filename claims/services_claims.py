@@ -31,7 +31,7 @@ from claims.models import (
 )
 from core.exceptions import DomainError
 from core.money import quantize_money
-from policies.deadlines import claim_payment_due, effective_due_date, invoice_deadlines
+from policies.deadlines import UnpaidDue, claim_payment_due, overdue_deadlines
 
 
 @dataclass(frozen=True)
@@ -54,19 +54,13 @@ def filing_window(*, overdue: Overdue, cause: str) -> FilingWindow | None:
                                     for inv in overdue.invoices.all() if inv.outstanding > 0])
 
 
-def filing_window_of(*, terms, cause: str, notified_on: date,
-                     unpaid: list[tuple[date, date | None, bool]]) -> FilingWindow | None:
-    """`filing_window` from plain values: (due date, extended due date, extension consented) per unpaid invoice.
-
-    Jobs read those values in bulk and call this without loading models.
-    """
-    if not unpaid:
+def filing_window_of(*, terms, cause: str, notified_on: date, unpaid: list[UnpaidDue]) -> FilingWindow | None:
+    """`filing_window` from plain values (policies.deadlines.UnpaidDue per unpaid invoice), for jobs reading in bulk."""
+    deadlines = overdue_deadlines(terms=terms, unpaid=unpaid)
+    if deadlines is None:
         return None
-    oldest = min(effective_due_date(terms=terms, due_date=due, extended_due_date=extended, extension_consented=ok)
-                 for due, extended, ok in unpaid)
-    deadlines = invoice_deadlines(terms=terms, due_date=oldest)
     opens = deadlines.waiting_period_end if cause == Cause.PROTRACTED_DEFAULT else notified_on
-    return FilingWindow(oldest_due_date=oldest, opens=opens, closes=deadlines.claim_filing_deadline)
+    return FilingWindow(oldest_due_date=deadlines.due_date, opens=opens, closes=deadlines.claim_filing_deadline)
 
 
 def _check_in_window(*, overdue: Overdue, cause: str, on: date) -> FilingWindow:

@@ -6,6 +6,7 @@ days after the original due date; an extension granted without consent does
 not move them.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -25,6 +26,11 @@ class InvoiceDeadlines:
 
     def claim_filing_window(self) -> tuple[date, date]:
         return self.waiting_period_end, self.claim_filing_deadline
+
+    def cover_stops_from(self, notified_on: date) -> date:
+        """First shipment day not covered: the notification, or the day after the maximum extension period
+        if that comes first (domain.md, Overdues: shipments after it are not covered, notified or not)."""
+        return min(notified_on, self.max_extension_end + timedelta(days=1))
 
 
 def invoice_deadlines(*, terms: PolicyTerms, due_date: date) -> InvoiceDeadlines:
@@ -53,3 +59,14 @@ def effective_due_date(*, terms: PolicyTerms, due_date: date, extended_due_date:
     if extension_consented or (extended_due_date - due_date).days <= terms.max_extension_days:
         return extended_due_date
     return due_date
+
+
+# (due date, extended due date, extension consented) of one unpaid invoice, as jobs read it in bulk.
+UnpaidDue = tuple[date, date | None, bool]
+
+
+def overdue_deadlines(*, terms: PolicyTerms, unpaid: Iterable[UnpaidDue]) -> InvoiceDeadlines | None:
+    """An overdue's deadlines are its oldest unpaid invoice's, from its effective due date; None if nothing is due."""
+    due_dates = [effective_due_date(terms=terms, due_date=due, extended_due_date=extended, extension_consented=ok)
+                 for due, extended, ok in unpaid]
+    return invoice_deadlines(terms=terms, due_date=min(due_dates)) if due_dates else None

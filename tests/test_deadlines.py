@@ -39,3 +39,24 @@ def test_deadlines_follow_the_policys_own_terms(db):
 
 def test_claim_payment_is_due_30_days_after_the_file_is_complete(terms):
     assert claim_payment_due(terms=terms, file_complete_on=date(2026, 6, 30)) == date(2026, 7, 30)
+
+
+def test_an_overdues_deadlines_are_its_oldest_unpaid_invoices_by_effective_due_date(terms):
+    from policies.deadlines import overdue_deadlines
+
+    # 10 Jan extended to 20 Jan (within 60 days: counts); 15 Jan extended to 30 Apr without consent: does not.
+    deadlines = overdue_deadlines(terms=terms, unpaid=[(date(2026, 1, 10), date(2026, 1, 20), False),
+                                                      (date(2026, 1, 15), date(2026, 4, 30), False)])
+    assert deadlines.due_date == date(2026, 1, 15)
+    assert overdue_deadlines(terms=terms, unpaid=[]) is None
+
+
+@pytest.mark.parametrize("notified_on,stops_from", [
+    (date(2026, 3, 11), date(2026, 3, 11)),  # notified within the maximum extension period: from the notice
+    (date(2026, 3, 12), date(2026, 3, 12)),  # notified the day after it ends: the same day either way
+    (date(2026, 4, 1), date(2026, 3, 12)),   # notified later: from the day after the period ended
+])
+def test_cover_stops_from_the_notification_or_the_end_of_the_maximum_extension(terms, notified_on, stops_from):
+    deadlines = invoice_deadlines(terms=terms, due_date=date(2026, 1, 10))
+    assert deadlines.max_extension_end == date(2026, 3, 11)
+    assert deadlines.cover_stops_from(notified_on) == stops_from
