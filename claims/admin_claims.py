@@ -16,7 +16,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims import services_claims as services
 from claims.admin_forms_claims import ClaimActionForm
 from claims.calculation import calculate_claim, calculation_as_json
-from claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest
+from claims.models import Claim, ClaimTransition, DocumentRequest
+from claims.selectors_claims import claim_documents_for_insurer, claims_for_insurer
 from core.exceptions import DomainError
 
 
@@ -63,7 +64,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         # A draft is the insured's file in preparation: the insurer sees a claim once it is submitted.
-        return super().get_queryset(request).exclude(state=Claim.State.DRAFT)
+        return super().get_queryset(request).filter(pk__in=claims_for_insurer().values("pk"))
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -87,7 +88,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     def document_view(self, request, pk, doc_pk):
         self._require(request, "claims.view_claim")
-        document = get_object_or_404(ClaimDocument.objects.exclude(claim__state=Claim.State.DRAFT), claim_id=pk,
+        document = get_object_or_404(claim_documents_for_insurer(), claim_id=pk,
                                      pk=doc_pk)
         try:
             handle = document.file.open("rb")
@@ -97,7 +98,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     def review_view(self, request, pk):
         self._require(request, "claims.view_claim")
-        claim = get_object_or_404(Claim.objects.exclude(state=Claim.State.DRAFT)
+        claim = get_object_or_404(claims_for_insurer()
                                   .select_related("tenant", "policy", "buyer", "overdue"), pk=pk)
         form = ClaimActionForm(request.POST or None)
         if request.method == "POST":

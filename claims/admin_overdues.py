@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
 from claims.models import Invoice, Overdue
+from claims.selectors import invoices_for_insurer, overdues_for_insurer
 from core.exceptions import DomainError
 
 INVOICE_FIELDS = ("number", "invoice_date", "shipment_date", "due_date", "extended_due_date", "extension_consented",
@@ -59,7 +60,7 @@ class OverdueAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         # A draft is the insured's own watch list: the insurer learns of it when it is notified.
-        return super().get_queryset(request).exclude(state=Overdue.State.DRAFT)
+        return super().get_queryset(request).filter(pk__in=overdues_for_insurer().values("pk"))
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -88,7 +89,7 @@ class InvoiceAdmin(SimpleHistoryAdmin):
         return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).exclude(overdue__state=Overdue.State.DRAFT)
+        return super().get_queryset(request).filter(pk__in=invoices_for_insurer().values("pk"))
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -130,3 +130,13 @@ def draft_deadlines(overdue: Overdue) -> DraftDeadlines | None:
         (inv.due_date, inv.extended_due_date, inv.extension_consented)
         for inv in overdue.invoices.all() if inv.outstanding > 0
     ])
+
+
+def overdues_for_insurer() -> QuerySet[Overdue]:
+    """Insurer staff, every tenant: notified overdues only. A draft is the insured's own watch list until
+    notified (the one place this rule is written; the admin, the insurer API and jobs read it here)."""
+    return Overdue.objects.exclude(state=Overdue.State.DRAFT)
+
+
+def invoices_for_insurer() -> QuerySet[Invoice]:
+    return Invoice.objects.exclude(overdue__state=Overdue.State.DRAFT)

@@ -71,3 +71,13 @@ def next_deadline(claim: Claim, *, today: date) -> NextDeadline | None:
 
 def claim_filing_window(claim: Claim) -> FilingWindow | None:
     return filing_window(overdue=claim.overdue, cause=claim.cause)
+
+
+def claims_for_insurer() -> QuerySet[Claim]:
+    """Insurer staff, every tenant: a claim once submitted. A draft is the insured's file in preparation
+    (the one place this rule is written; the admin and the insurer API read it here)."""
+    return Claim.objects.exclude(state=Claim.State.DRAFT)
+
+
+def claim_documents_for_insurer() -> QuerySet[ClaimDocument]:
+    return ClaimDocument.objects.exclude(claim__state=Claim.State.DRAFT)

@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy
 from moneyed import Money
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Claim, Overdue
+from claims.models import Claim
+from claims.selectors import overdues_for_insurer
+from claims.selectors_claims import claims_for_insurer
 from core.exceptions import DomainError
 from recoveries import services
 from recoveries.ledger import build_ledger
@@ -84,7 +86,8 @@ class RecoveryAdmin(_ReadOnlyAdmin):
     def claim_view(self, request, claim_pk):
         if not request.user.has_perm("recoveries.view_recovery"):
             raise PermissionDenied
-        claim = get_object_or_404(Claim.objects.select_related("tenant", "policy", "buyer", "overdue"), pk=claim_pk)
+        claim = get_object_or_404(claims_for_insurer().select_related("tenant", "policy", "buyer", "overdue"),
+                                  pk=claim_pk)
         kind = request.POST.get("form") if request.method == "POST" else None
         bound = {name: cls(request.POST if kind == name else None, prefix=name) for name, cls in FORMS.items()}
         if kind in FORMS:
@@ -171,7 +174,7 @@ class CollectionCaseAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         form = OpenCollectionForm(request.POST or None, initial={"overdue": request.GET.get("overdue")})
         if request.method == "POST" and form.is_valid():
-            overdue = Overdue.objects.exclude(state=Overdue.State.DRAFT).filter(pk=form.cleaned_data["overdue"]).first()
+            overdue = overdues_for_insurer().filter(pk=form.cleaned_data["overdue"]).first()
             try:
                 if overdue is None:
                     raise DomainError(_("No notified overdue has this number."), field="overdue")

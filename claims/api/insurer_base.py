@@ -5,6 +5,7 @@ from rest_framework.views import APIView
 
 from accounts.permissions import IsInsurerStaff
 from claims.models import Claim
+from claims.selectors_claims import claims_for_insurer
 from core.api.idempotency import IdempotentPostMixin
 
 
@@ -12,7 +13,7 @@ def insurer_claim_or_404(claim_id) -> Claim:
     # Any tenant's claim: the middleware disabled the tenant scope for insurer staff on this API only.
     # A draft is the insured's file in preparation: the insurer sees a claim once it is submitted.
     try:
-        return Claim.objects.exclude(state=Claim.State.DRAFT).select_related("policy", "buyer", "overdue", "tenant").get(pk=claim_id)
+        return claims_for_insurer().select_related("policy", "buyer", "overdue", "tenant").get(pk=claim_id)
     except Claim.DoesNotExist as exc:
         raise Http404 from exc
 

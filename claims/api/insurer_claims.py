@@ -30,6 +30,7 @@ from claims.api.insurer_claims_serializers import (
 )
 from claims.api.views_claims import CLAIM_DETAIL_EXAMPLE, CLAIM_ROW_EXAMPLE, AnyAccept
 from claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest
+from claims.selectors_claims import claim_documents_for_insurer, claims_for_insurer
 
 # Private there, reused here rather than copied; it belongs in core/api (see the report).
 
@@ -55,7 +56,7 @@ DETAIL_EXAMPLE = OpenApiExample(
 def _queue():
     # Selected and prefetched so each row costs no query (next_deadline reads the overdue's invoices).
     # A draft is the insured's file in preparation: the insurer sees a claim once it is submitted.
-    return (Claim.objects.exclude(state=Claim.State.DRAFT)
+    return (claims_for_insurer()
             .select_related("tenant", "policy", "buyer", "overdue__policy")
             .prefetch_related("overdue__invoices")
             .order_by(F("payment_due_on").asc(nulls_last=True), "filed_on", "pk"))
@@ -63,7 +64,7 @@ def _queue():
 
 def _detail(request, claim_id) -> Response:
     try:
-        claim = (Claim.objects.exclude(state=Claim.State.DRAFT)
+        claim = (claims_for_insurer()
                  .select_related("tenant", "policy", "buyer", "overdue__policy")
                  .prefetch_related("overdue__invoices",
                                    Prefetch("documents", queryset=ClaimDocument.objects.select_related("uploaded_by")),
@@ -138,7 +139,7 @@ class InsurerClaimDocumentDownloadApi(APIView):
 
     def get(self, request, claim_id, doc_id):
         try:
-            document = ClaimDocument.objects.get(claim_id=claim_id, pk=doc_id)
+            document = claim_documents_for_insurer().get(claim_id=claim_id, pk=doc_id)
             handle = document.file.open("rb")
         except (ClaimDocument.DoesNotExist, FileNotFoundError) as exc:
             raise Http404 from exc
