@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services_claims as services
 from claims.admin_forms_claims import ClaimActionForm
-from claims.calculation import calculate_claim, calculation_as_json
+from claims.calculation import calculation_for_display
 from claims.models import Claim, ClaimTransition, DocumentRequest
 from claims.selectors_claims import claim_documents_for_insurer, claims_for_insurer
 from core.exceptions import DomainError
@@ -111,9 +111,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 else:
                     messages.success(request, _("Done; the insured is informed."))
                     return redirect("admin:claims_review", claim.pk)
-        calculation = claim.calculation if claim.state in (Claim.State.APPROVED, Claim.State.PAID) else None
-        if not calculation:
-            calculation = calculation_as_json(calculate_claim(claim=claim))
+        calculation, _stored = calculation_for_display(claim)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Review claim %(ref)s") % {"ref": claim},

@@ -81,3 +81,14 @@ def calculation_as_json(calculation: IndemnityCalculation) -> dict:
 
     data = asdict(replace(calculation))
     return plain(data)
+
+
+def calculation_for_display(claim: Claim) -> tuple[dict, bool]:
+    """(calculation as JSON, is it the stored snapshot): the one rule every screen and the API follow.
+
+    Once a claim is approved or paid, the snapshot stored with the decision is what was decided; before
+    that, the calculation is made now from the file, so a payment, a waiver or a recovery shows at once.
+    """
+    if claim.state in Claim.LIABILITY_STATES and claim.calculation:
+        return claim.calculation, True
+    return calculation_as_json(calculate_claim(claim=claim)), False

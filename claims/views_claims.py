@@ -12,7 +12,7 @@ from django.views.generic import ListView
 
 from accounts.mixins import TenantMemberRequiredMixin
 from claims import services_claims
-from claims.calculation import calculate_claim, calculation_as_json
+from claims.calculation import calculation_for_display
 from claims.documents import allowed_extensions, max_upload_bytes
 from claims.forms_claims import DocumentUploadForm, FileClaimForm, WithdrawForm
 from claims.models import Cause, Claim, ClaimDocument
@@ -126,15 +126,13 @@ class ClaimFileView(TenantMemberRequiredMixin, View):
 
 
 def _calculation_for_display(claim: Claim) -> tuple[dict | None, bool]:
-    """The stored snapshot, or a live calculation (never saved) while the claim has none yet."""
-    if claim.calculation:
-        snapshot, live = claim.calculation, False
-    else:
-        try:
-            snapshot, live = calculation_as_json(calculate_claim(claim=claim)), True
-        except (DomainError, ValueError, ArithmeticError):
-            # A page must still open when the inputs cannot be calculated (e.g. an invoice in another currency).
-            return None, True
+    """claims.calculation.calculation_for_display, with dates for the page; (None, True) if it cannot be made."""
+    try:
+        snapshot, stored = calculation_for_display(claim)
+    except (DomainError, ValueError, ArithmeticError):
+        # A page must still open when the inputs cannot be calculated (e.g. an invoice in another currency).
+        return None, True
+    live = not stored
     lines = []
     for line in snapshot.get("lines", []):
         # The JSON keeps ISO dates; show them like every other date on the page.

@@ -103,7 +103,8 @@ def test_filing_with_submit_files_the_claim_with_the_insurer_at_once(api_client,
     body = response.json()
     assert body["state"] == "submitted" and body["filed_on"] == TODAY.isoformat()
     assert body["calculated_indemnity"] == {"amount": "9000.00", "currency": "EUR"}
-    assert body["calculation"]["snapshot"] is True
+    # Until the claim is decided the calculation is made from the file as it stands (claims.calculation).
+    assert body["calculation"]["snapshot"] is False
     assert [(t["source"], t["target"]) for t in body["transitions"]] == [("", "draft"), ("draft", "submitted")]
 
 

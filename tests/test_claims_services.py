@@ -308,3 +308,20 @@ def test_rejection_needs_a_reason_the_insured_sees(draft, finance, handler):
     assert claim.state == Claim.State.REJECTED
     # A rejected claim frees the overdue for a new claim.
     file_protracted_default(tenant=claim.tenant, overdue=claim.overdue, by=finance)
+
+
+def test_the_calculation_shown_is_live_until_decided_then_the_decisions_snapshot(tenant, policy, buyer, finance,
+                                                                                  handler, underwriter):
+    from claims.calculation import calculation_for_display
+
+    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
+    overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
+                      invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])
+    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=handler)
+    overdue_services.record_payment(overdue=overdue, amount=Decimal(4_000), received_on=date(2026, 5, 1))
+    shown, stored = calculation_for_display(claim)
+    assert not stored and shown["indemnity"]["amount"] == "5400.00"  # the buyer's payment shows at once
+    claim = approved(claim, handler)
+    overdue_services.record_payment(overdue=overdue, amount=Decimal(1_000), received_on=date(2026, 5, 2))
+    shown, stored = calculation_for_display(claim)
+    assert stored and shown["indemnity"]["amount"] == "5400.00"  # what was decided, not a later figure

@@ -18,16 +18,13 @@ from claims.api.serializers_claims import (
     ClaimDetailOutputSerializer,
     ClaimOutputSerializer,
     DocumentOutputSerializer,
+    calculation_of,
     kind_field,
 )
-from claims.calculation import calculate_claim, calculation_as_json
-from claims.models import Claim
 from core.api.fields import MoneyField
 
 # The amount columns hold 16 digits, 2 after the point: a larger amount is refused here, not by the database.
 _MAX_AMOUNT = Decimal("1e14")
-# Once approved, the decision is fixed: the stored snapshot is what was decided, not a live figure.
-_DECIDED = (Claim.State.APPROVED, Claim.State.PAID)
 
 
 def _check_size(value):
@@ -105,6 +102,5 @@ class InsurerClaimDetailOutputSerializer(ClaimDetailOutputSerializer, InsurerCla
 
     @extend_schema_field(CalculationOutputSerializer(allow_null=True))
     def get_live_calculation(self, claim):
-        if claim.state in _DECIDED:
-            return None
-        return CalculationOutputSerializer({"snapshot": False, **calculation_as_json(calculate_claim(claim=claim))}).data
+        calculation = calculation_of(claim)
+        return None if calculation["snapshot"] else CalculationOutputSerializer(calculation).data

@@ -10,7 +10,7 @@ from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.calculation import calculate_claim, calculation_as_json
+from claims.calculation import calculation_for_display
 from claims.models import Cause, Claim, DocumentKind
 from claims.selectors import overdues_for_tenant
 from claims.selectors_claims import next_deadline
@@ -200,10 +200,9 @@ class CalculationOutputSerializer(serializers.Serializer):
 
 
 def calculation_of(claim: Claim) -> dict:
-    """The stored snapshot, or the live calculation serialised the same way while there is none."""
-    if claim.calculation:
-        return {"snapshot": True, **claim.calculation}
-    return {"snapshot": False, **calculation_as_json(calculate_claim(claim=claim))}
+    """claims.calculation.calculation_for_display, flagged with `snapshot`."""
+    calculation, stored = calculation_for_display(claim)
+    return {"snapshot": stored, **calculation}
 
 
 class ClaimOutputSerializer(serializers.Serializer):
