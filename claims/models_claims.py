@@ -80,6 +80,8 @@ class Claim(TenantOwned):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     OPEN_STATES = (State.DRAFT, State.SUBMITTED, State.INCOMPLETE, State.COMPLETE, State.APPROVED)
+    # The insured adds documents until the file is confirmed complete.
+    DOCUMENT_STATES = (State.DRAFT, State.SUBMITTED, State.INCOMPLETE)
     # The payment term runs while the file is complete and the indemnity unpaid (domain.md, Claims).
     AWAITING_PAYMENT_STATES = (State.COMPLETE, State.APPROVED)
     # Approved and paid indemnities use the policy period's maximum liability.

@@ -193,7 +193,7 @@ def _mark_complete(claim: Claim, *, by, system: bool) -> None:
 @transaction.atomic
 def upload_document(*, claim: Claim, kind: str, uploaded, uploaded_by) -> ClaimDocument:
     claim = _locked(claim)
-    if claim.state not in (Claim.State.DRAFT, Claim.State.SUBMITTED, Claim.State.INCOMPLETE):
+    if claim.state not in Claim.DOCUMENT_STATES:
         raise DomainError(_("Documents can be added while the claim is a draft, submitted or incomplete."),
                           code="invalid_state")
     if kind not in DocumentKind.values:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
+from django_fsm import can_proceed
 
 from accounts.mixins import TenantMemberRequiredMixin
 from claims import services_claims
@@ -170,9 +171,8 @@ class _ClaimMixin:
             "deadline": next_deadline(claim, today=today),
             "upload_form": upload_form or DocumentUploadForm(initial={"kind": missing[0] if missing else None}),
             "withdraw_form": withdraw_form or WithdrawForm(),
-            "can_upload": claim.state in (Claim.State.DRAFT, Claim.State.SUBMITTED, Claim.State.INCOMPLETE),
-            "can_withdraw": claim.state in (Claim.State.DRAFT, Claim.State.SUBMITTED, Claim.State.INCOMPLETE,
-                                            Claim.State.COMPLETE),
+            "can_upload": claim.state in Claim.DOCUMENT_STATES,
+            "can_withdraw": can_proceed(claim.withdraw),  # the state machine's own sources
             "transitions": _transition_rows(claim),
             "allowed_types": ", ".join(allowed_extensions()),
             "max_mb": f"{max_upload_bytes() / 1048576:.0f}",

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -127,14 +126,8 @@ class RecoveryAdmin(_ReadOnlyAdmin):
             services.record_settlement(claim=claim, amount=amount, settled_on=data["settled_on"],
                                        to_insurer=data["to_insurer"], recorded_by=user, reference=data["reference"])
         else:
-            case = CollectionCase.objects.filter(overdue_id=claim.overdue_id).exclude(
-                status=CollectionCase.Status.CLOSED).first()
-            if case is None:
-                case = services.open_collection_case(overdue=claim.overdue, claim=claim, agency=data["agency"],
-                                                     opened_by=user, opened_on=timezone.localdate())
-            if data["status"] != case.status or data["note"]:
-                services.update_collection_status(case=case, status=data["status"], note=data["note"],
-                                                  updated_by=user)
+            services.set_collection_status(claim=claim, status=data["status"], note=data["note"],
+                                           agency=data["agency"], updated_by=user)
 
 
 @admin.register(CollectionCost)
@@ -180,11 +173,8 @@ class CollectionCaseAdmin(SimpleHistoryAdmin):
                     raise DomainError(_("No notified overdue has this number."), field="overdue")
                 claim = (Claim.objects.filter(overdue=overdue).exclude(state__in=[Claim.State.REJECTED,
                                                                                    Claim.State.WITHDRAWN]).first())
-                case = services.open_collection_case(overdue=overdue, claim=claim, agency=form.cleaned_data["agency"],
-                                                     opened_by=request.user)
-                if form.cleaned_data["note"]:
-                    services.update_collection_status(case=case, status=case.status, note=form.cleaned_data["note"],
-                                                      updated_by=request.user)
+                services.open_collection_case(overdue=overdue, claim=claim, agency=form.cleaned_data["agency"],
+                                              opened_by=request.user, note=form.cleaned_data["note"])
             except DomainError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:

@@ -32,6 +32,15 @@ def _check_date(on: date, field: str) -> None:
         raise DomainError(_("The date cannot be in the future."), field=field)
 
 
+def recovery_phase(claim: Claim) -> str | None:
+    """Shared after payment, reducing the loss before it; None on a rejected or withdrawn claim."""
+    if claim.state == Claim.State.PAID:
+        return Recovery.Phase.AFTER_PAYMENT
+    if claim.state in Claim.OPEN_STATES:
+        return Recovery.Phase.BEFORE_PAYMENT
+    return None
+
+
 @transaction.atomic
 def record_recovery(*, claim: Claim, amount: Money, received_on: date, source: str, recorded_by=None,
                     note: str = "") -> Recovery:
@@ -40,11 +49,8 @@ def record_recovery(*, claim: Claim, amount: Money, received_on: date, source: s
         raise DomainError(_("Choose where the money came from."), field="source")
     _check_amount(amount, claim.currency)
     _check_date(received_on, "received_on")
-    if claim.state == Claim.State.PAID:
-        phase = Recovery.Phase.AFTER_PAYMENT
-    elif claim.state in Claim.OPEN_STATES:
-        phase = Recovery.Phase.BEFORE_PAYMENT
-    else:
+    phase = recovery_phase(claim)
+    if phase is None:
         raise DomainError(_("This claim was %(state)s: record the money on the overdue instead.")
                           % {"state": claim.get_state_display().lower()}, code="invalid_state")
     recovery = Recovery.objects.create(
@@ -105,7 +111,7 @@ def record_settlement(*, claim: Claim, amount: Money, settled_on: date, to_insur
 
 @transaction.atomic
 def open_collection_case(*, overdue: Overdue, opened_by=None, agency: str = "", claim: Claim | None = None,
-                         opened_on: date | None = None) -> CollectionCase:
+                         opened_on: date | None = None, note: str = "") -> CollectionCase:
     if claim is not None and claim.overdue_id != overdue.pk:
         raise DomainError(_("The claim is not on this overdue."), field="claim")
     if overdue.state == Overdue.State.CLEARED:
@@ -118,11 +124,27 @@ def open_collection_case(*, overdue: Overdue, opened_by=None, agency: str = "", 
         with transaction.atomic():
             case = CollectionCase.objects.create(tenant_id=overdue.tenant_id, overdue=overdue, claim=claim,
                                                  agency=(agency or "").strip()[:120], opened_on=opened_on,
-                                                 opened_by=opened_by)
+                                                 opened_by=opened_by, status_note=(note or "")[:300])
     except IntegrityError as exc:
         raise DomainError(_("This debt is already in collection."), field="overdue") from exc
     events.announce_collection(case=case)
     return case
+
+
+@transaction.atomic
+def set_collection_status(*, claim: Claim, status: str = "", note: str = "", agency: str = "",
+                          updated_by=None) -> tuple[CollectionCase, bool]:
+    """The claims handler's one move on a claim's debt: hand it to collection if it is not, else change its
+    status. Returns (case, opened). One transaction: opening with a status is one change or none."""
+    case = (CollectionCase.objects.select_for_update().filter(overdue_id=claim.overdue_id)
+            .exclude(status=CollectionCase.Status.CLOSED).first())
+    if case is None:
+        case = open_collection_case(overdue=claim.overdue, claim=claim, agency=agency, opened_by=updated_by,
+                                    note=note)
+        if status and status != case.status:
+            case = update_collection_status(case=case, status=status, note=note, updated_by=updated_by)
+        return case, True
+    return update_collection_status(case=case, status=status or case.status, note=note, updated_by=updated_by), False
 
 
 @transaction.atomic

@@ -63,8 +63,7 @@ def _statement_context(statement, form=None, user=None) -> dict:
         {"label": TOTAL_LABELS[code], "amount": _q(amount)}
         for code, amount in ledger_totals(ledger) if code in TOTAL_LABELS
     ]
-    can_declare = bool(user and user.has_perm(DECLARE)) and statement.claim.state in (
-        Claim.State.PAID, *Claim.OPEN_STATES)
+    can_declare = bool(user and user.has_perm(DECLARE)) and services.recovery_phase(statement.claim) is not None
     if can_declare and form is None:
         form = DirectReceiptForm(initial={"received_on": timezone.localdate()})
     return {

@@ -6,7 +6,6 @@ so any tenant's claim is found by its id. Every write goes through recoveries.se
 as in the admin.
 """
 
-from django.db import transaction
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
@@ -180,21 +179,8 @@ class InsurerCollectionCaseApi(InsurerClaimPostApi):
         data = InsurerCollectionCaseInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        claim = self.claim
-        with transaction.atomic():  # opening then setting a status is one change, or none
-            case = (CollectionCase.objects.select_for_update().filter(overdue_id=claim.overdue_id)
-                    .exclude(status=CollectionCase.Status.CLOSED).first())
-            if case is None:
-                case = services.open_collection_case(overdue=claim.overdue, claim=claim, agency=v["agency"],
-                                                     opened_by=request.user)
-                code = status.HTTP_201_CREATED
-                wanted = v.get("status", CollectionCase.Status.IN_COLLECTION)
-                if wanted != case.status or v["note"]:
-                    case = services.update_collection_status(case=case, status=wanted, note=v["note"],
-                                                             updated_by=request.user)
-            else:
-                code = status.HTTP_200_OK
-                case = services.update_collection_status(case=case, status=v.get("status", ""), note=v["note"],
-                                                         updated_by=request.user)
+        case, opened = services.set_collection_status(claim=self.claim, status=v.get("status", ""), note=v["note"],
+                                                      agency=v["agency"], updated_by=request.user)
+        code = status.HTTP_201_CREATED if opened else status.HTTP_200_OK
         case = CollectionCase.objects.select_related("overdue__buyer", "claim").get(pk=case.pk)
         return Response(CollectionCaseOutputSerializer(case).data, status=code)
