@@ -68,11 +68,10 @@ def _check_in_window(*, overdue: Overdue, cause: str, on: date) -> FilingWindow:
     if window is None:
         raise DomainError(_("Nothing is outstanding on this overdue: there is no loss to claim."), field="overdue")
     if on < window.opens:
-        raise DomainError(
-            _("A claim for protracted default can be filed from %(date)s, when the waiting period ends.")
-            % {"date": window.opens.isoformat()},
-            field="overdue", code="too_early",
-        )
+        message = (_("A claim for protracted default can be filed from %(date)s, when the waiting period ends.")
+                   if cause == Cause.PROTRACTED_DEFAULT else
+                   _("A claim can be filed from %(date)s, the day the overdue was notified."))
+        raise DomainError(message % {"date": window.opens.isoformat()}, field="overdue", code="too_early")
     if on > window.closes:
         raise DomainError(
             _("The last day to file a claim was %(date)s (%(days)s days after the due date of %(due)s).")

@@ -108,3 +108,24 @@ def policy(tenant):
 @pytest.fixture
 def outsider_policy(other_tenant):
     return PolicyFactory(tenant=other_tenant, number="KR-OUT-001")
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Pin 'today' (timezone.localdate: the notification date of a page or API call, a job's day) to a chosen day."""
+    from django.utils import timezone
+
+    def pin(day):
+        monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
+        return day
+
+    return pin
+
+
+@pytest.fixture
+def buyer(db):
+    """A confirmed buyer of grade 3; modules that need another define their own `buyer`."""
+    from buyers.models import Buyer
+
+    return Buyer.objects.create(legal_name="Late Payer S.p.A.", country="IT", registration_number="IT123",
+                                grade=3, status="confirmed")

@@ -1,6 +1,6 @@
 """The whole compensation flow, as its users live it: a finance user declares an overdue, files the claim once
 the waiting period has ended, uploads the documents and submits; a claims handler completes, approves and pays
-it in the admin; finance sees it paid. Once in the browser, once through the API alone. The clock is pinned to
+it in the admin; finance sees it paid. Once in the browser, once through the API alone. The today is pinned to
 each step's day."""
 
 from datetime import date
@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts import services as account_services
@@ -31,14 +30,6 @@ def _media(settings, tmp_path):
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    def pin(day: date):
-        monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
-
-    return pin
-
-
-@pytest.fixture
 def buyer(tenant, policy, underwriter):
     buyer = make_buyer("Impagos Ibéricos SA", country="PT")
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
@@ -51,8 +42,8 @@ def logged_in(user):
     return client
 
 
-def handler_pays(claims_handler, claim, clock, day):
-    clock(day)
+def handler_pays(claims_handler, claim, today, day):
+    today(day)
     admin = logged_in(claims_handler)
     url = f"/admin/claims/claim/{claim.pk}/review/"
     assert admin.post(url, {"action": "confirm_complete"}).status_code == 302
@@ -61,9 +52,9 @@ def handler_pays(claims_handler, claim, clock, day):
                             "payment_reference": "SEPA-2026-77"}).status_code == 302
 
 
-def test_the_browser_flow(tenant, policy, buyer, claims_handler, clock, outsider):
+def test_the_browser_flow(tenant, policy, buyer, claims_handler, today, outsider):
     finance = logged_in(member(tenant, [FINANCE]))
-    clock(NOTIFIED)
+    today(NOTIFIED)
     response = finance.post("/overdues/new/", {
         "policy": policy.pk, "buyer": buyer.pk, "reference": "OD-77", "mode": "notify",
         "invoices-TOTAL_FORMS": "1", "invoices-INITIAL_FORMS": "0", "invoices-MIN_NUM_FORMS": "1",
@@ -76,12 +67,12 @@ def test_the_browser_flow(tenant, policy, buyer, claims_handler, clock, outsider
     assert overdue.state == Overdue.State.OPEN and not overdue.invoices.get().notified_late
 
     # One day before the waiting period ends the claim is refused, and nothing is written.
-    clock(date(2026, 8, 12))
+    today(date(2026, 8, 12))
     early = finance.post("/claims/new/", {"overdue": overdue.pk, "cause": "protracted_default"})
     assert early.status_code == 400 and "2026-08-13" in early.content.decode()
     assert not Claim.objects.exists()
 
-    clock(WAITING_ENDS)
+    today(WAITING_ENDS)
     assert finance.post("/claims/new/", {"overdue": overdue.pk, "cause": "protracted_default",
                                          "reference": "CL-77"}).status_code == 302
     claim = Claim.objects.get(reference="CL-77")
@@ -91,7 +82,7 @@ def test_the_browser_flow(tenant, policy, buyer, claims_handler, clock, outsider
         assert upload.status_code == 302
     assert finance.post(f"/claims/{claim.pk}/submit/").status_code == 302
 
-    handler_pays(claims_handler, claim, clock, date(2026, 8, 20))
+    handler_pays(claims_handler, claim, today, date(2026, 8, 20))
     page = finance.get(f"/claims/{claim.pk}/").content.decode()
     claim.refresh_from_db()
     assert claim.state == Claim.State.PAID and claim.paid_amount == Decimal("9000.00")
@@ -99,13 +90,13 @@ def test_the_browser_flow(tenant, policy, buyer, claims_handler, clock, outsider
     assert logged_in(outsider).get(f"/claims/{claim.pk}/").status_code == 404
 
 
-def test_the_api_flow(tenant, policy, buyer, claims_handler, clock, api_client_of_outsider):
+def test_the_api_flow(tenant, policy, buyer, claims_handler, today, api_client_of_outsider):
     _token, key = account_services.create_api_token(tenant=tenant, created_by=None, name="ERP", roles=[FINANCE])
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     money = {"amount": "10000.00", "currency": "EUR"}
 
-    clock(NOTIFIED)
+    today(NOTIFIED)
     created = api.post("/api/v1/overdues/", {"policy": policy.pk, "buyer": buyer.pk, "reference": "OD-API", "invoices": [
         {"number": "FA-1", "invoice_date": SHIPPED.isoformat(), "shipment_date": SHIPPED.isoformat(),
          "due_date": DUE.isoformat(), "amount": money, "outstanding": money}]}, format="json",
@@ -113,11 +104,11 @@ def test_the_api_flow(tenant, policy, buyer, claims_handler, clock, api_client_o
     assert created.status_code == 201, created.json()
     overdue_id = created.json()["id"]
 
-    clock(date(2026, 8, 12))
+    today(date(2026, 8, 12))
     early = api.post("/api/v1/claims/", {"overdue": overdue_id, "cause": "protracted_default"}, format="json")
     assert early.status_code == 400 and not Claim.objects.exists()
 
-    clock(WAITING_ENDS)
+    today(WAITING_ENDS)
     filed = api.post("/api/v1/claims/", {"overdue": overdue_id, "cause": "protracted_default", "reference": "CL-API"},
                      format="json", HTTP_IDEMPOTENCY_KEY="cl-1")
     assert filed.status_code == 201, filed.json()
@@ -128,7 +119,7 @@ def test_the_api_flow(tenant, policy, buyer, claims_handler, clock, api_client_o
         assert upload.status_code == 201, upload.json()
     assert api.post(f"/api/v1/claims/{claim_id}/submit/", format="json").status_code == 200
 
-    handler_pays(claims_handler, Claim.objects.get(pk=claim_id), clock, date(2026, 8, 20))
+    handler_pays(claims_handler, Claim.objects.get(pk=claim_id), today, date(2026, 8, 20))
     detail = api.get(f"/api/v1/claims/{claim_id}/").json()
     assert detail["state"] == "paid"
     assert detail["paid_amount"] == {"amount": "9000.00", "currency": "EUR"}

@@ -325,3 +325,25 @@ def test_the_calculation_shown_is_live_until_decided_then_the_decisions_snapshot
     overdue_services.record_payment(overdue=overdue, amount=Decimal(1_000), received_on=date(2026, 5, 2))
     shown, stored = calculation_for_display(claim)
     assert stored and shown["indemnity"]["amount"] == "5400.00"  # what was decided, not a later figure
+
+
+def test_a_political_claim_is_paid_at_the_political_percentage_less_the_non_qualifying_loss(
+        tenant, finance, handler, underwriter):
+    # domain.md, Policy terms: cover for political risk has its own percentage; the non-qualifying loss is
+    # deducted once per claim.
+    policy = PolicyFactory(tenant=tenant, percentage_of_cover_political=Decimal("95"),
+                           non_qualifying_loss_amount=Decimal("250"))
+    buyer = make_buyer()
+    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
+    overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
+                      invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])
+    # Notified 2 May (due date + 30): not before the notification, whatever the cause.
+    with pytest.raises(DomainError, match="the day the overdue was notified"):
+        claims.file_claim(tenant=tenant, filed_by=finance, overdue=overdue, cause=Cause.POLITICAL,
+                          event_date=date(2026, 4, 1), today=date(2026, 5, 1))
+    claim = claims.file_claim(tenant=tenant, filed_by=finance, overdue=overdue, cause=Cause.POLITICAL,
+                              event_date=date(2026, 4, 1), today=date(2026, 5, 2))
+    assert DocumentKind.OFFICIAL_DOCUMENT in claim.required_documents
+    claims.submit_claim(claim=claim, submitted_by=finance, today=date(2026, 5, 2))
+    claim.refresh_from_db()
+    assert claim.calculated_indemnity == Decimal("9250.00")  # 10,000 x 95% - 250

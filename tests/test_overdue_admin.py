@@ -27,12 +27,6 @@ OVERDUES = "/admin/claims/overdue/"
 INVOICES = "/admin/claims/invoice/"
 
 
-@pytest.fixture
-def buyer(db):
-    return Buyer.objects.create(legal_name="Late Payer S.p.A.", country="IT", registration_number="IT123",
-                                grade=3, status="confirmed")
-
-
 def line(number="F-1", due=date(2026, 1, 10), amount="10000"):
     return InvoiceLine(number=number, invoice_date=date(2025, 12, 1), shipment_date=date(2025, 12, 1), due_date=due,
                        amount=Decimal(amount), outstanding=Decimal(amount))

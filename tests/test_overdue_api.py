@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 from django.urls import Resolver404, include, path, resolve
-from django.utils import timezone
 from moneyed import Money
 
 from buyers.models import Buyer
@@ -33,21 +32,6 @@ if not _mounted("/api/v1/overdues/"):
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
 URL = "/api/v1/overdues/"
-
-
-@pytest.fixture
-def today(monkeypatch):
-    def pin(day: date):
-        monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
-        return day
-
-    return pin
-
-
-@pytest.fixture
-def buyer(db):
-    return Buyer.objects.create(legal_name="Late Payer S.p.A.", country="IT", registration_number="IT123",
-                                grade=3, status="confirmed")
 
 
 @pytest.fixture

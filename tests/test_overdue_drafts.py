@@ -13,7 +13,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.template.defaultfilters import date as date_filter
 from django.urls import Resolver404, include, path, resolve
-from django.utils import timezone
 from moneyed import Money
 
 from accounts.roles import TENANT_ADMIN
@@ -51,21 +50,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
 
 DUE = date(2026, 1, 10)  # example 6: notify by 11 March 2026 (60 days); the maximum extension ends then too
 API = "/api/v1/overdues/"
-
-
-@pytest.fixture
-def today(monkeypatch):
-    def pin(day: date):
-        monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
-        return day
-
-    return pin
-
-
-@pytest.fixture
-def buyer(db):
-    return Buyer.objects.create(legal_name="Late Payer S.p.A.", country="IT", registration_number="IT123",
-                                grade=3, status="confirmed")
 
 
 @pytest.fixture

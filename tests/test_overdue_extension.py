@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 
-from buyers.models import Buyer
 from claims import services
 from claims.models import Invoice, Overdue
 from claims.selectors import (
@@ -20,12 +19,6 @@ from core.exceptions import DomainError
 from core.models import WebhookDelivery
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def buyer(db):
-    return Buyer.objects.create(legal_name="Late Payer S.p.A.", country="IT", registration_number="IT123",
-                                grade=3, status="confirmed")
 
 
 def line(number="F-1", due=date(2026, 1, 10), amount="10000", outstanding=None):

@@ -7,7 +7,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import date as date_filter
 from django.urls import Resolver404, include, path, resolve
-from django.utils import timezone
 from moneyed import Money
 
 from accounts.roles import TENANT_ADMIN
@@ -36,23 +35,6 @@ if not _mounted("/api/v1/overdues/"):
     urlpatterns.append(path("api/v1/", include("claims.api.urls")))
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
-
-@pytest.fixture
-def today(monkeypatch):
-    """Pin 'today' (the notification date of a page or API call) to a chosen day."""
-
-    def pin(day: date):
-        monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
-        return day
-
-    return pin
-
-
-@pytest.fixture
-def buyer(db):
-    return Buyer.objects.create(legal_name="Late Payer S.p.A.", country="IT", registration_number="IT123",
-                                grade=3, status="confirmed")
-
 
 @pytest.fixture
 def limit(tenant, policy, buyer):

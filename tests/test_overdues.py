@@ -7,7 +7,6 @@ import pytest
 from django.db import IntegrityError, transaction
 from moneyed import Money
 
-from buyers.models import Buyer
 from claims import services
 from claims.models import Invoice, Overdue
 from claims.services import InvoiceLine
@@ -16,12 +15,6 @@ from limits import services as limit_services
 from limits.selectors import cover_in_force
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def buyer(db):
-    return Buyer.objects.create(legal_name="Late Payer S.p.A.", country="IT", registration_number="IT123",
-                                grade=3, status="confirmed")
 
 
 @pytest.fixture
