@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import DecimalField, Prefetch, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest, Overdue
@@ -44,6 +45,7 @@ def overdues_open_to_claims(*, tenant) -> QuerySet[Overdue]:
     return (
         Overdue.objects.filter(tenant=tenant, state=Overdue.State.OPEN)
         .exclude(pk__in=live)
+        .annotate(total_outstanding=Coalesce(Sum("invoices__outstanding"), Value(0), output_field=DecimalField()))
         .select_related("policy", "buyer")
         .prefetch_related("invoices")
         .order_by("notified_on", "pk")

@@ -42,6 +42,9 @@ class FilingWindow:
     opens: date
     closes: date
 
+    def is_open(self, on: date) -> bool:
+        return self.opens <= on <= self.closes
+
 
 def filing_window(*, overdue: Overdue, cause: str) -> FilingWindow | None:
     """Counted from the oldest unpaid invoice's due date (domain.md, example 7).

@@ -44,9 +44,9 @@ def _overdue_rows(overdues, today):
         rows.append({
             "overdue": overdue,
             "window": window,
-            "open": window is not None and window.opens <= today <= window.closes,
+            "open": window is not None and window.is_open(today),
             "closed": window is not None and today > window.closes,
-            "outstanding": sum((inv.outstanding for inv in overdue.invoices.all()), 0),
+            "outstanding": overdue.total_outstanding,
         })
     return rows
 

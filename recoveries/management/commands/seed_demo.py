@@ -197,7 +197,7 @@ class Command(BaseCommand):
                 tenant=tenant, notified_by=finance, policy=policy, buyer=lisboa, reference="DEMO-OD-1",
                 invoices=[invoice("FV-2026-0412", shipped, "10000")], notified_on=shipped + timedelta(days=80))
             window = claim_services.filing_window(overdue=overdue, cause=Cause.PROTRACTED_DEFAULT)
-            if window.opens <= today <= window.closes:
+            if window.is_open(today):
                 claim = claim_services.file_claim(tenant=tenant, filed_by=finance, overdue=overdue,
                                                   cause=Cause.PROTRACTED_DEFAULT, reference="DEMO-CL-1", today=today)
                 for kind in claim.required_documents:
