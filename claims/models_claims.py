@@ -79,6 +79,8 @@ class Claim(TenantOwned):
         REJECTED = "rejected", _("Rejected")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    # A rejected or withdrawn claim is over: the overdue may be claimed on again (one live claim per overdue).
+    CLOSED_STATES = (State.REJECTED, State.WITHDRAWN)
     OPEN_STATES = (State.DRAFT, State.SUBMITTED, State.INCOMPLETE, State.COMPLETE, State.APPROVED)
     # The insured adds documents until the file is confirmed complete.
     DOCUMENT_STATES = (State.DRAFT, State.SUBMITTED, State.INCOMPLETE)

@@ -94,7 +94,7 @@ def _batches(qs, batch_size: int, deadlines_of: Callable):
 
 def _overdue_batches(batch_size: int):
     """Open overdues with no claim filed yet (none, or only a draft), with their filing window."""
-    filed = Claim.objects.exclude(state__in=[Claim.State.DRAFT, Claim.State.REJECTED, Claim.State.WITHDRAWN])
+    filed = Claim.objects.exclude(state__in=[Claim.State.DRAFT, *Claim.CLOSED_STATES])
     qs = Overdue.objects.filter(state=Overdue.State.OPEN).exclude(pk__in=filed.values("overdue_id"))
     return _batches(qs, batch_size, lambda terms, notified_on, unpaid: filing_window_of(
         terms=terms, cause=Cause.PROTRACTED_DEFAULT, notified_on=notified_on, unpaid=unpaid))

@@ -41,7 +41,7 @@ def claim_document(*, tenant, claim_id: int, pk: int) -> ClaimDocument:
 
 def overdues_open_to_claims(*, tenant) -> QuerySet[Overdue]:
     """Open overdues without a live claim: what finance may claim on (the window is checked on filing)."""
-    live = Claim.objects.exclude(state__in=[Claim.State.REJECTED, Claim.State.WITHDRAWN]).values("overdue_id")
+    live = Claim.objects.exclude(state__in=Claim.CLOSED_STATES).values("overdue_id")
     return (
         Overdue.objects.filter(tenant=tenant, state=Overdue.State.OPEN)
         .exclude(pk__in=live)

@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy
 from moneyed import Money
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Claim
 from claims.selectors import overdues_for_insurer
 from claims.selectors_claims import claims_for_insurer
 from core.exceptions import DomainError
@@ -171,9 +170,7 @@ class CollectionCaseAdmin(SimpleHistoryAdmin):
             try:
                 if overdue is None:
                     raise DomainError(_("No notified overdue has this number."), field="overdue")
-                claim = (Claim.objects.filter(overdue=overdue).exclude(state__in=[Claim.State.REJECTED,
-                                                                                   Claim.State.WITHDRAWN]).first())
-                services.open_collection_case(overdue=overdue, claim=claim, agency=form.cleaned_data["agency"],
+                services.open_collection_case(overdue=overdue, agency=form.cleaned_data["agency"],
                                               opened_by=request.user, note=form.cleaned_data["note"])
             except DomainError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)

@@ -118,6 +118,9 @@ def open_collection_case(*, overdue: Overdue, opened_by=None, agency: str = "", 
         raise DomainError(_("This overdue was paid: there is nothing to collect."), field="overdue")
     if overdue.state == Overdue.State.DRAFT:
         raise DomainError(_("Notify this overdue to the insurer before handing it to collection."), field="overdue")
+    if claim is None:
+        # The debt's live claim, if one was filed: the case follows it.
+        claim = Claim.objects.filter(overdue=overdue).exclude(state__in=Claim.CLOSED_STATES).first()
     opened_on = opened_on or timezone.localdate()
     _check_date(opened_on, "opened_on")
     try:

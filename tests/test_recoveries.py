@@ -192,3 +192,13 @@ def test_ledger_balances_for_any_recoveries_and_costs(paid_claims, rows, rule):
 def paid_claims(tenant, finance, claims_handler, underwriter):
     return {rule: paid_claim(tenant, finance, claims_handler, underwriter, rule=rule)
             for rule in (PRO_RATA, INSURER_FIRST)}
+
+
+def test_a_collection_case_on_a_claimed_overdue_follows_its_live_claim(tenant, finance, claims_handler, underwriter):
+    claim = paid_claim(tenant, finance, claims_handler, underwriter)
+    case = recovery_services_open(claim.overdue)
+    assert case.claim_id == claim.pk
+
+
+def recovery_services_open(overdue):
+    return services.open_collection_case(overdue=overdue, agency="Cobros Madrid SL")
