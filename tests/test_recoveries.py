@@ -196,9 +196,5 @@ def paid_claims(tenant, finance, claims_handler, underwriter):
 
 def test_a_collection_case_on_a_claimed_overdue_follows_its_live_claim(tenant, finance, claims_handler, underwriter):
     claim = paid_claim(tenant, finance, claims_handler, underwriter)
-    case = recovery_services_open(claim.overdue)
+    case = services.open_collection_case(overdue=claim.overdue, agency="Cobros Madrid SL")
     assert case.claim_id == claim.pk
-
-
-def recovery_services_open(overdue):
-    return services.open_collection_case(overdue=overdue, agency="Cobros Madrid SL")
