@@ -1,7 +1,6 @@
 """In-app notifications to a tenant's users, also sent by e-mail through the outbox."""
 
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -11,7 +10,6 @@ from django.utils import timezone
 from core.models import Notification
 
 
-@transaction.atomic
 def notify(
     *,
     tenant,
@@ -27,10 +25,17 @@ def notify(
 
     Jobs call this on every run: the dedup key makes a second run a no-op.
     """
+    return _notify(tenant_id=tenant.pk, event=event, dedup_key=dedup_key, subject=subject, body=body, link=link,
+                   recipient=recipient, role=role)
+
+
+@transaction.atomic
+def _notify(*, tenant_id: int, event: str, dedup_key: str, subject: str, body: str = "", link: str = "",
+            recipient=None, role: str = "") -> tuple[Notification, bool]:
     from core import outbox
 
     notification, created = Notification.objects.get_or_create(
-        tenant_id=tenant.pk,
+        tenant_id=tenant_id,
         dedup_key=dedup_key,
         defaults={
             "event": event,
@@ -83,7 +88,7 @@ def notify_many(specs: list[NotificationSpec]) -> list[NotificationSpec]:
                              body=s.body, link=s.link, role=s.role) for s in new])
     except IntegrityError:
         # Another run got there first for some keys: fall back to one by one, which skips those.
-        return [s for s in new if notify(tenant=SimpleNamespace(pk=s.tenant_id), event=s.event, dedup_key=s.dedup_key,
+        return [s for s in new if _notify(tenant_id=s.tenant_id, event=s.event, dedup_key=s.dedup_key,
                                          subject=s.subject, body=s.body, link=s.link, role=s.role)[1]]
     ids = [row.pk for row in rows if row.pk is not None]
     if len(ids) != len(rows):  # a backend that returns no ids on bulk insert

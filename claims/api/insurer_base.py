@@ -1,6 +1,7 @@
 """What every insurer-side endpoint on one claim shares (claims and recoveries alike)."""
 
 from django.http import Http404
+from django.utils.functional import cached_property
 from rest_framework.views import APIView
 
 from accounts.permissions import IsInsurerStaff
@@ -29,7 +30,9 @@ class InsurerClaimPostApi(IdempotentPostMixin, APIView):
 
     permission_classes = [IsInsurerStaff]
 
-    def post(self, request, claim_id):
-        self.claim = insurer_claim_or_404(claim_id)
-        request.tenant = self.claim.tenant  # read by IdempotentPostMixin.post, which runs next
-        return super().post(request, claim_id=claim_id)
+    @cached_property
+    def claim(self) -> Claim:
+        return insurer_claim_or_404(self.kwargs["claim_id"])
+
+    def idempotency_tenant(self, request, *args, **kwargs):
+        return self.claim.tenant

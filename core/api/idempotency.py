@@ -58,6 +58,11 @@ class IdempotentPostMixin:
     CreateAPIView); this mixin's `post` wraps it.
     """
 
+    def idempotency_tenant(self, request, *args, **kwargs):
+        """Whose keys these are (keys are unique per tenant): the caller's tenant; the insurer API, which has
+        none, files a request under the tenant whose data it changes."""
+        return request.tenant
+
     def _post_handler(self):
         return getattr(self, "handle_post", None) or super().post
 
@@ -72,7 +77,7 @@ class IdempotentPostMixin:
                 message=_("The request has invalid fields."),
                 fields={HEADER: [_("At most %(n)d characters.") % {"n": MAX_KEY_LENGTH}]},
             )
-        tenant = request.tenant
+        tenant = self.idempotency_tenant(request, *args, **kwargs)
         if request.content_type.startswith("multipart/"):
             request.data  # noqa: B018  (DRF parses the stream once; the fingerprint reads the parsed parts)
             fingerprint = _multipart_fingerprint(request._request)
