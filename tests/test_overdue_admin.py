@@ -4,25 +4,18 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.contrib import admin
-from django.urls import path
 from django.utils import timezone
 from moneyed import Money
 
-import claims.admin_overdues  # noqa: F401  (until claims/admin.py imports it: the lead's edit)
 from buyers.models import Buyer
 from claims import services
 from claims.models import Invoice, Overdue
 from claims.services import InvoiceLine
-from config.urls import urlpatterns as project_urlpatterns
 from limits import services as limit_services
 from limits.selectors import cover_in_force
 from tests.factories import UserFactory
 
-# The project's admin URLs were built when config.urls was imported; rebuild them with the overdue screens.
-urlpatterns = [p for p in project_urlpatterns if str(p.pattern) != "admin/"] + [path("admin/", admin.site.urls)]
-
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 OVERDUES = "/admin/claims/overdue/"
 INVOICES = "/admin/claims/invoice/"
 

@@ -3,34 +3,18 @@
 from datetime import date
 
 import pytest
-from django.urls import Resolver404, include, path, resolve
 from moneyed import Money
 
 from buyers.models import Buyer
 from claims import services
 from claims.models import Invoice, Overdue, OverduePayment
 from claims.services import InvoiceLine
-from config.urls import urlpatterns as project_urlpatterns
 from core import webhooks
 from core.models import WebhookDelivery
 from limits import services as limit_services
 from limits.selectors import cover_in_force
 
-
-def _mounted(url: str) -> bool:
-    try:
-        resolve(url, urlconf="config.urls")
-    except Resolver404:
-        return False
-    return True
-
-
-# Until config/urls.py includes claims.api.urls (the lead's edit), mount it here.
-urlpatterns = [*project_urlpatterns]
-if not _mounted("/api/v1/overdues/"):
-    urlpatterns.append(path("api/v1/", include("claims.api.urls")))
-
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 URL = "/api/v1/overdues/"
 
 

@@ -12,7 +12,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.template.defaultfilters import date as date_filter
-from django.urls import Resolver404, include, path, resolve
 from moneyed import Money
 
 from accounts.roles import TENANT_ADMIN
@@ -22,7 +21,6 @@ from claims.models import Claim, Invoice, Overdue
 from claims.selectors import overdues_for_tenant
 from claims.selectors_claims import overdues_open_to_claims
 from claims.services import InvoiceLine
-from config.urls import urlpatterns as project_urlpatterns
 from core import webhooks
 from core.exceptions import DomainError
 from core.models import Notification, WebhookDelivery
@@ -31,22 +29,7 @@ from limits.models import CoverStop
 from limits.selectors import cover_in_force
 from tests.factories import member
 
-
-def _mounted(url: str) -> bool:
-    try:
-        resolve(url, urlconf="config.urls")
-    except Resolver404:
-        return False
-    return True
-
-
-urlpatterns = [*project_urlpatterns]
-if not _mounted("/overdues/"):
-    urlpatterns.append(path("overdues/", include("claims.urls")))
-if not _mounted("/api/v1/overdues/"):
-    urlpatterns.append(path("api/v1/", include("claims.api.urls")))
-
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 
 DUE = date(2026, 1, 10)  # example 6: notify by 11 March 2026 (60 days); the maximum extension ends then too
 API = "/api/v1/overdues/"

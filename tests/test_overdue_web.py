@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import date as date_filter
-from django.urls import Resolver404, include, path, resolve
 from moneyed import Money
 
 from accounts.roles import TENANT_ADMIN
@@ -14,27 +13,10 @@ from buyers.models import Buyer
 from claims import services
 from claims.models import Invoice, Overdue
 from claims.services import InvoiceLine
-from config.urls import urlpatterns as project_urlpatterns
 from limits import services as limit_services
 from tests.factories import member
 
-
-# Until config/urls.py mounts the app (the lead's edit), these tests mount it themselves.
-def _mounted(url: str) -> bool:
-    try:
-        resolve(url, urlconf="config.urls")
-    except Resolver404:
-        return False
-    return True
-
-
-urlpatterns = [*project_urlpatterns]
-if not _mounted("/overdues/"):
-    urlpatterns.append(path("overdues/", include("claims.urls")))
-if not _mounted("/api/v1/overdues/"):
-    urlpatterns.append(path("api/v1/", include("claims.api.urls")))
-
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def limit(tenant, policy, buyer):
