@@ -22,7 +22,7 @@ from _common import RollBack, timed, with_database
 def build(*, overdues: int, tenants: int):
     from accounts.models import Tenant
     from buyers.models import Buyer
-    from claims.models import Invoice, Overdue
+    from claims.overdues.models import Invoice, Overdue
     from policies.models import Policy
 
     today = date.today()

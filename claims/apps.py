@@ -7,4 +7,5 @@ class ClaimsConfig(AppConfig):
 
     def ready(self):
         # Offer the overdue and claim webhook events to subscribers from start-up.
-        from claims import claim_events, events  # noqa: F401
+        from claims.claims import events as claim_events  # noqa: F401
+        from claims.overdues import events as overdue_events  # noqa: F401

@@ -25,9 +25,10 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Tenant
 from accounts.roles import CLAIMS_HANDLER, CREDIT_MANAGER, FINANCE
-from claims.models import Cause, Claim, Invoice, Overdue
-from claims.selectors import DraftDeadlines, draft_deadlines_of
-from claims.services_claims import FilingWindow, filing_window_of
+from claims.claims.models import Cause, Claim
+from claims.claims.services import FilingWindow, filing_window_of
+from claims.overdues.models import Invoice, Overdue
+from claims.overdues.selectors import DraftDeadlines, draft_deadlines_of
 from core import notifications, webhooks
 from core.notifications import NotificationSpec
 from policies.models import Policy

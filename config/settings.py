@@ -159,7 +159,7 @@ CELERY_BEAT_SCHEDULE = {
                                           "schedule": crontab(hour=5, minute=0)},
 }
 
-# Claim documents: largest accepted upload; the type is checked on content too (claims.documents).
+# Claim documents: largest accepted upload; the type is checked on content too (claims.claims.documents).
 CLAIM_DOCUMENT_MAX_BYTES = env.int("CLAIM_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 # Days before a deadline when the insured is reminded (claims.reminders).
 CLAIM_REMINDER_DAYS = env.int("CLAIM_REMINDER_DAYS", default=7)

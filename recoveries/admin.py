@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 from moneyed import Money
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.selectors import overdues_for_insurer
-from claims.selectors_claims import claims_for_insurer
+from claims.claims.selectors import claims_for_insurer
+from claims.overdues.selectors import overdues_for_insurer
 from core.exceptions import DomainError
 from recoveries import services
 from recoveries.ledger import build_ledger

@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db.models import Sum
 from moneyed import Money
 
-from claims.models import Claim
+from claims.claims.models import Claim
 from core.csvcell import csv_cell
 from limits.models import LimitDecision
 from policies.models_premium import PeriodPremium, TurnoverDeclaration

@@ -11,7 +11,7 @@ from django.db.models import DecimalField, Exists, OuterRef, Q, QuerySet, Subque
 from django.db.models.functions import Coalesce
 from moneyed import Money
 
-from claims.models import Claim
+from claims.claims.models import Claim
 from recoveries.ledger import RecoveryLedger, build_ledger, claim_percentage_of_cover, who_owes_whom
 from recoveries.models import CollectionCase, CollectionCost, Recovery, Settlement
 from recoveries.sharing import Split, split_net_recovery

@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from moneyed import Money
 
-from claims import services_claims as claim_services
-from claims.models import Claim, Overdue
+from claims.claims import services as claim_services
+from claims.claims.models import Claim
+from claims.overdues.models import Overdue
 from core.exceptions import DomainError
 from recoveries import events
 from recoveries.ledger import build_ledger

@@ -12,7 +12,7 @@ from django.views.generic import ListView
 from moneyed import Money
 
 from accounts.mixins import TenantMemberRequiredMixin
-from claims.models import Claim
+from claims.claims.models import Claim
 from core.exceptions import DomainError
 from core.money import quantize_money
 from recoveries import services

@@ -7,10 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from moneyed import Money
 
 from buyers.models import Buyer
-from claims import services as overdue_services
-from claims import services_claims as claims
-from claims.models import Cause, Claim, DocumentKind
-from claims.services import InvoiceLine
+from claims.claims import services as claims
+from claims.claims.models import Cause, Claim, DocumentKind
+from claims.overdues import services as overdue_services
+from claims.overdues.services import InvoiceLine
 from limits import services as limit_services
 from limits.models import LimitDecision
 

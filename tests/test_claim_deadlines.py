@@ -7,9 +7,9 @@ import pytest
 from django.core import mail
 
 from accounts.roles import CLAIMS_HANDLER, CREDIT_MANAGER, FINANCE
-from claims import services as overdue_services
-from claims import services_claims as claims
-from claims.models import Claim
+from claims.claims import services as claims
+from claims.claims.models import Claim
+from claims.overdues import services as overdue_services
 from claims.reminders import EXTENSION_ENDED, NOTIFICATION_DEADLINE, run_claim_deadlines
 from core.models import Notification, WebhookDelivery, WebhookEndpoint
 from tests.claim_helpers import approve_limit, complete_claim, declare, invoice, make_buyer

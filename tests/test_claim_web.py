@@ -12,8 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from accounts.roles import CREDIT_MANAGER, FINANCE, TENANT_ADMIN
-from claims import services_claims
-from claims.models import Cause, Claim, ClaimDocument, DocumentKind
+from claims.claims import services as services_claims
+from claims.claims.models import Cause, Claim, ClaimDocument, DocumentKind
 from tests.claim_helpers import PDF, approve_limit, complete_claim, declare, eur, invoice, make_buyer, pdf
 from tests.factories import PolicyFactory, member
 

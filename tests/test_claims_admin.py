@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 
 from accounts.roles import FINANCE
-from claims import services_claims as claims
-from claims.models import Claim, ClaimTransition, DocumentKind
+from claims.claims import services as claims
+from claims.claims.models import Claim, ClaimTransition, DocumentKind
 from tests.claim_helpers import (
     approve_limit,
     complete_claim,

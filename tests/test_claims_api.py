@@ -14,8 +14,8 @@ from rest_framework.test import APIClient
 
 from accounts import services as account_services
 from accounts.roles import CREDIT_MANAGER, TENANT_ADMIN
-from claims import services_claims as claims
-from claims.models import Cause, Claim, ClaimDocument
+from claims.claims import services as claims
+from claims.claims.models import Cause, Claim, ClaimDocument
 from tests.claim_helpers import PDF, approve_limit, declare, eur, invoice, make_buyer
 from tests.factories import PolicyFactory
 
@@ -103,7 +103,7 @@ def test_filing_with_submit_files_the_claim_with_the_insurer_at_once(api_client,
     body = response.json()
     assert body["state"] == "submitted" and body["filed_on"] == TODAY.isoformat()
     assert body["calculated_indemnity"] == {"amount": "9000.00", "currency": "EUR"}
-    # Until the claim is decided the calculation is made from the file as it stands (claims.calculation).
+    # Until the claim is decided the calculation is made from the file as it stands (claims.claims.calculation).
     assert body["calculation"]["snapshot"] is False
     assert [(t["source"], t["target"]) for t in body["transitions"]] == [("", "draft"), ("draft", "submitted")]
 

@@ -10,9 +10,10 @@ from django_scopes import scopes_disabled
 from moneyed import Money
 
 from accounts.roles import FINANCE
-from claims import services as overdue_services
-from claims import services_claims as claims
-from claims.models import Cause, Claim, Overdue
+from claims.claims import services as claims
+from claims.claims.models import Cause, Claim
+from claims.overdues import services as overdue_services
+from claims.overdues.models import Overdue
 from core.exceptions import DomainError
 from tests.claim_helpers import approve_limit, complete_claim, declare, invoice, make_buyer
 from tests.factories import member

@@ -13,7 +13,8 @@ from rest_framework.test import APIClient
 
 from accounts import services as account_services
 from accounts.roles import FINANCE
-from claims.models import Claim, Overdue
+from claims.claims.models import Claim
+from claims.overdues.models import Overdue
 from tests.claim_helpers import PDF, approve_limit, make_buyer
 from tests.factories import member
 

@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from moneyed import Money
 
 from accounts.roles import CLAIMS_HANDLER, FINANCE
-from claims import services as overdue_services
-from claims import services_claims as claims
-from claims.models import Cause, Claim, ClaimDocument, ClaimTransition, DocumentKind
+from claims.claims import services as claims
+from claims.claims.models import Cause, Claim, ClaimDocument, ClaimTransition, DocumentKind
+from claims.overdues import services as overdue_services
 from core.exceptions import DomainError
 from core.models import Notification
 from limits import services as limit_services
@@ -312,7 +312,7 @@ def test_rejection_needs_a_reason_the_insured_sees(draft, finance, handler):
 
 def test_the_calculation_shown_is_live_until_decided_then_the_decisions_snapshot(tenant, policy, buyer, finance,
                                                                                   handler, underwriter):
-    from claims.calculation import calculation_for_display
+    from claims.claims.calculation import calculation_for_display
 
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     overdue = declare(tenant=tenant, policy=policy, buyer=buyer,

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from moneyed import Money
 
-from claims.indemnity import CoverOnDate, InvoiceInput, calculate_indemnity
+from claims.claims.indemnity import CoverOnDate, InvoiceInput, calculate_indemnity
 
 
 def cover(amount, pct="90", currency="EUR"):

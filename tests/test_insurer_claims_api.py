@@ -9,8 +9,8 @@ from rest_framework.test import APIClient
 
 from accounts import services as account_services
 from accounts.roles import CLAIMS_HANDLER, FINANCE, UNDERWRITER
-from claims import services_claims as claims
-from claims.models import Claim, ClaimTransition, DocumentKind
+from claims.claims import services as claims
+from claims.claims.models import Claim, ClaimTransition, DocumentKind
 from core.models import IdempotencyKey
 from tests.claim_helpers import (
     approve_limit,

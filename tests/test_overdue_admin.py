@@ -8,9 +8,9 @@ from django.utils import timezone
 from moneyed import Money
 
 from buyers.models import Buyer
-from claims import services
-from claims.models import Invoice, Overdue
-from claims.services import InvoiceLine
+from claims.overdues import services
+from claims.overdues.models import Invoice, Overdue
+from claims.overdues.services import InvoiceLine
 from limits import services as limit_services
 from limits.selectors import cover_in_force
 from tests.factories import UserFactory

@@ -6,9 +6,9 @@ import pytest
 from moneyed import Money
 
 from buyers.models import Buyer
-from claims import services
-from claims.models import Invoice, Overdue, OverduePayment
-from claims.services import InvoiceLine
+from claims.overdues import services
+from claims.overdues.models import Invoice, Overdue, OverduePayment
+from claims.overdues.services import InvoiceLine
 from core import webhooks
 from core.models import WebhookDelivery
 from limits import services as limit_services

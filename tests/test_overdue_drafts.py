@@ -16,11 +16,12 @@ from moneyed import Money
 
 from accounts.roles import TENANT_ADMIN
 from buyers.models import Buyer
-from claims import services
-from claims.models import Claim, Invoice, Overdue
-from claims.selectors import overdues_for_tenant
-from claims.selectors_claims import overdues_open_to_claims
-from claims.services import InvoiceLine
+from claims.claims.models import Claim
+from claims.claims.selectors import overdues_open_to_claims
+from claims.overdues import services
+from claims.overdues.models import Invoice, Overdue
+from claims.overdues.selectors import overdues_for_tenant
+from claims.overdues.services import InvoiceLine
 from core import webhooks
 from core.exceptions import DomainError
 from core.models import Notification, WebhookDelivery
@@ -348,7 +349,7 @@ def test_a_draft_paid_in_full_says_cover_never_stopped(client_of_user, tenant, p
 def test_a_draft_cannot_be_claimed_or_handed_to_collection(tenant, policy, buyer, user, client_of_underwriter):
     from datetime import date as _date
 
-    from claims import services_claims
+    from claims.claims import services as services_claims
     from recoveries import services as recovery_services
 
     watched = draft(tenant, policy, buyer)

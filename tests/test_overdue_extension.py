@@ -5,16 +5,16 @@ from decimal import Decimal
 
 import pytest
 
-from claims import services
-from claims.models import Invoice, Overdue
-from claims.selectors import (
+from claims.overdues import services
+from claims.overdues.models import Invoice, Overdue
+from claims.overdues.selectors import (
     deadlines_of,
     effective_due_date,
     invoice_rows,
     overdue_detail,
     overdues_for_tenant,
 )
-from claims.services import InvoiceLine
+from claims.overdues.services import InvoiceLine
 from core.exceptions import DomainError
 from core.models import WebhookDelivery
 

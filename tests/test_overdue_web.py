@@ -10,9 +10,9 @@ from moneyed import Money
 
 from accounts.roles import TENANT_ADMIN
 from buyers.models import Buyer
-from claims import services
-from claims.models import Invoice, Overdue
-from claims.services import InvoiceLine
+from claims.overdues import services
+from claims.overdues.models import Invoice, Overdue
+from claims.overdues.services import InvoiceLine
 from limits import services as limit_services
 from tests.factories import member
 

@@ -7,9 +7,9 @@ import pytest
 from django.db import IntegrityError, transaction
 from moneyed import Money
 
-from claims import services
-from claims.models import Invoice, Overdue
-from claims.services import InvoiceLine
+from claims.overdues import services
+from claims.overdues.models import Invoice, Overdue
+from claims.overdues.services import InvoiceLine
 from core.exceptions import DomainError
 from limits import services as limit_services
 from limits.selectors import cover_in_force

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from moneyed import Money
 
 from accounts.roles import FINANCE
-from claims import services_claims as claims
-from claims.models import Claim
+from claims.claims import services as claims
+from claims.claims.models import Claim
 from core.exceptions import DomainError
 from recoveries import services
 from recoveries.ledger import build_ledger

@@ -10,7 +10,7 @@ from django.test import Client
 from moneyed import Money
 
 from accounts.roles import CREDIT_MANAGER, FINANCE, TENANT_ADMIN
-from claims import services_claims as claims
+from claims.claims import services as claims
 from recoveries import services
 from recoveries.ledger import build_ledger
 from recoveries.models import CollectionCase, Recovery

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.api.serializers_claims import NamedChoiceField
+from claims.claims.api.serializers import NamedChoiceField
 from core.api.fields import MONEY_SCHEMA, MoneyField
 from recoveries.api.serializers import RecoveryLedgerOutputSerializer, _collection_status_field, _source_field
 from recoveries.models import CollectionCost, Settlement

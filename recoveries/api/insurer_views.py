@@ -12,8 +12,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsInsurerStaff
-from claims.api.insurer_base import InsurerClaimPostApi, insurer_claim_or_404
-from claims.models import Claim
+from claims.claims.api.insurer_base import InsurerClaimPostApi, insurer_claim_or_404
+from claims.claims.models import Claim
 from recoveries import services
 from recoveries.api.insurer_serializers import (
     InsurerCollectionCaseInputSerializer,

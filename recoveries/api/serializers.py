@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from claims.api.serializers_claims import NamedChoiceField
+from claims.claims.api.serializers import NamedChoiceField
 from core.api.fields import MoneyField
 from policies.models import Policy
 from recoveries.models import CollectionCase, Recovery

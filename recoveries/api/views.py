@@ -7,7 +7,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims.models import Claim
+from claims.claims.models import Claim
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 from recoveries import services

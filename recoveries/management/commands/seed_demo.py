@@ -29,10 +29,11 @@ from accounts.roles import (
 )
 from buyers.models import Buyer
 from buyers.services import set_country_risk
-from claims import services as overdue_services
-from claims import services_claims as claim_services
-from claims.models import Cause, Claim, Overdue
-from claims.services import InvoiceLine
+from claims.claims import services as claim_services
+from claims.claims.models import Cause, Claim
+from claims.overdues import services as overdue_services
+from claims.overdues.models import Overdue
+from claims.overdues.services import InvoiceLine
 from core.models import ExchangeRate
 from limits import services as limit_services
 from limits.models import CreditLimit, LimitDecision

@@ -5,8 +5,8 @@ from django.utils.functional import cached_property
 from rest_framework.views import APIView
 
 from accounts.permissions import IsInsurerStaff
-from claims.models import Claim
-from claims.selectors_claims import claims_for_insurer
+from claims.claims.models import Claim
+from claims.claims.selectors import claims_for_insurer
 from core.api.idempotency import IdempotentPostMixin
 
 

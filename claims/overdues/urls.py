@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from claims import views_overdues
+from claims.overdues import views as views_overdues
 
 app_name = "claims"
 urlpatterns = [

@@ -1,4 +1,4 @@
-"""Claims for integrators: thin views over claims.selectors_claims and claims.services_claims."""
+"""Claims for integrators: thin views over claims.claims.selectors and claims.claims.services."""
 
 import django_filters
 from django.db import transaction
@@ -12,8 +12,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims import services_claims
-from claims.api.serializers_claims import (
+from claims.claims import services as services_claims
+from claims.claims.api.serializers import (
     CalculationOutputSerializer,
     ClaimCreateInputSerializer,
     ClaimDetailOutputSerializer,
@@ -23,8 +23,8 @@ from claims.api.serializers_claims import (
     DocumentUploadInputSerializer,
     calculation_of,
 )
-from claims.models import Cause, Claim, ClaimDocument
-from claims.selectors_claims import claim_detail, claim_document, claims_for_tenant
+from claims.claims.models import Cause, Claim, ClaimDocument
+from claims.claims.selectors import claim_detail, claim_document, claims_for_tenant
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 

@@ -7,8 +7,9 @@ from django.db.models import DecimalField, Prefetch, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest, Overdue
-from claims.services_claims import FilingWindow, filing_window
+from claims.claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest
+from claims.claims.services import FilingWindow, filing_window
+from claims.overdues.models import Overdue
 
 
 def claims_for_tenant(*, tenant, state: str | None = None) -> QuerySet[Claim]:

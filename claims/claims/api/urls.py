@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.api import views_claims
+from claims.claims.api import views as views_claims
 
 urlpatterns = [
     path("claims/", views_claims.ClaimListCreateApi.as_view(), name="api-claim-list"),

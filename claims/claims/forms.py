@@ -1,10 +1,11 @@
-"""Forms of the insured's claim pages: they only parse; every rule is in claims.services_claims."""
+"""Forms of the insured's claim pages: they only parse; every rule is in claims.claims.services."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from claims.models import Cause, DocumentKind, Overdue
-from claims.selectors_claims import overdues_open_to_claims
+from claims.claims.models import Cause, DocumentKind
+from claims.claims.selectors import overdues_open_to_claims
+from claims.overdues.models import Overdue
 
 
 class OverdueChoiceField(forms.ModelChoiceField):
@@ -34,7 +35,7 @@ class FileClaimForm(forms.Form):
 
 class DocumentUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("Document"), choices=DocumentKind.choices)
-    # Size and real type are checked by claims.documents.check_upload through the service.
+    # Size and real type are checked by claims.claims.documents.check_upload through the service.
     file = forms.FileField(label=_("File"))
 
 

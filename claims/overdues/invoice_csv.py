@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from claims.services import InvoiceLine
+from claims.overdues.services import InvoiceLine
 
 COLUMNS = ("number", "invoice_date", "shipment_date", "due_date", "amount", "outstanding")
 MAX_ROWS = 500

@@ -1,4 +1,4 @@
-"""Claims in the API: input serializers parse, output serializers answer; rules are in claims.services_claims."""
+"""Claims in the API: input serializers parse, output serializers answer; rules are in claims.claims.services."""
 
 from dataclasses import asdict
 
@@ -10,11 +10,11 @@ from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.calculation import calculation_for_display
-from claims.models import Cause, Claim, DocumentKind
-from claims.selectors import overdues_for_tenant
-from claims.selectors_claims import next_deadline
-from claims.services_claims import checklist
+from claims.claims.calculation import calculation_for_display
+from claims.claims.models import Cause, Claim, DocumentKind
+from claims.claims.selectors import next_deadline
+from claims.claims.services import checklist
+from claims.overdues.selectors import overdues_for_tenant
 from core.api.fields import MONEY_SCHEMA
 from limits.api.serializers import BuyerSummarySerializer, TenantRelatedField
 
@@ -200,7 +200,7 @@ class CalculationOutputSerializer(serializers.Serializer):
 
 
 def calculation_of(claim: Claim) -> dict:
-    """claims.calculation.calculation_for_display, flagged with `snapshot`."""
+    """claims.claims.calculation.calculation_for_display, flagged with `snapshot`."""
     calculation, stored = calculation_for_display(claim)
     return {"snapshot": stored, **calculation}
 

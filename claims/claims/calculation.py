@@ -1,5 +1,5 @@
 """A claim's indemnity from the database: gathers the inputs of the pure
-`claims.indemnity.calculate_indemnity` (invoices, cover per shipment date,
+`claims.claims.indemnity.calculate_indemnity` (invoices, cover per shipment date,
 terms, recoveries before payment, liability already used) and nothing else.
 """
 
@@ -10,8 +10,9 @@ from decimal import Decimal
 from django.db.models import Sum
 from moneyed import Money
 
-from claims.indemnity import CoverOnDate, IndemnityCalculation, InvoiceInput, calculate_indemnity
-from claims.models import Cause, Claim, Invoice
+from claims.claims.indemnity import CoverOnDate, IndemnityCalculation, InvoiceInput, calculate_indemnity
+from claims.claims.models import Cause, Claim
+from claims.overdues.models import Invoice
 from limits.selectors import CoverTimeline
 from policies.liability import maximum_liability
 

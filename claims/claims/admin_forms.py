@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from claims.models import DocumentKind
+from claims.claims.models import DocumentKind
 
 
 class ClaimActionForm(forms.Form):

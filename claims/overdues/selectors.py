@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import Count, DecimalField, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from claims.models import Invoice, Overdue, OverduePayment, PaymentAllocation
+from claims.overdues.models import Invoice, Overdue, OverduePayment, PaymentAllocation
 from policies import deadlines as policy_deadlines
 from policies.deadlines import InvoiceDeadlines, invoice_deadlines
 from policies.terms import PolicyTerms

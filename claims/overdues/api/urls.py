@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.api import views_overdues
+from claims.overdues.api import views as views_overdues
 
 urlpatterns = [
     path("overdues/", views_overdues.OverdueListCreateApi.as_view(), name="api-overdue-list"),

@@ -2,7 +2,7 @@
 
 `claims.apps.ClaimsConfig.ready()` should import this module so the webhook
 endpoint form offers the events even before any overdue code ran;
-claims.services imports it too, so emitting never meets an unknown event.
+claims.overdues.services imports it too, so emitting never meets an unknown event.
 """
 
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,4 @@
-"""The credit manager's overdue pages: thin, every rule is in claims.services."""
+"""The credit manager's overdue pages: thin, every rule is in claims.overdues.services."""
 
 from django.contrib import messages
 from django.db import transaction
@@ -12,16 +12,17 @@ from django.views.generic import ListView
 
 from accounts.mixins import TenantMemberRequiredMixin
 from buyers.selectors import buyers_visible_to
-from claims import csv_overdues, services
-from claims.forms_overdues import (
+from claims.overdues import invoice_csv as csv_overdues
+from claims.overdues import services
+from claims.overdues.forms import (
     ExtensionForm,
     InvoiceFormSet,
     OverdueCsvForm,
     OverdueHeaderForm,
     PaymentForm,
 )
-from claims.models import Overdue
-from claims.selectors import draft_deadlines, extension_counts, overdue_detail, overdues_for_tenant
+from claims.overdues.models import Overdue
+from claims.overdues.selectors import draft_deadlines, extension_counts, overdue_detail, overdues_for_tenant
 from core.exceptions import DomainError
 
 VIEW = "claims.view_overdue"

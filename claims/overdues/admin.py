@@ -1,6 +1,6 @@
 """Underwriters' screens on overdues: invoices read-only, waivers, extension consents, reinstatement.
 
-Every action calls claims.services and reports each refusal as a message, never a 500.
+Every action calls claims.overdues.services and reports each refusal as a message, never a 500.
 """
 
 from django.contrib import admin, messages
@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims import services
-from claims.models import Invoice, Overdue
-from claims.selectors import invoices_for_insurer, overdues_for_insurer
+from claims.overdues import services
+from claims.overdues.models import Invoice, Overdue
+from claims.overdues.selectors import invoices_for_insurer, overdues_for_insurer
 from core.exceptions import DomainError
 
 INVOICE_FIELDS = ("number", "invoice_date", "shipment_date", "due_date", "extended_due_date", "extension_consented",

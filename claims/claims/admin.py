@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy
 from moneyed import Money
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims import services_claims as services
-from claims.admin_forms_claims import ClaimActionForm
-from claims.calculation import calculation_for_display
-from claims.models import Claim, ClaimTransition, DocumentRequest
-from claims.selectors_claims import claim_documents_for_insurer, claims_for_insurer
+from claims.claims import services
+from claims.claims.admin_forms import ClaimActionForm
+from claims.claims.calculation import calculation_for_display
+from claims.claims.models import Claim, ClaimTransition, DocumentRequest
+from claims.claims.selectors import claim_documents_for_insurer, claims_for_insurer
 from core.exceptions import DomainError
 
 

@@ -1,11 +1,11 @@
-"""Forms of the overdue pages; querysets come from the tenant's selectors, rules from claims.services."""
+"""Forms of the overdue pages; querysets come from the tenant's selectors, rules from claims.overdues.services."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from buyers.selectors import buyers_visible_to
-from claims.models import Invoice
-from claims.services import InvoiceLine
+from claims.overdues.models import Invoice
+from claims.overdues.services import InvoiceLine
 from limits.selectors import limits_for_tenant
 from policies.models import Policy
 from policies.selectors import policies_for_tenant

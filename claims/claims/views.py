@@ -1,4 +1,4 @@
-"""The finance team's claim pages: thin, every rule is in claims.services_claims."""
+"""The finance team's claim pages: thin, every rule is in claims.claims.services."""
 
 from datetime import date
 
@@ -12,19 +12,19 @@ from django.views.generic import ListView
 from django_fsm import can_proceed
 
 from accounts.mixins import TenantMemberRequiredMixin
-from claims import services_claims
-from claims.calculation import calculation_for_display
-from claims.documents import allowed_extensions, max_upload_bytes
-from claims.forms_claims import DocumentUploadForm, FileClaimForm, WithdrawForm
-from claims.models import Cause, Claim, ClaimDocument
-from claims.selectors import overdues_for_tenant
-from claims.selectors_claims import (
+from claims.claims import services as services_claims
+from claims.claims.calculation import calculation_for_display
+from claims.claims.documents import allowed_extensions, max_upload_bytes
+from claims.claims.forms import DocumentUploadForm, FileClaimForm, WithdrawForm
+from claims.claims.models import Cause, Claim, ClaimDocument
+from claims.claims.selectors import (
     claim_detail,
     claim_document,
     claims_for_tenant,
     next_deadline,
     overdues_open_to_claims,
 )
+from claims.overdues.selectors import overdues_for_tenant
 from core.exceptions import DomainError
 
 VIEW = "claims.view_claim"
@@ -127,7 +127,7 @@ class ClaimFileView(TenantMemberRequiredMixin, View):
 
 
 def _calculation_for_display(claim: Claim) -> tuple[dict | None, bool]:
-    """claims.calculation.calculation_for_display, with dates for the page; (None, True) if it cannot be made."""
+    """claims.claims.calculation.calculation_for_display, with dates for the page; (None, True) if it cannot be made."""
     try:
         snapshot, stored = calculation_for_display(claim)
     except (DomainError, ValueError, ArithmeticError):

@@ -2,7 +2,7 @@
 
 The output reuses the insured's claim serializers (same fields, same enums) and adds
 whose claim it is, whether the payment is late, and the calculation as it stands now.
-Rules are in claims.services_claims.
+Rules are in claims.claims.services.
 """
 
 from decimal import Decimal
@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.api.serializers_claims import (
+from claims.claims.api.serializers import (
     CalculationOutputSerializer,
     ClaimDetailOutputSerializer,
     ClaimOutputSerializer,

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buyers.models import Buyer
-from claims import events  # importing it registers the overdue webhook events
-from claims.models import Invoice, Overdue, OverduePayment, PaymentAllocation
-from claims.selectors import deadlines_of, extension_counts
+from claims.overdues import events  # importing it registers the overdue webhook events
+from claims.overdues.models import Invoice, Overdue, OverduePayment, PaymentAllocation
+from claims.overdues.selectors import deadlines_of, extension_counts
 from core import notifications
 from core.exceptions import DomainError
 from limits import services as limit_services

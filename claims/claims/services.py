@@ -16,19 +16,11 @@ from django.utils.translation import gettext as _
 from django_fsm import can_proceed, has_transition_perm
 from moneyed import Money
 
-from claims import claim_events
-from claims.calculation import calculate_claim, calculation_as_json, remaining_liability
-from claims.documents import check_upload
-from claims.models import (
-    Cause,
-    Claim,
-    ClaimDocument,
-    ClaimTransition,
-    DocumentKind,
-    DocumentRequest,
-    Invoice,
-    Overdue,
-)
+from claims.claims import events as claim_events
+from claims.claims.calculation import calculate_claim, calculation_as_json, remaining_liability
+from claims.claims.documents import check_upload
+from claims.claims.models import Cause, Claim, ClaimDocument, ClaimTransition, DocumentKind, DocumentRequest
+from claims.overdues.models import Invoice, Overdue
 from core.exceptions import DomainError
 from core.money import quantize_money
 from policies.deadlines import UnpaidDue, claim_payment_due, overdue_deadlines

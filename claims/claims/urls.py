@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from claims import views_claims
+from claims.claims import views as views_claims
 
 app_name = "claim_pages"
 urlpatterns = [

@@ -1,4 +1,4 @@
-"""Overdues for integrators: thin views over claims.selectors and claims.services."""
+"""Overdues for integrators: thin views over claims.overdues.selectors and claims.overdues.services."""
 
 import django_filters
 from django.db.models import F
@@ -8,8 +8,8 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims import services
-from claims.api.serializers_overdues import (
+from claims.overdues import services
+from claims.overdues.api.serializers import (
     AddInvoicesInputSerializer,
     OverdueCreateInputSerializer,
     OverdueDetailOutputSerializer,
@@ -17,8 +17,8 @@ from claims.api.serializers_overdues import (
     PaymentInputSerializer,
     invoice_lines,
 )
-from claims.models import Overdue
-from claims.selectors import overdue_detail, overdues_for_tenant
+from claims.overdues.models import Overdue
+from claims.overdues.selectors import overdue_detail, overdues_for_tenant
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 

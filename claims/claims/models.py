@@ -1,7 +1,7 @@
 """Claims (compensation): the claim file, its documents, transitions and payment.
 
 States and who may move them (domain.md, Claims) are declared once on the model
-with django-fsm-2; claims.services_claims calls the transitions and checks the
+with django-fsm-2; claims.claims.services calls the transitions and checks the
 business rules around them.
 """
 

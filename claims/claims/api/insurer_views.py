@@ -3,7 +3,7 @@
 Served under /api/v1/insurer/ to insurer staff (session) and insurer tokens only
 (accounts.permissions.IsInsurerStaff); the middleware lifts the tenant scope there,
 so any tenant's claim is found by its id. Every decision goes through
-claims.services_claims with the caller as the actor, as the admin review page does.
+claims.claims.services with the caller as the actor, as the admin review page does.
 """
 
 import django_filters
@@ -18,9 +18,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsInsurerStaff
-from claims import services_claims as services
-from claims.api.insurer_base import InsurerClaimPostApi
-from claims.api.insurer_claims_serializers import (
+from claims.claims import services
+from claims.claims.api.insurer_base import InsurerClaimPostApi
+from claims.claims.api.insurer_serializers import (
     InsurerApproveInputSerializer,
     InsurerClaimDetailOutputSerializer,
     InsurerClaimOutputSerializer,
@@ -28,9 +28,9 @@ from claims.api.insurer_claims_serializers import (
     InsurerRejectInputSerializer,
     InsurerRequestDocumentsInputSerializer,
 )
-from claims.api.views_claims import CLAIM_DETAIL_EXAMPLE, CLAIM_ROW_EXAMPLE, AnyAccept
-from claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest
-from claims.selectors_claims import claim_documents_for_insurer, claims_for_insurer
+from claims.claims.api.views import CLAIM_DETAIL_EXAMPLE, CLAIM_ROW_EXAMPLE, AnyAccept
+from claims.claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest
+from claims.claims.selectors import claim_documents_for_insurer, claims_for_insurer
 
 # Private there, reused here rather than copied; it belongs in core/api (see the report).
 

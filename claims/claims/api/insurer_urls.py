@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from claims.api import insurer_claims as views
+from claims.claims.api import insurer_views as views
 
 urlpatterns = [
     path("claims/", views.InsurerClaimListApi.as_view(), name="api-insurer-claims"),

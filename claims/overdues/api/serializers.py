@@ -1,4 +1,4 @@
-"""Overdues in the API: input serializers parse, output serializers answer; rules are in claims.services."""
+"""Overdues in the API: input serializers parse, output serializers answer; rules are in claims.overdues.services."""
 
 from datetime import date
 
@@ -8,10 +8,10 @@ from moneyed import Money
 from rest_framework import serializers
 
 from buyers.selectors import buyers_visible_to
-from claims.api.serializers_claims import NamedChoiceField
-from claims.models import Overdue
-from claims.selectors import draft_deadlines
-from claims.services import InvoiceLine
+from claims.claims.api.serializers import NamedChoiceField
+from claims.overdues.models import Overdue
+from claims.overdues.selectors import draft_deadlines
+from claims.overdues.services import InvoiceLine
 from core.api.fields import MONEY_SCHEMA, MoneyField
 from core.money import quantize_money
 from limits.api.serializers import BuyerSummarySerializer, TenantRelatedField

@@ -1,0 +1,118 @@
+"""Overdues (management): the notification of an unpaid buyer, its invoices, payments and cover stop."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.tenancy import TenantOwned
+
+
+class Overdue(TenantOwned):
+    """The insured's notification that a buyer has not paid: one per (policy, buyer) while draft or open.
+
+    From the notification date no new shipment to the buyer is covered until
+    the overdue is cleared and an underwriter reinstates cover (limits.CoverStop).
+    A draft lists unpaid invoices the insured watches before notifying: the
+    insurer knows nothing of it yet, so it stops no cover and nothing is late.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft: not notified yet")
+        OPEN = "open", _("Open")
+        CLEARED = "cleared", _("Cleared (paid)")
+        CLAIMED = "claimed", _("Claim filed")
+
+    policy = models.ForeignKey("policies.Policy", on_delete=models.PROTECT, related_name="overdues")
+    buyer = models.ForeignKey("buyers.Buyer", on_delete=models.PROTECT, related_name="overdues")
+    reference = models.CharField(_("your reference"), max_length=60, blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.OPEN)
+    currency = models.CharField(_("currency"), max_length=3)
+    notified_on = models.DateField(_("notified on"), null=True, blank=True)  # None while a draft
+    notified_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    cleared_on = models.DateField(_("cleared on"), null=True, blank=True)
+    cover_stop_id = models.BigIntegerField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-notified_on", "-pk"]
+        verbose_name = _("overdue")
+        constraints = [
+            # A draft counts as open: its invoices are notified by notifying the draft, not by a second overdue.
+            models.UniqueConstraint(fields=["policy", "buyer"], condition=Q(state__in=["draft", "open"]),
+                                    name="one_open_overdue_per_policy_buyer"),
+            models.CheckConstraint(condition=Q(state__in=["draft", "open", "cleared", "claimed"]),
+                                   name="overdue_state_valid"),
+            # Only a draft has no notification date, or a draft paid in full before it was notified
+            # (cleared without ever stopping cover).
+            models.CheckConstraint(
+                condition=Q(state="draft") | Q(notified_on__isnull=False) | Q(state="cleared", cover_stop_id__isnull=True),
+                name="overdue_notified_unless_draft",
+            ),
+        ]
+        permissions = [("declare_overdue", "Can declare overdues"), ("waive_lateness", "Can waive a late notification")]
+
+    def __str__(self):
+        return f"{self.reference or self.pk}: {self.buyer_id} on {self.policy_id}"
+
+
+class Invoice(TenantOwned):
+    """An unpaid invoice listed in an overdue notification."""
+
+    overdue = models.ForeignKey(Overdue, on_delete=models.CASCADE, related_name="invoices")
+    number = models.CharField(_("invoice number"), max_length=60)
+    invoice_date = models.DateField(_("invoice date"))
+    shipment_date = models.DateField(_("shipment date"))
+    due_date = models.DateField(_("original due date"))
+    # An extension beyond the allowed days counts only with the insurer's consent (domain.md, Overdues).
+    extended_due_date = models.DateField(_("extended due date"), null=True, blank=True)
+    extension_consented = models.BooleanField(_("extension consented by the insurer"), default=False)
+    amount = models.DecimalField(_("invoice amount"), max_digits=16, decimal_places=2)
+    outstanding = models.DecimalField(_("outstanding amount"), max_digits=16, decimal_places=2)
+    currency = models.CharField(max_length=3)
+    notified_late = models.BooleanField(_("notified late"), default=False)
+    lateness_waived = models.BooleanField(_("lateness waived"), default=False)
+    lateness_waived_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_date", "shipment_date", "pk"]
+        verbose_name = _("invoice")
+        constraints = [
+            models.UniqueConstraint(fields=["overdue", "number"], name="invoice_number_unique_per_overdue"),
+            models.CheckConstraint(condition=Q(due_date__gte=F("invoice_date")), name="invoice_due_not_before_issue"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="invoice_amount_positive"),
+            models.CheckConstraint(condition=Q(outstanding__gte=0, outstanding__lte=F("amount")), name="invoice_outstanding_within_amount"),
+        ]
+
+    def __str__(self):
+        return self.number
+
+
+class OverduePayment(TenantOwned):
+    """Money the buyer paid after the overdue was notified, allocated to invoices."""
+
+    overdue = models.ForeignKey(Overdue, on_delete=models.CASCADE, related_name="payments")
+    received_on = models.DateField(_("received on"))
+    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
+    currency = models.CharField(max_length=3)
+    designated_invoice = models.ForeignKey(Invoice, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["received_on", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="overdue_payment_positive")]
+
+
+class PaymentAllocation(TenantOwned):
+    payment = models.ForeignKey(OverduePayment, on_delete=models.CASCADE, related_name="allocations")
+    invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="allocations")
+    amount = models.DecimalField(max_digits=16, decimal_places=2)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="allocation_positive")]
