@@ -1,3 +1,5 @@
+"""Policies and their terms. Django loads models from here; the premium tables live in policies.premium.models."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -152,4 +154,4 @@ class Policy(TenantOwned):
         return self.status == self.Status.ACTIVE and self.start_date <= day <= self.end_date
 
 
-from policies.models_premium import PeriodPremium, PremiumSchedule, TurnoverDeclaration  # noqa: E402,F401
+from policies.premium.models import PeriodPremium, PremiumSchedule, TurnoverDeclaration  # noqa: E402,F401

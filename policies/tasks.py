@@ -1,7 +1,7 @@
 from celery import shared_task
 from django_scopes import scopes_disabled
 
-from policies.services_premium import run_premium_job
+from policies.premium.services import run_premium_job
 
 
 @shared_task

@@ -17,7 +17,7 @@ from moneyed import Money
 from claims.claims.models import Claim
 from core.csvcell import csv_cell
 from limits.models import LimitDecision
-from policies.models_premium import PeriodPremium, TurnoverDeclaration
+from policies.premium.models import PeriodPremium, TurnoverDeclaration
 from recoveries.models import Recovery
 
 

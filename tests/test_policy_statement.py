@@ -9,7 +9,7 @@ from moneyed import Money
 
 from accounts.roles import FINANCE
 from limits import services as limit_services
-from policies.services_premium import declare_turnover
+from policies.premium.services import declare_turnover
 from recoveries import services as recovery_services
 from recoveries.policy_statement import policy_statement
 from tests.claim_helpers import approve_limit, eur, make_buyer

@@ -9,12 +9,18 @@ from moneyed import Money
 
 from core.exceptions import DomainError
 from core.models import Notification
-from policies import csv_premium
-from policies.liability import maximum_liability
 from policies.models import Policy
-from policies.models_premium import PeriodPremium, PremiumSchedule, TurnoverDeclaration
-from policies.premium import declaration_periods, parse_period, period_premium, period_starting, premium_for
-from policies.services_premium import (
+from policies.premium import turnover_csv as csv_premium
+from policies.premium.calculation import (
+    declaration_periods,
+    parse_period,
+    period_premium,
+    period_starting,
+    premium_for,
+)
+from policies.premium.liability import maximum_liability
+from policies.premium.models import PeriodPremium, PremiumSchedule, TurnoverDeclaration
+from policies.premium.services import (
     close_period,
     declare_period,
     declare_turnover,

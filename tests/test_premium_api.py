@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from moneyed import Money
 
-from policies.models_premium import TurnoverDeclaration
-from policies.services_premium import close_period, declare_turnover
+from policies.premium.models import TurnoverDeclaration
+from policies.premium.services import close_period, declare_turnover
 from tests.factories import PolicyFactory
 from tests.test_premium import premium_roles  # noqa: F401  (the role change asked of accounts/roles.py)
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from moneyed import Money
 
-from policies.models_premium import TurnoverDeclaration
-from policies.services_premium import close_period, declare_turnover
+from policies.premium.models import TurnoverDeclaration
+from policies.premium.services import close_period, declare_turnover
 from tests.factories import member
 from tests.test_premium import premium_roles  # noqa: F401  (the role change asked of accounts/roles.py)
 

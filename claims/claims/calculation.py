@@ -14,7 +14,7 @@ from claims.claims.indemnity import CoverOnDate, IndemnityCalculation, InvoiceIn
 from claims.claims.models import Cause, Claim
 from claims.overdues.models import Invoice
 from limits.selectors import CoverTimeline
-from policies.liability import maximum_liability
+from policies.premium.liability import maximum_liability
 
 
 def liability_used(*, policy, excluding_claim_id: int | None = None) -> Money:

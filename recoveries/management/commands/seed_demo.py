@@ -38,9 +38,9 @@ from core.models import ExchangeRate
 from limits import services as limit_services
 from limits.models import CreditLimit, LimitDecision
 from policies.models import Policy
-from policies.models_premium import TurnoverDeclaration
+from policies.premium.models import TurnoverDeclaration
+from policies.premium.services import declare_turnover
 from policies.services import create_policy
-from policies.services_premium import declare_turnover
 from recoveries import services as recovery_services
 
 # A one-page PDF for the demo claim's documents.

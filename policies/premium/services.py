@@ -23,20 +23,20 @@ from core import notifications
 from core.exceptions import DomainError
 from core.money import minor_unit_exponent
 from policies.models import Policy
-from policies.models_premium import (
-    PeriodPremium,
-    PremiumSchedule,
-    TurnoverDeclaration,
-    declaration_frequency_of,
-)
-from policies.premium import (
+from policies.premium.calculation import (
     DeclarationPeriod,
     declaration_periods,
     period_premium,
     period_starting,
     premium_for,
 )
-from policies.selectors_premium import periods_of
+from policies.premium.models import (
+    PeriodPremium,
+    PremiumSchedule,
+    TurnoverDeclaration,
+    declaration_frequency_of,
+)
+from policies.premium.selectors import periods_of
 
 # TurnoverDeclaration.turnover: max_digits=16, decimal_places=2.
 _MAX_INTEGER_DIGITS = 14

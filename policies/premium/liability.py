@@ -2,7 +2,7 @@
 
 The premium due for the period is the larger of the minimum premium (the
 least the insured owes for it) and the premium declared so far on turnover
-(policies.premium); callers that already know it pass `premium_due`.
+(policies.premium.calculation and selectors); callers that already know it pass `premium_due`.
 """
 
 from moneyed import Money
@@ -13,7 +13,7 @@ from core.money import quantize_money
 def maximum_liability(*, policy, premium_due: Money | None = None) -> Money:
     terms = policy.terms
     if premium_due is None:
-        from policies.selectors_premium import declared_premium
+        from policies.premium.selectors import declared_premium
 
         premium_due = declared_premium(policy=policy)
     premium = terms.minimum_premium

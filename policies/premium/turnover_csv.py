@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import DomainError
 from policies.models import Policy
-from policies.premium import parse_period
-from policies.services_premium import declare_turnover
+from policies.premium.calculation import parse_period
+from policies.premium.services import declare_turnover
 
 MAX_ROWS = 5_000
 MAX_BYTES = 2 * 1024 * 1024

@@ -9,8 +9,8 @@ from moneyed import Money
 
 from core.money import quantize_money
 from policies.models import Policy
-from policies.models_premium import PeriodPremium, TurnoverDeclaration, declaration_frequency_of
-from policies.premium import DeclarationPeriod, declaration_periods, period_premium
+from policies.premium.calculation import DeclarationPeriod, declaration_periods, period_premium
+from policies.premium.models import PeriodPremium, TurnoverDeclaration, declaration_frequency_of
 
 
 def declarations_for_tenant(*, tenant, policy: Policy | None = None) -> QuerySet[TurnoverDeclaration]:
@@ -81,7 +81,7 @@ def premium_position(*, policy: Policy, today: date) -> PremiumPosition:
 
     Three queries, whatever the number of declarations: the schedule, the declarations, the settlement.
     """
-    from policies.liability import maximum_liability
+    from policies.premium.liability import maximum_liability
 
     declarations = list(
         TurnoverDeclaration.objects.filter(policy=policy).select_related("declared_by").order_by("period_start",

@@ -3,7 +3,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.api.fields import CountryCodeField, MoneyField
-from policies.models_premium import TurnoverDeclaration
+from policies.premium.models import TurnoverDeclaration
 from policies.selectors import policies_for_tenant
 
 

@@ -1,4 +1,4 @@
-"""Forms of the premium pages; the rules are in policies.services_premium."""
+"""Forms of the premium pages; the rules are in policies.premium.services."""
 
 from datetime import date
 
@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from policies.premium import DeclarationPeriod
+from policies.premium.calculation import DeclarationPeriod
 
 
 class DeclarationPeriodForm(forms.Form):

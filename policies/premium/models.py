@@ -1,7 +1,7 @@
 """Premium (domain.md, Premium): turnover declarations and the premium settled at the end of a policy period.
 
 Amounts are Decimal in the policy's currency (the `currency` column repeats it
-so that a row reads on its own); policies.premium does the arithmetic.
+so that a row reads on its own); policies.premium.calculation does the arithmetic.
 """
 
 from django.conf import settings
@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from core.tenancy import TenantOwned
 from policies.models import NON_NEGATIVE, PERCENT, Policy
-from policies.premium import MONTHLY, QUARTERLY
+from policies.premium.calculation import MONTHLY, QUARTERLY
 
 
 class DeclarationFrequency(models.TextChoices):

@@ -1,4 +1,4 @@
-"""Turnover declarations and a policy's premium for integrators; the rules are in policies.services_premium."""
+"""Turnover declarations and a policy's premium for integrators; the rules are in policies.premium.services."""
 
 import django_filters
 from django.shortcuts import get_object_or_404
@@ -10,16 +10,16 @@ from rest_framework.views import APIView
 
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
-from policies import services_premium
-from policies.api.serializers_premium import (
+from policies.premium import services as services_premium
+from policies.premium.api.serializers import (
     PolicyPremiumOutputSerializer,
     TurnoverDeclarationInputSerializer,
     TurnoverDeclarationOutputSerializer,
 )
-from policies.models_premium import TurnoverDeclaration
-from policies.premium import parse_period
+from policies.premium.calculation import parse_period
+from policies.premium.models import TurnoverDeclaration
+from policies.premium.selectors import declarations_for_tenant, premium_position
 from policies.selectors import policies_for_tenant
-from policies.selectors_premium import declarations_for_tenant, premium_position
 
 TAGS = ["premium"]
 _EUR = "EUR"

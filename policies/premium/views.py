@@ -1,6 +1,6 @@
 """Finance's premium pages: the premium position of a policy, declaring a period, a CSV upload.
 
-Thin: rules in policies.services_premium and policies.csv_premium, reads in policies.selectors_premium.
+Thin: rules in policies.premium.services and policies.premium.turnover_csv, reads in policies.premium.selectors.
 """
 
 from datetime import date
@@ -13,10 +13,11 @@ from django.views import View
 
 from accounts.mixins import TenantMemberRequiredMixin
 from core.exceptions import DomainError
-from policies import csv_premium, services_premium
-from policies.forms_premium import DeclarationPeriodForm, TurnoverCsvForm, TurnoverFormSet
+from policies.premium import services as services_premium
+from policies.premium import turnover_csv as csv_premium
+from policies.premium.forms import DeclarationPeriodForm, TurnoverCsvForm, TurnoverFormSet
+from policies.premium.selectors import declarations_for_tenant, periods_of, premium_position
 from policies.selectors import policies_for_tenant
-from policies.selectors_premium import declarations_for_tenant, periods_of, premium_position
 
 VIEW_PERMISSION = "policies.view_turnoverdeclaration"
 DECLARE_PERMISSION = "policies.declare_turnover"

@@ -1,0 +1,88 @@
+"""Underwriters' premium screens: they follow declarations and settlements; writes go through the services."""
+
+from django import forms
+from django.contrib import admin, messages
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.exceptions import DomainError
+from policies.premium import services as services_premium
+from policies.premium.models import PeriodPremium, PremiumSchedule, TurnoverDeclaration
+
+
+class PremiumScheduleForm(forms.ModelForm):
+    class Meta:
+        model = PremiumSchedule
+        # The admin adds the policy field at request time (scopes are disabled there, not at import).
+        fields = ("declaration_frequency",)
+
+    def clean(self):
+        data = super().clean()
+        policy = data.get("policy") or getattr(self.instance, "policy", None)
+        if policy is not None and data.get("declaration_frequency"):
+            try:
+                services_premium.check_declaration_frequency(policy=policy, frequency=data["declaration_frequency"])
+            except DomainError as exc:
+                self.add_error("declaration_frequency", exc.message)
+        return data
+
+
+@admin.register(PremiumSchedule)
+class PremiumScheduleAdmin(SimpleHistoryAdmin):
+    form = PremiumScheduleForm
+    list_display = ("policy", "tenant", "declaration_frequency")
+    list_filter = ("declaration_frequency",)
+    search_fields = ("policy__number", "tenant__legal_name")
+    list_select_related = ("policy", "tenant")
+    autocomplete_fields = ("policy",)
+    fields = ("policy", "declaration_frequency")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("policy",) if obj else ()
+
+    def save_model(self, request, obj, form, change):
+        services_premium.set_declaration_frequency(policy=obj.policy, frequency=obj.declaration_frequency)
+
+
+@admin.register(TurnoverDeclaration)
+class TurnoverDeclarationAdmin(SimpleHistoryAdmin):
+    list_display = ("policy", "tenant", "period_start", "period_end", "country", "turnover", "premium", "currency",
+                    "declared_at")
+    list_filter = ("currency", "period_start")
+    search_fields = ("policy__number", "tenant__legal_name")
+    list_select_related = ("policy", "tenant")
+    date_hierarchy = "period_start"
+
+    # Declared by the insured (browser, CSV, API): the admin only reads them.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PeriodPremium)
+class PeriodPremiumAdmin(SimpleHistoryAdmin):
+    list_display = ("policy", "tenant", "period_start", "period_end", "declared_premium", "minimum_premium",
+                    "adjustment", "premium_due", "currency", "computed_at")
+    list_filter = ("currency",)
+    search_fields = ("policy__number", "tenant__legal_name")
+    list_select_related = ("policy", "tenant")
+    actions = ["settle_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Settle again from the current declarations")
+    def settle_again(self, request, queryset):
+        for settled in queryset.select_related("policy"):
+            services_premium.close_period(policy=settled.policy)
+        self.message_user(request, "Settled again.", messages.SUCCESS)
