@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "limits",
     "claims",
     "recoveries",
+    "portal",  # last: reads across every area, nothing imports it
 ]
 
 MIDDLEWARE = [

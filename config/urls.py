@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from limits.dashboard import DashboardView
+from portal.dashboard import DashboardView
 
 api_v1 = [
     path("", include("policies.api.urls")),
@@ -32,6 +32,7 @@ urlpatterns = [
     path("buyers/", include("buyers.urls")),
     path("limits/", include("limits.urls")),
     path("overdues/", include("claims.overdues.urls")),
+    path("", include("portal.urls")),
     path("recoveries/", include("recoveries.urls")),
     path("claims/", include("claims.claims.urls")),
     path("admin/exposure/", include("limits.exposure_urls")),

@@ -1,29 +1,19 @@
-"""The insured's dashboard (limits.dashboard): exposure of its own limits in force, never another insured's.
-
-The page lives in limits so that accounts never imports limits (apps depend one way). Until
-config/urls.py mounts it at "/", these tests mount it through this module's own urlconf, built
-exactly as the proposed config/urls.py: DashboardView named "home", every other route unchanged.
-"""
+"""The insured's dashboard (portal.dashboard, mounted at "/"): exposure of its own limits in force, never
+another insured's."""
 
 from decimal import Decimal
 
 import pytest
 from django.test import Client
-from django.urls import path, resolve
+from django.urls import resolve
 from moneyed import Money
 
 from buyers.models import Buyer
-from config import urls as project_urls
-from limits.dashboard import DashboardView, dashboard_exposure
 from limits.models import CreditLimit
+from portal.dashboard import DashboardView, dashboard_exposure
 from tests.factories import PolicyFactory, member
 
-urlpatterns = [
-    path("", DashboardView.as_view(), name="home"),
-    *[pattern for pattern in project_urls.urlpatterns if getattr(pattern, "name", None) != "home"],
-]
-
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 
 
 def eur(amount) -> Money:
@@ -55,7 +45,7 @@ def book(policy, outsider_policy):
     return {"muller": muller, "dupont": dupont, "lotus": lotus}
 
 
-def test_home_resolves_to_the_limits_dashboard():
+def test_home_resolves_to_the_portal_dashboard():
     assert resolve("/").func.view_class is DashboardView
 
 

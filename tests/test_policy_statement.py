@@ -10,8 +10,8 @@ from moneyed import Money
 from accounts.roles import FINANCE
 from limits import services as limit_services
 from policies.premium.services import declare_turnover
+from portal.policy_statement import policy_statement
 from recoveries import services as recovery_services
-from recoveries.policy_statement import policy_statement
 from tests.claim_helpers import approve_limit, eur, make_buyer
 from tests.factories import member
 from tests.test_recoveries import paid_claim

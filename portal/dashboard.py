@@ -1,9 +1,6 @@
-"""The insured's home page (dashboard).
+"""The insured's home page (dashboard): its notifications, its policies, the exposure of its limits in force.
 
-It lives in limits, not accounts, because it shows the exposure of limits in
-force: apps depend one way (accounts <- policies <- buyers <- limits), so the
-lowest app that knows every block it shows owns the page. config/urls.py
-mounts `DashboardView` at "/" under the name "home".
+config/urls.py mounts `DashboardView` at "/" under the name "home".
 """
 
 from django.utils.safestring import mark_safe
@@ -40,7 +37,7 @@ def dashboard_exposure(*, tenant) -> dict:
 
 
 class DashboardView(TenantMemberRequiredMixin, TemplateView):
-    template_name = "accounts/home.html"
+    template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -9,7 +9,7 @@ from django.views import View
 
 from accounts.mixins import TenantMemberRequiredMixin
 from policies.selectors import policies_for_tenant
-from recoveries.policy_statement import policy_statement, statement_csv
+from portal.policy_statement import policy_statement, statement_csv
 
 
 class PeriodForm(forms.Form):
@@ -43,7 +43,7 @@ class _PolicyStatementMixin(TenantMemberRequiredMixin):
 class PolicyStatementView(_PolicyStatementMixin, View):
     def get(self, request, policy_pk):
         policy, form, statement = self._statement(request, policy_pk)
-        return render(request, "recoveries/policy_statement.html",
+        return render(request, "portal/policy_statement.html",
                       {"policy": policy, "form": form, "statement": statement, "query": request.GET.urlencode()},
                       status=200 if statement is not None else 400)
 

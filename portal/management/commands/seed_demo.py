@@ -3,7 +3,7 @@ a recovery and turnover declarations.
 
 Safe to run twice: everything is looked up before it is created.
 Passwords are for the demo only (README lists them).
-It lives in recoveries, the last app, because it writes to every area: apps import only the apps above them.
+It lives in the portal, above every domain app, because it writes to every area.
 """
 
 from datetime import date, timedelta

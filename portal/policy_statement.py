@@ -1,6 +1,6 @@
 """The per-policy statement for a period: premium, limits in force at its end, claims paid, recoveries.
 
-It lives in recoveries, the last app, because it reads every area. A fixed number
+It reads every area, so it lives in the portal. A fixed number
 of queries whatever the number of rows (the statement of a large policy is a
 report, not a loop over limits).
 """
