@@ -31,7 +31,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from core import outbox
 from core.exceptions import DomainError
@@ -39,13 +38,9 @@ from core.models import WebhookDelivery, WebhookEndpoint, insecure_loopback_allo
 
 log = logging.getLogger(__name__)
 
-# Event name -> label shown to the tenant admin. Later apps add theirs with register_event().
-EVENTS: dict[str, str] = {
-    "limit.decided": gettext_lazy("Credit limit decided"),
-    "limit.reduced": gettext_lazy("Credit limit reduced"),
-    "limit.withdrawn": gettext_lazy("Credit limit withdrawn"),
-    "limit.expired": gettext_lazy("Credit limit expired"),
-}
+# Event name -> label shown to the tenant admin. Empty here: each app registers its own
+# events with register_event() from its AppConfig.ready(), in INSTALLED_APPS order.
+EVENTS: dict[str, str] = {}
 
 OUTBOX_TASK = "core.deliver_webhook"
 OUTBOX_TASK_MANY = "core.deliver_webhooks"
