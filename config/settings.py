@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "core",
     "accounts",
+    "integrations",
     "policies",
     "buyers",
     "limits",

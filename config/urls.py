@@ -9,7 +9,7 @@ api_v1 = [
     path("", include("policies.api.urls")),
     path("", include("limits.api.urls")),
     path("", include("buyers.api.urls")),
-    path("", include("core.api.webhook_urls")),
+    path("", include("integrations.api.urls")),
     path("", include("claims.overdues.api.urls")),
     path("", include("claims.claims.api.urls")),
     path("", include("recoveries.api.urls")),
@@ -21,7 +21,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("accounts.urls")),
-    path("account/webhooks/", include("core.urls")),
+    path("account/webhooks/", include("integrations.urls")),
     # Password reset and change (invited users choose their password here).
     path("account/password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path("account/password/reset/done/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),

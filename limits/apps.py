@@ -6,4 +6,5 @@ class LimitsConfig(AppConfig):
     verbose_name = "Limits"
 
     def ready(self):
-        from limits import receivers  # noqa: F401  (connects the buyer-merge receiver)
+        # Connect the buyer-merge receiver; offer the limit.* webhook events to subscribers from start-up.
+        from limits import events, receivers  # noqa: F401

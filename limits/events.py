@@ -3,9 +3,17 @@
 import uuid
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from core import notifications
+from core import notifications, webhooks
 from limits.models import CreditLimit, LimitDecision
+
+# Registered at import; limits.apps.LimitsConfig.ready() imports this module so the
+# webhook endpoint form offers them from start-up.
+webhooks.register_event("limit.decided", gettext_lazy("Credit limit decided"))
+webhooks.register_event("limit.reduced", gettext_lazy("Credit limit reduced"))
+webhooks.register_event("limit.withdrawn", gettext_lazy("Credit limit withdrawn"))
+webhooks.register_event("limit.expired", gettext_lazy("Credit limit expired"))
 
 WEBHOOK_EVENT = {
     LimitDecision.Kind.APPROVED: "limit.decided",
@@ -43,8 +51,6 @@ def announce_decision(*, limit: CreditLimit, decision: LimitDecision, notify_ins
     notify_insured=False: the caller tells the insured itself (a CSV import sends one summary
     for the whole file); integrators still get the webhook for every decision.
     """
-    from core import webhooks
-
     if notify_insured:
         _notify_insured(limit, decision)
     event = WEBHOOK_EVENT.get(decision.kind)

@@ -329,12 +329,24 @@ def test_an_unregistered_event_is_a_programming_error(tenant, endpoint):
         webhooks.emit(tenant=tenant, event="limit.typo", payload={})
 
 
-def test_a_registered_event_can_be_chosen(tenant, user, loopback_allowed, monkeypatch):
-    monkeypatch.setitem(webhooks.EVENTS, "claim.paid", "Claim paid")
+@pytest.fixture
+def fresh_event():
+    """An event name no app registers; withdrawn from the registry after the test."""
+    name = "test.fresh_event"
+    assert name not in webhooks.EVENTS
+    yield name
+    webhooks.EVENTS.pop(name, None)
+
+
+def test_a_registered_event_can_be_chosen(tenant, user, loopback_allowed, fresh_event):
+    with pytest.raises(DomainError):
+        webhooks.create_endpoint(tenant=tenant, created_by=user, url="https://erp.example/h", events=[fresh_event])
+    webhooks.register_event(fresh_event, "Fresh event")
+    assert (fresh_event, f"Fresh event ({fresh_event})") in webhooks.event_choices()
     endpoint = webhooks.create_endpoint(tenant=tenant, created_by=user, url="https://erp.example/h",
-                                        events=["claim.paid"])
-    assert len(webhooks.emit(tenant=tenant, event="claim.paid", payload={})) == 1
-    assert endpoint.events == ["claim.paid"]
+                                        events=[fresh_event])
+    assert len(webhooks.emit(tenant=tenant, event=fresh_event, payload={})) == 1
+    assert endpoint.events == [fresh_event]
 
 
 def test_delivering_twice_sends_once(tenant, endpoint, receiver):

@@ -3,7 +3,7 @@
 import django_filters
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import generics, serializers, status
+from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -12,61 +12,16 @@ from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 from core.models import WebhookDelivery, WebhookEndpoint
 from core.selectors import webhook_deliveries_for_tenant, webhook_endpoints_for_tenant
+from integrations.api.serializers import (
+    WebhookDeliveryOutputSerializer,
+    WebhookEndpointDetailOutputSerializer,
+    WebhookEndpointInputSerializer,
+    WebhookEndpointOutputSerializer,
+    WebhookEventOutputSerializer,
+)
 
 PERMISSION = "core.manage_webhooks"
 TAGS = ["webhooks"]
-
-
-# --- Serializers -------------------------------------------------------------
-
-
-class WebhookEndpointInputSerializer(serializers.Serializer):
-    url = serializers.URLField(max_length=500, help_text="Public https:// URL that receives the POST requests.")
-    description = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    # Checked against the registry by the service: apps register events after this module loads.
-    events = serializers.ListField(
-        child=serializers.CharField(max_length=80), allow_empty=False,
-        help_text="Event names, e.g. limit.decided; GET /api/v1/webhooks/events/ lists them.",
-    )
-    is_active = serializers.BooleanField(required=False, default=True)
-
-
-class WebhookEndpointOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    url = serializers.URLField()
-    description = serializers.CharField()
-    events = serializers.ListField(child=serializers.CharField())
-    is_active = serializers.BooleanField()
-    created_at = serializers.DateTimeField()
-
-
-class WebhookEndpointDetailOutputSerializer(WebhookEndpointOutputSerializer):
-    secret = serializers.CharField(
-        help_text="Key of the HMAC-SHA256 in Kredo-Signature: t=<timestamp>,v1=hex(HMAC(secret, '<timestamp>.' + body))."
-    )
-
-
-class WebhookDeliveryOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    delivery_id = serializers.UUIDField(source="uuid", help_text="Sent as the Kredo-Delivery header.")
-    endpoint = serializers.IntegerField(source="endpoint_id")
-    event = serializers.CharField()
-    event_id = serializers.UUIDField(help_text="The body's id; a replay keeps it.")
-    replay_of = serializers.IntegerField(source="replay_of_id", allow_null=True)
-    state = serializers.ChoiceField(choices=WebhookDelivery.State.choices)
-    attempts = serializers.IntegerField()
-    next_attempt_at = serializers.DateTimeField(allow_null=True)
-    last_status_code = serializers.IntegerField(allow_null=True)
-    last_response_excerpt = serializers.CharField()
-    last_error = serializers.CharField()
-    created_at = serializers.DateTimeField()
-    delivered_at = serializers.DateTimeField(allow_null=True)
-    payload = serializers.JSONField()
-
-
-class WebhookEventOutputSerializer(serializers.Serializer):
-    name = serializers.CharField()
-    label = serializers.CharField()
 
 
 class WebhookDeliveryFilter(django_filters.FilterSet):
@@ -89,9 +44,6 @@ ENDPOINT_EXAMPLE = OpenApiExample(
 
 def _endpoint_or_404(request, pk) -> WebhookEndpoint:
     return get_object_or_404(webhook_endpoints_for_tenant(tenant=request.tenant), pk=pk)
-
-
-# --- Views -------------------------------------------------------------------
 
 
 @extend_schema_view(

@@ -1,4 +1,4 @@
-"""The tenant admin's webhook pages: endpoints, their deliveries, replays."""
+"""The tenant admin's webhook pages: endpoints, their deliveries, replays; the rules live in core.webhooks."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,9 +10,9 @@ from django.views.generic import ListView
 from accounts.mixins import TenantMemberRequiredMixin
 from core import webhooks
 from core.exceptions import DomainError
-from core.forms import WebhookEndpointForm
 from core.models import WebhookDelivery
 from core.selectors import webhook_deliveries_for_tenant, webhook_endpoints_for_tenant
+from integrations.forms import WebhookEndpointForm
 
 PERMISSION = "core.manage_webhooks"
 
@@ -38,7 +38,7 @@ class WebhookPageMixin(TenantMemberRequiredMixin):
 class EndpointListView(WebhookPageMixin, View):
     def get(self, request):
         endpoints = webhook_endpoints_for_tenant(tenant=self.tenant)
-        return render(request, "core/webhooks/list.html", {"endpoints": endpoints, "events": webhooks.EVENTS})
+        return render(request, "integrations/webhooks/list.html", {"endpoints": endpoints, "events": webhooks.EVENTS})
 
 
 class EndpointCreateView(WebhookPageMixin, View):
@@ -54,11 +54,11 @@ class EndpointCreateView(WebhookPageMixin, View):
                 _add_service_error(form, exc)
             else:
                 # The secret is on this page so the admin can copy it into the receiver at once.
-                return render(request, "core/webhooks/created.html", {"endpoint": endpoint})
+                return render(request, "integrations/webhooks/created.html", {"endpoint": endpoint})
         return self._render(request, form, status=400)
 
     def _render(self, request, form, status=200):
-        return render(request, "core/webhooks/form.html", {"form": form}, status=status)
+        return render(request, "integrations/webhooks/form.html", {"form": form}, status=status)
 
 
 class EndpointEditView(WebhookPageMixin, View):
@@ -85,12 +85,12 @@ class EndpointEditView(WebhookPageMixin, View):
         return self._render(request, form, endpoint, status=400)
 
     def _render(self, request, form, endpoint, status=200):
-        return render(request, "core/webhooks/form.html", {"form": form, "endpoint": endpoint}, status=status)
+        return render(request, "integrations/webhooks/form.html", {"form": form, "endpoint": endpoint}, status=status)
 
 
 class EndpointDeleteView(WebhookPageMixin, View):
     def get(self, request, pk):
-        return render(request, "core/webhooks/delete.html", {"endpoint": self.get_endpoint(pk)})
+        return render(request, "integrations/webhooks/delete.html", {"endpoint": self.get_endpoint(pk)})
 
     def post(self, request, pk):
         endpoint = self.get_endpoint(pk)
@@ -100,7 +100,7 @@ class EndpointDeleteView(WebhookPageMixin, View):
 
 
 class DeliveryListView(WebhookPageMixin, ListView):
-    template_name = "core/webhooks/deliveries.html"
+    template_name = "integrations/webhooks/deliveries.html"
     context_object_name = "deliveries"
     paginate_by = 50
 

@@ -1,18 +1,9 @@
-"""Outgoing webhooks: signed JSON POSTs to the tenant's HTTPS endpoints.
+"""Emitting events as deliveries, sending them, retrying and replaying them.
 
-Flow: a domain service calls `emit()` inside its own transaction; one
-WebhookDelivery row per subscribed endpoint is written with an outbox message,
-so nothing is sent for a change that rolls back and a broker outage loses
-nothing. The outbox handler calls `deliver()`; failures are retried by the
-beat job `retry_due_webhooks` with exponential backoff for 24 hours.
-
-Receivers verify `Kredo-Signature: t=<unix seconds>,v1=<hex>`, where hex is
-HMAC-SHA256(secret, f"{t}." + raw body), and should ignore a body `id` they
-already processed (a replay carries the same id).
+A delivery is one event for one endpoint; its outbox message is written in the
+transaction of the change it announces, and `deliver()` makes each attempt.
 """
 
-import hashlib
-import hmac
 import http.client
 import ipaddress
 import json
@@ -31,21 +22,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from core import outbox
 from core.exceptions import DomainError
 from core.models import WebhookDelivery, WebhookEndpoint, insecure_loopback_allowed
+from core.webhooks import registry
+from core.webhooks.signing import body_of, sign
 
 log = logging.getLogger(__name__)
-
-# Event name -> label shown to the tenant admin. Later apps add theirs with register_event().
-EVENTS: dict[str, str] = {
-    "limit.decided": gettext_lazy("Credit limit decided"),
-    "limit.reduced": gettext_lazy("Credit limit reduced"),
-    "limit.withdrawn": gettext_lazy("Credit limit withdrawn"),
-    "limit.expired": gettext_lazy("Credit limit expired"),
-}
 
 OUTBOX_TASK = "core.deliver_webhook"
 OUTBOX_TASK_MANY = "core.deliver_webhooks"
@@ -58,79 +42,6 @@ RETRY_CAP = timedelta(hours=1)
 GIVE_UP_AFTER = timedelta(hours=24)
 EXCERPT_LENGTH = 500
 USER_AGENT = "Kredo-Webhooks/1.0"
-
-
-def register_event(name: str, label) -> None:
-    """Called by an app at import (e.g. its apps.ready) to offer an event to subscribers."""
-    EVENTS[name] = label
-
-
-def event_choices() -> list[tuple[str, str]]:
-    return [(name, f"{label} ({name})") for name, label in EVENTS.items()]
-
-
-# --- Endpoints -------------------------------------------------------------
-
-
-def _checked_events(events) -> list[str]:
-    if not isinstance(events, list | tuple) or not events:
-        raise DomainError(_("Choose at least one event."), field="events")
-    unknown = sorted({str(e) for e in events} - EVENTS.keys())
-    if unknown:
-        raise DomainError(
-            _("Unknown events: %(events)s.") % {"events": ", ".join(unknown)}, field="events", code="unknown_event"
-        )
-    # Registry order, no duplicates: the list reads the same on every page.
-    return [name for name in EVENTS if name in events]
-
-
-@transaction.atomic
-def create_endpoint(
-    *, tenant, created_by, url: str, events: list[str], description: str = "", is_active: bool = True
-) -> WebhookEndpoint:
-    endpoint = WebhookEndpoint(
-        tenant=tenant,
-        created_by=created_by,
-        url=url.strip(),
-        description=description.strip(),
-        events=_checked_events(events),
-        is_active=is_active,
-    )
-    endpoint.full_clean()
-    endpoint.save()
-    return endpoint
-
-
-@transaction.atomic
-def update_endpoint(
-    *,
-    endpoint: WebhookEndpoint,
-    url: str | None = None,
-    description: str | None = None,
-    events: list[str] | None = None,
-    is_active: bool | None = None,
-) -> WebhookEndpoint:
-    """Change what was given; None leaves a field as it is."""
-    if url is not None:
-        endpoint.url = url.strip()
-    if description is not None:
-        endpoint.description = description.strip()
-    if events is not None:
-        endpoint.events = _checked_events(events)
-    if is_active is not None:
-        endpoint.is_active = is_active
-    endpoint.full_clean()
-    endpoint.save()
-    return endpoint
-
-
-@transaction.atomic
-def delete_endpoint(*, endpoint: WebhookEndpoint) -> None:
-    # Its deliveries go with it; outbox messages still queued for them find no row and do nothing.
-    endpoint.delete()
-
-
-# --- Emitting --------------------------------------------------------------
 
 
 def _event_uuid(event_id: str | None) -> uuid.UUID:
@@ -160,7 +71,7 @@ def emit_many(*, tenant, event: str, items: Iterable[tuple[str | None, dict]]) -
 
     `items` are (event_id or None, payload) pairs.
     """
-    if event not in EVENTS:
+    if event not in registry.EVENTS:
         raise LookupError(f"Unknown webhook event {event!r}: register it with core.webhooks.register_event()")
     # No savepoint: this joins the caller's transaction, and jobs call it in loops
     # where two extra statements per call would make their query count grow.
@@ -227,19 +138,6 @@ def replay(*, delivery: WebhookDelivery) -> WebhookDelivery:
 
 
 # --- Sending ---------------------------------------------------------------
-
-
-def sign(secret: str, timestamp: int | str, body: bytes) -> str:
-    """HMAC-SHA256 hex over b"<timestamp>." + body; the timestamp lets receivers refuse stale replays."""
-    return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
-
-
-def body_of(delivery: WebhookDelivery) -> bytes:
-    # A replay carries the original event's time: it is the same event, sent again.
-    occurred_at = delivery.replay_of.created_at if delivery.replay_of_id else delivery.created_at
-    body = {"id": str(delivery.event_id), "event": delivery.event, "created_at": occurred_at.isoformat(),
-            "data": delivery.payload}
-    return json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,66 @@
+"""A tenant's webhook endpoints: where events are sent and which ones."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.exceptions import DomainError
+from core.models import WebhookEndpoint
+from core.webhooks import registry
+
+
+def _checked_events(events) -> list[str]:
+    if not isinstance(events, list | tuple) or not events:
+        raise DomainError(_("Choose at least one event."), field="events")
+    unknown = sorted({str(e) for e in events} - registry.EVENTS.keys())
+    if unknown:
+        raise DomainError(
+            _("Unknown events: %(events)s.") % {"events": ", ".join(unknown)}, field="events", code="unknown_event"
+        )
+    # Registry order, no duplicates: the list reads the same on every page.
+    return [name for name in registry.EVENTS if name in events]
+
+
+@transaction.atomic
+def create_endpoint(
+    *, tenant, created_by, url: str, events: list[str], description: str = "", is_active: bool = True
+) -> WebhookEndpoint:
+    endpoint = WebhookEndpoint(
+        tenant=tenant,
+        created_by=created_by,
+        url=url.strip(),
+        description=description.strip(),
+        events=_checked_events(events),
+        is_active=is_active,
+    )
+    endpoint.full_clean()
+    endpoint.save()
+    return endpoint
+
+
+@transaction.atomic
+def update_endpoint(
+    *,
+    endpoint: WebhookEndpoint,
+    url: str | None = None,
+    description: str | None = None,
+    events: list[str] | None = None,
+    is_active: bool | None = None,
+) -> WebhookEndpoint:
+    """Change what was given; None leaves a field as it is."""
+    if url is not None:
+        endpoint.url = url.strip()
+    if description is not None:
+        endpoint.description = description.strip()
+    if events is not None:
+        endpoint.events = _checked_events(events)
+    if is_active is not None:
+        endpoint.is_active = is_active
+    endpoint.full_clean()
+    endpoint.save()
+    return endpoint
+
+
+@transaction.atomic
+def delete_endpoint(*, endpoint: WebhookEndpoint) -> None:
+    # Its deliveries go with it; outbox messages still queued for them find no row and do nothing.
+    endpoint.delete()
