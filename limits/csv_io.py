@@ -163,12 +163,12 @@ def _vat_candidates(country: str, vat: str) -> set[str]:
     return {value for value in candidates if value}
 
 
-def _read_rows(text: str, delimiter: str, columns: list[str], preview: ImportPreview) -> None:
+def _read_rows(text: str, delimiter: str, columns: list[str], preview: ImportPreview, first_line: int) -> None:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     next(reader)  # the header, already read
     previous_end = reader.line_num
     for values in reader:
-        line, previous_end = previous_end + 1, reader.line_num
+        line, previous_end = previous_end + first_line, reader.line_num
         if not any(value.strip() for value in values):
             continue  # blank lines say nothing
         if len(preview.rows) >= MAX_ROWS:
@@ -230,12 +230,9 @@ def parse_limit_requests(*, tenant, file, today: date | None = None) -> "ImportP
             % {"missing": ", ".join(missing), "expected": ", ".join(KNOWN_COLUMNS)}
         )
     try:
-        _read_rows(text, delimiter, columns, preview)
+        _read_rows(text, delimiter, columns, preview, first_line)
     except csv.Error as exc:
         return _file_error(_("The file is not valid CSV: %(problem)s.") % {"problem": exc})
-    if first_line > 1:
-        for row in preview.rows:
-            row.line += first_line - 1
     if preview.file_errors:
         return preview
     if not preview.rows:

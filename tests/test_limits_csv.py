@@ -220,6 +220,15 @@ def test_blank_lines_are_skipped_and_line_numbers_stay_true(tenant, policy, buye
     assert [(e.line, e.column) for e in preview.errors] == [(5, "amount")]
 
 
+def test_blank_lines_above_the_header_keep_every_error_on_its_true_line(tenant, policy, buyers):
+    content = b"\n\n" + csv_bytes("KR-TEST-001,PT,PT000000001,1000,EUR,30,B-1,surplus")
+    preview = preview_of(tenant, content)
+    assert [row.line for row in preview.rows] == [4]
+    assert [(e.line, e.message) for e in preview.errors] == [
+        (4, "This line has more values than the header has columns.")
+    ]
+
+
 @pytest.mark.parametrize("content, expected", [
     (b"", "The file is empty."),
     (b"\xef\xbb\xbf\n\n", "The file is empty."),
