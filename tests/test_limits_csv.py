@@ -12,7 +12,11 @@ from moneyed import Money
 
 from accounts.roles import FINANCE
 from buyers.models import Buyer
-from limits import csv_export, csv_io, services
+from limits import services
+from limits.bulk import csv_export
+from limits.bulk.csv_decode import parse_limit_requests
+from limits.bulk.importer import import_limit_requests
+from limits.bulk.rows import MAX_ROWS
 from limits.models import CreditLimit
 from tests.factories import PolicyFactory, member
 
@@ -54,7 +58,7 @@ def csv_bytes(*lines, header=HEADER, delimiter=",", bom=False):
 
 
 def preview_of(tenant, content):
-    return csv_io.parse_limit_requests(tenant=tenant, file=io.BytesIO(content))
+    return parse_limit_requests(tenant=tenant, file=io.BytesIO(content))
 
 
 def errors_by_line(errors):
@@ -73,7 +77,7 @@ def test_a_good_file_creates_the_requests_decided_at_once_or_referred(tenant, us
     preview = preview_of(tenant, content)
     assert preview.errors == [] and len(preview.valid_rows) == 3
 
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="all_or_nothing")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="all_or_nothing")
 
     # Default matrix (limits/migrations/0002): grade 2 up to 50,000 EUR at once, above it referred.
     assert (result.created, result.decided, result.referred, result.errors) == (3, 2, 1, [])
@@ -146,7 +150,7 @@ def test_a_row_naming_the_outsiders_policy_gets_unknown_policy(tenant, user, pol
     assert errors_by_line(preview.errors) == {(2, "policy_number"): "Unknown policy KR-OUT-001."}
     assert preview.rows[0].policy is None
 
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
     assert result.created == 0
     assert not CreditLimit.objects.filter(policy=outsider_policy).exists()
 
@@ -169,7 +173,7 @@ BAD_FILE = (
 
 def test_all_or_nothing_creates_nothing_when_one_row_is_bad(tenant, user, policy, buyers):
     preview = preview_of(tenant, csv_bytes(*BAD_FILE))
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="all_or_nothing")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="all_or_nothing")
     assert (result.created, result.rows_with_errors, result.rolled_back) == (0, 1, True)
     assert [(e.line, e.column) for e in result.errors] == [(3, "amount")]
     assert not CreditLimit.objects.filter(tenant=tenant).exists()
@@ -177,7 +181,7 @@ def test_all_or_nothing_creates_nothing_when_one_row_is_bad(tenant, user, policy
 
 def test_valid_rows_creates_the_good_ones_and_reports_the_others(tenant, user, policy, buyers):
     preview = preview_of(tenant, csv_bytes(*BAD_FILE))
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
     assert (result.created, result.decided, result.referred, result.rows_with_errors) == (2, 1, 1, 1)
     assert sorted(CreditLimit.objects.filter(tenant=tenant).values_list("reference", flat=True)) == ["A-1", "A-3"]
 
@@ -191,12 +195,12 @@ def test_a_service_refusal_at_import_rolls_everything_back_in_all_or_nothing(ten
     services.request_limit(tenant=tenant, requested_by=user, policy=policy, buyer=buyers[2],
                            amount=Money(1000, "EUR"), terms_days=30, reference="R-2")
 
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="all_or_nothing")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="all_or_nothing")
     assert result.created == 0 and result.rolled_back
     assert [(e.line, e.column) for e in result.errors] == [(3, "reference")]
     assert list(CreditLimit.objects.filter(tenant=tenant).values_list("reference", flat=True)) == ["R-2"]
 
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
     assert result.created == 1 and [(e.line, e.column) for e in result.errors] == [(3, "reference")]
     assert CreditLimit.objects.get(reference="R-1").state == "in_force"
 
@@ -208,7 +212,7 @@ def test_semicolon_file_with_bom_works(tenant, user, policy, buyers):
     content = csv_bytes("KR-TEST-001;PT;PT000000001;1234.5;EUR;30;SEMI-1", delimiter=";", bom=True)
     preview = preview_of(tenant, content)
     assert preview.delimiter == ";" and preview.errors == []
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
     assert result.created == 1
     assert str(CreditLimit.objects.get(reference="SEMI-1").requested_amount) == "1234.50"
 
@@ -244,7 +248,7 @@ def test_a_bad_file_gets_one_clear_file_error(tenant, policy, content, expected)
 
 
 def test_too_many_rows_is_refused(tenant, policy):
-    lines = [f"KR-TEST-001,PT,PT{n:09d},1000,EUR,30," for n in range(csv_io.MAX_ROWS + 1)]
+    lines = [f"KR-TEST-001,PT,PT{n:09d},1000,EUR,30," for n in range(MAX_ROWS + 1)]
     preview = preview_of(tenant, csv_bytes(*lines))
     assert [e.message for e in preview.file_errors] == [
         "The file has more than 5,000 rows: split it into files of at most 5,000 rows."
