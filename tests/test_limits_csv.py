@@ -16,6 +16,7 @@ from limits import services
 from limits.bulk import csv_export
 from limits.bulk.csv_decode import parse_limit_requests
 from limits.bulk.importer import import_limit_requests
+from limits.bulk.resolve import resolve_rows
 from limits.bulk.rows import MAX_ROWS
 from limits.models import CreditLimit
 from tests.factories import PolicyFactory, member
@@ -159,6 +160,59 @@ def test_another_tenants_pending_buyer_proposal_is_an_unknown_buyer(tenant, othe
     make_buyer("PT000000055", status="pending", grade=None, proposed_by_tenant=other_tenant)
     preview = preview_of(tenant, csv_bytes("KR-TEST-001,PT,PT000000055,1000,EUR,30,"))
     assert "Unknown buyer" in errors_by_line(preview.errors)[(2, "buyer_registration_number")]
+
+
+# Resolution of plain rows: no CSV at all (a bulk API or an ERP file resolves its rows alike)
+
+
+def request_row(registration, **values):
+    return {"policy_number": "KR-TEST-001", "buyer_country": "PT", "buyer_registration_number": registration,
+            "amount": "1000", "currency": "EUR", "terms_days": "30", **values}
+
+
+def test_plain_rows_are_resolved_with_errors_keyed_by_row_and_field(tenant, policy, outsider_policy, buyers):
+    preview = resolve_rows(tenant=tenant, rows={
+        1: request_row("PT-000.000.001", buyer_country="pt", reference="API-1"),
+        2: request_row("PT000000002", policy_number="KR-OUT-001", amount="50,000"),
+        3: {"buyer_country": "PT", "buyer_registration_number": "PT000000003"},
+    })
+    assert [row.line for row in preview.rows] == [1, 2, 3]
+    (good, _bad, _bare) = preview.rows
+    assert (good.policy, good.buyer, good.amount, good.terms_days, good.reference) == (
+        policy, buyers[0], Money(1000, "EUR"), 30, "API-1")
+    assert {(e.line, e.column) for e in preview.errors} == {
+        (2, "policy_number"), (2, "amount"),
+        (3, "policy_number"), (3, "amount"), (3, "currency"), (3, "terms_days"),
+    }
+    errors = errors_by_line(preview.errors)
+    assert errors[(2, "policy_number")] == "Unknown policy KR-OUT-001."  # the outsider's policy stays unknown
+    assert "thousands separators" in errors[(2, "amount")]
+    assert errors[(3, "policy_number")] == "Give the policy number."
+    assert errors[(3, "terms_days")] == "Give the payment terms in days."
+
+
+def test_plain_rows_keep_the_callers_numbers_and_are_checked_against_each_other(tenant, policy, buyers):
+    raw = {10: request_row(" PT-000.000.001", buyer_country="pt", reference="SAME"),
+           20: request_row("PT000000001", reference="SAME")}
+    preview = resolve_rows(tenant=tenant, rows=raw)
+    assert errors_by_line(preview.errors) == {
+        (20, "reference"): "The reference SAME is already on line 10 of this file.",
+        (20, "buyer_registration_number"): "This buyer is already requested on policy KR-TEST-001 on line 10 "
+                                           "of this file: one request per buyer and policy.",
+    }
+    assert raw[10] == request_row(" PT-000.000.001", buyer_country="pt", reference="SAME")  # left as given
+
+
+def test_resolved_plain_rows_import_like_a_file(tenant, user, policy, buyers):
+    preview = resolve_rows(tenant=tenant, rows={
+        1: request_row("PT000000001", reference="API-1"),
+        2: request_row("PT000000002", terms_days="ninety"),
+        3: request_row("PT000000003", amount="60000", reference="API-3"),
+    })
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
+    assert (result.created, result.decided, result.referred) == (2, 1, 1)
+    assert [(e.line, e.column) for e in result.errors] == [(2, "terms_days")]
+    assert sorted(CreditLimit.objects.filter(tenant=tenant).values_list("reference", flat=True)) == ["API-1", "API-3"]
 
 
 # Import: the two modes
