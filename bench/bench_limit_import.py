@@ -5,7 +5,8 @@
     .venv/bin/python bench/bench_limit_import.py --configured-db  # DATABASE_URL, migrated, rolled back
 
 Builds a tenant, policies and buyers, an N-row CSV in memory, then times
-`parse_limit_requests` and `import_limit_requests` and prints rows per second
+`limits.bulk.csv_decode.parse_limit_requests` (decoding and resolving the rows) and
+`limits.bulk.importer.import_limit_requests` and prints rows per second
 and query counts. Everything runs inside one transaction that is rolled back
 at the end, so the database is left as it was (and no e-mail or webhook goes
 out: they are sent on commit only).
@@ -37,7 +38,8 @@ def run(*, rows: int, mode: str) -> None:
     from accounts.models import Tenant
     from buyers.models import Buyer
     from core.tenancy import tenant_scope
-    from limits import csv_io
+    from limits.bulk.csv_decode import parse_limit_requests
+    from limits.bulk.importer import import_limit_requests
     from limits.models import AutoDecisionRule
     from policies.models import Policy
 
@@ -69,7 +71,7 @@ def run(*, rows: int, mode: str) -> None:
                 parse_queries, import_queries = QueryCounter(), QueryCounter()
                 with tenant_scope(tenant), connection.execute_wrapper(parse_queries):
                     start = time.perf_counter()
-                    preview = csv_io.parse_limit_requests(tenant=tenant, file=io.BytesIO(content))
+                    preview = parse_limit_requests(tenant=tenant, file=io.BytesIO(content))
                     parse_seconds = time.perf_counter() - start
                 assert not preview.errors, preview.errors[:5]
                 print(f"parse:  {parse_seconds:7.2f} s  {rows / parse_seconds:9.0f} rows/s  "
@@ -77,7 +79,7 @@ def run(*, rows: int, mode: str) -> None:
 
                 with tenant_scope(tenant), connection.execute_wrapper(import_queries):
                     start = time.perf_counter()
-                    result = csv_io.import_limit_requests(tenant=tenant, requested_by=None, preview=preview, mode=mode)
+                    result = import_limit_requests(tenant=tenant, requested_by=None, preview=preview, mode=mode)
                     import_seconds = time.perf_counter() - start
                 print(f"import: {import_seconds:7.2f} s  {rows / import_seconds:9.0f} rows/s  "
                       f"{len(import_queries)} queries ({len(import_queries) / rows:.1f} per row)  mode={mode}")

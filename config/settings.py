@@ -165,7 +165,7 @@ CELERY_BEAT_SCHEDULE = {
 CLAIM_DOCUMENT_MAX_BYTES = env.int("CLAIM_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 # Days before a deadline when the insured is reminded (claims.reminders).
 CLAIM_REMINDER_DAYS = env.int("CLAIM_REMINDER_DAYS", default=7)
-# CSV limit imports above this many rows run in the background (limits.csv_jobs).
+# CSV limit imports above this many rows run in the background (limits.bulk.jobs).
 LIMITS_CSV_SYNC_MAX_ROWS = env.int("LIMITS_CSV_SYNC_MAX_ROWS", default=200)
 
 REST_FRAMEWORK = {

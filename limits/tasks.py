@@ -5,7 +5,7 @@ from django_scopes import scopes_disabled
 from accounts.models import Tenant
 from core.outbox import outbox_handler
 from core.tenancy import tenant_scope
-from limits import csv_jobs
+from limits.bulk import jobs as bulk_jobs
 from limits.review import run_limit_review
 
 
@@ -17,12 +17,12 @@ def review_limits() -> dict:
     return {"expired": len(result.expired), "under_review": len(result.put_under_review)}
 
 
-@outbox_handler(csv_jobs.QUEUED_IMPORT_TASK)
+@outbox_handler(bulk_jobs.QUEUED_IMPORT_TASK)
 def import_limit_requests_csv(*, tenant_id: int, requested_by_id: int, mode: str, import_key: str,
                               csv_text: str, filename: str = "") -> None:
     """A large CSV import queued by the upload page. Safe to run twice: the import key is checked first."""
     tenant = Tenant.objects.get(pk=tenant_id)
     requested_by = get_user_model().objects.get(pk=requested_by_id)
     with tenant_scope(tenant):
-        csv_jobs.run_queued_import(tenant=tenant, requested_by=requested_by, csv_text=csv_text, mode=mode,
-                                   import_key=import_key, filename=filename)
+        bulk_jobs.run_queued_import(tenant=tenant, requested_by=requested_by, csv_text=csv_text, mode=mode,
+                                    import_key=import_key, filename=filename)

@@ -1,7 +1,8 @@
 """Limit requests in bulk from a CSV file, and the tenant's limits as a CSV download.
 
-Thin: every check is in limits.csv_io (which calls limits.services.request_limit per row);
-limits.csv_jobs decides between importing now and queuing, limits.csv_export writes the download.
+Thin: every check is in limits.bulk (rows resolved by limits.bulk.resolve, created by
+limits.services.request_limit per row); limits.bulk.jobs decides between importing now and queuing,
+limits.bulk.csv_export writes the download.
 """
 
 from django import forms
@@ -13,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accounts.mixins import TenantMemberRequiredMixin
-from limits import csv_export, csv_io, csv_jobs
+from limits.bulk import csv_export, jobs
+from limits.bulk.csv_decode import MAX_BYTES
+from limits.bulk.rows import KNOWN_COLUMNS, MAX_ROWS, MODE_ALL_OR_NOTHING, MODE_VALID_ROWS
 from limits.models import CreditLimit
 
 
@@ -22,10 +25,10 @@ class LimitCsvImportForm(forms.Form):
     mode = forms.ChoiceField(
         label=_("If some rows are wrong"),
         choices=[
-            (csv_io.MODE_ALL_OR_NOTHING, _("Create only if every row is valid")),
-            (csv_io.MODE_VALID_ROWS, _("Create the valid rows, report the others")),
+            (MODE_ALL_OR_NOTHING, _("Create only if every row is valid")),
+            (MODE_VALID_ROWS, _("Create the valid rows, report the others")),
         ],
-        initial=csv_io.MODE_ALL_OR_NOTHING,
+        initial=MODE_ALL_OR_NOTHING,
         widget=forms.RadioSelect,
     )
 
@@ -39,9 +42,9 @@ class LimitCsvImportView(TenantMemberRequiredMixin, View):
             "form": form,
             "result": result,
             "queued_rows": queued_rows,
-            "columns": csv_io.KNOWN_COLUMNS,
-            "max_rows": number_format(csv_io.MAX_ROWS, force_grouping=True),
-            "max_megabytes": csv_io.MAX_BYTES // (1024 * 1024),
+            "columns": KNOWN_COLUMNS,
+            "max_rows": number_format(MAX_ROWS, force_grouping=True),
+            "max_megabytes": MAX_BYTES // (1024 * 1024),
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -53,7 +56,7 @@ class LimitCsvImportView(TenantMemberRequiredMixin, View):
         if not form.is_valid():
             return self._render(form, status=400)
         upload = form.cleaned_data["file"]
-        started = csv_jobs.start_import(
+        started = jobs.start_import(
             tenant=self.tenant, requested_by=request.user, file=upload, mode=form.cleaned_data["mode"],
             filename=getattr(upload, "name", "") or "",
         )

@@ -12,7 +12,12 @@ from moneyed import Money
 
 from accounts.roles import FINANCE
 from buyers.models import Buyer
-from limits import csv_export, csv_io, services
+from limits import services
+from limits.bulk import csv_export
+from limits.bulk.csv_decode import parse_limit_requests
+from limits.bulk.importer import import_limit_requests
+from limits.bulk.resolve import resolve_rows
+from limits.bulk.rows import MAX_ROWS
 from limits.models import CreditLimit
 from tests.factories import PolicyFactory, member
 
@@ -54,7 +59,7 @@ def csv_bytes(*lines, header=HEADER, delimiter=",", bom=False):
 
 
 def preview_of(tenant, content):
-    return csv_io.parse_limit_requests(tenant=tenant, file=io.BytesIO(content))
+    return parse_limit_requests(tenant=tenant, file=io.BytesIO(content))
 
 
 def errors_by_line(errors):
@@ -73,7 +78,7 @@ def test_a_good_file_creates_the_requests_decided_at_once_or_referred(tenant, us
     preview = preview_of(tenant, content)
     assert preview.errors == [] and len(preview.valid_rows) == 3
 
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="all_or_nothing")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="all_or_nothing")
 
     # Default matrix (limits/migrations/0002): grade 2 up to 50,000 EUR at once, above it referred.
     assert (result.created, result.decided, result.referred, result.errors) == (3, 2, 1, [])
@@ -146,7 +151,7 @@ def test_a_row_naming_the_outsiders_policy_gets_unknown_policy(tenant, user, pol
     assert errors_by_line(preview.errors) == {(2, "policy_number"): "Unknown policy KR-OUT-001."}
     assert preview.rows[0].policy is None
 
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
     assert result.created == 0
     assert not CreditLimit.objects.filter(policy=outsider_policy).exists()
 
@@ -155,6 +160,59 @@ def test_another_tenants_pending_buyer_proposal_is_an_unknown_buyer(tenant, othe
     make_buyer("PT000000055", status="pending", grade=None, proposed_by_tenant=other_tenant)
     preview = preview_of(tenant, csv_bytes("KR-TEST-001,PT,PT000000055,1000,EUR,30,"))
     assert "Unknown buyer" in errors_by_line(preview.errors)[(2, "buyer_registration_number")]
+
+
+# Resolution of plain rows: no CSV at all (a bulk API or an ERP file resolves its rows alike)
+
+
+def request_row(registration, **values):
+    return {"policy_number": "KR-TEST-001", "buyer_country": "PT", "buyer_registration_number": registration,
+            "amount": "1000", "currency": "EUR", "terms_days": "30", **values}
+
+
+def test_plain_rows_are_resolved_with_errors_keyed_by_row_and_field(tenant, policy, outsider_policy, buyers):
+    preview = resolve_rows(tenant=tenant, rows={
+        1: request_row("PT-000.000.001", buyer_country="pt", reference="API-1"),
+        2: request_row("PT000000002", policy_number="KR-OUT-001", amount="50,000"),
+        3: {"buyer_country": "PT", "buyer_registration_number": "PT000000003"},
+    })
+    assert [row.line for row in preview.rows] == [1, 2, 3]
+    (good, _bad, _bare) = preview.rows
+    assert (good.policy, good.buyer, good.amount, good.terms_days, good.reference) == (
+        policy, buyers[0], Money(1000, "EUR"), 30, "API-1")
+    assert {(e.line, e.column) for e in preview.errors} == {
+        (2, "policy_number"), (2, "amount"),
+        (3, "policy_number"), (3, "amount"), (3, "currency"), (3, "terms_days"),
+    }
+    errors = errors_by_line(preview.errors)
+    assert errors[(2, "policy_number")] == "Unknown policy KR-OUT-001."  # the outsider's policy stays unknown
+    assert "thousands separators" in errors[(2, "amount")]
+    assert errors[(3, "policy_number")] == "Give the policy number."
+    assert errors[(3, "terms_days")] == "Give the payment terms in days."
+
+
+def test_plain_rows_keep_the_callers_numbers_and_are_checked_against_each_other(tenant, policy, buyers):
+    raw = {10: request_row(" PT-000.000.001", buyer_country="pt", reference="SAME"),
+           20: request_row("PT000000001", reference="SAME")}
+    preview = resolve_rows(tenant=tenant, rows=raw)
+    assert errors_by_line(preview.errors) == {
+        (20, "reference"): "The reference SAME is already on line 10 of this file.",
+        (20, "buyer_registration_number"): "This buyer is already requested on policy KR-TEST-001 on line 10 "
+                                           "of this file: one request per buyer and policy.",
+    }
+    assert raw[10] == request_row(" PT-000.000.001", buyer_country="pt", reference="SAME")  # left as given
+
+
+def test_resolved_plain_rows_import_like_a_file(tenant, user, policy, buyers):
+    preview = resolve_rows(tenant=tenant, rows={
+        1: request_row("PT000000001", reference="API-1"),
+        2: request_row("PT000000002", terms_days="ninety"),
+        3: request_row("PT000000003", amount="60000", reference="API-3"),
+    })
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
+    assert (result.created, result.decided, result.referred) == (2, 1, 1)
+    assert [(e.line, e.column) for e in result.errors] == [(2, "terms_days")]
+    assert sorted(CreditLimit.objects.filter(tenant=tenant).values_list("reference", flat=True)) == ["API-1", "API-3"]
 
 
 # Import: the two modes
@@ -169,7 +227,7 @@ BAD_FILE = (
 
 def test_all_or_nothing_creates_nothing_when_one_row_is_bad(tenant, user, policy, buyers):
     preview = preview_of(tenant, csv_bytes(*BAD_FILE))
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="all_or_nothing")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="all_or_nothing")
     assert (result.created, result.rows_with_errors, result.rolled_back) == (0, 1, True)
     assert [(e.line, e.column) for e in result.errors] == [(3, "amount")]
     assert not CreditLimit.objects.filter(tenant=tenant).exists()
@@ -177,7 +235,7 @@ def test_all_or_nothing_creates_nothing_when_one_row_is_bad(tenant, user, policy
 
 def test_valid_rows_creates_the_good_ones_and_reports_the_others(tenant, user, policy, buyers):
     preview = preview_of(tenant, csv_bytes(*BAD_FILE))
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
     assert (result.created, result.decided, result.referred, result.rows_with_errors) == (2, 1, 1, 1)
     assert sorted(CreditLimit.objects.filter(tenant=tenant).values_list("reference", flat=True)) == ["A-1", "A-3"]
 
@@ -191,12 +249,12 @@ def test_a_service_refusal_at_import_rolls_everything_back_in_all_or_nothing(ten
     services.request_limit(tenant=tenant, requested_by=user, policy=policy, buyer=buyers[2],
                            amount=Money(1000, "EUR"), terms_days=30, reference="R-2")
 
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="all_or_nothing")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="all_or_nothing")
     assert result.created == 0 and result.rolled_back
     assert [(e.line, e.column) for e in result.errors] == [(3, "reference")]
     assert list(CreditLimit.objects.filter(tenant=tenant).values_list("reference", flat=True)) == ["R-2"]
 
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
     assert result.created == 1 and [(e.line, e.column) for e in result.errors] == [(3, "reference")]
     assert CreditLimit.objects.get(reference="R-1").state == "in_force"
 
@@ -208,7 +266,7 @@ def test_semicolon_file_with_bom_works(tenant, user, policy, buyers):
     content = csv_bytes("KR-TEST-001;PT;PT000000001;1234.5;EUR;30;SEMI-1", delimiter=";", bom=True)
     preview = preview_of(tenant, content)
     assert preview.delimiter == ";" and preview.errors == []
-    result = csv_io.import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
+    result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
     assert result.created == 1
     assert str(CreditLimit.objects.get(reference="SEMI-1").requested_amount) == "1234.50"
 
@@ -218,6 +276,15 @@ def test_blank_lines_are_skipped_and_line_numbers_stay_true(tenant, policy, buye
                                            "KR-TEST-001,PT,PT000000002,zero,EUR,30,B-2"))
     assert [row.line for row in preview.rows] == [3, 5]
     assert [(e.line, e.column) for e in preview.errors] == [(5, "amount")]
+
+
+def test_blank_lines_above_the_header_keep_every_error_on_its_true_line(tenant, policy, buyers):
+    content = b"\n\n" + csv_bytes("KR-TEST-001,PT,PT000000001,1000,EUR,30,B-1,surplus")
+    preview = preview_of(tenant, content)
+    assert [row.line for row in preview.rows] == [4]
+    assert [(e.line, e.message) for e in preview.errors] == [
+        (4, "This line has more values than the header has columns.")
+    ]
 
 
 @pytest.mark.parametrize("content, expected", [
@@ -235,7 +302,7 @@ def test_a_bad_file_gets_one_clear_file_error(tenant, policy, content, expected)
 
 
 def test_too_many_rows_is_refused(tenant, policy):
-    lines = [f"KR-TEST-001,PT,PT{n:09d},1000,EUR,30," for n in range(csv_io.MAX_ROWS + 1)]
+    lines = [f"KR-TEST-001,PT,PT{n:09d},1000,EUR,30," for n in range(MAX_ROWS + 1)]
     preview = preview_of(tenant, csv_bytes(*lines))
     assert [e.message for e in preview.file_errors] == [
         "The file has more than 5,000 rows: split it into files of at most 5,000 rows."

@@ -13,7 +13,7 @@ from django.utils import timezone
 from buyers.models import Buyer
 from core import outbox, webhooks
 from core.models import Notification, OutboxMessage, WebhookDelivery
-from limits import csv_jobs
+from limits.bulk import jobs as bulk_jobs
 from limits.models import CreditLimit
 from limits.tasks import import_limit_requests_csv
 from tests.factories import PolicyFactory
@@ -75,7 +75,7 @@ def summaries(tenant):
 
 
 def queued_messages():
-    return list(OutboxMessage.objects.filter(task_name=csv_jobs.QUEUED_IMPORT_TASK))
+    return list(OutboxMessage.objects.filter(task_name=bulk_jobs.QUEUED_IMPORT_TASK))
 
 
 # Small files: imported at once, one summary
@@ -96,8 +96,8 @@ def test_a_small_import_sends_one_summary_to_the_uploader(client_of_user, user, 
 def test_rows_decided_at_once_send_no_notice_of_their_own_but_each_its_webhook(tenant, user, policy, buyers):
     webhooks.create_endpoint(tenant=tenant, created_by=user, url="https://erp.example/h", events=["limit.decided"])
     three_within_the_matrix = [f"KR-ASYNC-001,PT,PT{n:09d},40000,EUR,90,W-{n}" for n in range(1, 4)]
-    started = csv_jobs.start_import(tenant=tenant, requested_by=user, file=csv_bytes(*three_within_the_matrix),
-                                    mode="all_or_nothing", filename="auto.csv")
+    started = bulk_jobs.start_import(tenant=tenant, requested_by=user, file=csv_bytes(*three_within_the_matrix),
+                                     mode="all_or_nothing", filename="auto.csv")
     assert (started.result.created, started.result.decided) == (3, 3)
     (only,) = Notification.objects.filter(tenant=tenant)
     assert only.event == SUMMARY
@@ -109,8 +109,8 @@ def test_rows_decided_at_once_send_no_notice_of_their_own_but_each_its_webhook(t
 
 def test_the_summary_lists_the_rows_with_errors(tenant, user, policy, buyers):
     content = csv_bytes(FIVE_ROWS[0], "KR-ASYNC-001,PT,PT000000002,abc,EUR,90,Q-2")
-    started = csv_jobs.start_import(tenant=tenant, requested_by=user, file=content, mode="valid_rows",
-                                  filename="mixed.csv")
+    started = bulk_jobs.start_import(tenant=tenant, requested_by=user, file=content, mode="valid_rows",
+                                     filename="mixed.csv")
     assert started.result.created == 1
     (summary,) = summaries(tenant)
     assert summary.subject == "Import of mixed.csv: requests created: 1; rows with errors: 1"
@@ -154,7 +154,7 @@ def test_end_to_end_through_celery(client_of_user, tenant, policy, buyers, djang
         upload(client_of_user, csv_bytes(*FIVE_ROWS))
     assert CreditLimit.objects.filter(tenant=tenant).count() == 5
     assert len(summaries(tenant)) == 1
-    assert OutboxMessage.objects.get(task_name=csv_jobs.QUEUED_IMPORT_TASK).processed_at is not None
+    assert OutboxMessage.objects.get(task_name=bulk_jobs.QUEUED_IMPORT_TASK).processed_at is not None
 
 
 def test_running_the_handler_twice_creates_nothing_twice(client_of_user, tenant, policy, buyers,
@@ -176,8 +176,8 @@ def test_running_the_handler_twice_creates_nothing_twice(client_of_user, tenant,
 def test_the_worker_reads_the_file_again_against_todays_data(tenant, user, policy, buyers,
                                                               django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
-        started = csv_jobs.start_import(tenant=tenant, requested_by=user, file=csv_bytes(*FIVE_ROWS),
-                                      mode="all_or_nothing", filename="late.csv")
+        started = bulk_jobs.start_import(tenant=tenant, requested_by=user, file=csv_bytes(*FIVE_ROWS),
+                                         mode="all_or_nothing", filename="late.csv")
     assert started.queued_rows == 5
     # Meanwhile the reference Q-1 is used by a request made in the browser.
     CreditLimit.objects.create(tenant=tenant, policy=_in_force_today(tenant=tenant), buyer=buyers[0],
@@ -214,4 +214,4 @@ def test_the_outsider_never_sees_the_summary(client_of_user, client_of_outsider,
 
 def test_the_default_sync_limit_is_200_rows(settings):
     del settings.LIMITS_CSV_SYNC_MAX_ROWS
-    assert csv_jobs.sync_max_rows() == 200
+    assert bulk_jobs.sync_max_rows() == 200

@@ -2,7 +2,7 @@
 
 All or nothing: every row is checked (the file's own problems, then the
 service's rules through `declare_turnover`) so the user sees every error at
-once; one error and nothing is written. Conventions as limits.csv_io: header
+once; one error and nothing is written. Conventions as limits.bulk.csv_decode: header
 on line 1, ',' or ';' separators, UTF-8 with or without BOM, amounts as plain
 decimals ('1000000.00'), no thousands separators.
 """

@@ -1,9 +1,9 @@
-"""CSV imports of limit requests as jobs: one summary notification per import, large files queued.
+"""CSV imports of limit requests as jobs: a small file imported at once, a large one queued for a worker.
 
-A small file is imported in the upload's request; a large one travels in an
-outbox message (written with the upload's transaction) and a worker imports it.
-Either way the uploader gets one summary for the whole file, never one notice
-per row (csv_io asks request_limit not to notify per decision).
+A small file is imported in the upload's request; a large one travels in an outbox message (written
+with the upload's transaction) and a worker imports it. Either way the file is decoded and resolved
+by `parse_limit_requests` and imported by limits.bulk.importer, and the uploader gets one summary for
+the whole file, never one notice per row.
 """
 
 import uuid
@@ -12,75 +12,27 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import Tenant
 from core import outbox
 from core.models import Notification
-from core.notifications import notify
-from limits.csv_io import (
-    MODE_ALL_OR_NOTHING,
-    MODES,
-    ImportPreview,
-    ImportResult,
-    RowError,
-    import_limit_requests,
-    parse_limit_requests,
-    read_bytes,
-)
+from limits.bulk.csv_decode import parse_limit_requests, read_bytes
+from limits.bulk.importer import import_and_notify, import_limit_requests, summary_dedup_key
+from limits.bulk.rows import MODE_ALL_OR_NOTHING, MODES, ImportPreview, ImportResult, RowError
 
 # Above this many rows the browser request would wait too long: a worker imports the file
 # (settings.LIMITS_CSV_SYNC_MAX_ROWS overrides it).
 SYNC_MAX_ROWS = 200
+# The outbox handler's name (limits.tasks): queued messages carry it, so it never changes.
 QUEUED_IMPORT_TASK = "limits.import_limit_requests_csv"
 # The file travels in the outbox payload (JSON in the database, written with the upload's
-# transaction); csv_io.MAX_BYTES already keeps it far below this.
+# transaction); csv_decode.MAX_BYTES already keeps it far below this.
 MAX_QUEUED_BYTES = 5 * 1024 * 1024
-_SUMMARY_ERRORS_SHOWN = 20
 
 
 def sync_max_rows() -> int:
     return getattr(settings, "LIMITS_CSV_SYNC_MAX_ROWS", SYNC_MAX_ROWS)
-
-
-def _summary_dedup_key(import_key: str) -> str:
-    return f"limits-csv-import:{import_key}"
-
-
-def notify_import_summary(*, tenant, requested_by, result: ImportResult, import_key: str, filename: str = "") -> None:
-    """One notification for the whole file, to the user who uploaded it."""
-    names = {"file": filename[:80] or "CSV", "created": result.created, "errors": result.rows_with_errors}
-    if result.rolled_back:
-        subject = _("Import of %(file)s: nothing was created; rows with errors: %(errors)d") % names
-    else:
-        subject = _("Import of %(file)s: requests created: %(created)d; rows with errors: %(errors)d") % names
-    lines = [
-        subject,
-        _("Rows in the file: %(rows)d. Decided at once: %(decided)d. Waiting for an underwriter: %(referred)d.")
-        % {"rows": result.rows, "decided": result.decided, "referred": result.referred},
-    ]
-    for error in result.errors[:_SUMMARY_ERRORS_SHOWN]:
-        lines.append(_("Line %(line)s, %(column)s: %(message)s") % {
-            "line": error.line or "—", "column": error.column or "—", "message": error.message,
-        })
-    if len(result.errors) > _SUMMARY_ERRORS_SHOWN:
-        lines.append(_("And %(count)d more problems: correct the file and upload it again.")
-                     % {"count": len(result.errors) - _SUMMARY_ERRORS_SHOWN})
-    notify(
-        tenant=tenant, event="limits.csv_import", dedup_key=_summary_dedup_key(import_key), subject=subject,
-        body="\n".join(lines), link=reverse("limits:list"), recipient=requested_by,
-    )
-
-
-@transaction.atomic
-def import_and_notify(*, tenant, requested_by, preview: ImportPreview, mode: str, import_key: str,
-                      filename: str = "", today: date | None = None) -> ImportResult:
-    """Import and announce it in one transaction: the summary exists if and only if the import happened."""
-    result = import_limit_requests(tenant=tenant, requested_by=requested_by, preview=preview, mode=mode, today=today)
-    notify_import_summary(tenant=tenant, requested_by=requested_by, result=result, import_key=import_key,
-                          filename=filename)
-    return result
 
 
 @dataclass(frozen=True)
@@ -129,7 +81,7 @@ def run_queued_import(*, tenant, requested_by, csv_text: str, mode: str, import_
     with transaction.atomic():
         # Two runs of one import wait for each other here, so the second finds the first's summary.
         Tenant.objects.select_for_update().filter(pk=tenant.pk).first()
-        if Notification.objects.filter(tenant=tenant, dedup_key=_summary_dedup_key(import_key)).exists():
+        if Notification.objects.filter(tenant=tenant, dedup_key=summary_dedup_key(import_key)).exists():
             return None
         preview = parse_limit_requests(tenant=tenant, file=csv_text)
         return import_and_notify(tenant=tenant, requested_by=requested_by, preview=preview, mode=mode,

@@ -1,6 +1,7 @@
-"""What a CSV import of limit requests produces: its rows, their errors, the preview and the result.
+"""What a bulk of limit requests is made of: its fields, its rows and their errors, the preview and the result.
 
-Shared by limits.csv_io (parsing and import), limits.csv_jobs (queued imports, summaries) and the views.
+Shared by every step of limits.bulk: decoding a source (csv_decode), resolving its rows (resolve),
+importing them (importer) and the queued jobs (jobs); the views show the preview and the result.
 """
 
 from dataclasses import dataclass, field
@@ -11,9 +12,7 @@ from buyers.models import Buyer
 from limits.models import CreditLimit
 from policies.models import Policy
 
-MAX_ROWS = 5_000
-MAX_BYTES = 2 * 1024 * 1024
-
+# The fields of a row, as a CSV file names its columns.
 POLICY_NUMBER = "policy_number"
 BUYER_COUNTRY = "buyer_country"
 BUYER_REGISTRATION = "buyer_registration_number"
@@ -23,8 +22,10 @@ CURRENCY = "currency"
 TERMS_DAYS = "terms_days"
 REFERENCE = "reference"
 
-REQUIRED_COLUMNS = (POLICY_NUMBER, BUYER_COUNTRY, AMOUNT, CURRENCY, TERMS_DAYS)
 KNOWN_COLUMNS = (POLICY_NUMBER, BUYER_COUNTRY, BUYER_REGISTRATION, BUYER_VAT, AMOUNT, CURRENCY, TERMS_DAYS, REFERENCE)
+
+# The most rows one bulk may hold.
+MAX_ROWS = 5_000
 
 MODE_ALL_OR_NOTHING = "all_or_nothing"
 MODE_VALID_ROWS = "valid_rows"
@@ -33,7 +34,11 @@ MODES = (MODE_ALL_OR_NOTHING, MODE_VALID_ROWS)
 
 @dataclass(frozen=True)
 class RowError:
-    """A problem the user fixes in the file: `line` is the file's line (the header is line 1)."""
+    """A problem the user fixes in the source.
+
+    `line` is the row's number in its source (in a CSV file its line, the header being line 1),
+    `column` the field it concerns; both None for a problem with the source as a whole.
+    """
 
     line: int | None
     column: str | None
@@ -58,13 +63,20 @@ class PreviewRow:
     def is_valid(self) -> bool:
         return not self.errors
 
+    @property
+    def buyer_column(self) -> str:
+        """Problems with the buyer point at the identifier the row gave."""
+        if self.values.get(BUYER_VAT) and not self.values.get(BUYER_REGISTRATION):
+            return BUYER_VAT
+        return BUYER_REGISTRATION
+
 
 @dataclass
 class ImportPreview:
     rows: list[PreviewRow] = field(default_factory=list)
-    # Problems with the file as a whole (size, encoding, header): nothing can be imported.
+    # Problems with the source as a whole (size, encoding, header): nothing can be imported.
     file_errors: list[RowError] = field(default_factory=list)
-    delimiter: str = ","
+    delimiter: str = ","  # the separator of a CSV file's values
 
     @property
     def valid_rows(self) -> list[PreviewRow]:

@@ -1,0 +1,75 @@
+"""The checks a request, an edit and a discretionary limit share, and the reason codes a decision gives.
+
+Each raises a DomainError naming the field the user fixes.
+"""
+
+from datetime import date
+
+from django.utils.translation import gettext as _
+from moneyed import Money
+
+from buyers.models import Buyer
+from core.exceptions import DomainError
+from limits.models import CreditLimit, LimitDecision, ReasonCode
+from policies.models import Policy
+
+
+def check_policy(policy: Policy, tenant, today: date) -> None:
+    if policy.tenant_id != tenant.pk:
+        raise DomainError(_("Unknown policy."), field="policy")
+    if not policy.is_in_force_on(today):
+        raise DomainError(_("Policy %(number)s is not in force.") % {"number": policy.number}, field="policy")
+
+
+def check_buyer(policy: Policy, buyer: Buyer, tenant) -> None:
+    if buyer.status == Buyer.Status.MERGED:
+        raise DomainError(_("This buyer was merged into another one: use that buyer."), field="buyer")
+    if buyer.status == Buyer.Status.PENDING and buyer.proposed_by_tenant_id != tenant.pk:
+        raise DomainError(_("Unknown buyer."), field="buyer")
+    if not policy.terms.covers_country(buyer.country.code):
+        raise DomainError(
+            _("Buyers in %(country)s are not covered by policy %(number)s.")
+            % {"country": buyer.country.name, "number": policy.number},
+            field="buyer",
+        )
+
+
+def check_amount_and_terms(policy: Policy, amount: Money, terms_days: int) -> None:
+    if str(amount.currency) != policy.currency:
+        raise DomainError(
+            _("The amount must be in the policy's currency, %(currency)s.") % {"currency": policy.currency},
+            field="amount",
+        )
+    if amount.amount <= 0:
+        raise DomainError(_("The amount must be greater than zero."), field="amount")
+    max_days = policy.terms.max_credit_period_days
+    if terms_days is None or terms_days <= 0:
+        raise DomainError(_("Payment terms must be at least one day."), field="terms_days")
+    if terms_days > max_days:
+        raise DomainError(
+            _("Payment terms of %(days)d days exceed the policy's maximum credit period of %(max)d days.")
+            % {"days": terms_days, "max": max_days},
+            field="terms_days",
+        )
+
+
+def check_reference(tenant_id: int, reference: str, *, exclude_pk: int | None = None) -> str:
+    """The insured's own reference is unique per tenant (also a database constraint)."""
+    reference = (reference or "").strip()
+    taken = CreditLimit.objects.filter(tenant_id=tenant_id, reference=reference)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    if reference and taken.exists():
+        raise DomainError(_("You already used the reference %(ref)s.") % {"ref": reference}, field="reference")
+    return reference
+
+
+def check_reasons(kind: str, reason_codes: list[str]) -> list[str]:
+    unknown = [code for code in reason_codes if code not in ReasonCode.values]
+    if unknown:
+        raise DomainError(_("Unknown reason code: %(codes)s.") % {"codes": ", ".join(unknown)}, field="reason_codes")
+    if kind in LimitDecision.NEEDS_REASON and not reason_codes:
+        raise DomainError(
+            _("Give at least one reason code: the insured is told why."), field="reason_codes"
+        )
+    return list(dict.fromkeys(reason_codes))
