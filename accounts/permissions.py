@@ -4,7 +4,11 @@ from accounts.middleware import is_insurer_api_path
 
 
 class IsTenantMember(permissions.BasePermission):
-    """An authenticated user (or token) of a tenant; with `required_permission`, holding it."""
+    """An authenticated user (or token) of a tenant holding the view's `required_permission`.
+
+    Fail closed, as on the insurer side: a tenant endpoint that names no permission is open to no one
+    (tests/test_structure.py lists any such view in the URL conf).
+    """
 
     def has_permission(self, request, view):
         if not (request.user and request.user.is_authenticated):
@@ -12,7 +16,7 @@ class IsTenantMember(permissions.BasePermission):
         if getattr(request._request, "tenant", None) is None:
             return False
         required = getattr(view, "required_permission", None)
-        return required is None or request.user.has_perm(required)
+        return bool(required) and request.user.has_perm(required)
 
 
 class IsInsurerStaff(permissions.BasePermission):

@@ -75,7 +75,7 @@ def test_a_filed_claim_stops_the_reminders(tenant, overdue):
     assert run_claim_deadlines(today=date(2026, 9, 1)).filing_deadline == []
 
 
-def test_queries_do_not_grow_with_overdues(tenant, policy_2025, underwriter, django_assert_max_num_queries):
+def test_queries_do_not_grow_with_overdues(tenant, policy_2025, underwriter, django_assert_num_queries):
     for n in range(12):
         buyer = make_buyer(f"Buyer {n}")
         declare(tenant=tenant, policy=policy_2025, buyer=buyer, notified_on=date(2026, 2, 1),
@@ -89,11 +89,11 @@ def test_queries_do_not_grow_with_overdues(tenant, policy_2025, underwriter, dja
     # Open overdues, per batch of 5: the overdues and their unpaid invoices (no savepoint when nothing is
     # due); the policy once; one empty read ends the loop. Drafts: the same again. Late payments: one select
     # inside a savepoint pair. Per batch the same, whatever the rows.
-    with django_assert_max_num_queries((3 * 2 + 1 + 1) * 2 + 3):
+    with django_assert_num_queries((3 * 2 + 1 + 1) * 2 + 3):
         run_claim_deadlines(today=date(2026, 6, 1), batch_size=5)
 
 
-def test_draft_reminders_cost_a_few_queries_per_batch(tenant, policy_2025, django_assert_max_num_queries,
+def test_draft_reminders_cost_a_few_queries_per_batch(tenant, policy_2025, django_assert_num_queries,
                                                       django_capture_on_commit_callbacks):
     member(tenant, [CREDIT_MANAGER])
     for n in range(12):
@@ -105,7 +105,7 @@ def test_draft_reminders_cost_a_few_queries_per_batch(tenant, policy_2025, djang
     # and endpoints (none here: core.webhooks.emit_many adds one outbox message per delivery). Then the
     # policy once, one empty read ends the loop, the empty read of open overdues, and late payments (a select
     # in a savepoint pair). Not one query per draft.
-    with django_assert_max_num_queries(3 * 11 + 1 + 1 + 1 + 3), django_capture_on_commit_callbacks():
+    with django_assert_num_queries(3 * 11 + 1 + 1 + 1 + 3), django_capture_on_commit_callbacks():
         result = run_claim_deadlines(today=date(2026, 3, 5), batch_size=5)
     assert len(result.notification_deadline) == 12
 

@@ -318,26 +318,26 @@ def test_queue_across_tenants_oldest_payment_due_first_and_filters(handler_api, 
 
 
 def test_queue_query_count_does_not_grow_with_claims(handler_api, tenant, other_tenant, finance, outsider,
-                                                     underwriter, django_assert_max_num_queries):
+                                                     underwriter, django_assert_num_queries):
     for _ in range(2):
         submitted_claim(tenant, finance, underwriter)
     # Session or token, permissions (2), count, page, invoices (one prefetch): 7 or 8, with 2 rows or 22.
-    with django_assert_max_num_queries(8) as few:
+    with django_assert_num_queries(7 if hasattr(handler_api, "token") else 8):
         assert handler_api.get(BASE).json()["count"] == 2
     for _ in range(10):
         submitted_claim(tenant, finance, underwriter)
         submitted_claim(other_tenant, outsider, underwriter)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_num_queries(6 if hasattr(handler_api, "token") else 8):
         assert handler_api.get(BASE).json()["count"] == 22
 
 
-def test_detail_query_count_does_not_grow_with_documents(handler_api, claim, finance, django_assert_max_num_queries):
-    with django_assert_max_num_queries(40) as few:
+def test_detail_query_count_does_not_grow_with_documents(handler_api, claim, finance, django_assert_num_queries):
+    with django_assert_num_queries(21 if hasattr(handler_api, "token") else 22):
         assert handler_api.get(url(claim)).status_code == 200
     for n in range(10):
         claims.upload_document(claim=claim, kind=DocumentKind.OTHER, uploaded=pdf(f"other-{n}.pdf"),
                                uploaded_by=finance)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_num_queries(20 if hasattr(handler_api, "token") else 22):
         assert len(handler_api.get(url(claim)).json()["documents"]) == len(claim.required_documents) + 10
 
 

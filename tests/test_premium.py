@@ -313,7 +313,7 @@ def test_job_ignores_drafts_and_does_not_leak_between_tenants(tenant, other_tena
     assert str(outsider.pk) in Notification.objects.get().dedup_key
 
 
-def test_job_reads_policies_in_batches(tenant, django_assert_max_num_queries):
+def test_job_reads_policies_in_batches(tenant, django_assert_num_queries):
     policies = [PolicyFactory(tenant=tenant) for _ in range(30)]
     TurnoverDeclaration.objects.bulk_create([
         TurnoverDeclaration(tenant=tenant, policy=p, period_start=date(2026, 1, 1), period_end=date(2026, 1, 31),
@@ -323,17 +323,17 @@ def test_job_reads_policies_in_batches(tenant, django_assert_max_num_queries):
     ])
     # Nothing to remind or settle. Per batch of 10: the policies, their declarations aggregated, a savepoint
     # and its release; then the empty read that ends the loop: 3 x 4 + 1, however many declarations.
-    with django_assert_max_num_queries(13):
+    with django_assert_num_queries(13):
         result = run_premium_job(today=date(2026, 2, 15), batch_size=10)
     assert (result.reminded, result.settled) == (0, 0)
 
 
-def test_job_settles_and_reminds_in_a_constant_number_of_queries_per_batch(tenant, django_assert_max_num_queries):
+def test_job_settles_and_reminds_in_a_constant_number_of_queries_per_batch(tenant, django_assert_num_queries):
     for _n in range(30):
         PolicyFactory(tenant=tenant)
     # 30 ended policies, 12 missing months each: 360 reminders and 30 settlements in 3 batches of
     # about 12 queries each (policies, declarations, settlements and their history, notices, outbox).
-    with django_assert_max_num_queries(37):
+    with django_assert_num_queries(37):
         result = run_premium_job(today=AFTER_YEAR, batch_size=10)
     assert (result.reminded, result.settled) == (360, 30)
     assert run_premium_job(today=AFTER_YEAR, batch_size=10) == type(result)(reminded=0, settled=0)

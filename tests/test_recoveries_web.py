@@ -221,7 +221,7 @@ def _more_paid_claims(claim, n):
 
 def test_list_totals_agree_with_the_ledger_without_a_query_per_claim(tenant, finance, finance_client,
                                                                      claims_handler, underwriter,
-                                                                     django_assert_max_num_queries):
+                                                                     django_assert_num_queries):
     claim = paid_claim(tenant, finance, claims_handler, underwriter)
     for copy in [claim, *_more_paid_claims(claim, 8)]:
         recover(copy, 5_000)
@@ -231,7 +231,7 @@ def test_list_totals_agree_with_the_ledger_without_a_query_per_claim(tenant, fin
         services.record_settlement(claim=copy, amount=eur(100), settled_on=TODAY, to_insurer=True)
         services.open_collection_case(overdue=copy.overdue, claim=copy)
     # Session, user, membership, permissions (2), count, the claims with their totals: 7 whatever the rows.
-    with django_assert_max_num_queries(8):
+    with django_assert_num_queries(8):
         response = finance_client.get(LIST)
     assert response.status_code == 200 and len(response.context["rows"]) == 9
     for row_claim in claims_with_recoveries(tenant=tenant):

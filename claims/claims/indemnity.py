@@ -78,56 +78,70 @@ def calculate_indemnity(
     remaining_liability: Money | None = None,
 ) -> IndemnityCalculation:
     currency = str(non_qualifying_loss.currency)
-    zero = Money(0, currency)
+    _check_invoices(invoices, currency)
+    # A limit is the most outstanding debt covered at any one time: take the unpaid invoices in shipment order.
+    ordered = sorted(invoices, key=lambda i: (i.shipment_date, i.due_date, i.number))
+
+    # Recoveries and payments before the indemnity reduce the debt, oldest invoice first (domain.md, Overdues).
+    recovery_left = (recoveries_before_payment or Money(0, currency)).amount
+    lines: list[IndemnityLine] = []
+    already_covered = Decimal(0)
+    for inv in ordered:
+        applied = min(inv.outstanding.amount, recovery_left)
+        recovery_left -= applied
+        line = _invoice_line(inv, cover_on(inv.shipment_date), recovered=applied, already_covered=already_covered,
+                             max_credit_period_days=max_credit_period_days, currency=currency)
+        already_covered += line.covered.amount
+        lines.append(line)
+    return _totals(lines, currency=currency, non_qualifying_loss=non_qualifying_loss,
+                   remaining_liability=remaining_liability)
+
+
+def _check_invoices(invoices: Sequence[InvoiceInput], currency: str) -> None:
     for inv in invoices:
         if str(inv.outstanding.currency) != currency:
             raise ValueError(f"invoice {inv.number} is in {inv.outstanding.currency}, the policy in {currency}")
         if inv.outstanding.amount < 0:
             raise ValueError(f"invoice {inv.number} has a negative outstanding amount")
 
-    # A limit is the most outstanding debt covered at any one time: take the unpaid invoices in shipment order.
-    ordered = sorted(invoices, key=lambda i: (i.shipment_date, i.due_date, i.number))
 
-    # Recoveries and payments before the indemnity reduce the debt, oldest invoice first (domain.md, Overdues).
-    recovery_left = (recoveries_before_payment or zero).amount
-    lines: list[IndemnityLine] = []
-    already_covered = Decimal(0)
-    for inv in ordered:
-        notes: list[str] = []
-        amount = inv.outstanding.amount
-        applied = min(amount, recovery_left)
-        recovery_left -= applied
-        remaining = amount - applied
-        if applied:
-            notes.append(_("%(amount)s received before payment deducted") % {"amount": applied})
-        cover = cover_on(inv.shipment_date)
-        limit_amount = cover.amount.amount
-        available = max(Decimal(0), limit_amount - already_covered)
-        covered = Decimal(0)
-        if (inv.due_date - inv.invoice_date).days > max_credit_period_days:
-            notes.append(_("payment terms beyond the maximum credit period of %(days)s days: not covered")
-                         % {"days": max_credit_period_days})
-        elif inv.notified_late and not inv.lateness_waived:
-            notes.append(_("overdue notified late: not covered"))
-        elif limit_amount <= 0:
-            notes.append(_("no cover in force on the shipment date"))
-        else:
-            covered = min(remaining, available)
-            if covered < remaining:
-                notes.append(_("capped at the %(amount)s of the limit still available") % {"amount": available})
-            if inv.notified_late:
-                notes.append(_("late notification waived by the underwriter"))
-        already_covered += covered
-        pct = cover.percentage_of_cover if covered else Decimal(0)
-        lines.append(
-            IndemnityLine(
-                invoice=inv.number, shipment_date=inv.shipment_date, outstanding=inv.outstanding,
-                after_recoveries=Money(remaining, currency), limit_in_force=Money(limit_amount, currency),
-                limit_available=Money(available, currency), covered=Money(covered, currency),
-                percentage_of_cover=pct, indemnity=Money(covered * pct / HUNDRED, currency), notes=notes,
-            )
-        )
+def _invoice_line(inv: InvoiceInput, cover: CoverOnDate, *, recovered: Decimal, already_covered: Decimal,
+                  max_credit_period_days: int, currency: str) -> IndemnityLine:
+    """One invoice: what is left after recoveries, covered up to the limit still available on its shipment date."""
+    notes: list[str] = []
+    remaining = inv.outstanding.amount - recovered
+    if recovered:
+        notes.append(_("%(amount)s received before payment deducted") % {"amount": recovered})
+    limit_amount = cover.amount.amount
+    # Cover is cumulative: what earlier unpaid invoices already use of the limit is not available again.
+    available = max(Decimal(0), limit_amount - already_covered)
+    covered = Decimal(0)
+    if (inv.due_date - inv.invoice_date).days > max_credit_period_days:
+        notes.append(_("payment terms beyond the maximum credit period of %(days)s days: not covered")
+                     % {"days": max_credit_period_days})
+    elif inv.notified_late and not inv.lateness_waived:
+        notes.append(_("overdue notified late: not covered"))
+    elif limit_amount <= 0:
+        notes.append(_("no cover in force on the shipment date"))
+    else:
+        covered = min(remaining, available)
+        if covered < remaining:
+            notes.append(_("capped at the %(amount)s of the limit still available") % {"amount": available})
+        if inv.notified_late:
+            notes.append(_("late notification waived by the underwriter"))
+    pct = cover.percentage_of_cover if covered else Decimal(0)
+    return IndemnityLine(
+        invoice=inv.number, shipment_date=inv.shipment_date, outstanding=inv.outstanding,
+        after_recoveries=Money(remaining, currency), limit_in_force=Money(limit_amount, currency),
+        limit_available=Money(available, currency), covered=Money(covered, currency),
+        percentage_of_cover=pct, indemnity=Money(covered * pct / HUNDRED, currency), notes=notes,
+    )
 
+
+def _totals(lines: list[IndemnityLine], *, currency: str, non_qualifying_loss: Money,
+            remaining_liability: Money | None) -> IndemnityCalculation:
+    """Sum the lines, deduct the non-qualifying loss, cap by the remaining liability, round once at the end."""
+    zero = Money(0, currency)
     covered_loss = sum((line.covered for line in lines), zero)
     gross = sum((line.indemnity for line in lines), zero)
     explanation = [_("Covered loss %(loss)s %(cur)s; indemnity before deductions %(gross)s.")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -87,21 +88,37 @@ def _parse_turnover(raw: str) -> tuple[Decimal | None, str | None]:
 
 def import_turnover_csv(*, tenant, declared_by, policy: Policy, file, today: date | None = None) -> TurnoverImportResult:
     today = today or timezone.localdate()
+    reader, header, problem = _reader(file)
+    if problem:
+        return TurnoverImportResult(errors=[problem])
+    result, parsed = _check_rows(reader, header, policy=policy)
+    if result.errors:
+        return result
+    _declare_all(result, parsed, tenant=tenant, declared_by=declared_by, policy=policy, today=today)
+    return result
+
+
+def _reader(file) -> tuple[Any, list[str], RowError | None]:
+    """The rows after the header, the header's column names, or the problem that stops the file as a whole."""
     text, problem = _text(file)
     if problem:
-        return TurnoverImportResult(errors=[RowError(None, None, problem)])
+        return None, [], RowError(None, None, problem)
     lines = text.splitlines()
     if not lines or not lines[0].strip():
-        return TurnoverImportResult(errors=[RowError(None, None, _("The file is empty."))])
+        return None, [], RowError(None, None, _("The file is empty."))
     delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [name.strip().lower() for name in next(reader)]
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
-        return TurnoverImportResult(errors=[RowError(1, None, _("Missing columns: %(columns)s. The first line "
-                                                               "names the columns: %(expected)s.")
-                                                     % {"columns": ", ".join(missing),
-                                                        "expected": ", ".join(KNOWN_COLUMNS)})])
+        return None, header, RowError(1, None, _("Missing columns: %(columns)s. The first line "
+                                                 "names the columns: %(expected)s.")
+                                      % {"columns": ", ".join(missing), "expected": ", ".join(KNOWN_COLUMNS)})
+    return reader, header, None
+
+
+def _check_rows(reader, header: list[str], *, policy: Policy) -> tuple[TurnoverImportResult, list[tuple]]:
+    """The file's own problems, every row checked so the user sees them all at once."""
     result = TurnoverImportResult()
     parsed = []
     first_line: dict[tuple[date, str], int] = {}
@@ -112,20 +129,9 @@ def import_turnover_csv(*, tenant, declared_by, policy: Policy, file, today: dat
         result.rows += 1
         if result.rows > MAX_ROWS:
             return TurnoverImportResult(rows=result.rows, errors=[RowError(None, None, _(
-                "The file has more than %(max)d rows: split it into smaller files.") % {"max": MAX_ROWS})])
+                "The file has more than %(max)d rows: split it into smaller files.") % {"max": MAX_ROWS})]), []
         row = {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(header)}
-        start = parse_period(row[PERIOD])
-        if start is None:
-            result.errors.append(RowError(line, PERIOD, _("“%(value)s” is not a period: write 2026-01 for a month "
-                                                          "or 2026-Q1 for a quarter.") % {"value": row[PERIOD]}))
-        turnover, problem = _parse_turnover(row[TURNOVER])
-        if problem:
-            result.errors.append(RowError(line, TURNOVER, problem))
-        currency = row.get(CURRENCY, "").upper()
-        if currency and currency != policy.currency:
-            result.errors.append(RowError(line, CURRENCY, _("Declare turnover in the policy's currency, "
-                                                            "%(currency)s.") % {"currency": policy.currency}))
-        country = row[COUNTRY].upper()
+        start, country, turnover = _check_row(row, line, policy=policy, errors=result.errors)
         if start is not None and country:
             if (start, country) in first_line:
                 result.errors.append(RowError(line, COUNTRY, _(
@@ -135,8 +141,27 @@ def import_turnover_csv(*, tenant, declared_by, policy: Policy, file, today: dat
         parsed.append((line, start, country, turnover))
     if not result.rows:
         result.errors.append(RowError(None, None, _("The file has no rows under its header.")))
-    if result.errors:
-        return result
+    return result, parsed
+
+
+def _check_row(row: dict[str, str], line: int, *, policy: Policy, errors: list[RowError]):
+    start = parse_period(row[PERIOD])
+    if start is None:
+        errors.append(RowError(line, PERIOD, _("“%(value)s” is not a period: write 2026-01 for a month "
+                                               "or 2026-Q1 for a quarter.") % {"value": row[PERIOD]}))
+    turnover, problem = _parse_turnover(row[TURNOVER])
+    if problem:
+        errors.append(RowError(line, TURNOVER, problem))
+    currency = row.get(CURRENCY, "").upper()
+    if currency and currency != policy.currency:
+        errors.append(RowError(line, CURRENCY, _("Declare turnover in the policy's currency, "
+                                                 "%(currency)s.") % {"currency": policy.currency}))
+    return start, row[COUNTRY].upper(), turnover
+
+
+def _declare_all(result: TurnoverImportResult, parsed: list[tuple], *, tenant, declared_by, policy: Policy,
+                 today: date) -> None:
+    """Every row through `declare_turnover`, all or nothing: one refused row and none is written."""
     try:
         with transaction.atomic():
             for line, start, country, turnover in parsed:
@@ -156,7 +181,6 @@ def import_turnover_csv(*, tenant, declared_by, policy: Policy, file, today: dat
                 raise _RollBack
     except _RollBack:
         result.created = result.corrected = 0
-    return result
 
 
 class _RollBack(Exception):

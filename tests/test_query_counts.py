@@ -1,0 +1,175 @@
+"""Exact query counts of the list and detail endpoints (API and pages) with few rows and with many.
+
+Each endpoint answers in the same number of queries with 3 rows as with 10: no query per row. The lists
+already pinned next to their features (limits, buyers, overdues, claims, recoveries, collection cases,
+turnover, webhooks, the dashboard, the insurer's queue) are not repeated here.
+Every count is taken on a second request: a token's first use is recorded once, one write more.
+"""
+
+from datetime import date, timedelta
+
+import pytest
+from django.test import Client
+from moneyed import Money
+
+from accounts.roles import FINANCE
+from buyers.models import BuyerIdentifier
+from claims.claims import services as claims
+from claims.claims.models import DocumentKind
+from limits import services as limits
+from policies.premium.services import declare_turnover
+from recoveries import services as recoveries
+from tests.claim_helpers import (
+    approve_limit,
+    declare,
+    eur,
+    file_protracted_default,
+    invoice,
+    make_buyer,
+    pdf,
+    upload_checklist,
+)
+from tests.factories import PolicyFactory, member
+from tests.test_recoveries import paid_claim
+
+pytestmark = pytest.mark.django_db
+FEW, MANY = 3, 10
+
+
+@pytest.fixture
+def pinned(django_assert_num_queries):
+    def get(client, url, queries):
+        client.get(url)
+        with django_assert_num_queries(queries):
+            response = client.get(url)
+        assert response.status_code == 200, response.content[:300]
+        return response
+
+    return get
+
+
+def _session(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def finance(tenant):
+    return member(tenant, [FINANCE])
+
+
+def limits_on(tenant, policy, underwriter, n):
+    return [approve_limit(tenant=tenant, policy=policy, buyer=make_buyer(f"Buyer {policy.pk}-{i} GmbH", "DE"),
+                          amount=10_000, underwriter=underwriter) for i in range(n)]
+
+
+def claim_with_invoices(tenant, policy, underwriter, by, n):
+    buyer = make_buyer(f"Debtor {n} S.p.A.")
+    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=100_000, underwriter=underwriter)
+    overdue = declare(tenant=tenant, policy=policy, buyer=buyer, invoices=[
+        invoice(f"F-{i}", shipped=date(2026, 2, 1) + timedelta(days=i), amount=1_000) for i in range(n)])
+    return file_protracted_default(tenant=tenant, overdue=overdue, by=by)
+
+
+def add_documents(claim, by, n):
+    for i in range(n):
+        claims.upload_document(claim=claim, kind=DocumentKind.OTHER, uploaded=pdf(f"other-{i}.pdf"), uploaded_by=by)
+
+
+# --- Policies and premium ------------------------------------------------------------------------------------
+
+def test_policy_pages_and_api(pinned, api_client, client_of_user, tenant, underwriter):
+    for n in (FEW, MANY):
+        PolicyFactory.create_batch(n, tenant=tenant)
+        policy = PolicyFactory(tenant=tenant)
+        limits_on(tenant, policy, underwriter, n)
+        pinned(client_of_user, "/policies/", 7)
+        pinned(client_of_user, f"/policies/{policy.pk}/", 6)
+        pinned(api_client, f"/api/v1/policies/{policy.pk}/", 4)
+
+
+def test_premium_page_and_api_with_few_and_many_declarations(pinned, api_client, client_of_user, tenant, user):
+    for n in (FEW, MANY):
+        policy = PolicyFactory(tenant=tenant)
+        for month in range(1, n + 1):
+            declare_turnover(tenant=tenant, declared_by=user, policy=policy, period_start=date(2026, month, 1),
+                             country="ES", turnover=1000, today=date(2026, 12, 31))
+        pinned(client_of_user, f"/policies/{policy.pk}/premium/", 9)
+        pinned(api_client, f"/api/v1/policies/{policy.pk}/premium/", 7)
+
+
+def test_policy_statement_page(pinned, client_of_user, tenant, policy, underwriter):
+    for n in (FEW, MANY - FEW):
+        limits_on(tenant, policy, underwriter, n)
+        pinned(client_of_user, f"/recoveries/policies/{policy.pk}/", 11)
+
+
+# --- Buyers and limits ---------------------------------------------------------------------------------------
+
+def test_buyer_search_page_and_buyer_detail(pinned, api_client, client_of_user, tenant, policy, underwriter):
+    for n in (FEW, MANY):
+        limits_on(tenant, policy, underwriter, n)
+        buyer = make_buyer(f"Identified {n} GmbH", "DE")
+        for i in range(n):
+            BuyerIdentifier.objects.create(buyer=buyer, type=BuyerIdentifier.Type.DUNS, value=f"{n:02d}{i:07d}")
+        pinned(client_of_user, "/buyers/?q=gmbh", 7)
+        pinned(client_of_user, f"/buyers/{buyer.pk}/", 7)
+        pinned(api_client, f"/api/v1/buyers/{buyer.pk}/", 5)
+
+
+def test_limit_detail_with_few_and_many_decisions(pinned, api_client, client_of_user, tenant, policy, underwriter):
+    for n in (FEW, MANY):
+        [limit] = limits_on(tenant, policy, underwriter, 1)
+        for i in range(n):
+            limits.reduce_limit(limit=limit, decided_by=underwriter, amount=eur(9_000 - 500 * i),
+                                reason_codes=["payment_behaviour"], notified_on=date(2026, 3, 1 + i))
+        pinned(client_of_user, f"/limits/{limit.pk}/", 9)
+        pinned(api_client, f"/api/v1/limits/{limit.pk}/", 5)
+        pinned(api_client, f"/api/v1/limits/{limit.pk}/cover/?on=2026-03-20", 7)
+
+
+def test_exposure_page(pinned, tenant, policy, underwriter):
+    client = _session(underwriter)
+    for n in (FEW, MANY - FEW):
+        limits_on(tenant, policy, underwriter, n)
+        pinned(client, "/admin/exposure/", 7)
+
+
+# --- Claims and recoveries -----------------------------------------------------------------------------------
+
+def test_claim_detail_calculation_and_review_with_few_and_many_invoices_and_documents(
+        pinned, api_client, client_of_user, tenant, policy, user, underwriter, claims_handler):
+    handler = _session(claims_handler)
+    for n in (FEW, MANY):
+        claim = claim_with_invoices(tenant, policy, underwriter, user, n)
+        upload_checklist(claim, user)
+        add_documents(claim, user, n)
+        claim = claims.submit_claim(claim=claim, submitted_by=user, today=claim.date_of_loss)
+        pinned(client_of_user, f"/claims/{claim.pk}/", 17)
+        pinned(api_client, f"/api/v1/claims/{claim.pk}/", 15)
+        pinned(api_client, f"/api/v1/claims/{claim.pk}/calculation/", 10)
+        pinned(handler, f"/admin/claims/claim/{claim.pk}/review/", 19)
+
+
+def test_recourse_statement_with_few_and_many_recoveries(pinned, client_of_user, tenant, finance, claims_handler,
+                                                         underwriter):
+    for n in (FEW, MANY):
+        claim = paid_claim(tenant, finance, claims_handler, underwriter)
+        for i in range(n):
+            recoveries.record_recovery(claim=claim, amount=Money(100 + i, "EUR"), received_on=date.today(),
+                                       source="buyer")
+            recoveries.record_collection_cost(claim=claim, amount=eur(10), incurred_on=date.today(), kind="other")
+        pinned(client_of_user, f"/recoveries/claims/{claim.pk}/", 10)
+
+
+def test_claim_and_overdue_lists_with_few_and_many_rows(pinned, api_client, client_of_user, tenant, policy, user,
+                                                        underwriter):
+    # The lists pinned next to their features count one size; here 3 and 10 rows give the same count.
+    for n in (FEW, MANY - FEW):
+        for _ in range(n):
+            claim_with_invoices(tenant, policy, underwriter, user, 2)
+        pinned(client_of_user, "/claims/", 9)
+        pinned(client_of_user, "/overdues/", 8)
+        pinned(api_client, "/api/v1/overdues/", 6)
+        pinned(api_client, "/api/v1/claims/", 6)
