@@ -1,8 +1,35 @@
+from collections.abc import Mapping, Sequence
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import webhooks
+from core.exceptions import DomainError, split_field_path
 from core.models import validate_webhook_url
+
+
+def show_domain_error(form: forms.Form, error: DomainError, *,
+                      rows: Mapping[str, Sequence[forms.Form]] | None = None) -> None:
+    """Put a service's refusal on the form: each message on the field it names when the form has that field,
+    otherwise above the form.
+
+    `rows` gives the forms of a list the service received row by row (e.g. `{"invoices": [form, ...]}`, in the
+    order of the list), so `invoices[2].due_date` lands on the third row's due date. A row's message that finds
+    no row is replaced by the error's summary above the form, which says which row it is about.
+    """
+    summary_needed = False
+    for path, messages in error.messages_by_field().items():
+        parts = split_field_path(path) if path else []
+        target, name = form, path
+        if len(parts) == 3 and isinstance(parts[1], int):
+            row_forms = (rows or {}).get(parts[0], ())
+            if parts[1] >= len(row_forms):
+                summary_needed = True
+                continue
+            target, name = row_forms[parts[1]], parts[2]
+        target.add_error(name if name in target.fields else None, messages)
+    if summary_needed:
+        form.add_error(None, error.message)
 
 
 class WebhookEndpointForm(forms.Form):
