@@ -24,6 +24,7 @@ from claims.overdues.forms import (
 from claims.overdues.models import Overdue
 from claims.overdues.selectors import draft_deadlines, extension_counts, overdue_detail, overdues_for_tenant
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 
 VIEW = "claims.view_overdue"
 DECLARE = "claims.declare_overdue"
@@ -31,10 +32,6 @@ DECLARE = "claims.declare_overdue"
 
 # Drafts first (they wait for the insured), then the latest notified.
 LIST_ORDER = [F("notified_on").desc(nulls_first=True), "-pk"]
-
-
-def _show_error(form, exc: DomainError):
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def _announce_late(request, overdue):
@@ -118,7 +115,7 @@ class OverdueDeclareView(_DeclareMixin, TenantMemberRequiredMixin, View):
         try:
             overdue = self._declare(header, lines)
         except DomainError as exc:
-            _show_error(header, exc)
+            show_domain_error(header, exc)
             return self._render(header, rows, status=400)
         return self._done(overdue)
 
@@ -144,7 +141,7 @@ class OverdueCsvDeclareView(_DeclareMixin, TenantMemberRequiredMixin, View):
         try:
             overdue = self._declare(form, parsed.lines)
         except DomainError as exc:
-            _show_error(form, exc)
+            show_domain_error(form, exc)
             return self._render(form, status=400)
         return self._done(overdue)
 
@@ -197,7 +194,7 @@ class _OverdueActionView(OverdueDetailView):
                 with transaction.atomic():
                     self.act(overdue, form.cleaned_data)
             except DomainError as exc:
-                _show_error(form, exc)
+                show_domain_error(form, exc)
             else:
                 return redirect("claims:overdue-detail", pk=pk)
         return self.render_page(overdue, status=400, **{self.form_name: form})
