@@ -33,6 +33,14 @@ def row_field(rows: str, index: int, field: str) -> str:
     return f"{rows}[{index}].{field}"
 
 
+def split_row_field(path: str | None) -> tuple[str, int, str] | None:
+    """`"invoices[2].due_date"` -> `("invoices", 2, "due_date")`; None for a path that names no row's field."""
+    parts = split_field_path(path) if path else []
+    if len(parts) == 3 and isinstance(parts[0], str) and isinstance(parts[1], int) and isinstance(parts[2], str):
+        return parts[0], parts[1], parts[2]
+    return None
+
+
 def split_field_path(path: str) -> list[str | int]:
     """`"invoices[2].due_date"` -> `["invoices", 2, "due_date"]`; `"reference"` -> `["reference"]`."""
     return [int(index) if index else name for name, index in _PATH_PART.findall(path)]

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import webhooks
-from core.exceptions import DomainError, split_field_path
+from core.exceptions import DomainError, split_row_field
 from core.models import validate_webhook_url
 
 
@@ -19,14 +19,14 @@ def show_domain_error(form: forms.Form, error: DomainError, *,
     """
     summary_needed = False
     for path, messages in error.messages_by_field().items():
-        parts = split_field_path(path) if path else []
         target, name = form, path
-        if len(parts) == 3 and isinstance(parts[1], int):
-            row_forms = (rows or {}).get(parts[0], ())
-            if parts[1] >= len(row_forms):
+        if row := split_row_field(path):
+            rows_name, index, name = row
+            row_forms = (rows or {}).get(rows_name, ())
+            if index >= len(row_forms):
                 summary_needed = True
                 continue
-            target, name = row_forms[parts[1]], parts[2]
+            target = row_forms[index]
         target.add_error(name if name in target.fields else None, messages)
     if summary_needed:
         form.add_error(None, error.message)

@@ -3,7 +3,7 @@
 from django import forms
 
 from core.api.errors import exception_handler
-from core.exceptions import DomainError, row_field, split_field_path
+from core.exceptions import DomainError, row_field, split_field_path, split_row_field
 from core.forms import show_domain_error
 
 
@@ -56,6 +56,8 @@ def test_a_row_message_without_its_row_shows_the_summary_above_the_form():
 def test_field_paths_name_a_list_a_position_and_a_field():
     assert split_field_path(row_field("invoices", 12, "due_date")) == ["invoices", 12, "due_date"]
     assert split_field_path("reference") == ["reference"]
+    assert split_row_field("invoices[2].due_date") == ("invoices", 2, "due_date")
+    assert split_row_field("reference") is None and split_row_field(None) is None
 
 
 def test_the_api_envelope_of_a_domain_error_is_unchanged():
