@@ -108,14 +108,10 @@ class OverdueDeclareView(_DeclareMixin, TenantMemberRequiredMixin, View):
         rows = InvoiceFormSet(request.POST, prefix="invoices")
         if not (header.is_valid() and rows.is_valid()):
             return self._render(header, rows, status=400)
-        lines = rows.lines()
-        if not lines:
-            header.add_error(None, _("List at least one unpaid invoice."))
-            return self._render(header, rows, status=400)
         try:
-            overdue = self._declare(header, lines)
+            overdue = self._declare(header, rows.lines())
         except DomainError as exc:
-            show_domain_error(header, exc)
+            show_domain_error(header, exc, rows={"invoices": rows.line_forms()})
             return self._render(header, rows, status=400)
         return self._done(overdue)
 
