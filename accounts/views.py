@@ -8,6 +8,7 @@ from accounts import selectors, services
 from accounts.forms import ApiTokenForm
 from accounts.mixins import TenantMemberRequiredMixin
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 from core.selectors import notifications_for_user
 
 
@@ -35,7 +36,7 @@ class ApiTokenListView(TenantMemberRequiredMixin, View):
                     roles=form.cleaned_data["roles"],
                 )
             except DomainError as exc:
-                form.add_error(exc.field, exc.message)
+                show_domain_error(form, exc)
             else:
                 # The key is shown on this response only; it is stored hashed.
                 return self._render(request, ApiTokenForm(), new_token=token, raw_key=raw_key)

@@ -11,6 +11,7 @@ from accounts import selectors, services
 from accounts.mixins import TenantMemberRequiredMixin
 from accounts.roles import ROLE_LABELS, TENANT_ROLES
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 
 ROLE_CHOICES = [(r, ROLE_LABELS[r]) for r in TENANT_ROLES]
 
@@ -43,7 +44,7 @@ class MemberListView(TenantMemberRequiredMixin, View):
                     first_name=data["first_name"], last_name=data["last_name"],
                 )
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                show_domain_error(form, exc)
             else:
                 # The new user chooses a password through the link e-mailed to them.
                 services.send_invitation(user=user, tenant=self.tenant, base_url=request.build_absolute_uri("/"))

@@ -21,6 +21,7 @@ from buyers.forms import (
 from buyers.models import Buyer, BuyerGrade, BuyerIdentifier, CountryRisk
 from buyers.selectors import matching_query
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 
 
 class _BuyerChildInline:
@@ -143,7 +144,7 @@ class BuyerAdmin(SimpleHistoryAdmin):
                     )
                 except DomainError as exc:
                     if exc.field in form.fields:
-                        form.add_error(exc.field, exc.message)  # the same for every buyer: ask again
+                        show_domain_error(form, exc)  # the same for every buyer: ask again
                         break
                     self.message_user(request, f"{buyer}: {exc.message}", messages.ERROR)
                 else:

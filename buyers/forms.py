@@ -10,6 +10,7 @@ from buyers import services
 from buyers.models import Buyer, BuyerIdentifier, CountryRisk
 from buyers.normalize import compact
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 
 
 def _country_choices(empty_label):
@@ -82,7 +83,7 @@ class BuyerAdminForm(forms.ModelForm):
                     lei=data.get("lei", ""),
                 )
             except DomainError as exc:
-                self.add_error(exc.field if exc.field in self.fields else None, exc.message)
+                show_domain_error(self, exc)
         return data
 
 

@@ -12,6 +12,7 @@ from buyers.forms import BuyerProposalForm, BuyerSearchForm
 from buyers.models import Buyer
 from buyers.selectors import buyers_visible_to, search_buyers
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 
 
 class BuyerSearchView(TenantMemberRequiredMixin, ListView):
@@ -60,7 +61,7 @@ class BuyerProposeView(TenantMemberRequiredMixin, View):
             try:
                 buyer = services.propose_buyer(tenant=self.tenant, **form.cleaned_data)
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                show_domain_error(form, exc)
                 existing = getattr(exc, "buyer", None)
             else:
                 messages.success(request, _("Thank you: the buyer was proposed and waits for identification by the insurer."))

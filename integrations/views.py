@@ -10,6 +10,7 @@ from django.views.generic import ListView
 from accounts.mixins import TenantMemberRequiredMixin
 from core import webhooks
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 from core.models import WebhookDelivery
 from core.selectors import webhook_deliveries_for_tenant, webhook_endpoints_for_tenant
 from integrations.forms import WebhookEndpointForm
@@ -19,7 +20,7 @@ PERMISSION = "core.manage_webhooks"
 
 def _add_service_error(form, exc: DomainError | ValidationError) -> None:
     if isinstance(exc, DomainError):
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        show_domain_error(form, exc)
     elif hasattr(exc, "error_dict"):
         for field, errors in exc.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)

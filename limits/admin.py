@@ -12,6 +12,7 @@ from moneyed import Money
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 from limits import services
 from limits.admin_forms import ChangeForm, DecideForm
 from limits.models import AutoDecisionRule, CoverStop, CreditLimit, LimitDecision
@@ -125,7 +126,7 @@ class CreditLimitAdmin(SimpleHistoryAdmin):
                     review_date=data["review_date"],
                 )
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                show_domain_error(form, exc)
             else:
                 messages.success(request, _("Decision recorded; the insured is notified."))
                 return redirect("admin:limits_queue")
@@ -154,7 +155,7 @@ class CreditLimitAdmin(SimpleHistoryAdmin):
                 else:
                     services.clear_review(limit=limit, reviewed_by=request.user, review_date=data["review_date"])
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                show_domain_error(form, exc)
             else:
                 messages.success(request, _("Limit updated."))
                 return redirect("admin:limits_creditlimit_change", limit.pk)

@@ -12,6 +12,7 @@ from moneyed import Money
 from accounts.mixins import TenantMemberRequiredMixin
 from buyers.selectors import buyers_visible_to
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 from limits import services
 from limits.forms import LimitEditForm, LimitRequestForm
 from limits.models import CreditLimit
@@ -35,11 +36,6 @@ class LimitListView(TenantMemberRequiredMixin, ListView):
         ctx["states"] = CreditLimit.State.choices
         ctx["state"] = self.request.GET.get("state", "")
         return ctx
-
-
-def _show_form_error(form, exc: DomainError):
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
 
 
 class _LimitFormView(TenantMemberRequiredMixin, View):
@@ -71,7 +67,7 @@ class _LimitFormView(TenantMemberRequiredMixin, View):
         try:
             limit = self.create(data)
         except DomainError as exc:
-            _show_form_error(form, exc)
+            show_domain_error(form, exc)
             return self._render(form, status=400)
         return redirect("limits:detail", pk=limit.pk)
 
@@ -138,7 +134,7 @@ class LimitEditView(TenantMemberRequiredMixin, View):
                     terms_days=form.cleaned_data["terms_days"], reference=form.cleaned_data["reference"],
                 )
             except DomainError as exc:
-                _show_form_error(form, exc)
+                show_domain_error(form, exc)
             else:
                 return redirect("limits:detail", pk=limit.pk)
         return render(request, "limits/limit_edit.html", {"form": form, "limit": limit}, status=400)

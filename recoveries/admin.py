@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims.claims.selectors import claims_for_insurer
 from claims.overdues.selectors import overdues_for_insurer
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 from recoveries import services
 from recoveries.ledger import build_ledger
 from recoveries.models import CollectionCase, CollectionCost, Recovery, Settlement
@@ -97,7 +98,7 @@ class RecoveryAdmin(_ReadOnlyAdmin):
                 try:
                     self._record(request, claim, kind, form.cleaned_data)
                 except DomainError as exc:
-                    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                    show_domain_error(form, exc)
                 else:
                     messages.success(request, _("Recorded."))
                     return redirect("admin:recoveries_claim", claim.pk)
@@ -173,7 +174,7 @@ class CollectionCaseAdmin(SimpleHistoryAdmin):
                 services.open_collection_case(overdue=overdue, agency=form.cleaned_data["agency"],
                                               opened_by=request.user, note=form.cleaned_data["note"])
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                show_domain_error(form, exc)
             else:
                 messages.success(request, _("Handed to collection; the insured sees its status."))
                 return redirect("admin:recoveries_collectioncase_changelist")

@@ -14,6 +14,7 @@ from moneyed import Money
 from accounts.mixins import TenantMemberRequiredMixin
 from claims.claims.models import Claim
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 from core.money import quantize_money
 from recoveries import services
 from recoveries.forms import DirectReceiptForm
@@ -134,7 +135,7 @@ class RecourseStatementView(_StatementMixin, View):
                     received_on=data["received_on"], declared_by=request.user, note=data["note"],
                 )
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                show_domain_error(form, exc)
             else:
                 messages.success(request, _("Thank you: the money you received is now on the statement."))
                 return redirect("recoveries:statement", claim_pk=claim.pk)

@@ -19,6 +19,7 @@ from claims.claims.calculation import calculation_for_display
 from claims.claims.models import Claim, ClaimTransition, DocumentRequest
 from claims.claims.selectors import claim_documents_for_insurer, claims_for_insurer
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 
 
 class ClaimTransitionInline(admin.TabularInline):
@@ -107,7 +108,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 try:
                     self._act(request, claim, form.cleaned_data)
                 except DomainError as exc:
-                    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                    show_domain_error(form, exc)
                 else:
                     messages.success(request, _("Done; the insured is informed."))
                     return redirect("admin:claims_review", claim.pk)

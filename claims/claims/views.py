@@ -26,14 +26,10 @@ from claims.claims.selectors import (
 )
 from claims.overdues.selectors import overdues_for_tenant
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 
 VIEW = "claims.view_claim"
 FILE = "claims.file_claim"
-
-
-def _show_form_error(form, exc: DomainError):
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
 
 
 def _overdue_rows(overdues, today):
@@ -120,7 +116,7 @@ class ClaimFileView(TenantMemberRequiredMixin, View):
                 event_date=data["event_date"], reference=data["reference"],
             )
         except DomainError as exc:
-            _show_form_error(form, exc)
+            show_domain_error(form, exc)
             return self._render(form, data["overdue"], status=400)
         messages.success(request, _("Claim opened as a draft: add the documents, then submit it to the insurer."))
         return redirect("claim_pages:detail", pk=claim.pk)
@@ -200,7 +196,7 @@ class ClaimUploadView(_ClaimMixin, TenantMemberRequiredMixin, View):
                     uploaded_by=request.user,
                 )
             except DomainError as exc:
-                _show_form_error(form, exc)
+                show_domain_error(form, exc)
             else:
                 messages.success(request, _("“%(name)s” added to the claim.") % {"name": document.original_name})
                 return redirect("claim_pages:detail", pk=claim.pk)

@@ -55,6 +55,8 @@ class OverdueHeaderForm(forms.Form):
 
 
 class InvoiceRowForm(forms.Form):
+    """One invoice as typed; the rules it must keep are in claims.overdues.services (check_invoice_lines)."""
+
     number = forms.CharField(label=_("Invoice number"), max_length=60)
     invoice_date = forms.DateField(label=_("Invoice date"), widget=_date_input())
     shipment_date = forms.DateField(label=_("Shipment date"), widget=_date_input())
@@ -62,26 +64,18 @@ class InvoiceRowForm(forms.Form):
     amount = forms.DecimalField(label=_("Invoice amount"), **AMOUNT)
     outstanding = forms.DecimalField(label=_("Outstanding amount"), **AMOUNT)
 
-    def clean(self):
-        data = super().clean()
-        invoice_date, due_date = data.get("invoice_date"), data.get("due_date")
-        if invoice_date and due_date and due_date < invoice_date:
-            self.add_error("due_date", _("The due date is before the invoice date."))
-        amount, outstanding = data.get("amount"), data.get("outstanding")
-        if amount is not None and amount <= 0:
-            self.add_error("amount", _("The amount must be greater than zero."))
-        if amount is not None and outstanding is not None and not 0 < outstanding <= amount:
-            self.add_error("outstanding", _("The outstanding amount must be above zero and at most the invoice amount."))
-        return data
-
     def line(self) -> InvoiceLine:
         return InvoiceLine(**{name: self.cleaned_data[name] for name in InvoiceLine.__dataclass_fields__})
 
 
 class _InvoiceRows(forms.BaseFormSet):
-    def lines(self) -> list[InvoiceLine]:
+    def line_forms(self) -> list[InvoiceRowForm]:
+        """The rows that are invoices, in the order of `lines()`: the service's `invoices[i]` is the i-th."""
         # Extra rows left empty are not invoices.
-        return [form.line() for form in self.forms if form.has_changed() and form.cleaned_data]
+        return [form for form in self.forms if form.has_changed() and form.cleaned_data]
+
+    def lines(self) -> list[InvoiceLine]:
+        return [form.line() for form in self.line_forms()]
 
 
 InvoiceFormSet = forms.formset_factory(

@@ -1,8 +1,9 @@
 """The invoices of an overdue notification from a CSV file.
 
 Columns: number, invoice_date, shipment_date, due_date, amount, outstanding
-(dates YYYY-MM-DD, amounts like 12500.00). Every row is checked before
-anything is written; any error and nothing is saved (the page shows them all).
+(dates YYYY-MM-DD, amounts like 12500.00). Every row is read, and the invoices
+read are checked against the service's rules, before anything is written; any
+error and nothing is saved (the page shows them all, by line and column).
 """
 
 import csv
@@ -14,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from claims.overdues.services import InvoiceLine
+from claims.overdues.services import InvoiceLine, check_invoice_lines
+from core.exceptions import DomainError, split_row_field
 
 COLUMNS = ("number", "invoice_date", "shipment_date", "due_date", "amount", "outstanding")
 MAX_ROWS = 500
@@ -33,6 +35,16 @@ class RowError:
 class ParsedInvoices:
     lines: list[InvoiceLine] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    line_numbers: list[int] = field(default_factory=list)  # the file's line of each of `lines`
+
+    def row_errors(self, error: DomainError) -> list[RowError]:
+        """The messages of a service's refusal that name an invoice (`invoices[i].<column>`), by line and column."""
+        found = []
+        for path, messages in error.messages_by_field().items():
+            row = split_row_field(path)
+            if row and row[0] == "invoices" and row[1] < len(self.lines):
+                found.extend(RowError(self.line_numbers[row[1]], row[2], message) for message in messages)
+        return found
 
 
 def _decode(file) -> str | None:
@@ -114,14 +126,13 @@ def _parse(file) -> ParsedInvoices:
                 parsed[column] = _amount(values[column])
             except InvalidOperation:
                 fail(column, _("Write a positive amount like 12500.00 (no thousands separator)."))
-        if "invoice_date" in parsed and "due_date" in parsed and parsed["due_date"] < parsed["invoice_date"]:
-            fail("due_date", _("The due date is before the invoice date."))
-        if "amount" in parsed and parsed["amount"] <= 0:
-            fail("amount", _("The amount must be greater than zero."))
-        if "amount" in parsed and "outstanding" in parsed and not 0 < parsed["outstanding"] <= parsed["amount"]:
-            fail("outstanding", _("The outstanding amount must be above zero and at most the invoice amount."))
         if len(result.errors) == errors_before:
             result.lines.append(InvoiceLine(number=values["number"], **parsed))
+            result.line_numbers.append(line_number)
     if not result.lines and not result.errors:
         result.errors.append(RowError(None, None, _("The file lists no invoice.")))
+    try:
+        check_invoice_lines(result.lines)
+    except DomainError as exc:  # shown with the lines that could not be read, line by line
+        result.errors = sorted(result.errors + result.row_errors(exc), key=lambda error: error.line or 0)
     return result

@@ -15,7 +15,7 @@ from claims.overdues import events  # importing it registers the overdue webhook
 from claims.overdues.models import Invoice, Overdue, OverduePayment, PaymentAllocation
 from claims.overdues.selectors import deadlines_of, extension_counts
 from core import notifications
-from core.exceptions import DomainError
+from core.exceptions import DomainError, row_field
 from limits import services as limit_services
 from limits.models import CoverStop
 from policies.deadlines import overdue_deadlines
@@ -32,19 +32,34 @@ class InvoiceLine:
     outstanding: Decimal
 
 
-def _check_invoice(line: InvoiceLine, index: int) -> None:
-    where = _("Invoice %(n)s") % {"n": line.number or index + 1}
+def _invoice_problems(line: InvoiceLine) -> dict[str, str]:
+    """What is wrong with one invoice, by field; the database constraints on Invoice say the same."""
+    problems = {}
     if not (line.number or "").strip():
-        raise DomainError(_("Row %(row)d: the invoice number is required.") % {"row": index + 1}, field="invoices")
+        problems["number"] = _("The invoice number is required.")
     if line.due_date < line.invoice_date:
-        raise DomainError(_("%(where)s: the due date is before the invoice date.") % {"where": where}, field="invoices")
+        problems["due_date"] = _("The due date is before the invoice date.")
     if line.amount <= 0:
-        raise DomainError(_("%(where)s: the amount must be greater than zero.") % {"where": where}, field="invoices")
+        problems["amount"] = _("The amount must be greater than zero.")
     if line.outstanding <= 0 or line.outstanding > line.amount:
-        raise DomainError(
-            _("%(where)s: the outstanding amount must be above zero and at most the invoice amount.") % {"where": where},
-            field="invoices",
-        )
+        problems["outstanding"] = _("The outstanding amount must be above zero and at most the invoice amount.")
+    return problems
+
+
+def check_invoice_lines(invoices: list[InvoiceLine]) -> None:
+    """The rules each listed invoice keeps, every problem of every invoice at once.
+
+    The one place they are checked: the pages, the API and the CSV import show the messages, each on
+    its invoice's field (`invoices[<position in the list>].<field>`).
+    """
+    fields, summary = {}, []
+    for index, line in enumerate(invoices):
+        invoice = _("Invoice %(n)s") % {"n": (line.number or "").strip() or index + 1}
+        for name, message in _invoice_problems(line).items():
+            fields[row_field("invoices", index, name)] = [message]
+            summary.append(_("%(invoice)s: %(problem)s") % {"invoice": invoice, "problem": message})
+    if fields:
+        raise DomainError(" ".join(summary), fields=fields, code="validation_error")
 
 
 def _check_invoices(invoices: list[InvoiceLine], existing_numbers=()) -> None:
@@ -53,8 +68,7 @@ def _check_invoices(invoices: list[InvoiceLine], existing_numbers=()) -> None:
     numbers = [(line.number or "").strip() for line in invoices]
     if len(set(numbers)) != len(numbers) or set(numbers) & set(existing_numbers):
         raise DomainError(_("The same invoice number is listed twice."), field="invoices")
-    for index, line in enumerate(invoices):
-        _check_invoice(line, index)
+    check_invoice_lines(invoices)
 
 
 def _refuse_second_overdue(*, policy: Policy, buyer: Buyer) -> None:

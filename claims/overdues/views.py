@@ -24,6 +24,7 @@ from claims.overdues.forms import (
 from claims.overdues.models import Overdue
 from claims.overdues.selectors import draft_deadlines, extension_counts, overdue_detail, overdues_for_tenant
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 
 VIEW = "claims.view_overdue"
 DECLARE = "claims.declare_overdue"
@@ -31,10 +32,6 @@ DECLARE = "claims.declare_overdue"
 
 # Drafts first (they wait for the insured), then the latest notified.
 LIST_ORDER = [F("notified_on").desc(nulls_first=True), "-pk"]
-
-
-def _show_error(form, exc: DomainError):
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def _announce_late(request, overdue):
@@ -111,14 +108,10 @@ class OverdueDeclareView(_DeclareMixin, TenantMemberRequiredMixin, View):
         rows = InvoiceFormSet(request.POST, prefix="invoices")
         if not (header.is_valid() and rows.is_valid()):
             return self._render(header, rows, status=400)
-        lines = rows.lines()
-        if not lines:
-            header.add_error(None, _("List at least one unpaid invoice."))
-            return self._render(header, rows, status=400)
         try:
-            overdue = self._declare(header, lines)
+            overdue = self._declare(header, rows.lines())
         except DomainError as exc:
-            _show_error(header, exc)
+            show_domain_error(header, exc, rows={"invoices": rows.line_forms()})
             return self._render(header, rows, status=400)
         return self._done(overdue)
 
@@ -144,7 +137,7 @@ class OverdueCsvDeclareView(_DeclareMixin, TenantMemberRequiredMixin, View):
         try:
             overdue = self._declare(form, parsed.lines)
         except DomainError as exc:
-            _show_error(form, exc)
+            show_domain_error(form, exc)
             return self._render(form, status=400)
         return self._done(overdue)
 
@@ -197,7 +190,7 @@ class _OverdueActionView(OverdueDetailView):
                 with transaction.atomic():
                     self.act(overdue, form.cleaned_data)
             except DomainError as exc:
-                _show_error(form, exc)
+                show_domain_error(form, exc)
             else:
                 return redirect("claims:overdue-detail", pk=pk)
         return self.render_page(overdue, status=400, **{self.form_name: form})

@@ -12,7 +12,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from core.exceptions import DomainError
+from core.exceptions import DomainError, split_field_path
 
 
 def _field_messages(detail) -> dict:
@@ -34,6 +34,19 @@ def _flatten(value) -> list | dict:
     return [str(value)]
 
 
+def _domain_field_messages(exc: DomainError) -> dict:
+    """A domain error's messages keyed like the serializers' own: a row's field nests under the list and the
+    row's position, `{"invoices": {"2": {"due_date": [...]}}}`."""
+    fields: dict = {}
+    for path, messages in exc.messages_by_field().items():
+        *parents, leaf = split_field_path(path) if path else ["non_field_errors"]
+        node = fields
+        for part in parents:
+            node = node.setdefault(str(part), {})
+        node.setdefault(str(leaf), []).extend(messages)
+    return fields
+
+
 def error_response(*, status_code: int, code: str, message: str, fields: dict | None = None, headers=None):
     body = {"error": {"code": code, "message": message}}
     if fields:
@@ -43,8 +56,7 @@ def error_response(*, status_code: int, code: str, message: str, fields: dict | 
 
 def exception_handler(exc, context):
     if isinstance(exc, DomainError):
-        fields = {exc.field or "non_field_errors": [exc.message]}
-        return error_response(status_code=400, code=exc.code, message=exc.message, fields=fields)
+        return error_response(status_code=400, code=exc.code, message=exc.message, fields=_domain_field_messages(exc))
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 from policies.premium import services as services_premium
 from policies.premium.models import PeriodPremium, PremiumSchedule, TurnoverDeclaration
 
@@ -22,7 +23,7 @@ class PremiumScheduleForm(forms.ModelForm):
             try:
                 services_premium.check_declaration_frequency(policy=policy, frequency=data["declaration_frequency"])
             except DomainError as exc:
-                self.add_error("declaration_frequency", exc.message)
+                show_domain_error(self, exc)
         return data
 
 

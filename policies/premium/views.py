@@ -13,6 +13,7 @@ from django.views import View
 
 from accounts.mixins import TenantMemberRequiredMixin
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 from policies.premium import services as services_premium
 from policies.premium import turnover_csv as csv_premium
 from policies.premium.forms import DeclarationPeriodForm, TurnoverCsvForm, TurnoverFormSet
@@ -76,7 +77,7 @@ class DeclareTurnoverView(_PolicyMixin, TenantMemberRequiredMixin, View):
                 period_start=form.cleaned_data["period_start"], rows=rows.rows(),
             )
         except DomainError as exc:
-            form.add_error("period_start" if exc.field == "period_start" else None, exc.message)
+            show_domain_error(form, exc)
             return self._render(policy, form, rows, status=400)
         messages.success(request, _("Turnover declared for %(n)d country(ies).") % {"n": len(declarations)})
         return redirect("policies:premium", pk=policy.pk)

@@ -1,0 +1,87 @@
+"""One mapping from a service's refusal (DomainError) to what a user sees: form fields, rows, the API envelope."""
+
+from django import forms
+
+from core.api.errors import exception_handler
+from core.exceptions import DomainError, row_field, split_field_path, split_row_field
+from core.forms import show_domain_error
+
+
+class PaymentForm(forms.Form):
+    amount = forms.DecimalField()
+    note = forms.CharField(required=False)
+
+
+class RowForm(forms.Form):
+    due_date = forms.DateField()
+
+
+def bound(form_class=PaymentForm, **data):
+    form = form_class(data)
+    form.is_valid()
+    return form
+
+
+def test_a_message_on_a_field_the_form_has_is_shown_on_that_field():
+    form = bound(amount="10")
+    show_domain_error(form, DomainError("The payment is more than what is outstanding.", field="amount"))
+    assert form.errors == {"amount": ["The payment is more than what is outstanding."]}
+
+
+def test_a_message_on_no_field_or_an_unknown_field_is_shown_above_the_form():
+    form = bound(amount="10")
+    show_domain_error(form, DomainError("Unknown policy.", field="policy"))
+    show_domain_error(form, DomainError("This overdue was already notified."))
+    assert form.non_field_errors() == ["Unknown policy.", "This overdue was already notified."]
+
+
+def test_field_keyed_messages_go_to_each_field_and_each_row():
+    form, rows = bound(amount="10"), [bound(RowForm, due_date="2026-01-10"), bound(RowForm, due_date="2026-01-10")]
+    error = DomainError("Invoice F-2: The due date is before the invoice date.", fields={
+        "note": ["Too long."], row_field("invoices", 1, "due_date"): ["The due date is before the invoice date."],
+    })
+    show_domain_error(form, error, rows={"invoices": rows})
+    assert form.errors == {"note": ["Too long."]}
+    assert rows[0].errors == {} and rows[1].errors == {"due_date": ["The due date is before the invoice date."]}
+
+
+def test_a_row_message_without_its_row_shows_the_summary_above_the_form():
+    form = bound(amount="10")
+    error = DomainError("Invoice F-2: The due date is before the invoice date.",
+                        fields={"invoices[1].due_date": ["The due date is before the invoice date."]})
+    show_domain_error(form, error)
+    assert form.non_field_errors() == ["Invoice F-2: The due date is before the invoice date."]
+
+
+def test_field_paths_name_a_list_a_position_and_a_field():
+    assert split_field_path(row_field("invoices", 12, "due_date")) == ["invoices", 12, "due_date"]
+    assert split_field_path("reference") == ["reference"]
+    assert split_row_field("invoices[2].due_date") == ("invoices", 2, "due_date")
+    assert split_row_field("reference") is None and split_row_field(None) is None
+
+
+def test_the_api_envelope_of_a_domain_error_is_unchanged():
+    body = exception_handler(DomainError("Unknown policy.", field="policy"), {}).data
+    assert body == {"error": {"code": "invalid", "message": "Unknown policy.", "fields": {"policy": ["Unknown policy."]}}}
+    body = exception_handler(DomainError("Already notified.", code="invalid_state"), {}).data
+    assert body["error"]["fields"] == {"non_field_errors": ["Already notified."]}
+
+
+def test_field_keyed_domain_errors_point_at_the_row_in_the_api_envelope():
+    error = DomainError("Invoice F-2: The amount must be greater than zero.", code="validation_error", fields={
+        "invoices[1].amount": ["The amount must be greater than zero."],
+        "invoices[1].outstanding": ["The outstanding amount must be above zero and at most the invoice amount."],
+        "reference": ["Too long."],
+    })
+    response = exception_handler(error, {})
+    assert response.status_code == 400
+    assert response.data["error"] == {
+        "code": "validation_error", "message": "Invoice F-2: The amount must be greater than zero.",
+        "fields": {
+            "invoices": {"1": {
+                "amount": ["The amount must be greater than zero."],
+                "outstanding": ["The outstanding amount must be above zero and at most the invoice amount."],
+            }},
+            "reference": ["Too long."],
+        },
+    }
