@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
 from moneyed import Money
 
 from core.exceptions import DomainError
@@ -333,7 +334,8 @@ def test_job_settles_and_reminds_in_a_constant_number_of_queries_per_batch(tenan
         PolicyFactory(tenant=tenant)
     # 30 ended policies, 12 missing months each: 360 reminders and 30 settlements in 3 batches of
     # about 12 queries each (policies, declarations, settlements and their history, notices, outbox).
-    with django_assert_num_queries(37):
+    # SQLite caps the variables of one statement, so its bulk inserts of the 360 notices take more statements.
+    with django_assert_num_queries(37 if connection.vendor == "sqlite" else 34):
         result = run_premium_job(today=AFTER_YEAR, batch_size=10)
     assert (result.reminded, result.settled) == (360, 30)
     assert run_premium_job(today=AFTER_YEAR, batch_size=10) == type(result)(reminded=0, settled=0)
