@@ -17,7 +17,7 @@ from core.exceptions import DomainError
 from tests.buyer_factories import BuyerFactory, BuyerIdentifierFactory, PendingBuyerFactory
 from tests.factories import UserFactory, member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
 @pytest.fixture

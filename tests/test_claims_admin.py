@@ -8,17 +8,11 @@ from django.test import Client
 from accounts.roles import FINANCE
 from claims.claims import services as claims
 from claims.claims.models import Claim, ClaimTransition, DocumentKind
-from tests.claim_helpers import (
-    approve_limit,
-    complete_claim,
-    declare,
-    file_protracted_default,
-    invoice,
-    make_buyer,
-)
+from tests.claim_helpers import approve_limit, complete_claim, file_protracted_default, late_payer
 from tests.factories import member
+from tests.overdue_factories import declare, invoice
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +34,7 @@ def handler_client(claims_handler):
 
 @pytest.fixture
 def overdue(tenant, policy, underwriter):
-    buyer = make_buyer()
+    buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     return declare(tenant=tenant, policy=policy, buyer=buyer, invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])
 

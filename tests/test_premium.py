@@ -27,13 +27,11 @@ from policies.premium.services import (
     run_premium_job,
     set_declaration_frequency,
 )
-from tests.factories import PolicyFactory, member
+from tests.factories import PolicyFactory, eur, member
+
+pytestmark = pytest.mark.usefixtures("in_tenant_scope")
 
 AFTER_YEAR = date(2027, 1, 5)
-
-
-def eur(amount):
-    return Money(Decimal(str(amount)), "EUR")
 
 
 @pytest.fixture(autouse=True)
@@ -278,6 +276,7 @@ def test_csv_without_the_columns(policy, finance):
 # The daily job
 
 
+@pytest.mark.unscoped
 def test_job_twice_reminds_once_and_settles_once(policy, finance, django_capture_on_commit_callbacks):
     for month in range(1, 12):  # December is missing
         declare(policy, finance, date(2026, month, 1), "ES", 10_000)
@@ -296,6 +295,7 @@ def test_job_twice_reminds_once_and_settles_once(policy, finance, django_capture
     assert Notification.objects.filter(event="premium.settled").count() == 1
 
 
+@pytest.mark.unscoped
 def test_job_reminds_each_past_period_once_while_the_policy_runs(policy, finance):
     declare(policy, finance, date(2026, 1, 1), "ES", 1, today=date(2026, 4, 2))
     assert run_premium_job(today=date(2026, 4, 2)).reminded == 2  # February and March
@@ -304,6 +304,7 @@ def test_job_reminds_each_past_period_once_while_the_policy_runs(policy, finance
     assert not PeriodPremium.objects.exists()
 
 
+@pytest.mark.unscoped
 def test_job_ignores_drafts_and_does_not_leak_between_tenants(tenant, other_tenant):
     PolicyFactory(tenant=tenant, status=Policy.Status.DRAFT)
     outsider = PolicyFactory(tenant=other_tenant)
@@ -313,6 +314,7 @@ def test_job_ignores_drafts_and_does_not_leak_between_tenants(tenant, other_tena
     assert str(outsider.pk) in Notification.objects.get().dedup_key
 
 
+@pytest.mark.unscoped
 def test_job_reads_policies_in_batches(tenant, django_assert_max_num_queries):
     policies = [PolicyFactory(tenant=tenant) for _ in range(30)]
     TurnoverDeclaration.objects.bulk_create([
@@ -328,6 +330,7 @@ def test_job_reads_policies_in_batches(tenant, django_assert_max_num_queries):
     assert (result.reminded, result.settled) == (0, 0)
 
 
+@pytest.mark.unscoped
 def test_job_settles_and_reminds_in_a_constant_number_of_queries_per_batch(tenant, django_assert_max_num_queries):
     for _n in range(30):
         PolicyFactory(tenant=tenant)

@@ -12,6 +12,8 @@ from policies.premium.services import close_period, declare_turnover
 from tests.factories import member
 from tests.test_premium import premium_roles  # noqa: F401  (the role change asked of accounts/roles.py)
 
+pytestmark = pytest.mark.usefixtures("in_tenant_scope")
+
 AFTER_YEAR = date(2027, 1, 5)
 
 
