@@ -4,7 +4,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 from moneyed import Money
 
 from buyers.models import Buyer
@@ -71,14 +70,14 @@ def test_consent_to_an_extension_beyond_the_maximum(client_of_underwriter, tenan
     assert a.extension_consented and not a.notified_late
 
 
-def test_reinstate_cover_action_on_cleared_overdues_only(client_of_underwriter, tenant, policy, buyer, monkeypatch):
+def test_reinstate_cover_action_on_cleared_overdues_only(client_of_underwriter, tenant, policy, buyer, today):
     limit_services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=buyer,
                                  amount=Money(50_000, "EUR"), terms_days=60, today=date(2026, 1, 2))
     other = Buyer.objects.create(legal_name="Still Open SA", country="FR", registration_number="FR1", status="confirmed")
     cleared = declare(tenant, policy, buyer, [invoice_line(due=date(2026, 2, 20))], date(2026, 3, 2))
     still_open = declare(tenant, policy, other, [invoice_line()], date(2026, 3, 2))
     services.record_payment(overdue=cleared, amount=Decimal("10000"), received_on=date(2026, 3, 3))
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2026, 3, 10))
+    today(date(2026, 3, 10))
     response = act(client_of_underwriter, OVERDUES, "reinstate_cover", [cleared, still_open])
     assert response.status_code == 200
     texts = messages_of(response)

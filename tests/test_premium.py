@@ -342,9 +342,9 @@ def test_job_settles_and_reminds_in_a_constant_number_of_queries_per_batch(tenan
     assert run_premium_job(today=AFTER_YEAR, batch_size=10) == type(result)(reminded=0, settled=0)
 
 
-def test_celery_task_runs_the_job_outside_any_tenant_scope(policy, monkeypatch):
+def test_celery_task_runs_the_job_outside_any_tenant_scope(policy, today, no_scope):
     from policies.tasks import premium_reminders_and_adjustments
 
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: AFTER_YEAR)
+    today(AFTER_YEAR)
     assert premium_reminders_and_adjustments() == {"reminded": 12, "settled": 1}
     assert premium_reminders_and_adjustments() == {"reminded": 0, "settled": 0}

@@ -18,14 +18,12 @@ SEEDED = [
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path, monkeypatch):
+def _media(settings, tmp_path, today):
     settings.MEDIA_ROOT = tmp_path
     # The demo's claim data follows its 2026 policy: seed as on a day it runs, whatever the real date.
     from datetime import date
 
-    from django.utils import timezone
-
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2026, 11, 25))
+    today(date(2026, 11, 25))
 
 
 def row_counts() -> dict[str, int]:
