@@ -9,7 +9,9 @@ from moneyed import Money
 
 from claims.overdues import services
 from claims.overdues.models import Invoice, Overdue
+from claims.overdues.selectors import overdues_for_tenant
 from core.exceptions import DomainError
+from core.tenancy import tenant_scope
 from limits.selectors import cover_in_force
 from tests.overdue_factories import declare, invoice_line
 
@@ -96,3 +98,24 @@ def test_underwriter_waives_lateness(tenant, policy, buyer, underwriter):
     overdue = declare(tenant, policy, buyer, [invoice_line()], date(2026, 3, 12))
     invoice = services.waive_lateness(invoice=overdue.invoices.get(), waived_by=underwriter)
     assert invoice.lateness_waived
+
+
+# The outsider: another insured's overdue on the same buyer
+
+def test_an_outsiders_overdue_on_the_same_buyer_stops_neither_the_tenants_cover_nor_shows(
+    tenant, policy, buyer, limit, other_tenant, outsider_policy
+):
+    declare(other_tenant, outsider_policy, buyer, [invoice_line("THEIRS-1", due=date(2026, 2, 20))], date(2026, 3, 2))
+    assert not cover_in_force(policy=policy, buyer=buyer, on=date(2026, 3, 5)).stopped
+    assert list(overdues_for_tenant(tenant=tenant)) == []
+
+
+def test_a_payment_on_an_outsiders_overdue_cannot_be_recorded_from_the_tenants_side(
+    tenant, policy, buyer, other_tenant, outsider_policy
+):
+    theirs = declare(other_tenant, outsider_policy, buyer, [invoice_line("THEIRS-1")], date(2026, 2, 1))
+    with pytest.raises(Overdue.DoesNotExist):
+        services.record_payment(overdue=theirs, amount=Decimal("10000"), received_on=date(2026, 2, 2))
+    with tenant_scope(other_tenant):
+        assert theirs.invoices.get().outstanding == Decimal("10000")
+        assert theirs.payments.count() == 0
