@@ -3,9 +3,19 @@
 import factory
 
 from buyers.models import Buyer, BuyerGrade, BuyerIdentifier, CountryRisk
+from tests.factories import UnscopedFactory
 
 
-class BuyerFactory(factory.django.DjangoModelFactory):
+def make_buyer(name=None, country="DE", grade=2, **fields) -> Buyer:
+    """A confirmed buyer of grade 2 with a registration number of its own; any field may be given."""
+    n = Buyer.objects.count() + 1
+    fields.setdefault("legal_name", name or f"Buyer {n} GmbH")
+    fields.setdefault("registration_number", f"{country}{n:08d}")
+    fields.setdefault("status", Buyer.Status.CONFIRMED)
+    return Buyer.objects.create(country=country, grade=grade, **fields)
+
+
+class BuyerFactory(UnscopedFactory):
     """A confirmed buyer; `identifiers=True` also records its numbers as typed identifiers."""
 
     class Meta:
@@ -36,7 +46,7 @@ class PendingBuyerFactory(BuyerFactory):
     status = Buyer.Status.PENDING
 
 
-class BuyerIdentifierFactory(factory.django.DjangoModelFactory):
+class BuyerIdentifierFactory(UnscopedFactory):
     class Meta:
         model = BuyerIdentifier
 
@@ -46,7 +56,7 @@ class BuyerIdentifierFactory(factory.django.DjangoModelFactory):
     value = factory.Sequence(lambda n: f"{n:09d}")
 
 
-class BuyerGradeFactory(factory.django.DjangoModelFactory):
+class BuyerGradeFactory(UnscopedFactory):
     class Meta:
         model = BuyerGrade
 
@@ -55,7 +65,7 @@ class BuyerGradeFactory(factory.django.DjangoModelFactory):
     graded_on = factory.Faker("date_this_year")
 
 
-class CountryRiskFactory(factory.django.DjangoModelFactory):
+class CountryRiskFactory(UnscopedFactory):
     class Meta:
         model = CountryRisk
         django_get_or_create = ("country",)

@@ -1,21 +1,88 @@
+"""Fixtures of the whole suite, and how tenant scopes apply to a test.
+
+Scopes are enabled in tests as in production: a query on a tenant-owned model raises
+`ScopeError` unless a scope is active. The rule:
+
+- Set-up works anywhere: the factories and helpers of tests/factories.py, buyer_factories.py and
+  claim_helpers.py create rows with scopes disabled (like a job), or call a service inside the scope
+  of the tenant it acts for. A fixture never relies on a scope active around it.
+- Service and selector tests run their body in the tenant's scope: request `in_tenant_scope`
+  (or put `pytestmark = pytest.mark.usefixtures("in_tenant_scope")` in the module), so a selector
+  that forgets its tenant or a service that reads another tenant's row fails.
+- Tests of what runs unscoped in production (Celery jobs, management commands, the admin, the
+  insurer side) mark themselves `@pytest.mark.unscoped` (or `pytestmark = pytest.mark.unscoped`):
+  their set-up, body and teardown run in `scopes_disabled()`.
+- Tests through the test clients need no scope for the request (the middleware enters the
+  requesting tenant's scope); their assertions on the ORM do: request `in_tenant_scope`, or wrap
+  them in `tenant_scope(...)` / `scopes_disabled()` (core.tenancy).
+- A test with neither runs with scopes enabled and no scope: any tenant-owned query raises. A test
+  that a Celery task or a command enters its own scope requests `no_scope` to get exactly that body
+  inside a scoped or unscoped module.
+"""
+
+from contextlib import contextmanager, nullcontext
+
 import pytest
 from django.test import Client
 from django_scopes import scopes_disabled
+from django_scopes.state import state as scope_state
 from rest_framework.test import APIClient
 
 from accounts import services as account_services
 from accounts.roles import CLAIMS_HANDLER, TENANT_ROLES, UNDERWRITER
+from core.tenancy import tenant_scope
 from tests.factories import PolicyFactory, TenantFactory, UserFactory, member
 
 
-@pytest.fixture(autouse=True)
-def _no_tenant_scope_in_test_code():
-    """Test set-up and assertions run like a job: scopes disabled explicitly.
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "unscoped: the test runs like a job (set-up, body and teardown in scopes_disabled())"
+    )
 
-    Requests made through the test clients still go through the middleware,
-    which enters the requesting tenant's scope, so isolation is exercised.
+
+@pytest.fixture(autouse=True)
+def _unscoped_when_marked(request):
+    """`@pytest.mark.unscoped` tests run like a Celery job or the admin: scopes disabled explicitly."""
+    with scopes_disabled() if request.node.get_closest_marker("unscoped") else nullcontext():
+        yield
+
+
+@pytest.fixture
+def in_tenant_scope(tenant):
+    """The test body runs in `tenant`'s scope, as the middleware runs the insured's requests.
+
+    Only the body: fixtures are set up before the scope is entered (set-up never relies on an
+    ambient scope), see `pytest_runtest_call` below. Returns the tenant.
     """
-    with scopes_disabled():
+    return tenant
+
+
+@pytest.fixture
+def no_scope():
+    """The test body runs with scopes enabled and no scope at all, as a Celery worker or a command starts.
+
+    For tests that an entry point enters its scope itself; wins over `in_tenant_scope` and `unscoped`.
+    """
+
+
+@contextmanager
+def _without_any_scope():
+    token = scope_state.set({})
+    try:
+        yield
+    finally:
+        scope_state.reset(token)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    if "no_scope" in item.fixturenames:
+        body_scope = _without_any_scope()
+    elif "in_tenant_scope" in item.fixturenames and not item.get_closest_marker("unscoped"):
+        body_scope = tenant_scope(item.funcargs["in_tenant_scope"])
+    else:
+        body_scope = nullcontext()
+    with body_scope:
         yield
 
 
@@ -83,7 +150,8 @@ def client_of_underwriter(underwriter):
 
 
 def _token_client(tenant, roles):
-    token, raw_key = account_services.create_api_token(tenant=tenant, created_by=None, name="test", roles=roles)
+    with tenant_scope(tenant):
+        token, raw_key = account_services.create_api_token(tenant=tenant, created_by=None, name="test", roles=roles)
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {raw_key}")
     client.token = token
@@ -129,3 +197,17 @@ def buyer(db):
 
     return Buyer.objects.create(legal_name="Late Payer S.p.A.", country="IT", registration_number="IT123",
                                 grade=3, status="confirmed")
+
+
+@pytest.fixture
+def limit(tenant, policy, buyer):
+    """A 50,000 EUR limit of `tenant` on `buyer`, requested and approved automatically on 2 January 2026."""
+    from datetime import date
+
+    from moneyed import Money
+
+    from limits import services as limit_services
+
+    with tenant_scope(tenant):
+        return limit_services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=buyer,
+                                            amount=Money(50_000, "EUR"), terms_days=60, today=date(2026, 1, 2)).limit

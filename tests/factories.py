@@ -4,6 +4,8 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django_scopes import scopes_disabled
+from moneyed import Money
 
 from accounts.models import Membership, Tenant
 from accounts.roles import TENANT_ROLES
@@ -12,7 +14,28 @@ from policies.models import Policy
 PASSWORD = "test-pass-123"
 
 
-class TenantFactory(factory.django.DjangoModelFactory):
+def eur(amount) -> Money:
+    return Money(Decimal(str(amount)), "EUR")
+
+
+def money_json(amount, currency="EUR") -> dict:
+    """Money as the API reads and writes it: the amount a decimal string (a float is kept, to be refused)."""
+    return {"amount": amount if isinstance(amount, float) else str(amount), "currency": currency}
+
+
+class UnscopedFactory(factory.django.DjangoModelFactory):
+    """Creates its rows with scopes disabled: set-up runs like a job, inside or outside a tenant's scope."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with scopes_disabled():
+            return super()._create(model_class, *args, **kwargs)
+
+
+class TenantFactory(UnscopedFactory):
     class Meta:
         model = Tenant
 
@@ -22,7 +45,7 @@ class TenantFactory(factory.django.DjangoModelFactory):
     contact_email = factory.LazyAttribute(lambda t: f"contact@{t.registration_number.lower()}.example")
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(UnscopedFactory):
     class Meta:
         model = get_user_model()
         skip_postgeneration_save = True
@@ -45,7 +68,7 @@ def member(tenant, roles=None, **kwargs):
     return user
 
 
-class PolicyFactory(factory.django.DjangoModelFactory):
+class PolicyFactory(UnscopedFactory):
     class Meta:
         model = Policy
 

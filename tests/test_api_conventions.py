@@ -3,7 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
 def test_openapi_schema_is_served_and_documents_policies():

@@ -79,6 +79,9 @@ def test_a_tenant_view_naming_no_permission_is_open_to_no_one(user, tenant):
 
 # --- Every tenant GET endpoint: anonymous, lacking the role, another tenant ---------------------------------
 
+# Requests go through the middleware, which enters the requester's scope; set-up runs like a job.
+pytestmark = pytest.mark.unscoped
+
 @pytest.fixture
 def world(tenant, user, claims_handler, underwriter):
     """One of each of the tenant's objects an endpoint shows."""

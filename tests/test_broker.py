@@ -15,6 +15,7 @@ from core import notifications
 from core.models import Notification
 
 pytestmark = [
+    pytest.mark.unscoped,
     pytest.mark.broker,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(os.environ.get("KREDO_BROKER_TESTS") != "1", reason="needs a real broker: KREDO_BROKER_TESTS=1"),

@@ -17,7 +17,7 @@ from core.exceptions import DomainError
 from tests.buyer_factories import BuyerFactory, BuyerIdentifierFactory, PendingBuyerFactory
 from tests.factories import UserFactory, member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
 @pytest.fixture
@@ -158,8 +158,13 @@ def test_database_keeps_registration_unique_per_country(muller):
 
 
 def test_database_allows_many_buyers_without_registration_number():
-    Buyer.objects.create(legal_name="A", country="DE", vat_number="DE1")
-    Buyer.objects.create(legal_name="B", country="DE", vat_number="DE2")
+    # The unique registration number per country applies to numbers given, not to the empty one.
+    first = Buyer.objects.create(legal_name="A", country="DE", vat_number="DE1")
+    second = Buyer.objects.create(legal_name="B", country="DE", vat_number="DE2")
+    assert first.registration_number == second.registration_number == ""
+    assert set(Buyer.objects.filter(country="DE", registration_number="").values_list("pk", flat=True)) == {
+        first.pk, second.pk,
+    }
 
 
 # --- grades ----------------------------------------------------------------------------------

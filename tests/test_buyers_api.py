@@ -9,7 +9,7 @@ from buyers import services
 from buyers.models import Buyer, BuyerIdentifier
 from tests.buyer_factories import BuyerFactory, BuyerIdentifierFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 LIST = "/api/v1/buyers/"
 

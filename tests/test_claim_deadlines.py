@@ -12,10 +12,11 @@ from claims.claims.models import Claim
 from claims.overdues import services as overdue_services
 from claims.reminders import EXTENSION_ENDED, NOTIFICATION_DEADLINE, run_claim_deadlines
 from core.models import Notification, WebhookDelivery, WebhookEndpoint
-from tests.claim_helpers import approve_limit, complete_claim, declare, invoice, make_buyer
+from tests.claim_helpers import approve_limit, complete_claim, late_payer
 from tests.factories import PolicyFactory, UserFactory, member
+from tests.overdue_factories import declare, invoice
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 
 DUE = date(2026, 1, 10)  # example 7: the window opens 9 June, closes 7 September 2026
 
@@ -28,7 +29,7 @@ def policy_2025(tenant):
 @pytest.fixture
 def overdue(tenant, policy_2025, underwriter):
     member(tenant, [FINANCE], email="finance@iberia.example")
-    buyer = make_buyer()
+    buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy_2025, buyer=buyer, amount=50_000, underwriter=underwriter,
                   effective=date(2025, 7, 2))
     return declare(tenant=tenant, policy=policy_2025, buyer=buyer, notified_on=date(2026, 2, 1),
@@ -77,13 +78,13 @@ def test_a_filed_claim_stops_the_reminders(tenant, overdue):
 
 def test_queries_do_not_grow_with_overdues(tenant, policy_2025, underwriter, django_assert_num_queries):
     for n in range(12):
-        buyer = make_buyer(f"Buyer {n}")
+        buyer = late_payer(f"Buyer {n}")
         declare(tenant=tenant, policy=policy_2025, buyer=buyer, notified_on=date(2026, 2, 1),
                 invoices=[invoice(f"F-{n}", shipped=date(2025, 11, 11), due=DUE, amount=1_000)])
         # A draft on another buyer, due 1 May: on 1 June neither its notification deadline (30 June)
         # is near nor its maximum extension period (to 30 June) over.
         overdue_services.declare_overdue(
-            tenant=tenant, notified_by=None, policy=policy_2025, buyer=make_buyer(f"Draft buyer {n}"), draft=True,
+            tenant=tenant, notified_by=None, policy=policy_2025, buyer=late_payer(f"Draft buyer {n}"), draft=True,
             invoices=[invoice(f"D-{n}", shipped=date(2026, 3, 1), due=date(2026, 5, 1), amount=1_000)])
     run_claim_deadlines(today=date(2026, 6, 1), batch_size=5)  # nothing due: reads only
     # Open overdues, per batch of 5: the overdues and their unpaid invoices (no savepoint when nothing is
@@ -98,7 +99,7 @@ def test_draft_reminders_cost_a_few_queries_per_batch(tenant, policy_2025, djang
     member(tenant, [CREDIT_MANAGER])
     for n in range(12):
         overdue_services.declare_overdue(
-            tenant=tenant, notified_by=None, policy=policy_2025, buyer=make_buyer(f"Draft buyer {n}"), draft=True,
+            tenant=tenant, notified_by=None, policy=policy_2025, buyer=late_payer(f"Draft buyer {n}"), draft=True,
             invoices=[invoice(f"D-{n}", shipped=date(2025, 11, 11), due=DUE, amount=1_000)])
     # Three batches (5, 5, 2), each 11 queries: the drafts, their unpaid invoices, a savepoint pair,
     # notify_many (keys already sent, insert in a savepoint pair, one outbox message), the webhook's tenants
@@ -114,7 +115,7 @@ def test_complete_claims_unpaid_past_the_term_are_flagged_once(tenant, policy, u
                                                               django_capture_on_commit_callbacks):
     handler = UserFactory(is_staff=True, roles=[CLAIMS_HANDLER], email="claims@insurer.example")
     finance = member(tenant, [FINANCE])
-    buyer = make_buyer()
+    buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
                       invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])
@@ -135,7 +136,7 @@ def test_complete_claims_unpaid_past_the_term_are_flagged_once(tenant, policy, u
 
 def draft(tenant, policy, buyer=None, reference="DR-1"):
     return overdue_services.declare_overdue(
-        tenant=tenant, notified_by=None, policy=policy, buyer=buyer or make_buyer(), reference=reference, draft=True,
+        tenant=tenant, notified_by=None, policy=policy, buyer=buyer or late_payer(), reference=reference, draft=True,
         invoices=[invoice(shipped=date(2025, 11, 11), due=DUE, amount=10_000)])
 
 
@@ -195,7 +196,7 @@ def test_notified_or_paid_drafts_are_not_reminded(tenant, policy_2025):
     user = member(tenant, [CREDIT_MANAGER])
     overdue = draft(tenant, policy_2025)
     overdue_services.notify_overdue(overdue=overdue, notified_by=user, notified_on=date(2026, 3, 1))
-    paid = draft(tenant, policy_2025, make_buyer("Paid SARL", country="FR"), reference="DR-2")
+    paid = draft(tenant, policy_2025, late_payer("Paid SARL", country="FR"), reference="DR-2")
     overdue_services.record_payment(overdue=paid, amount=Decimal("10000"), received_on=date(2026, 3, 1))
     result = run_claim_deadlines(today=date(2026, 3, 12))
     assert result.notification_deadline == result.extension_ended == [] and sent(tenant) == []

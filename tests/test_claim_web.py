@@ -14,10 +14,12 @@ from django.test import Client
 from accounts.roles import CREDIT_MANAGER, FINANCE, TENANT_ADMIN
 from claims.claims import services as services_claims
 from claims.claims.models import Cause, Claim, ClaimDocument, DocumentKind
-from tests.claim_helpers import PDF, approve_limit, complete_claim, declare, eur, invoice, make_buyer, pdf
-from tests.factories import PolicyFactory, member
+from core.tenancy import tenant_scope
+from tests.claim_helpers import PDF, approve_limit, complete_claim, late_payer, pdf
+from tests.factories import PolicyFactory, eur, member
+from tests.overdue_factories import declare, invoice
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 TODAY = date.today()
 
@@ -45,7 +47,7 @@ def claim_policy(tenant):
 
 
 def _overdue_due_160_days_ago(tenant, policy, underwriter, buyer_name="Late Payer S.p.A."):
-    buyer = make_buyer(name=buyer_name)
+    buyer = late_payer(name=buyer_name)
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter,
                   effective=policy.start_date + timedelta(days=1))
     due = TODAY - timedelta(days=160)
@@ -60,8 +62,9 @@ def overdue(tenant, claim_policy, underwriter):
 
 @pytest.fixture
 def draft(tenant, finance, overdue):
-    return services_claims.file_claim(tenant=tenant, filed_by=finance, overdue=overdue,
-                                      cause=Cause.PROTRACTED_DEFAULT, reference="CLM-1")
+    with tenant_scope(tenant):
+        return services_claims.file_claim(tenant=tenant, filed_by=finance, overdue=overdue,
+                                          cause=Cause.PROTRACTED_DEFAULT, reference="CLM-1")
 
 
 @pytest.fixture
@@ -164,7 +167,7 @@ def test_a_missing_file_is_a_form_error(client_of_finance, draft):
 
 def test_filing_before_the_waiting_period_ends_is_a_form_error(client_of_finance, tenant, claim_policy):
     due = TODAY - timedelta(days=20)
-    fresh = declare(tenant=tenant, policy=claim_policy, buyer=make_buyer(name="Fresh Debtor GmbH"),
+    fresh = declare(tenant=tenant, policy=claim_policy, buyer=late_payer(name="Fresh Debtor GmbH"),
                     notified_on=TODAY - timedelta(days=5),
                     invoices=[invoice("F-7", shipped=due - timedelta(days=60), due=due, amount=5_000)])
     listing = client_of_finance.get("/claims/")
@@ -325,7 +328,7 @@ def test_anonymous_is_sent_to_login(client, draft):
 def test_list_query_count_is_pinned(client_of_finance, tenant, finance, claim_policy, django_assert_num_queries):
     due = TODAY - timedelta(days=160)
     for n in range(30):
-        overdue = declare(tenant=tenant, policy=claim_policy, buyer=make_buyer(name=f"Debtor {n}"),
+        overdue = declare(tenant=tenant, policy=claim_policy, buyer=late_payer(name=f"Debtor {n}"),
                           notified_on=due + timedelta(days=30),
                           invoices=[invoice(f"F-{n}", shipped=due - timedelta(days=60), due=due, amount=1_000 + n)])
         if n % 3:  # a third stay open to claims, listed above the claims

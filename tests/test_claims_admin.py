@@ -8,17 +8,11 @@ from django.test import Client
 from accounts.roles import FINANCE
 from claims.claims import services as claims
 from claims.claims.models import Claim, ClaimTransition, DocumentKind
-from tests.claim_helpers import (
-    approve_limit,
-    complete_claim,
-    declare,
-    file_protracted_default,
-    invoice,
-    make_buyer,
-)
+from tests.claim_helpers import approve_limit, complete_claim, file_protracted_default, late_payer
 from tests.factories import member
+from tests.overdue_factories import declare, invoice
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +34,7 @@ def handler_client(claims_handler):
 
 @pytest.fixture
 def overdue(tenant, policy, underwriter):
-    buyer = make_buyer()
+    buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     return declare(tenant=tenant, policy=policy, buyer=buyer, invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])
 
@@ -110,3 +104,35 @@ def test_claims_list_shows_late_payments(handler_client, tenant, overdue, financ
     complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=claims_handler)
     assert handler_client.get("/admin/claims/claim/?payment=late").status_code == 200
     assert handler_client.get("/admin/claims/claim/?payment=due").status_code == 200
+
+
+# The outsider: another insured's claim in the same queue
+
+@pytest.fixture
+def outsider_claim(other_tenant, outsider, outsider_policy, underwriter, claims_handler):
+    buyer = late_payer("Their Late Payer S.p.A.")
+    approve_limit(tenant=other_tenant, policy=outsider_policy, buyer=buyer, amount=50_000, underwriter=underwriter)
+    overdue = declare(other_tenant, outsider_policy, buyer, [invoice(shipped=date(2026, 2, 1), amount=20_000)])
+    return complete_claim(tenant=other_tenant, overdue=overdue, finance=outsider, handler=claims_handler)
+
+
+def test_a_decision_on_one_tenants_claim_leaves_the_outsiders_claim_alone(
+    handler_client, tenant, overdue, finance, claims_handler, outsider_claim
+):
+    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=claims_handler)
+    assert review(handler_client, claim, action="approve").status_code == 302
+    claim.refresh_from_db()
+    outsider_claim.refresh_from_db()
+    assert claim.state == Claim.State.APPROVED
+    assert (outsider_claim.state, outsider_claim.approved_indemnity) == (Claim.State.COMPLETE, None)
+    assert not outsider_claim.transitions.filter(target=Claim.State.APPROVED).exists()
+
+
+def test_the_outsider_cannot_open_the_review_page_of_the_tenants_claim(
+    client_of_outsider, tenant, overdue, finance, claims_handler
+):
+    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=claims_handler)
+    response = client_of_outsider.get(f"/admin/claims/claim/{claim.pk}/review/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    claim.refresh_from_db()
+    assert claim.state == Claim.State.COMPLETE

@@ -16,10 +16,11 @@ from accounts import services as account_services
 from accounts.roles import CREDIT_MANAGER, TENANT_ADMIN
 from claims.claims import services as claims
 from claims.claims.models import Cause, Claim, ClaimDocument
-from tests.claim_helpers import PDF, approve_limit, declare, eur, invoice, make_buyer
-from tests.factories import PolicyFactory
+from tests.claim_helpers import PDF, approve_limit, late_payer
+from tests.factories import PolicyFactory, eur
+from tests.overdue_factories import declare, invoice
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 LIST = "/api/v1/claims/"
 # The services count days in the project time zone: so do the tests.
@@ -42,7 +43,7 @@ def running_policy(tenant):
 
 
 def overdue_on(tenant, policy, underwriter, *, due=TODAY - timedelta(days=160), amount=10_000, limit=50_000):
-    buyer = make_buyer()
+    buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=limit, underwriter=underwriter,
                   effective=policy.start_date + timedelta(days=1))
     return declare(tenant=tenant, policy=policy, buyer=buyer, notified_on=due + timedelta(days=30),
@@ -256,7 +257,7 @@ def test_list_filters_and_its_query_count_does_not_grow_with_rows(api_client, te
                                                                    django_assert_num_queries):
     def make(n):
         for _ in range(n):
-            buyer = make_buyer()
+            buyer = late_payer()
             due = TODAY - timedelta(days=160)
             overdue = declare(tenant=tenant, policy=running_policy, buyer=buyer, notified_on=due + timedelta(days=30),
                               invoices=[invoice(shipped=due - timedelta(days=60), due=due, amount=1_000)])

@@ -15,10 +15,12 @@ from claims.claims.models import Cause, Claim
 from claims.overdues import services as overdue_services
 from claims.overdues.models import Overdue
 from core.exceptions import DomainError
-from tests.claim_helpers import approve_limit, complete_claim, declare, invoice, make_buyer
+from tests.claim_helpers import approve_limit, complete_claim, late_payer
 from tests.factories import member
+from tests.overdue_factories import declare, invoice
 
 pytestmark = [
+    pytest.mark.unscoped,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent transactions"),
 ]
@@ -49,7 +51,7 @@ def race(n, action):
 
 def test_concurrent_claims_on_one_overdue_file_one(tenant, policy, underwriter):
     finance = member(tenant, [FINANCE])
-    buyer = make_buyer()
+    buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     overdue = declare(tenant=tenant, policy=policy, buyer=buyer, invoices=[invoice(shipped=date(2026, 2, 1),
                                                                                    amount=10_000)])
@@ -61,7 +63,7 @@ def test_concurrent_claims_on_one_overdue_file_one(tenant, policy, underwriter):
 
 
 def test_concurrent_overdues_on_one_buyer_open_one(tenant, policy):
-    buyer = make_buyer()
+    buyer = late_payer()
     outcomes = race(4, lambda i: overdue_services.declare_overdue(
         tenant=tenant, notified_by=None, policy=policy, buyer=buyer, notified_on=date(2026, 4, 20),
         invoices=[invoice(f"F-{i}", shipped=date(2026, 2, 1), amount=1_000)]))
@@ -71,7 +73,7 @@ def test_concurrent_overdues_on_one_buyer_open_one(tenant, policy):
 
 def test_two_handlers_paying_at_once_pay_once(tenant, policy, underwriter, claims_handler):
     finance = member(tenant, [FINANCE])
-    buyer = make_buyer()
+    buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     overdue = declare(tenant=tenant, policy=policy, buyer=buyer, invoices=[invoice(shipped=date(2026, 2, 1),
                                                                                    amount=10_000)])

@@ -15,10 +15,10 @@ from accounts import services as account_services
 from accounts.roles import FINANCE
 from claims.claims.models import Claim
 from claims.overdues.models import Overdue
-from tests.claim_helpers import PDF, approve_limit, make_buyer
+from tests.claim_helpers import PDF, approve_limit, late_payer
 from tests.factories import member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 SHIPPED, DUE = date(2026, 1, 15), date(2026, 3, 16)
 NOTIFIED = date(2026, 4, 15)  # 30 days after the due date: in time
@@ -32,7 +32,7 @@ def _media(settings, tmp_path):
 
 @pytest.fixture
 def buyer(tenant, policy, underwriter):
-    buyer = make_buyer("Impagos Ibéricos SA", country="PT")
+    buyer = late_payer("Impagos Ibéricos SA", country="PT")
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     return buyer
 

@@ -17,17 +17,15 @@ from limits import services as limit_services
 from tests.claim_helpers import (
     approve_limit,
     complete_claim,
-    declare,
-    eur,
     file_protracted_default,
-    invoice,
-    make_buyer,
+    late_payer,
     pdf,
     upload_checklist,
 )
-from tests.factories import PolicyFactory, UserFactory, member
+from tests.factories import PolicyFactory, UserFactory, eur, member
+from tests.overdue_factories import declare, invoice
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
 @pytest.fixture
@@ -42,7 +40,7 @@ def handler(db):
 
 @pytest.fixture
 def buyer(db):
-    return make_buyer()
+    return late_payer()
 
 
 def approved(claim, handler, **kwargs):
@@ -61,7 +59,7 @@ def approved(claim, handler, **kwargs):
 )
 def test_examples_1_2_3_through_the_services(tenant, finance, handler, underwriter, cover, unpaid, limit, indemnity):
     policy = PolicyFactory(tenant=tenant, percentage_of_cover_commercial=Decimal(cover))
-    buyer = make_buyer()
+    buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=limit, underwriter=underwriter)
     overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
                       invoices=[invoice(shipped=date(2026, 2, 1), amount=unpaid)])
@@ -285,7 +283,7 @@ def test_override_needs_a_reason(tenant, policy, buyer, finance, handler, underw
 def test_maximum_liability_per_period_caps_the_indemnity(tenant, finance, handler, underwriter):
     # Minimum premium 5,000 x 2 = 10,000 of liability for the period.
     policy = PolicyFactory(tenant=tenant, max_liability_multiple=Decimal("2"))
-    first, second = make_buyer("First SpA"), make_buyer("Second SpA")
+    first, second = late_payer("First SpA"), late_payer("Second SpA")
     for buyer in (first, second):
         approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     claim_1 = complete_claim(tenant=tenant, finance=finance, handler=handler, overdue=declare(
@@ -333,7 +331,7 @@ def test_a_political_claim_is_paid_at_the_political_percentage_less_the_non_qual
     # deducted once per claim.
     policy = PolicyFactory(tenant=tenant, percentage_of_cover_political=Decimal("95"),
                            non_qualifying_loss_amount=Decimal("250"))
-    buyer = make_buyer()
+    buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
                       invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])

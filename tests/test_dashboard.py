@@ -1,37 +1,19 @@
 """The insured's dashboard (portal.dashboard, mounted at "/"): exposure of its own limits in force, never
 another insured's."""
 
-from decimal import Decimal
 
 import pytest
 from django.test import Client
 from django.urls import resolve
-from moneyed import Money
 
-from buyers.models import Buyer
+from core.tenancy import tenant_scope
 from limits.models import CreditLimit
 from portal.dashboard import DashboardView, dashboard_exposure
-from tests.factories import PolicyFactory, member
+from tests.buyer_factories import make_buyer
+from tests.factories import PolicyFactory, eur, member
+from tests.limit_factories import make_limit
 
-pytestmark = pytest.mark.django_db
-
-
-def eur(amount) -> Money:
-    return Money(Decimal(amount), "EUR")
-
-
-def make_buyer(name, country="DE"):
-    n = Buyer.objects.count() + 1
-    return Buyer.objects.create(legal_name=name, country=country, registration_number=f"DSH{n:07d}", grade=2,
-                                status=Buyer.Status.CONFIRMED)
-
-
-def make_limit(policy, buyer, amount, state=CreditLimit.State.IN_FORCE):
-    return CreditLimit.objects.create(
-        tenant=policy.tenant, policy=policy, buyer=buyer, state=state, currency=policy.currency,
-        requested_amount=Decimal(amount), requested_terms_days=60,
-        decided_amount=None if state == CreditLimit.State.PENDING else Decimal(amount),
-    )
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
 @pytest.fixture
@@ -68,7 +50,8 @@ def test_dashboard_exposure_is_scoped_to_the_tenant(book, tenant, other_tenant):
     assert [row.label for row in section.rows] == ["Müller Maschinenbau GmbH", "Dupont SARL"]
     assert section.total == eur(120_000)
     assert [row.key for row in ours["exposure_by_country"][0].rows] == ["DE", "FR"]
-    ((theirs, _chart),) = dashboard_exposure(tenant=other_tenant)["exposure_by_buyer"]
+    with tenant_scope(other_tenant):
+        ((theirs, _chart),) = dashboard_exposure(tenant=other_tenant)["exposure_by_buyer"]
     assert [row.label for row in theirs.rows] == ["Lotus Trading Ltd"]
 
 

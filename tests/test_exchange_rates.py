@@ -15,7 +15,7 @@ from core.models import ExchangeRate
 from core.money import money, quantize_money
 from core.rates import convert
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 
 GOOD = """date,base,quote,rate
 2026-01-02,USD,EUR,0.9150

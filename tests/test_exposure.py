@@ -12,6 +12,7 @@ from moneyed import Money
 
 from buyers.models import Buyer
 from core.models import ExchangeRate
+from core.tenancy import tenant_scope
 from limits import services
 from limits.charts import exposure_bar_chart
 from limits.exposure import (
@@ -23,9 +24,11 @@ from limits.exposure import (
     tenant_exposure,
 )
 from limits.models import CreditLimit, LimitDecision
-from tests.factories import PolicyFactory, UserFactory
+from tests.buyer_factories import make_buyer
+from tests.factories import PolicyFactory, UserFactory, eur
+from tests.limit_factories import make_limit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]  # the insurer's exposure reads across tenants
 
 ON = date(2026, 3, 1)
 TODAY = date(2026, 1, 5)
@@ -36,29 +39,8 @@ def _reporting_in_eur(settings):
     settings.REPORTING_CURRENCY = "EUR"
 
 
-def eur(amount) -> Money:
-    return Money(Decimal(str(amount)), "EUR")
-
-
 def usd(amount) -> Money:
     return Money(Decimal(str(amount)), "USD")
-
-
-def make_buyer(name=None, country="DE", sector="", grade=2):
-    n = Buyer.objects.count() + 1
-    return Buyer.objects.create(
-        legal_name=name or f"Buyer {n} GmbH", country=country, registration_number=f"EXP{n:07d}",
-        sector_nace=sector, grade=grade, status=Buyer.Status.CONFIRMED,
-    )
-
-
-def make_limit(policy, buyer, amount, state=CreditLimit.State.IN_FORCE):
-    amount = Decimal(str(amount))
-    return CreditLimit.objects.create(
-        tenant=policy.tenant, policy=policy, buyer=buyer, state=state, currency=policy.currency,
-        requested_amount=amount, requested_terms_days=60,
-        decided_amount=None if state == CreditLimit.State.PENDING else amount,
-    )
 
 
 def record_rate(base, quote, rate, valid_on=date(2026, 1, 1)):
@@ -79,10 +61,10 @@ def outsider_usd_policy(other_tenant):
 def book(policy, usd_policy, outsider_policy, outsider_usd_policy):
     """Two insureds' limits on shared buyers, in EUR and USD, plus limits that are not in force."""
     rate = record_rate("USD", "EUR", "0.9")
-    muller = make_buyer("Müller Maschinenbau GmbH", "DE", "28.41")
-    dupont = make_buyer("Dupont SARL", "FR", "28.99")
-    lotus = make_buyer("Lotus Trading Ltd", "CN", "46.90")
-    unsorted = make_buyer("Sans Secteur SA", "FR", "")
+    muller = make_buyer("Müller Maschinenbau GmbH", "DE", sector_nace="28.41")
+    dupont = make_buyer("Dupont SARL", "FR", sector_nace="28.99")
+    lotus = make_buyer("Lotus Trading Ltd", "CN", sector_nace="46.90")
+    unsorted = make_buyer("Sans Secteur SA", "FR", sector_nace="")
     make_limit(policy, muller, 100_000)  # tenant, EUR
     make_limit(usd_policy, muller, 50_000)  # tenant, USD -> 45,000 EUR
     make_limit(outsider_policy, muller, 30_000)  # other tenant, EUR
@@ -237,7 +219,7 @@ def test_exposure_queries_do_not_grow_with_limits(by, tenant, other_tenant, usd_
     def add_limits(n):
         for i in range(n):
             make_limit(policies[i % len(policies)], make_buyer(country=["DE", "FR", "IT"][i % 3],
-                                                               sector=f"{10 + i % 5}.10"), 1_000 + i)
+                                                               sector_nace=f"{10 + i % 5}.10"), 1_000 + i)
 
     add_limits(3)
     with CaptureQueriesContext(connection) as few:
@@ -259,7 +241,12 @@ def test_exposure_queries_do_not_grow_with_limits(by, tenant, other_tenant, usd_
 
 
 def test_tenant_exposure_keeps_currencies_apart_and_shows_only_its_own_limits(book, tenant, other_tenant):
-    rows = tenant_exposure(tenant=tenant, by="buyer")
+    # The tenant's own exposure is read in its scope, as its dashboard is.
+    with tenant_scope(tenant):
+        rows = list(tenant_exposure(tenant=tenant, by="buyer"))
+        countries = list(tenant_exposure(tenant=tenant, by="country"))
+    with tenant_scope(other_tenant):
+        outsider_rows = list(tenant_exposure(tenant=other_tenant, by="buyer"))
     assert [(row.label, row.amount) for row in rows] == [
         ("Müller Maschinenbau GmbH", eur(100_000)),
         ("Dupont SARL", eur(20_000)),
@@ -268,11 +255,9 @@ def test_tenant_exposure_keeps_currencies_apart_and_shows_only_its_own_limits(bo
     sections = split_by_currency(rows)
     assert [(s.currency, s.total) for s in sections] == [("EUR", eur(120_000)), ("USD", usd(50_000))]
 
-    countries = tenant_exposure(tenant=tenant, by="country")
     assert [(row.key, row.amount, row.limits) for row in countries] == [
         ("DE", eur(100_000), 1), ("FR", eur(20_000), 1), ("DE", usd(50_000), 1),
     ]
-    outsider_rows = tenant_exposure(tenant=other_tenant, by="buyer")
     assert {row.label for row in outsider_rows} == {"Müller Maschinenbau GmbH", "Lotus Trading Ltd",
                                                     "Sans Secteur SA"}
     assert {str(row.amount) for row in outsider_rows}.isdisjoint({str(eur(100_000)), str(usd(50_000))})

@@ -11,16 +11,12 @@ from accounts import services as account_services
 from accounts.models import InsurerApiToken
 from accounts.roles import CLAIMS_HANDLER, FINANCE, UNDERWRITER
 from recoveries.models import CollectionCase, CollectionCost, Recovery, Settlement
-from tests.factories import UserFactory, member
+from tests.factories import UserFactory, member, money_json
 from tests.test_recoveries import paid_claim
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 TODAY = date.today()
 BASE = "/api/v1/insurer/claims"
-
-
-def _eur(amount: str) -> dict:
-    return {"amount": amount, "currency": "EUR"}
 
 
 def _session_client(user) -> APIClient:
@@ -61,7 +57,7 @@ def handler_api(request, claims_handler):
 
 
 def _recovery(amount="5000.00", **overrides):
-    return {"amount": _eur(amount), "received_on": TODAY.isoformat(), "source": "liquidator", "note": "Dividend",
+    return {"amount": money_json(amount), "received_on": TODAY.isoformat(), "source": "liquidator", "note": "Dividend",
             **overrides}
 
 
@@ -81,9 +77,9 @@ def test_example_8_recovery_is_shared_in_the_ledger(handler_api, claim, tenant):
     body = ledger.json()
     assert body["tenant_id"] == tenant.pk and body["tenant"] == tenant.legal_name
     totals = body["totals"]
-    assert totals["insurer_share"] == _eur("4500.00") and totals["insured_share"] == _eur("500.00")
-    assert totals["insurer_owes_insured"] == _eur("500.00")
-    assert body["lines"][0]["insurer_share_to_date"] == _eur("4500.00")
+    assert totals["insurer_share"] == money_json("4500.00") and totals["insured_share"] == money_json("500.00")
+    assert totals["insurer_owes_insured"] == money_json("500.00")
+    assert body["lines"][0]["insurer_share_to_date"] == money_json("4500.00")
 
 
 def test_recovery_is_recorded_by_the_caller(handler_api, claim):
@@ -94,21 +90,21 @@ def test_recovery_is_recorded_by_the_caller(handler_api, claim):
 def test_collection_cost_is_shared_in_the_same_proportion(handler_api, claim):
     handler_api.post(f"{BASE}/{claim.pk}/recoveries/", _recovery(), format="json")
     response = handler_api.post(f"{BASE}/{claim.pk}/collection-costs/", {
-        "amount": _eur("1000.00"), "incurred_on": TODAY.isoformat(), "kind": "legal_fees"}, format="json")
+        "amount": money_json("1000.00"), "incurred_on": TODAY.isoformat(), "kind": "legal_fees"}, format="json")
     assert response.status_code == 201, response.content
-    assert response.json()["amount"] == _eur("1000.00")
+    assert response.json()["amount"] == money_json("1000.00")
     totals = handler_api.get(f"{BASE}/{claim.pk}/recovery-ledger/").json()["totals"]
-    assert (totals["insurer_share"], totals["insured_share"]) == (_eur("3600.00"), _eur("400.00"))
+    assert (totals["insurer_share"], totals["insured_share"]) == (money_json("3600.00"), money_json("400.00"))
 
 
 def test_settlement_squares_the_ledger(handler_api, claim):
     handler_api.post(f"{BASE}/{claim.pk}/recoveries/", _recovery(), format="json")
     response = handler_api.post(f"{BASE}/{claim.pk}/settlements/", {
-        "amount": _eur("500.00"), "settled_on": TODAY.isoformat(), "to_insurer": False, "reference": "PAY-1"},
+        "amount": money_json("500.00"), "settled_on": TODAY.isoformat(), "to_insurer": False, "reference": "PAY-1"},
         format="json")
     assert response.status_code == 201, response.content
     totals = handler_api.get(f"{BASE}/{claim.pk}/recovery-ledger/").json()["totals"]
-    assert totals["insurer_owes_insured"] == totals["insured_owes_insurer"] == _eur("0.00")
+    assert totals["insurer_owes_insured"] == totals["insured_owes_insurer"] == money_json("0.00")
 
 
 def test_collection_case_is_opened_then_updated_and_the_insured_sees_it(handler_api, claim, api_client):
@@ -146,7 +142,7 @@ def test_tenants_own_idempotency_key_does_not_replay_an_insurer_response(handler
     assert handler_api.post(f"{BASE}/{claim.pk}/recoveries/", _recovery(), format="json",
                             HTTP_IDEMPOTENCY_KEY="k").status_code == 201
     response = api_client.post(f"/api/v1/claims/{claim.pk}/recoveries/",
-                               {"amount": _eur("10.00"), "received_on": TODAY.isoformat()}, format="json",
+                               {"amount": money_json("10.00"), "received_on": TODAY.isoformat()}, format="json",
                                HTTP_IDEMPOTENCY_KEY="k")
     assert response.status_code == 422
     assert Recovery.objects.count() == 1
@@ -171,7 +167,7 @@ def test_bad_recovery_is_refused_and_nothing_is_written(handler_api, claim, payl
 def test_settlement_above_what_is_owed_is_refused(handler_api, claim):
     handler_api.post(f"{BASE}/{claim.pk}/recoveries/", _recovery(), format="json")
     response = handler_api.post(f"{BASE}/{claim.pk}/settlements/", {
-        "amount": _eur("501.00"), "settled_on": TODAY.isoformat(), "to_insurer": False}, format="json")
+        "amount": money_json("501.00"), "settled_on": TODAY.isoformat(), "to_insurer": False}, format="json")
     assert response.status_code == 400 and "amount" in response.json()["error"]["fields"]
     assert not Settlement.objects.exists()
 
@@ -241,7 +237,7 @@ def test_insurer_token_never_reaches_tenant_endpoints(claim, policy):
         assert response.status_code == 401, url
         assert "results" not in response.json()
     response = client.post(f"/api/v1/claims/{claim.pk}/recoveries/",
-                           {"amount": _eur("10.00"), "received_on": TODAY.isoformat()}, format="json")
+                           {"amount": money_json("10.00"), "received_on": TODAY.isoformat()}, format="json")
     assert response.status_code == 401
     assert _nothing_written()
 

@@ -12,18 +12,11 @@ from accounts.roles import CLAIMS_HANDLER, FINANCE, UNDERWRITER
 from claims.claims import services as claims
 from claims.claims.models import Claim, ClaimTransition, DocumentKind
 from core.models import IdempotencyKey
-from tests.claim_helpers import (
-    approve_limit,
-    declare,
-    file_protracted_default,
-    invoice,
-    make_buyer,
-    pdf,
-    upload_checklist,
-)
-from tests.factories import PolicyFactory, member
+from tests.claim_helpers import approve_limit, file_protracted_default, late_payer, pdf, upload_checklist
+from tests.factories import PolicyFactory, member, money_json
+from tests.overdue_factories import declare, invoice
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 
 BASE = "/api/v1/insurer/claims/"
 # The services count days in the project time zone: so do the tests.
@@ -33,10 +26,6 @@ DECISIONS = ("request-documents", "confirm-complete", "approve", "pay", "reject"
 
 def url(claim, action=""):
     return f"{BASE}{claim.pk}/" + (f"{action}/" if action else "")
-
-
-def _eur(amount: str) -> dict:
-    return {"amount": amount, "currency": "EUR"}
 
 
 def _session_client(user) -> APIClient:
@@ -66,7 +55,7 @@ def finance(tenant):
 def submitted_claim(tenant, finance, underwriter, *, amount=10_000) -> Claim:
     """Protracted default on a running policy: invoice due today-160, so the filing window is open today."""
     policy = PolicyFactory(tenant=tenant, start_date=TODAY - timedelta(days=330), end_date=TODAY + timedelta(days=30))
-    buyer = make_buyer()
+    buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter,
                   effective=policy.start_date + timedelta(days=1))
     due = TODAY - timedelta(days=160)
@@ -115,7 +104,7 @@ def test_handler_takes_a_claim_from_submitted_to_paid(handler_api, claim, tenant
     assert (body["state"], body["tenant_id"], body["tenant"]) == ("submitted", tenant.pk, tenant.legal_name)
     assert all(item["satisfied"] for item in body["checklist"]) and body["documents"]
     assert body["documents"][0]["download_url"].endswith(f"{BASE}{claim.pk}/documents/{body['documents'][0]['id']}/")
-    assert body["live_calculation"]["indemnity"] == _eur("9000.00") and not body["live_calculation"]["snapshot"]
+    assert body["live_calculation"]["indemnity"] == money_json("9000.00") and not body["live_calculation"]["snapshot"]
 
     response = handler_api.post(url(claim, "confirm-complete"), format="json")
     assert response.status_code == 200, response.content
@@ -124,14 +113,14 @@ def test_handler_takes_a_claim_from_submitted_to_paid(handler_api, claim, tenant
     response = handler_api.post(url(claim, "approve"), {}, format="json")
     assert response.status_code == 200, response.content
     body = response.json()
-    assert body["state"] == "approved" and body["approved_indemnity"] == _eur("9000.00")
-    assert body["live_calculation"] is None and body["calculation"]["indemnity"] == _eur("9000.00")
+    assert body["state"] == "approved" and body["approved_indemnity"] == money_json("9000.00")
+    assert body["live_calculation"] is None and body["calculation"]["indemnity"] == money_json("9000.00")
 
-    response = handler_api.post(url(claim, "pay"), {"amount": _eur("9000.00"), "paid_on": TODAY.isoformat(),
+    response = handler_api.post(url(claim, "pay"), {"amount": money_json("9000.00"), "paid_on": TODAY.isoformat(),
                                                     "reference": "PAY-1"}, format="json")
     assert response.status_code == 200, response.content
     body = response.json()
-    assert (body["state"], body["paid_amount"], body["payment_reference"]) == ("paid", _eur("9000.00"), "PAY-1")
+    assert (body["state"], body["paid_amount"], body["payment_reference"]) == ("paid", money_json("9000.00"), "PAY-1")
     assert [t["target"] for t in body["transitions"]] == ["draft", "submitted", "complete", "approved", "paid"]
     assert all(t["by_insurer"] for t in body["transitions"][2:])
     moved_by = set(ClaimTransition.objects.filter(claim=claim, target__in=["complete", "approved", "paid"])
@@ -168,24 +157,24 @@ def test_reject_needs_a_reason_the_insured_sees(handler_api, claim, api_client):
 
 
 def test_override_without_reason_is_refused_and_changes_nothing(handler_api, complete):
-    response = handler_api.post(url(complete, "approve"), {"amount": _eur("8500.00")}, format="json")
+    response = handler_api.post(url(complete, "approve"), {"amount": money_json("8500.00")}, format="json")
     assert response.status_code == 400
     assert "override_reason" in response.json()["error"]["fields"]
     assert _unchanged(complete) and complete.state == Claim.State.COMPLETE
 
 
 def test_override_with_reason_is_approved(handler_api, complete):
-    response = handler_api.post(url(complete, "approve"), {"amount": _eur("8500.00"), "override_reason": "Credit note"},
+    response = handler_api.post(url(complete, "approve"), {"amount": money_json("8500.00"), "override_reason": "Credit note"},
                                 format="json")
     assert response.status_code == 200, response.content
-    assert response.json()["approved_indemnity"] == _eur("8500.00")
+    assert response.json()["approved_indemnity"] == money_json("8500.00")
     assert response.json()["override_reason"] == "Credit note"
 
 
 @pytest.mark.parametrize("amount", ["8999.99", "9000.01"])
 def test_paying_another_amount_than_approved_is_refused(handler_api, complete, claims_handler, amount):
     approved = claims.approve_claim(claim=complete, approved_by=claims_handler)
-    response = handler_api.post(url(approved, "pay"), {"amount": _eur(amount), "paid_on": TODAY.isoformat()},
+    response = handler_api.post(url(approved, "pay"), {"amount": money_json(amount), "paid_on": TODAY.isoformat()},
                                 format="json")
     assert response.status_code == 400 and "amount" in response.json()["error"]["fields"]
     assert _unchanged(approved) and approved.state == Claim.State.APPROVED
@@ -194,9 +183,9 @@ def test_paying_another_amount_than_approved_is_refused(handler_api, complete, c
 @pytest.mark.parametrize("action,payload,field", [
     ("approve", {"amount": {"amount": "9000.00", "currency": "USD"}, "override_reason": "x"}, "amount"),
     ("approve", {"amount": {"amount": 9000.0, "currency": "EUR"}}, "amount"),
-    ("approve", {"amount": _eur("1e20"), "override_reason": "x"}, "amount"),
-    ("pay", {"amount": _eur("9000.00"), "paid_on": "not a date"}, "paid_on"),
-    ("pay", {"amount": _eur("9000.00"), "paid_on": TODAY.isoformat()}, "non_field_errors"),  # not approved yet
+    ("approve", {"amount": money_json("1e20"), "override_reason": "x"}, "amount"),
+    ("pay", {"amount": money_json("9000.00"), "paid_on": "not a date"}, "paid_on"),
+    ("pay", {"amount": money_json("9000.00"), "paid_on": TODAY.isoformat()}, "non_field_errors"),  # not approved yet
     ("request-documents", {"kinds": []}, "kinds"),
     ("request-documents", {"kinds": ["passport"]}, "kinds"),
     ("reject", {}, "reason"),
@@ -224,16 +213,16 @@ def test_approve_replays_with_the_same_key(handler_api, complete):
     assert ClaimTransition.objects.filter(claim=complete, target="approved").count() == 1
     # Stored under the claim's tenant, like the recoveries' keys.
     assert IdempotencyKey.objects.get(key="approve-1").tenant_id == complete.tenant_id
-    other = handler_api.post(url(complete, "approve"), {"amount": _eur("1.00"), "override_reason": "x"},
+    other = handler_api.post(url(complete, "approve"), {"amount": money_json("1.00"), "override_reason": "x"},
                              format="json", HTTP_IDEMPOTENCY_KEY="approve-1")
     assert other.status_code == 422
 
 
 def test_a_refused_decision_does_not_burn_the_key(handler_api, complete):
     key = {"HTTP_IDEMPOTENCY_KEY": "approve-2"}
-    assert handler_api.post(url(complete, "approve"), {"amount": _eur("8500.00")}, format="json",
+    assert handler_api.post(url(complete, "approve"), {"amount": money_json("8500.00")}, format="json",
                             **key).status_code == 400
-    fixed = handler_api.post(url(complete, "approve"), {"amount": _eur("8500.00"), "override_reason": "Credit note"},
+    fixed = handler_api.post(url(complete, "approve"), {"amount": money_json("8500.00"), "override_reason": "Credit note"},
                              format="json", **key)
     assert fixed.status_code == 200 and "Idempotent-Replayed" not in fixed
 
@@ -243,7 +232,7 @@ def test_a_refused_decision_does_not_burn_the_key(handler_api, complete):
 
 def _decide_all(client, claim) -> list[int]:
     payloads = {"request-documents": {"kinds": ["debt_acknowledgement"]}, "approve": {}, "reject": {"reason": "No"},
-                "pay": {"amount": _eur("9000.00"), "paid_on": TODAY.isoformat()}, "confirm-complete": {}}
+                "pay": {"amount": money_json("9000.00"), "paid_on": TODAY.isoformat()}, "confirm-complete": {}}
     return [client.post(url(claim, action), payloads[action], format="json").status_code for action in DECISIONS]
 
 

@@ -14,7 +14,7 @@ from limits.selectors import cover_in_force
 from limits.tasks import review_limits
 from tests.factories import PolicyFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 
 TODAY = date(2026, 6, 1)
 

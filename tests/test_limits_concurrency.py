@@ -16,6 +16,7 @@ from limits.models import CreditLimit
 from tests.factories import PolicyFactory
 
 pytestmark = [
+    pytest.mark.unscoped,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent transactions"),
 ]

@@ -12,6 +12,7 @@ from moneyed import Money
 
 from accounts.roles import FINANCE
 from buyers.models import Buyer
+from core.tenancy import tenant_scope
 from limits import services
 from limits.bulk import csv_export
 from limits.bulk.csv_decode import parse_limit_requests
@@ -21,7 +22,7 @@ from limits.bulk.rows import MAX_ROWS
 from limits.models import CreditLimit
 from tests.factories import PolicyFactory, member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 HEADER = "policy_number,buyer_country,buyer_registration_number,amount,currency,terms_days,reference"
 
@@ -372,15 +373,17 @@ def download(client, url="/limits/export.csv"):
 
 @pytest.fixture
 def limits_of_both(tenant, user, policy, outsider, outsider_policy, buyers):
-    ours = [
-        services.request_limit(tenant=tenant, requested_by=user, policy=policy, buyer=buyers[0],
-                               amount=Money("40000.50", "EUR"), terms_days=90, reference="=HYPERLINK(\"x\")").limit,
-        services.request_limit(tenant=tenant, requested_by=user, policy=policy, buyer=buyers[1],
-                               amount=Money(60000, "EUR"), terms_days=60, reference="OURS-2").limit,
-    ]
-    theirs = services.request_limit(tenant=outsider_policy.tenant, requested_by=outsider, policy=outsider_policy,
-                                    buyer=buyers[2], amount=Money(1000, "EUR"), terms_days=30,
-                                    reference="THEIRS-1").limit
+    with tenant_scope(tenant):
+        ours = [
+            services.request_limit(tenant=tenant, requested_by=user, policy=policy, buyer=buyers[0],
+                                   amount=Money("40000.50", "EUR"), terms_days=90, reference="=HYPERLINK(\"x\")").limit,
+            services.request_limit(tenant=tenant, requested_by=user, policy=policy, buyer=buyers[1],
+                                   amount=Money(60000, "EUR"), terms_days=60, reference="OURS-2").limit,
+        ]
+    with tenant_scope(outsider_policy.tenant):
+        theirs = services.request_limit(tenant=outsider_policy.tenant, requested_by=outsider, policy=outsider_policy,
+                                        buyer=buyers[2], amount=Money(1000, "EUR"), terms_days=30,
+                                        reference="THEIRS-1").limit
     return ours, theirs
 
 
@@ -414,7 +417,8 @@ def test_the_outsider_downloads_only_their_own_rows(client_of_outsider, limits_o
     _ours, theirs = limits_of_both
     _response, rows = download(client_of_outsider)
     assert [row["reference"] for row in rows] == ["THEIRS-1"]
-    CreditLimit.objects.filter(pk=theirs.pk).update(state="cancelled")
+    with tenant_scope(other_tenant):
+        CreditLimit.objects.filter(pk=theirs.pk).update(state="cancelled")
     _response, rows = download(client_of_outsider, "/limits/export.csv?state=in_force")
     assert rows == []
 

@@ -18,7 +18,7 @@ from limits.models import CreditLimit
 from limits.tasks import import_limit_requests_csv
 from tests.factories import PolicyFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 
 HEADER = "policy_number,buyer_country,buyer_registration_number,amount,currency,terms_days,reference"
 SUMMARY = "limits.csv_import"

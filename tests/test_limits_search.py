@@ -1,36 +1,25 @@
 """Searching limits by buyer (name or identifier, case and accents ignored) or reference: the
 selector, the list page and the API's `q`; another insured's limits on the same buyer never show."""
 
-from decimal import Decimal
 
 import pytest
 
 from buyers.models import Buyer
+from core.tenancy import tenant_scope
 from limits.models import CreditLimit
 from limits.selectors import search_limits
+from tests.buyer_factories import make_buyer
 from tests.factories import PolicyFactory
+from tests.limit_factories import make_limit
 
-pytestmark = pytest.mark.django_db
-
-
-def make_buyer(name, registration, vat="", country="DE"):
-    return Buyer.objects.create(legal_name=name, country=country, registration_number=registration, vat_number=vat,
-                                grade=2, status=Buyer.Status.CONFIRMED)
-
-
-def make_limit(policy, buyer, reference="", state=CreditLimit.State.IN_FORCE):
-    return CreditLimit.objects.create(
-        tenant=policy.tenant, policy=policy, buyer=buyer, state=state, currency=policy.currency, reference=reference,
-        requested_amount=Decimal(10_000), requested_terms_days=60,
-        decided_amount=None if state == CreditLimit.State.PENDING else Decimal(10_000),
-    )
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
 @pytest.fixture
 def book(policy, outsider_policy):
-    muller = make_buyer("Müller Maschinenbau GmbH", "HRB123456", vat="DE811111111")
-    societe = make_buyer("Société Générale d'Équipement SARL", "552081317", country="FR")
-    other = make_buyer("Nordlicht Handel AG", "HRB999999")
+    muller = make_buyer("Müller Maschinenbau GmbH", registration_number="HRB123456", vat_number="DE811111111")
+    societe = make_buyer("Société Générale d'Équipement SARL", "FR", registration_number="552081317")
+    other = make_buyer("Nordlicht Handel AG", registration_number="HRB999999")
     return {
         "muller": make_limit(policy, muller, reference="CL-2026-0042"),
         "societe": make_limit(policy, societe, reference="CL-2026-0043", state=CreditLimit.State.PENDING),
@@ -65,9 +54,10 @@ def test_state_and_empty_query(tenant, book):
 
 
 def test_the_outsider_finds_only_their_own_limit(other_tenant, book):
-    assert found(other_tenant, "muller") == {book["outsider"].pk}
-    assert found(other_tenant, "CL-2026-0043") == set()
-    assert found(other_tenant, "nordlicht") == set()
+    with tenant_scope(other_tenant):
+        assert found(other_tenant, "muller") == {book["outsider"].pk}
+        assert found(other_tenant, "CL-2026-0043") == set()
+        assert found(other_tenant, "nordlicht") == set()
 
 
 def test_results_are_newest_first(tenant, book):
@@ -100,7 +90,7 @@ def test_search_query_count_is_constant(client_of_user, api_client, tenant, djan
     def add(n):
         for _ in range(n):
             number = Buyer.objects.count()
-            make_limit(PolicyFactory(tenant=tenant), make_buyer(f"Müller Nr {number} GmbH", f"HRB{number:06d}"))
+            make_limit(PolicyFactory(tenant=tenant), make_buyer(f"Müller Nr {number} GmbH", registration_number=f"HRB{number:06d}"))
 
     add(3)
     with django_assert_num_queries(7) as page_few:

@@ -17,29 +17,18 @@ from core.models import Notification, WebhookDelivery
 from limits import services
 from limits.models import CoverStop, CreditLimit, LimitDecision
 from limits.selectors import cover_in_force
-from tests.factories import PolicyFactory
+from tests.buyer_factories import make_buyer
+from tests.factories import PolicyFactory, eur
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 TODAY = date(2026, 1, 5)
 K = LimitDecision.Kind
 
 
-def eur(amount) -> Money:
-    return Money(Decimal(str(amount)), "EUR")
-
-
-def make_buyer(grade=2, country="FR", status=Buyer.Status.CONFIRMED, **kwargs):
-    n = Buyer.objects.count() + 1
-    return Buyer.objects.create(
-        legal_name=kwargs.pop("legal_name", f"Buyer {n} SARL"), country=country,
-        registration_number=kwargs.pop("registration_number", f"FR{n:09d}"), grade=grade, status=status, **kwargs,
-    )
-
-
 @pytest.fixture
 def buyer(db):
-    return make_buyer(grade=2)
+    return make_buyer(country="FR", grade=2)
 
 
 def request(tenant, policy, buyer, amount, terms=60, **kwargs):

@@ -6,18 +6,13 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from buyers.models import Buyer
+from core.tenancy import tenant_scope
 from limits import services
 from limits.models import CreditLimit
+from tests.buyer_factories import make_buyer
 from tests.factories import PolicyFactory
 
-pytestmark = pytest.mark.django_db
-
-
-def make_buyer(grade=2, **kwargs):
-    n = Buyer.objects.count() + 1
-    return Buyer.objects.create(legal_name=kwargs.pop("legal_name", f"Comprador {n} S.L."), country="PT",
-                                registration_number=f"PT{n:09d}", grade=grade, status="confirmed", **kwargs)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
 @pytest.fixture
@@ -33,16 +28,17 @@ def outsider_limit(other_tenant):
     today = timezone.localdate()
     their_policy = PolicyFactory(tenant=other_tenant, start_date=date(today.year - 1, 1, 1),
                                  end_date=date(today.year + 1, 12, 31))
-    return services.request_limit(tenant=other_tenant, requested_by=None, policy=their_policy,
-                                  buyer=make_buyer(grade=7, legal_name="Secret Buyer AG"),
-                                  amount=their_policy.terms.discretionary_limit_max * 10, terms_days=30).limit
+    with tenant_scope(other_tenant):
+        return services.request_limit(tenant=other_tenant, requested_by=None, policy=their_policy,
+                                      buyer=make_buyer(country="PT", grade=7, legal_name="Secret Buyer AG"),
+                                      amount=their_policy.terms.discretionary_limit_max * 10, terms_days=30).limit
 
 
 # Browser: a credit manager requests, an underwriter decides in the admin, the insured sees it
 
 
 def test_browser_flow_request_then_underwriter_decides(client_of_user, client_of_underwriter, policy, outsider_limit):
-    buyer = make_buyer(grade=7, legal_name="Hoffmann Logística Lda")
+    buyer = make_buyer(country="PT", grade=7, legal_name="Hoffmann Logística Lda")
     page = client_of_user.get(f"/limits/request/?buyer={buyer.pk}")
     assert page.status_code == 200 and "Hoffmann" in page.content.decode()
 
@@ -76,7 +72,7 @@ def test_browser_flow_request_then_underwriter_decides(client_of_user, client_of
 
 
 def test_underwriter_reduces_a_limit_in_the_admin(client_of_underwriter, tenant, policy):
-    limit = services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=make_buyer(),
+    limit = services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=make_buyer(country="PT"),
                                    amount=policy.terms.discretionary_limit_max, terms_days=30).limit
     url = f"/admin/limits/creditlimit/{limit.pk}/change-limit/"
     assert client_of_underwriter.get(url).status_code == 200
@@ -87,7 +83,7 @@ def test_underwriter_reduces_a_limit_in_the_admin(client_of_underwriter, tenant,
 
 
 def test_request_form_rejects_another_tenants_policy(client_of_user, policy, outsider_limit):
-    buyer = make_buyer()
+    buyer = make_buyer(country="PT")
     response = client_of_user.post("/limits/request/", {
         "buyer": buyer.pk, "policy": outsider_limit.policy_id, "amount": "1000", "terms_days": "30",
     })
@@ -98,27 +94,27 @@ def test_request_form_rejects_another_tenants_policy(client_of_user, policy, out
 
 def test_request_form_shows_business_errors_on_the_field(client_of_user, policy):
     response = client_of_user.post("/limits/request/", {
-        "buyer": make_buyer().pk, "policy": policy.pk, "amount": "1000", "terms_days": "200",
+        "buyer": make_buyer(country="PT").pk, "policy": policy.pk, "amount": "1000", "terms_days": "200",
     })
     assert response.status_code == 400
     assert "maximum credit period" in str(response.context["form"].errors["terms_days"])
 
 
 def test_discretionary_limit_in_the_browser(client_of_user, policy):
-    buyer = make_buyer(grade=7)
+    buyer = make_buyer(country="PT", grade=7)
     response = client_of_user.post("/limits/discretionary/", {
         "buyer": buyer.pk, "policy": policy.pk, "amount": "10000", "terms_days": "30",
     })
     assert response.status_code == 400
     assert "graded 6 or better" in response.content.decode()
     ok = client_of_user.post("/limits/discretionary/", {
-        "buyer": make_buyer(grade=3).pk, "policy": policy.pk, "amount": "10000", "terms_days": "30",
+        "buyer": make_buyer(country="PT", grade=3).pk, "policy": policy.pk, "amount": "10000", "terms_days": "30",
     })
     assert ok.status_code == 302
 
 
 def test_insured_edits_and_cancels_a_pending_request(client_of_user, policy):
-    limit = services.request_limit(tenant=policy.tenant, requested_by=None, policy=policy, buyer=make_buyer(grade=8),
+    limit = services.request_limit(tenant=policy.tenant, requested_by=None, policy=policy, buyer=make_buyer(country="PT", grade=8),
                                    amount=policy.terms.discretionary_limit_max, terms_days=30).limit
     assert client_of_user.post(f"/limits/{limit.pk}/edit/", {"amount": "12000", "terms_days": "45",
                                                               "reference": "R-1"}).status_code == 302
@@ -131,7 +127,7 @@ def test_insured_edits_and_cancels_a_pending_request(client_of_user, policy):
 
 @pytest.mark.parametrize("method,suffix", [("get", ""), ("get", "edit/"), ("post", "cancel/")])
 def test_outsider_gets_404_on_limit_pages(client_of_outsider, tenant, policy, method, suffix):
-    limit = services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=make_buyer(grade=8),
+    limit = services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=make_buyer(country="PT", grade=8),
                                    amount=policy.terms.discretionary_limit_max, terms_days=30).limit
     response = getattr(client_of_outsider, method)(f"/limits/{limit.pk}/{suffix}")
     assert response.status_code == 404
@@ -161,19 +157,19 @@ def post_request(client, policy, buyer, amount="40000.00", **extra):
 
 
 def test_api_flow_decided_at_once_is_201_and_referred_is_202(api_client, policy):
-    decided = post_request(api_client, policy, make_buyer(grade=2), "40000.00")
+    decided = post_request(api_client, policy, make_buyer(country="PT", grade=2), "40000.00")
     assert decided.status_code == 201
     assert decided.json()["state"] == "in_force"
     assert decided.json()["in_force"] == {"amount": "40000.00", "currency": "EUR"}
     assert decided.json()["decisions"][0]["kind"] == "approved"
 
-    referred = post_request(api_client, policy, make_buyer(grade=7), "40000.00")
+    referred = post_request(api_client, policy, make_buyer(country="PT", grade=7), "40000.00")
     assert referred.status_code == 202
     assert referred.json()["state"] == "pending"
 
 
 def test_api_underwriter_decision_is_visible_with_reasons(api_client, policy, underwriter):
-    limit_id = post_request(api_client, policy, make_buyer(grade=7)).json()["id"]
+    limit_id = post_request(api_client, policy, make_buyer(country="PT", grade=7)).json()["id"]
     services.decide_limit(limit=CreditLimit.objects.get(pk=limit_id), decided_by=underwriter, kind="refused",
                           reason_codes=["country_risk"], note="Transfer risk.")
     body = api_client.get(f"/api/v1/limits/{limit_id}/").json()
@@ -185,7 +181,7 @@ def test_api_underwriter_decision_is_visible_with_reasons(api_client, policy, un
 
 
 def test_api_idempotency_key_creates_one_limit(api_client, policy):
-    buyer = make_buyer(grade=2)
+    buyer = make_buyer(country="PT", grade=2)
     first = post_request(api_client, policy, buyer, HTTP_IDEMPOTENCY_KEY="req-1")
     again = post_request(api_client, policy, buyer, HTTP_IDEMPOTENCY_KEY="req-1")
     assert (first.status_code, again.status_code) == (201, 201)
@@ -210,7 +206,7 @@ def test_api_idempotency_key_creates_one_limit(api_client, policy):
     ],
 )
 def test_api_bad_input_is_a_400_with_field_messages(api_client, policy, body, field):
-    response = post_request(api_client, policy, make_buyer(), body=body)
+    response = post_request(api_client, policy, make_buyer(country="PT"), body=body)
     assert response.status_code == 400
     error = response.json()["error"]
     assert field in error["fields"] and error["message"]
@@ -218,12 +214,12 @@ def test_api_bad_input_is_a_400_with_field_messages(api_client, policy, body, fi
 
 
 def test_api_refuses_another_tenants_policy_as_unknown(api_client, policy, outsider_limit):
-    response = post_request(api_client, policy, make_buyer(), body={"policy": outsider_limit.policy_id})
+    response = post_request(api_client, policy, make_buyer(country="PT"), body={"policy": outsider_limit.policy_id})
     assert response.status_code == 400 and "policy" in response.json()["error"]["fields"]
 
 
 def test_api_outsider_gets_404_everywhere(api_client_of_outsider, api_client, policy):
-    limit_id = post_request(api_client, policy, make_buyer(grade=7)).json()["id"]
+    limit_id = post_request(api_client, policy, make_buyer(country="PT", grade=7)).json()["id"]
     assert api_client_of_outsider.get(f"/api/v1/limits/{limit_id}/").status_code == 404
     assert api_client_of_outsider.patch(f"/api/v1/limits/{limit_id}/", {"terms_days": 30}, format="json").status_code == 404
     assert api_client_of_outsider.post(f"/api/v1/limits/{limit_id}/cancel/").status_code == 404
@@ -232,7 +228,7 @@ def test_api_outsider_gets_404_everywhere(api_client_of_outsider, api_client, po
 
 
 def test_api_edit_cancel_and_cover(api_client, policy):
-    limit_id = post_request(api_client, policy, make_buyer(grade=7)).json()["id"]
+    limit_id = post_request(api_client, policy, make_buyer(country="PT", grade=7)).json()["id"]
     edited = api_client.patch(f"/api/v1/limits/{limit_id}/", {"terms_days": 45}, format="json")
     assert edited.status_code == 200 and edited.json()["requested_terms_days"] == 45
     cancelled = api_client.post(f"/api/v1/limits/{limit_id}/cancel/")
@@ -240,7 +236,7 @@ def test_api_edit_cancel_and_cover(api_client, policy):
     again = api_client.post(f"/api/v1/limits/{limit_id}/cancel/")
     assert again.status_code == 400 and again.json()["error"]["message"]
 
-    decided_id = post_request(api_client, policy, make_buyer(grade=1)).json()["id"]
+    decided_id = post_request(api_client, policy, make_buyer(country="PT", grade=1)).json()["id"]
     today = timezone.localdate().isoformat()
     cover = api_client.get(f"/api/v1/limits/{decided_id}/cover/", {"on": today}).json()
     assert cover["amount"] == {"amount": "40000.00", "currency": "EUR"}
@@ -250,19 +246,19 @@ def test_api_edit_cancel_and_cover(api_client, policy):
 
 def test_api_discretionary_limit(api_client, policy):
     response = api_client.post("/api/v1/limits/discretionary/", {
-        "policy": policy.pk, "buyer": make_buyer(grade=9).pk, "amount": {"amount": "5000", "currency": "EUR"},
+        "policy": policy.pk, "buyer": make_buyer(country="PT", grade=9).pk, "amount": {"amount": "5000", "currency": "EUR"},
         "terms_days": 30}, format="json")
     assert response.status_code == 400
     assert "buyer" in response.json()["error"]["fields"]
     ok = api_client.post("/api/v1/limits/discretionary/", {
-        "policy": policy.pk, "buyer": make_buyer(grade=4).pk, "amount": {"amount": "5000", "currency": "EUR"},
+        "policy": policy.pk, "buyer": make_buyer(country="PT", grade=4).pk, "amount": {"amount": "5000", "currency": "EUR"},
         "terms_days": 30}, format="json")
     assert ok.status_code == 201 and ok.json()["is_discretionary"] is True
 
 
 def test_api_list_filters_narrow_within_the_tenant(api_client, policy, outsider_limit):
-    post_request(api_client, policy, make_buyer(grade=2))
-    post_request(api_client, policy, make_buyer(grade=7))
+    post_request(api_client, policy, make_buyer(country="PT", grade=2))
+    post_request(api_client, policy, make_buyer(country="PT", grade=7))
     assert api_client.get("/api/v1/limits/", {"state": "pending"}).json()["count"] == 1
     assert api_client.get("/api/v1/limits/", {"country": "PT"}).json()["count"] == 2
     # Filtering on the outsider's buyer or policy finds nothing: filters never widen.
@@ -273,7 +269,7 @@ def test_api_list_filters_narrow_within_the_tenant(api_client, policy, outsider_
 def test_api_list_query_count_is_constant(api_client, tenant, policy, django_assert_num_queries):
     def add(n):
         for _ in range(n):
-            services.set_discretionary_limit(tenant=tenant, set_by=None, policy=policy, buyer=make_buyer(grade=3),
+            services.set_discretionary_limit(tenant=tenant, set_by=None, policy=policy, buyer=make_buyer(country="PT", grade=3),
                                              amount=policy.terms.discretionary_limit_max, terms_days=30)
 
     add(3)
@@ -286,12 +282,12 @@ def test_api_list_query_count_is_constant(api_client, tenant, policy, django_ass
 
 def test_browser_list_query_count_is_constant(client_of_user, tenant, policy, django_assert_num_queries):
     for _ in range(3):
-        services.set_discretionary_limit(tenant=tenant, set_by=None, policy=policy, buyer=make_buyer(grade=3),
+        services.set_discretionary_limit(tenant=tenant, set_by=None, policy=policy, buyer=make_buyer(country="PT", grade=3),
                                          amount=policy.terms.discretionary_limit_max, terms_days=30)
     with django_assert_num_queries(7) as few:
         client_of_user.get("/limits/")
     for _ in range(30):
-        services.set_discretionary_limit(tenant=tenant, set_by=None, policy=policy, buyer=make_buyer(grade=3),
+        services.set_discretionary_limit(tenant=tenant, set_by=None, policy=policy, buyer=make_buyer(country="PT", grade=3),
                                          amount=policy.terms.discretionary_limit_max, terms_days=30)
     with django_assert_num_queries(len(few.captured_queries)):
         client_of_user.get("/limits/")

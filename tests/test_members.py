@@ -7,7 +7,7 @@ from django.core import mail
 from accounts.roles import CREDIT_MANAGER, FINANCE, TENANT_ADMIN
 from tests.factories import member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from core.selectors import notifications_for_user
 from core.tasks import dispatch_pending_outbox, process_outbox_message
 from tests.factories import member
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("in_tenant_scope")]
 
 
 def _notify(tenant, key="limit-decided:1", **kwargs):
@@ -91,6 +91,7 @@ def test_outsider_sees_no_notification_of_the_tenant(tenant, user, client_of_out
     assert "Limit decided" not in client_of_outsider.get("/account/notifications/").content.decode()
 
 
+@pytest.mark.unscoped  # a job notifies across tenants
 def test_notify_many_sends_each_key_once_with_one_outbox_message(tenant, other_tenant, user, outsider,
                                                                  django_capture_on_commit_callbacks):
     specs = [notifications.NotificationSpec(tenant_id=t.pk, event="job.reminder", dedup_key=f"k:{n}",

@@ -4,30 +4,19 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 from moneyed import Money
 
 from buyers.models import Buyer
 from claims.overdues import services
 from claims.overdues.models import Invoice, Overdue
-from claims.overdues.services import InvoiceLine
 from limits import services as limit_services
 from limits.selectors import cover_in_force
 from tests.factories import UserFactory
+from tests.overdue_factories import declare, invoice_line
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 OVERDUES = "/admin/claims/overdue/"
 INVOICES = "/admin/claims/invoice/"
-
-
-def line(number="F-1", due=date(2026, 1, 10), amount="10000"):
-    return InvoiceLine(number=number, invoice_date=date(2025, 12, 1), shipment_date=date(2025, 12, 1), due_date=due,
-                       amount=Decimal(amount), outstanding=Decimal(amount))
-
-
-def declare(tenant, policy, buyer, lines, notified_on):
-    return services.declare_overdue(tenant=tenant, notified_by=None, policy=policy, buyer=buyer, invoices=lines,
-                                    notified_on=notified_on)
 
 
 def act(client, url, action, objects):
@@ -41,8 +30,8 @@ def messages_of(response) -> list[str]:
 def test_underwriter_sees_overdues_of_all_tenants_with_read_only_invoices(
     client_of_underwriter, tenant, policy, buyer, other_tenant, outsider_policy
 ):
-    mine = declare(tenant, policy, buyer, [line()], date(2026, 3, 12))
-    declare(other_tenant, outsider_policy, buyer, [line("OTHER-1")], date(2026, 2, 1))
+    mine = declare(tenant, policy, buyer, [invoice_line()], date(2026, 3, 12))
+    declare(other_tenant, outsider_policy, buyer, [invoice_line("OTHER-1")], date(2026, 2, 1))
     listing = client_of_underwriter.get(OVERDUES)
     assert listing.status_code == 200 and listing.context["cl"].result_count == 2
     page = client_of_underwriter.get(f"{OVERDUES}{mine.pk}/change/")
@@ -53,8 +42,8 @@ def test_underwriter_sees_overdues_of_all_tenants_with_read_only_invoices(
 
 
 def test_waive_lateness_action_reports_each_refusal(client_of_underwriter, tenant, policy, buyer):
-    overdue = declare(tenant, policy, buyer, [line("LATE", due=date(2026, 1, 10)),
-                                              line("IN-TIME", due=date(2026, 2, 10))], date(2026, 3, 12))
+    overdue = declare(tenant, policy, buyer, [invoice_line("LATE", due=date(2026, 1, 10)),
+                                              invoice_line("IN-TIME", due=date(2026, 2, 10))], date(2026, 3, 12))
     late, in_time = overdue.invoices.get(number="LATE"), overdue.invoices.get(number="IN-TIME")
     response = act(client_of_underwriter, INVOICES, "waive_lateness", [late, in_time])
     assert response.status_code == 200
@@ -68,7 +57,7 @@ def test_waive_lateness_action_reports_each_refusal(client_of_underwriter, tenan
 
 
 def test_consent_to_an_extension_beyond_the_maximum(client_of_underwriter, tenant, policy, buyer, user):
-    overdue = declare(tenant, policy, buyer, [line("A"), line("B")], date(2026, 3, 12))
+    overdue = declare(tenant, policy, buyer, [invoice_line("A"), invoice_line("B")], date(2026, 3, 12))
     a, b = overdue.invoices.get(number="A"), overdue.invoices.get(number="B")
     services.extend_due_date(invoice=a, new_due_date=date(2026, 4, 30), requested_by=user)
     services.extend_due_date(invoice=b, new_due_date=date(2026, 2, 1), requested_by=user)
@@ -81,14 +70,14 @@ def test_consent_to_an_extension_beyond_the_maximum(client_of_underwriter, tenan
     assert a.extension_consented and not a.notified_late
 
 
-def test_reinstate_cover_action_on_cleared_overdues_only(client_of_underwriter, tenant, policy, buyer, monkeypatch):
+def test_reinstate_cover_action_on_cleared_overdues_only(client_of_underwriter, tenant, policy, buyer, today):
     limit_services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=buyer,
                                  amount=Money(50_000, "EUR"), terms_days=60, today=date(2026, 1, 2))
     other = Buyer.objects.create(legal_name="Still Open SA", country="FR", registration_number="FR1", status="confirmed")
-    cleared = declare(tenant, policy, buyer, [line(due=date(2026, 2, 20))], date(2026, 3, 2))
-    still_open = declare(tenant, policy, other, [line()], date(2026, 3, 2))
+    cleared = declare(tenant, policy, buyer, [invoice_line(due=date(2026, 2, 20))], date(2026, 3, 2))
+    still_open = declare(tenant, policy, other, [invoice_line()], date(2026, 3, 2))
     services.record_payment(overdue=cleared, amount=Decimal("10000"), received_on=date(2026, 3, 3))
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2026, 3, 10))
+    today(date(2026, 3, 10))
     response = act(client_of_underwriter, OVERDUES, "reinstate_cover", [cleared, still_open])
     assert response.status_code == 200
     texts = messages_of(response)
@@ -106,7 +95,7 @@ def test_staff_without_the_permission_cannot_waive(client, tenant, policy, buyer
     clerk.user_permissions.add(*Permission.objects.filter(content_type__app_label="claims",
                                                           codename__in=["view_invoice", "view_overdue"]))
     client.force_login(clerk)
-    overdue = declare(tenant, policy, buyer, [line()], date(2026, 3, 12))
+    overdue = declare(tenant, policy, buyer, [invoice_line()], date(2026, 3, 12))
     invoice = overdue.invoices.get()
     listing = client.get(INVOICES)
     assert listing.status_code == 200 and "waive_lateness" not in listing.content.decode()

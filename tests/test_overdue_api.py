@@ -11,26 +11,20 @@ from claims.overdues.models import Invoice, Overdue, OverduePayment
 from claims.overdues.services import InvoiceLine
 from core import webhooks
 from core.models import WebhookDelivery
-from limits import services as limit_services
+from core.tenancy import tenant_scope
 from limits.selectors import cover_in_force
+from tests import overdue_factories
+from tests.factories import money_json
+from tests.overdue_factories import invoice_line
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 URL = "/api/v1/overdues/"
 
-
-@pytest.fixture
-def limit(tenant, policy, buyer):
-    return limit_services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=buyer,
-                                        amount=Money(50_000, "EUR"), terms_days=60, today=date(2026, 1, 2)).limit
-
-
-def eur(amount):
-    return {"amount": str(amount), "currency": "EUR"}
 
 
 def invoice(number="F-1", due="2026-01-10", amount="10000.00", outstanding=None, issued="2025-12-01"):
     return {"number": number, "invoice_date": issued, "shipment_date": issued, "due_date": due,
-            "amount": eur(amount), "outstanding": eur(outstanding or amount)}
+            "amount": money_json(amount), "outstanding": money_json(outstanding or amount)}
 
 
 def body(policy, buyer, invoices, reference="OD-API-1"):
@@ -38,10 +32,9 @@ def body(policy, buyer, invoices, reference="OD-API-1"):
 
 
 def declare(tenant, policy, buyer, numbers=("F-1",), notified_on=date(2026, 2, 1), due=date(2026, 1, 10)):
-    lines = [InvoiceLine(number=n, invoice_date=date(2025, 12, 1), shipment_date=date(2025, 12, 1), due_date=due,
-                         amount=Money(1000, "EUR").amount, outstanding=Money(1000, "EUR").amount) for n in numbers]
-    return services.declare_overdue(tenant=tenant, notified_by=None, policy=policy, buyer=buyer, invoices=lines,
-                                    notified_on=notified_on)
+    """An overdue of 1,000 EUR invoices by number."""
+    return overdue_factories.declare(tenant, policy, buyer, [invoice_line(n, due=due, amount=1000) for n in numbers],
+                                     notified_on)
 
 
 @pytest.fixture
@@ -67,7 +60,7 @@ def test_example_6_declared_through_the_api(api_client, policy, buyer, today, no
     assert inv["deadlines"] == {"due_date": "2026-01-10", "max_extension_end": "2026-03-11",
                                 "notification_deadline": "2026-03-11", "waiting_period_end": "2026-06-09",
                                 "claim_filing_deadline": "2026-09-07"}
-    assert inv["amount"] == eur("10000.00") and data["total_outstanding"] == eur("10000.00")
+    assert inv["amount"] == money_json("10000.00") and data["total_outstanding"] == money_json("10000.00")
 
 
 @pytest.mark.parametrize(
@@ -168,7 +161,7 @@ def test_detail_query_count_does_not_grow_with_invoices(api_client, tenant, poli
 def test_outsider_gets_404_everywhere(api_client_of_outsider, tenant, policy, buyer):
     overdue = declare(tenant, policy, buyer)
     assert api_client_of_outsider.get(f"{URL}{overdue.pk}/").status_code == 404
-    pay = api_client_of_outsider.post(f"{URL}{overdue.pk}/payments/", {"amount": eur(1), "received_on": "2026-02-02"},
+    pay = api_client_of_outsider.post(f"{URL}{overdue.pk}/payments/", {"amount": money_json(1), "received_on": "2026-02-02"},
                                       format="json")
     assert pay.status_code == 404
     add = api_client_of_outsider.post(f"{URL}{overdue.pk}/invoices/", {"invoices": [invoice("X")]}, format="json")
@@ -185,26 +178,28 @@ def test_payments_allocate_and_clear_with_idempotency(api_client, tenant, policy
     overdue = declare(tenant, policy, buyer, ("OLD", "NEW"))
     new = overdue.invoices.get(number="NEW")
     url = f"{URL}{overdue.pk}/payments/"
-    first = api_client.post(url, {"amount": eur("400.00"), "received_on": "2026-02-25", "designated_invoice": new.pk},
+    first = api_client.post(url, {"amount": money_json("400.00"), "received_on": "2026-02-25", "designated_invoice": new.pk},
                             format="json", HTTP_IDEMPOTENCY_KEY="pay-1")
     assert first.status_code == 201
-    again = api_client.post(url, {"amount": eur("400.00"), "received_on": "2026-02-25", "designated_invoice": new.pk},
+    again = api_client.post(url, {"amount": money_json("400.00"), "received_on": "2026-02-25", "designated_invoice": new.pk},
                             format="json", HTTP_IDEMPOTENCY_KEY="pay-1")
     assert again.status_code == 201 and OverduePayment.objects.count() == 1
     (payment,) = first.json()["payments"]
     assert payment["allocations"] == [{"invoice": new.pk, "invoice_number": "NEW", "amount": "400.00"}]
-    too_much = api_client.post(url, {"amount": eur("1600.01"), "received_on": "2026-02-26"}, format="json")
+    too_much = api_client.post(url, {"amount": money_json("1600.01"), "received_on": "2026-02-26"}, format="json")
     assert too_much.status_code == 400 and "more than what is outstanding" in too_much.json()["error"]["message"]
-    negative = api_client.post(url, {"amount": eur("-1"), "received_on": "2026-02-26"}, format="json")
+    negative = api_client.post(url, {"amount": money_json("-1"), "received_on": "2026-02-26"}, format="json")
     assert negative.status_code == 400 and "amount" in negative.json()["error"]["fields"]
-    cleared = api_client.post(url, {"amount": eur("1600.00"), "received_on": "2026-02-27"}, format="json")
+    cleared = api_client.post(url, {"amount": money_json("1600.00"), "received_on": "2026-02-27"}, format="json")
     assert cleared.status_code == 201 and cleared.json()["state"] == "cleared"
 
 
 def test_payment_designating_another_overdues_invoice_is_refused(api_client, tenant, policy, buyer, outsider_overdue):
     overdue = declare(tenant, policy, buyer)
+    with tenant_scope(outsider_overdue.tenant):
+        theirs = outsider_overdue.invoices.get()
     response = api_client.post(f"{URL}{overdue.pk}/payments/", {
-        "amount": eur(10), "received_on": "2026-02-02", "designated_invoice": outsider_overdue.invoices.get().pk,
+        "amount": money_json(10), "received_on": "2026-02-02", "designated_invoice": theirs.pk,
     }, format="json")
     assert response.status_code == 400 and "designated_invoice" in response.json()["error"]["fields"]
     assert OverduePayment.objects.count() == 0
@@ -238,7 +233,7 @@ def test_cover_is_zero_after_the_notification_and_back_after_reinstatement(
     assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 3, 1)).amount == Money(50_000, "EUR")
     after = cover_in_force(policy=policy, buyer=buyer, on=date(2026, 3, 2))
     assert after.stopped and after.amount == Money(0, "EUR")
-    paid = api_client.post(f"{URL}{overdue.pk}/payments/", {"amount": eur("10000.00"), "received_on": "2026-03-02"},
+    paid = api_client.post(f"{URL}{overdue.pk}/payments/", {"amount": money_json("10000.00"), "received_on": "2026-03-02"},
                            format="json")
     assert paid.json()["state"] == "cleared"
     # Cleared is not enough: cover stays stopped until the underwriter reinstates it.
@@ -256,7 +251,7 @@ def test_webhooks_announce_notified_cleared_and_reinstated(
     webhooks.create_endpoint(tenant=tenant, created_by=None, url="https://erp.example.com/hook", events=events)
     today(date(2026, 3, 2))
     overdue_id = api_client.post(URL, body(policy, buyer, [invoice(due="2026-02-20")]), format="json").json()["id"]
-    api_client.post(f"{URL}{overdue_id}/payments/", {"amount": eur("10000.00"), "received_on": "2026-03-02"},
+    api_client.post(f"{URL}{overdue_id}/payments/", {"amount": money_json("10000.00"), "received_on": "2026-03-02"},
                     format="json")
     services.reinstate_cover(overdue=Overdue.objects.get(pk=overdue_id), reinstated_by=underwriter,
                              on=date(2026, 3, 10))

@@ -14,26 +14,16 @@ from claims.overdues.selectors import (
     overdue_detail,
     overdues_for_tenant,
 )
-from claims.overdues.services import InvoiceLine
 from core.exceptions import DomainError
 from core.models import WebhookDelivery
+from tests.overdue_factories import declare, invoice_line
 
-pytestmark = pytest.mark.django_db
-
-
-def line(number="F-1", due=date(2026, 1, 10), amount="10000", outstanding=None):
-    return InvoiceLine(number=number, invoice_date=date(2025, 12, 1), shipment_date=date(2025, 12, 1), due_date=due,
-                       amount=Decimal(amount), outstanding=Decimal(outstanding or amount))
-
-
-def declare(tenant, policy, buyer, lines, notified_on):
-    return services.declare_overdue(tenant=tenant, notified_by=None, policy=policy, buyer=buyer, invoices=lines,
-                                    notified_on=notified_on)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
 @pytest.fixture
 def overdue(tenant, policy, buyer):
-    return declare(tenant, policy, buyer, [line()], date(2026, 2, 1))
+    return declare(tenant, policy, buyer, [invoice_line()], date(2026, 2, 1))
 
 
 def test_an_extension_within_the_maximum_moves_every_deadline(overdue, policy, user):
@@ -67,7 +57,7 @@ def test_the_maximum_is_the_policys_term(tenant, buyer, user):
     from tests.factories import PolicyFactory
 
     strict = PolicyFactory(tenant=tenant, max_extension_days=30)
-    od = declare(tenant, strict, buyer, [line()], date(2026, 2, 1))
+    od = declare(tenant, strict, buyer, [invoice_line()], date(2026, 2, 1))
     invoice = services.extend_due_date(invoice=od.invoices.get(), new_due_date=date(2026, 2, 10), requested_by=user)
     assert effective_due_date(invoice, strict.terms) == date(2026, 1, 10)
 
@@ -100,7 +90,7 @@ def test_extensions_only_on_open_overdues(overdue, user):
 
 
 def test_added_invoices_are_late_against_the_day_they_are_added(overdue, user):
-    services.add_invoices(overdue=overdue, invoices=[line("F-2"), line("F-3", due=date(2026, 1, 11))], added_by=user,
+    services.add_invoices(overdue=overdue, invoices=[invoice_line("F-2"), invoice_line("F-3", due=date(2026, 1, 11))], added_by=user,
                           notified_on=date(2026, 3, 12))
     assert dict(overdue.invoices.values_list("number", "notified_late")) == {"F-1": False, "F-2": True, "F-3": False}
 
@@ -108,10 +98,10 @@ def test_added_invoices_are_late_against_the_day_they_are_added(overdue, user):
 @pytest.mark.parametrize(
     "lines,message",
     [
-        ([line("F-1")], "listed twice"),
-        ([line("F-2"), line("F-2")], "listed twice"),
-        ([line("F-2", due=date(2025, 11, 1))], "before the invoice date"),
-        ([line("F-2", amount="-1")], "greater than zero"),
+        ([invoice_line("F-1")], "listed twice"),
+        ([invoice_line("F-2"), invoice_line("F-2")], "listed twice"),
+        ([invoice_line("F-2", due=date(2025, 11, 1))], "before the invoice date"),
+        ([invoice_line("F-2", amount="-1")], "greater than zero"),
         ([], "at least one"),
     ],
 )
@@ -123,10 +113,10 @@ def test_bad_added_invoices_write_nothing(overdue, user, lines, message):
 
 def test_invoices_are_not_added_before_the_notification_or_to_a_cleared_overdue(overdue, user):
     with pytest.raises(DomainError, match="before the overdue itself"):
-        services.add_invoices(overdue=overdue, invoices=[line("F-2")], added_by=user, notified_on=date(2026, 1, 31))
+        services.add_invoices(overdue=overdue, invoices=[invoice_line("F-2")], added_by=user, notified_on=date(2026, 1, 31))
     services.record_payment(overdue=overdue, amount=Decimal("10000"), received_on=date(2026, 2, 2))
     with pytest.raises(DomainError, match="open overdues only"):
-        services.add_invoices(overdue=overdue, invoices=[line("F-2")], added_by=user, notified_on=date(2026, 2, 3))
+        services.add_invoices(overdue=overdue, invoices=[invoice_line("F-2")], added_by=user, notified_on=date(2026, 2, 3))
     assert Invoice.objects.count() == 1
 
 
@@ -157,17 +147,17 @@ def test_the_cover_stop_follows_an_older_invoice_added_later(tenant, policy, buy
     from limits.models import CoverStop
 
     # Due 20 March, notified 1 May: the maximum extension ended 19 May, so the stop starts at the notification.
-    overdue = declare(tenant, policy, buyer, [line(due=date(2026, 3, 20))], date(2026, 5, 1))
+    overdue = declare(tenant, policy, buyer, [invoice_line(due=date(2026, 3, 20))], date(2026, 5, 1))
     assert CoverStop.objects.get(pk=overdue.cover_stop_id).stopped_from == date(2026, 5, 1)
     # An invoice due 10 January ended its maximum extension on 11 March: no shipment is covered from 12 March.
-    services.add_invoices(overdue=overdue, invoices=[line("F-0")], added_by=user, notified_on=date(2026, 5, 2))
+    services.add_invoices(overdue=overdue, invoices=[invoice_line("F-0")], added_by=user, notified_on=date(2026, 5, 2))
     assert CoverStop.objects.get(pk=overdue.cover_stop_id).stopped_from == date(2026, 3, 12)
 
 
 def test_the_cover_stop_follows_an_extension_that_counts(tenant, policy, buyer, user):
     from limits.models import CoverStop
 
-    overdue = declare(tenant, policy, buyer, [line()], date(2026, 4, 1))
+    overdue = declare(tenant, policy, buyer, [invoice_line()], date(2026, 4, 1))
     assert CoverStop.objects.get(pk=overdue.cover_stop_id).stopped_from == date(2026, 3, 12)
     services.extend_due_date(invoice=overdue.invoices.get(), new_due_date=date(2026, 2, 10), requested_by=user)
     # Due 10 February now: the maximum extension ends 11 April, after the notification on 1 April.

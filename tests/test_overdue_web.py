@@ -6,32 +6,16 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import date as date_filter
-from moneyed import Money
 
 from accounts.roles import TENANT_ADMIN
 from buyers.models import Buyer
 from claims.overdues import services
 from claims.overdues.models import Invoice, Overdue
-from claims.overdues.services import InvoiceLine
-from limits import services as limit_services
+from core.tenancy import tenant_scope
 from tests.factories import member
+from tests.overdue_factories import declare, invoice_line
 
-pytestmark = pytest.mark.django_db
-
-@pytest.fixture
-def limit(tenant, policy, buyer):
-    return limit_services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=buyer,
-                                        amount=Money(50_000, "EUR"), terms_days=60, today=date(2026, 1, 2)).limit
-
-
-def line(number="F-1", due=date(2026, 1, 10), amount="10000", outstanding=None, shipped=date(2025, 12, 1)):
-    return InvoiceLine(number=number, invoice_date=shipped, shipment_date=shipped, due_date=due,
-                       amount=Decimal(amount), outstanding=Decimal(outstanding or amount))
-
-
-def declare(tenant, policy, buyer, lines, notified_on):
-    return services.declare_overdue(tenant=tenant, notified_by=None, policy=policy, buyer=buyer, invoices=lines,
-                                    notified_on=notified_on)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
 def form_data(policy, buyer, rows, reference="OD-1"):
@@ -52,7 +36,7 @@ def row(number="F-1", due="2026-01-10", amount="10000", outstanding="10000", inv
 def outsider_overdue(other_tenant, outsider_policy):
     hidden = Buyer.objects.create(legal_name="Secret Buyer AG", country="DE", registration_number="DE999",
                                   grade=3, status="confirmed")
-    return declare(other_tenant, outsider_policy, hidden, [line("SECRET-1")], date(2026, 2, 1))
+    return declare(other_tenant, outsider_policy, hidden, [invoice_line("SECRET-1")], date(2026, 2, 1))
 
 
 # Example 6 through the browser: the notification date is the day of the request.
@@ -103,7 +87,7 @@ def test_no_invoice_row_filled_is_refused(client_of_user, policy, buyer):
 
 
 def test_a_second_open_overdue_on_the_buyer_is_a_form_error(client_of_user, tenant, policy, buyer):
-    declare(tenant, policy, buyer, [line()], date(2026, 2, 1))
+    declare(tenant, policy, buyer, [invoice_line()], date(2026, 2, 1))
     response = client_of_user.post("/overdues/new/", form_data(policy, buyer, [row("F-9")], reference="OD-2"))
     assert response.status_code == 400 and "already open" in response.content.decode()
     assert Overdue.objects.count() == 1
@@ -178,7 +162,7 @@ def test_csv_with_semicolons_and_a_bom_is_read(client_of_user, policy, buyer):
 
 
 def test_list_shows_state_buyer_total_and_late_flags(client_of_user, tenant, policy, buyer, outsider_overdue):
-    declare(tenant, policy, buyer, [line("L-1"), line("L-2", due=date(2026, 2, 10), amount="2500.50")],
+    declare(tenant, policy, buyer, [invoice_line("L-1"), invoice_line("L-2", due=date(2026, 2, 10), amount="2500.50")],
             date(2026, 3, 12))
     page = client_of_user.get("/overdues/").content.decode()
     assert "Late Payer S.p.A." in page and "12500.50" in page and "1 late" in page
@@ -189,7 +173,7 @@ def test_list_shows_state_buyer_total_and_late_flags(client_of_user, tenant, pol
 def test_list_query_count_does_not_grow_with_rows(client_of_user, tenant, policy, django_assert_num_queries):
     for n in range(30):
         b = Buyer.objects.create(legal_name=f"Buyer {n}", country="FR", registration_number=f"FR{n}", status="confirmed")
-        lines = [line(f"I-{n}-a"), line(f"I-{n}-b")]
+        lines = [invoice_line(f"I-{n}-a"), invoice_line(f"I-{n}-b")]
         if n % 2:
             declare(tenant, policy, b, lines, date(2026, 2, 1))
         else:  # drafts show their notification deadline, from the prefetched invoices
@@ -204,7 +188,7 @@ def test_list_query_count_does_not_grow_with_rows(client_of_user, tenant, policy
 
 def test_detail_query_count_does_not_grow_with_invoices(client_of_user, tenant, policy, buyer,
                                                         django_assert_num_queries):
-    overdue = declare(tenant, policy, buyer, [line(f"I-{n}", amount="100") for n in range(30)], date(2026, 2, 1))
+    overdue = declare(tenant, policy, buyer, [invoice_line(f"I-{n}", amount="100") for n in range(30)], date(2026, 2, 1))
     for _ in range(5):
         services.record_payment(overdue=overdue, amount=Decimal("150"), received_on=date(2026, 2, 2))
     with django_assert_num_queries(11):
@@ -213,7 +197,7 @@ def test_detail_query_count_does_not_grow_with_invoices(client_of_user, tenant, 
 
 
 def test_outsider_gets_404_on_the_detail_and_its_forms(client_of_outsider, tenant, policy, buyer):
-    overdue = declare(tenant, policy, buyer, [line()], date(2026, 2, 1))
+    overdue = declare(tenant, policy, buyer, [invoice_line()], date(2026, 2, 1))
     assert client_of_outsider.get(f"/overdues/{overdue.pk}/").status_code == 404
     assert client_of_outsider.post(f"/overdues/{overdue.pk}/payments/",
                                    {"amount": "10", "received_on": "2026-02-02"}).status_code == 404
@@ -237,7 +221,7 @@ def test_anonymous_is_sent_to_login(client):
 
 def test_payment_form_allocates_and_clears(client_of_user, tenant, policy, buyer, today):
     today(date(2026, 3, 1))
-    overdue = declare(tenant, policy, buyer, [line("OLD", amount="5000"), line("NEW", due=date(2026, 2, 10),
+    overdue = declare(tenant, policy, buyer, [invoice_line("OLD", amount="5000"), invoice_line("NEW", due=date(2026, 2, 10),
                                                                              amount="3000")], date(2026, 2, 20))
     new = overdue.invoices.get(number="NEW")
     r = client_of_user.post(f"/overdues/{overdue.pk}/payments/", {"amount": "1000", "received_on": "2026-02-25",
@@ -257,15 +241,16 @@ def test_payment_form_allocates_and_clears(client_of_user, tenant, policy, buyer
 
 
 def test_payment_with_another_overdues_invoice_is_refused(client_of_user, tenant, policy, buyer, outsider_overdue):
-    overdue = declare(tenant, policy, buyer, [line()], date(2026, 2, 1))
-    theirs = outsider_overdue.invoices.get()
+    overdue = declare(tenant, policy, buyer, [invoice_line()], date(2026, 2, 1))
+    with tenant_scope(outsider_overdue.tenant):
+        theirs = outsider_overdue.invoices.get()
     r = client_of_user.post(f"/overdues/{overdue.pk}/payments/", {"amount": "10", "received_on": "2026-02-02",
                                                                   "designated_invoice": theirs.pk})
     assert r.status_code == 400 and overdue.payments.count() == 0
 
 
 def test_extension_within_60_days_counts_beyond_waits_for_consent(client_of_user, tenant, policy, buyer):
-    overdue = declare(tenant, policy, buyer, [line()], date(2026, 3, 12))
+    overdue = declare(tenant, policy, buyer, [invoice_line()], date(2026, 3, 12))
     invoice = overdue.invoices.get()
     assert invoice.notified_late
     # 60 days after 10 January: counts, so the invoice was notified in time after all.

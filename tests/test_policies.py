@@ -13,7 +13,7 @@ from policies.services import create_policy
 from policies.terms import default_end_date
 from tests.factories import PolicyFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
 def test_defaults_are_the_domain_terms(tenant):

@@ -5,6 +5,7 @@ import io
 from datetime import date
 
 import pytest
+from django_scopes import scopes_disabled
 from moneyed import Money
 
 from accounts.roles import FINANCE
@@ -12,11 +13,11 @@ from limits import services as limit_services
 from policies.premium.services import declare_turnover
 from portal.policy_statement import policy_statement
 from recoveries import services as recovery_services
-from tests.claim_helpers import approve_limit, eur, make_buyer
-from tests.factories import member
+from tests.claim_helpers import approve_limit, late_payer
+from tests.factories import eur, member
 from tests.test_recoveries import paid_claim
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 TODAY = date.today()
 
 
@@ -28,7 +29,8 @@ def finance(tenant):
 @pytest.fixture
 def claim(tenant, finance, claims_handler, underwriter):
     claim = paid_claim(tenant, finance, claims_handler, underwriter)
-    recovery_services.record_recovery(claim=claim, amount=eur(5_000), received_on=TODAY, source="liquidator")
+    with scopes_disabled():  # the claims handler records it in the admin
+        recovery_services.record_recovery(claim=claim, amount=eur(5_000), received_on=TODAY, source="liquidator")
     return claim
 
 
@@ -36,7 +38,7 @@ def test_statement_lists_premium_limits_claims_and_recoveries(tenant, claim, fin
     policy = claim.policy
     declare_turnover(tenant=tenant, declared_by=finance, policy=policy, period_start=date(2026, 1, 1), country="FR",
                      turnover=Money(1_000_000, "EUR"), today=date(2026, 2, 1))
-    other = make_buyer("Reduced SARL", country="FR")
+    other = late_payer("Reduced SARL", country="FR")
     limit = approve_limit(tenant=tenant, policy=policy, buyer=other, amount=40_000, underwriter=underwriter)
     limit_services.reduce_limit(limit=limit, decided_by=underwriter, amount=eur(15_000), reason_codes=["buyer_grade"],
                                 notified_on=date(2026, 6, 29), effective_date=date(2026, 7, 1))
@@ -77,7 +79,7 @@ def test_outsider_gets_404(client_of_outsider, claim):
 
 def test_statement_queries_do_not_grow_with_rows(tenant, claim, underwriter, django_assert_num_queries):
     for n in range(8):
-        approve_limit(tenant=tenant, policy=claim.policy, buyer=make_buyer(f"Buyer {n}", country="FR"), amount=1_000,
+        approve_limit(tenant=tenant, policy=claim.policy, buyer=late_payer(f"Buyer {n}", country="FR"), amount=1_000,
                       underwriter=underwriter)
     with django_assert_num_queries(5):
         statement = policy_statement(policy=claim.policy, start=claim.policy.start_date, end=claim.policy.end_date)

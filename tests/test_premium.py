@@ -28,13 +28,11 @@ from policies.premium.services import (
     run_premium_job,
     set_declaration_frequency,
 )
-from tests.factories import PolicyFactory, member
+from tests.factories import PolicyFactory, eur, member
+
+pytestmark = pytest.mark.usefixtures("in_tenant_scope")
 
 AFTER_YEAR = date(2027, 1, 5)
-
-
-def eur(amount):
-    return Money(Decimal(str(amount)), "EUR")
 
 
 @pytest.fixture(autouse=True)
@@ -279,6 +277,7 @@ def test_csv_without_the_columns(policy, finance):
 # The daily job
 
 
+@pytest.mark.unscoped
 def test_job_twice_reminds_once_and_settles_once(policy, finance, django_capture_on_commit_callbacks):
     for month in range(1, 12):  # December is missing
         declare(policy, finance, date(2026, month, 1), "ES", 10_000)
@@ -297,6 +296,7 @@ def test_job_twice_reminds_once_and_settles_once(policy, finance, django_capture
     assert Notification.objects.filter(event="premium.settled").count() == 1
 
 
+@pytest.mark.unscoped
 def test_job_reminds_each_past_period_once_while_the_policy_runs(policy, finance):
     declare(policy, finance, date(2026, 1, 1), "ES", 1, today=date(2026, 4, 2))
     assert run_premium_job(today=date(2026, 4, 2)).reminded == 2  # February and March
@@ -305,6 +305,7 @@ def test_job_reminds_each_past_period_once_while_the_policy_runs(policy, finance
     assert not PeriodPremium.objects.exists()
 
 
+@pytest.mark.unscoped
 def test_job_ignores_drafts_and_does_not_leak_between_tenants(tenant, other_tenant):
     PolicyFactory(tenant=tenant, status=Policy.Status.DRAFT)
     outsider = PolicyFactory(tenant=other_tenant)
@@ -314,6 +315,7 @@ def test_job_ignores_drafts_and_does_not_leak_between_tenants(tenant, other_tena
     assert str(outsider.pk) in Notification.objects.get().dedup_key
 
 
+@pytest.mark.unscoped
 def test_job_reads_policies_in_batches(tenant, django_assert_num_queries):
     policies = [PolicyFactory(tenant=tenant) for _ in range(30)]
     TurnoverDeclaration.objects.bulk_create([
@@ -329,6 +331,7 @@ def test_job_reads_policies_in_batches(tenant, django_assert_num_queries):
     assert (result.reminded, result.settled) == (0, 0)
 
 
+@pytest.mark.unscoped
 def test_job_settles_and_reminds_in_a_constant_number_of_queries_per_batch(tenant, django_assert_num_queries):
     for _n in range(30):
         PolicyFactory(tenant=tenant)
@@ -341,9 +344,9 @@ def test_job_settles_and_reminds_in_a_constant_number_of_queries_per_batch(tenan
     assert run_premium_job(today=AFTER_YEAR, batch_size=10) == type(result)(reminded=0, settled=0)
 
 
-def test_celery_task_runs_the_job_outside_any_tenant_scope(policy, monkeypatch):
+def test_celery_task_runs_the_job_outside_any_tenant_scope(policy, today, no_scope):
     from policies.tasks import premium_reminders_and_adjustments
 
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: AFTER_YEAR)
+    today(AFTER_YEAR)
     assert premium_reminders_and_adjustments() == {"reminded": 12, "settled": 1}
     assert premium_reminders_and_adjustments() == {"reminded": 0, "settled": 0}

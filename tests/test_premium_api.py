@@ -11,13 +11,15 @@ from policies.premium.services import close_period, declare_turnover
 from tests.factories import PolicyFactory
 from tests.test_premium import premium_roles  # noqa: F401  (the role change asked of accounts/roles.py)
 
+pytestmark = pytest.mark.usefixtures("in_tenant_scope")
+
 AFTER_YEAR = date(2027, 1, 5)
 URL = "/api/v1/turnover-declarations/"
 
 
 @pytest.fixture(autouse=True)
-def _today_after_the_policy_year(monkeypatch):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: AFTER_YEAR)
+def _today_after_the_policy_year(today):
+    today(AFTER_YEAR)
 
 
 def _body(policy, turnover="1000000.00", period="2026-01-01", country="ES", currency="EUR"):
@@ -67,8 +69,8 @@ def test_bad_input_is_a_400_with_the_field_and_nothing_written(api_client, polic
     assert not TurnoverDeclaration.objects.exists()
 
 
-def test_future_period_is_refused(api_client, policy, monkeypatch):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: date(2026, 3, 10))
+def test_future_period_is_refused(api_client, policy, today):
+    today(date(2026, 3, 10))
     response = api_client.post(URL, _body(policy, period="2026-03-01"), format="json")
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "period_not_ended"

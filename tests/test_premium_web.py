@@ -12,12 +12,14 @@ from policies.premium.services import close_period, declare_turnover
 from tests.factories import member
 from tests.test_premium import premium_roles  # noqa: F401  (the role change asked of accounts/roles.py)
 
+pytestmark = pytest.mark.usefixtures("in_tenant_scope")
+
 AFTER_YEAR = date(2027, 1, 5)
 
 
 @pytest.fixture(autouse=True)
-def _today_after_the_policy_year(monkeypatch):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: AFTER_YEAR)
+def _today_after_the_policy_year(today):
+    today(AFTER_YEAR)
 
 
 def _declare(policy, user, start, country, amount):
@@ -89,8 +91,8 @@ def test_bad_input_is_a_form_error_and_nothing_is_written(client_of_user, policy
     assert not TurnoverDeclaration.objects.exists()
 
 
-def test_a_period_not_ended_is_refused_with_a_clear_message(client_of_user, policy, monkeypatch):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: date(2026, 6, 15))
+def test_a_period_not_ended_is_refused_with_a_clear_message(client_of_user, policy, today):
+    today(date(2026, 6, 15))
     response = client_of_user.post(f"/policies/{policy.pk}/premium/declare/", _rows(("ES", "1"), period="2026-06-01"))
     assert response.status_code == 400
     assert "has not ended yet" in response.content.decode()

@@ -19,20 +19,13 @@ from claims.claims.models import DocumentKind
 from limits import services as limits
 from policies.premium.services import declare_turnover
 from recoveries import services as recoveries
-from tests.claim_helpers import (
-    approve_limit,
-    declare,
-    eur,
-    file_protracted_default,
-    invoice,
-    make_buyer,
-    pdf,
-    upload_checklist,
-)
-from tests.factories import PolicyFactory, member
+from tests.claim_helpers import approve_limit, file_protracted_default, late_payer, pdf, upload_checklist
+from tests.factories import PolicyFactory, eur, member
+from tests.overdue_factories import declare, invoice
 from tests.test_recoveries import paid_claim
 
-pytestmark = pytest.mark.django_db
+# Requests go through the middleware, which enters the requester's scope; set-up runs like a job.
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 FEW, MANY = 3, 10
 
 
@@ -60,12 +53,12 @@ def finance(tenant):
 
 
 def limits_on(tenant, policy, underwriter, n):
-    return [approve_limit(tenant=tenant, policy=policy, buyer=make_buyer(f"Buyer {policy.pk}-{i} GmbH", "DE"),
+    return [approve_limit(tenant=tenant, policy=policy, buyer=late_payer(f"Buyer {policy.pk}-{i} GmbH", "DE"),
                           amount=10_000, underwriter=underwriter) for i in range(n)]
 
 
 def claim_with_invoices(tenant, policy, underwriter, by, n):
-    buyer = make_buyer(f"Debtor {n} S.p.A.")
+    buyer = late_payer(f"Debtor {n} S.p.A.")
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=100_000, underwriter=underwriter)
     overdue = declare(tenant=tenant, policy=policy, buyer=buyer, invoices=[
         invoice(f"F-{i}", shipped=date(2026, 2, 1) + timedelta(days=i), amount=1_000) for i in range(n)])
@@ -110,7 +103,7 @@ def test_policy_statement_page(pinned, client_of_user, tenant, policy, underwrit
 def test_buyer_search_page_and_buyer_detail(pinned, api_client, client_of_user, tenant, policy, underwriter):
     for n in (FEW, MANY):
         limits_on(tenant, policy, underwriter, n)
-        buyer = make_buyer(f"Identified {n} GmbH", "DE")
+        buyer = late_payer(f"Identified {n} GmbH", "DE")
         for i in range(n):
             BuyerIdentifier.objects.create(buyer=buyer, type=BuyerIdentifier.Type.DUNS, value=f"{n:02d}{i:07d}")
         pinned(client_of_user, "/buyers/?q=gmbh", 7)

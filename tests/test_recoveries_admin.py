@@ -8,7 +8,7 @@ from django.test import Client
 from recoveries.models import CollectionCase, Recovery
 from tests.test_recoveries import paid_claim
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 TODAY = date.today().isoformat()
 
 
@@ -67,9 +67,10 @@ def test_underwriter_cannot_record_recoveries(client_of_underwriter, tenant, fin
 
 def test_an_overdue_is_handed_to_collection_before_any_claim(handler_client, tenant, policy, underwriter,
                                                              client_of_user, client_of_outsider):
-    from tests.claim_helpers import approve_limit, declare, invoice, make_buyer
+    from tests.claim_helpers import approve_limit, late_payer
+    from tests.overdue_factories import declare, invoice
 
-    buyer = make_buyer()
+    buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     overdue = declare(tenant=tenant, policy=policy, buyer=buyer, invoices=[invoice(shipped=date(2026, 2, 1),
                                                                                    amount=10_000)])

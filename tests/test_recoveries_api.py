@@ -9,11 +9,10 @@ from accounts import services as account_services
 from accounts.roles import FINANCE, TENANT_ADMIN
 from recoveries import services
 from recoveries.models import CollectionCase, Recovery
-from tests.claim_helpers import eur
-from tests.factories import member
+from tests.factories import eur, member, money_json
 from tests.test_recoveries import paid_claim
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 TODAY = date.today()
 
 
@@ -35,10 +34,6 @@ def token_client(tenant, roles):
     return client
 
 
-def money(amount):
-    return {"amount": amount, "currency": "EUR"}
-
-
 @pytest.fixture
 def finance(tenant):
     return member(tenant, [FINANCE])
@@ -50,7 +45,7 @@ def claim(tenant, finance, claims_handler, underwriter):
 
 
 def receipt(amount="5000.00", **extra):
-    return {"amount": money(amount), "received_on": TODAY.isoformat(), "note": "Transfer from the buyer", **extra}
+    return {"amount": money_json(amount), "received_on": TODAY.isoformat(), "note": "Transfer from the buyer", **extra}
 
 
 # --- Example 8 in the ledger --------------------------------------------------------------------------------
@@ -69,12 +64,12 @@ def test_example_8_ledger(api_client, tenant, finance, claims_handler, underwrit
     body = response.json()
     assert (body["rule"], body["currency"]) == (rule, "EUR")
     totals = body["totals"]
-    assert totals["indemnity_paid"] == money("9000.00")
-    assert (totals["insurer_share"], totals["insured_share"]) == (money(insurer), money(insured))
-    assert totals["insurer_owes_insured"] == money(insured) and totals["insured_owes_insurer"] == money("0.00")
+    assert totals["indemnity_paid"] == money_json("9000.00")
+    assert (totals["insurer_share"], totals["insured_share"]) == (money_json(insurer), money_json(insured))
+    assert totals["insurer_owes_insured"] == money_json(insured) and totals["insured_owes_insurer"] == money_json("0.00")
     [line] = body["lines"]
     assert line["kind"] == "recovery" and line["held_by"] == "insurer" and line["reduced_loss"] is False
-    assert (line["insurer_share_to_date"], line["insured_share_to_date"]) == (money(insurer), money(insured))
+    assert (line["insurer_share_to_date"], line["insured_share_to_date"]) == (money_json(insurer), money_json(insured))
 
 
 # --- A direct receipt ---------------------------------------------------------------------------------------
@@ -83,10 +78,10 @@ def test_direct_receipt_through_the_api_is_owed_to_the_insurer(api_client, claim
     response = api_client.post(recoveries_url(claim), receipt(), format="json")
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert (body["source"], body["phase"], body["amount"]) == ("insured_direct", "after_payment", money("5000.00"))
+    assert (body["source"], body["phase"], body["amount"]) == ("insured_direct", "after_payment", money_json("5000.00"))
     totals = api_client.get(ledger_url(claim)).json()["totals"]
     # 4,500 of 5,000 at 90%: the insured holds the insurer's share until it settles.
-    assert totals["insured_owes_insurer"] == money("4500.00") and totals["insurer_owes_insured"] == money("0.00")
+    assert totals["insured_owes_insurer"] == money_json("4500.00") and totals["insurer_owes_insured"] == money_json("0.00")
     listed = api_client.get(recoveries_url(claim)).json()
     assert [r["id"] for r in listed["results"]] == [body["id"]]
 
@@ -107,7 +102,7 @@ def test_replaying_an_idempotency_key_creates_nothing_more(api_client, claim):
     (receipt("0"), "amount"),
     (receipt("1.001"), "amount"),
     (receipt("100000000000000.00"), "amount"),
-    ({"amount": money("100.00")}, "received_on"),
+    ({"amount": money_json("100.00")}, "received_on"),
     (receipt(received_on=(TODAY + timedelta(days=1)).isoformat()), "received_on"),
     (receipt(received_on="not a date"), "received_on"),
     (receipt(note="x" * 201), "note"),

@@ -15,11 +15,12 @@ from recoveries import services
 from recoveries.ledger import build_ledger
 from recoveries.models import CollectionCase, Recovery
 from recoveries.selectors import claims_with_recoveries, summarize
-from tests.claim_helpers import approve_limit, complete_claim, declare, eur, invoice, make_buyer
-from tests.factories import PolicyFactory, member
+from tests.claim_helpers import approve_limit, complete_claim, late_payer
+from tests.factories import PolicyFactory, eur, member
+from tests.overdue_factories import declare, invoice
 from tests.test_recoveries import paid_claim
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 TODAY = date.today()
 LIST = "/recoveries/"
 
@@ -73,7 +74,7 @@ def test_example_8_statement_shows_the_shares_and_who_owes_whom(tenant, finance,
 def test_example_9_recovery_before_payment_is_marked_as_having_reduced_the_loss(tenant, policy, finance,
                                                                                 finance_client, claims_handler,
                                                                                 underwriter):
-    buyer = make_buyer()
+    buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
                       invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])
@@ -245,7 +246,7 @@ def test_list_has_claims_with_recoveries_before_payment_but_not_other_open_claim
     policy = PolicyFactory(tenant=tenant)
     claims_ = []
     for _ in range(2):
-        buyer = make_buyer()
+        buyer = late_payer()
         approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
         overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
                           invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])

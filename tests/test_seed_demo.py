@@ -26,7 +26,7 @@ from policies.selectors import policies_for_tenant
 from recoveries.ledger import build_ledger
 from recoveries.models import Recovery
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 
 # Every table the command writes, directly or through services (decisions, notifications, outbox).
 SEEDED = [

@@ -9,7 +9,7 @@ from core.tenancy import no_tenant_scope, tenant_scope
 from policies.models import Policy
 from tests.factories import member
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db  # each test enters the scope it checks
 
 
 def test_query_on_tenant_owned_model_without_scope_raises(policy):

@@ -27,6 +27,8 @@ from core.models import OutboxMessage, WebhookDelivery, WebhookEndpoint
 from core.tasks import retry_due_webhooks
 from tests.factories import member
 
+pytestmark = pytest.mark.usefixtures("in_tenant_scope")
+
 PAYLOAD = {"limit_id": 7, "amount": {"amount": Decimal("40000.50"), "currency": "EUR"}}
 EVENT_ID = "5b0e4d7c-2f7a-4c1e-9a51-0c3d2b1a9e77"
 

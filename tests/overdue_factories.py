@@ -1,0 +1,29 @@
+"""Building blocks for overdue tests: invoice lines and a declared overdue."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from claims.overdues import services as overdue_services
+from claims.overdues.services import InvoiceLine
+from core.tenancy import tenant_scope
+
+
+def invoice_line(number="F-1", due=date(2026, 1, 10), amount="10000", outstanding=None, shipped=date(2025, 12, 1),
+                 ) -> InvoiceLine:
+    """An invoice shipped and issued on `shipped` (1 December 2025), due 10 January 2026 unless told."""
+    return InvoiceLine(number=number, invoice_date=shipped, shipment_date=shipped, due_date=due,
+                       amount=Decimal(str(amount)), outstanding=Decimal(str(outstanding or amount)))
+
+
+def invoice(number="F-1", *, shipped, amount, due=None, outstanding=None) -> InvoiceLine:
+    """An invoice shipped on `shipped`, due 60 days later unless told."""
+    return invoice_line(number, due=due or shipped + timedelta(days=60), amount=amount, outstanding=outstanding,
+                        shipped=shipped)
+
+
+def declare(tenant, policy, buyer, invoices, notified_on=None):
+    """The insured declares an overdue, in its own scope; notified 30 days after the first due date unless told."""
+    notified_on = notified_on or min(i.due_date for i in invoices) + timedelta(days=30)
+    with tenant_scope(tenant):
+        return overdue_services.declare_overdue(tenant=tenant, notified_by=None, policy=policy, buyer=buyer,
+                                                invoices=invoices, notified_on=notified_on)
