@@ -1,7 +1,9 @@
 """Factories of the buyer registry (tests/factories.py holds tenants, users and policies)."""
 
 import factory
+import pytest
 
+from buyers import services
 from buyers.models import Buyer, BuyerGrade, BuyerIdentifier, CountryRisk
 from tests.factories import UnscopedFactory
 
@@ -73,3 +75,18 @@ class CountryRiskFactory(UnscopedFactory):
     country = "DE"
     grade = 1
     graded_on = factory.Faker("date_this_year")
+
+
+# Fixtures shared by the buyer modules (tests/conftest.py offers them to every module).
+
+@pytest.fixture
+def muller(db):
+    return BuyerFactory(legal_name="Müller GmbH", country="DE", registration_number="HRB 123.456",
+                        vat_number="DE811111111", identifiers=True)
+
+
+@pytest.fixture
+def iberia_proposal(tenant):
+    """A buyer `tenant` proposed; the outsider must not learn of it."""
+    return services.propose_buyer(tenant=tenant, legal_name="Secreto Distribuciones S.L.", country="ES",
+                                  registration_number="B-12.345.678", vat_number="ESB12345678")

@@ -31,7 +31,9 @@ from rest_framework.test import APIClient
 from accounts import services as account_services
 from accounts.roles import CLAIMS_HANDLER, TENANT_ROLES, UNDERWRITER
 from core.tenancy import tenant_scope
+from tests.buyer_factories import iberia_proposal, muller  # noqa: F401  (fixtures)
 from tests.factories import PolicyFactory, TenantFactory, UserFactory, member
+from tests.webhook_factories import endpoint, loopback_allowed, outsider_endpoint, receiver  # noqa: F401  (fixtures)
 
 
 def pytest_configure(config):
