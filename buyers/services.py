@@ -58,13 +58,6 @@ def _duplicate(existing: Buyer, *, tenant, field: str) -> DuplicateBuyer:
     )
 
 
-def _raise_first_error(exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        field, messages = next(iter(exc.message_dict.items()))
-        raise DomainError(messages[0], field=None if field == "__all__" else field) from exc
-    raise DomainError(exc.messages[0]) from exc
-
-
 @transaction.atomic
 def propose_buyer(
     *, tenant, legal_name: str, country: str, registration_number: str = "", vat_number: str = "",
@@ -100,7 +93,7 @@ def propose_buyer(
     try:
         buyer.full_clean(exclude=["search_text"], validate_constraints=False)
     except ValidationError as exc:
-        _raise_first_error(exc)
+        raise DomainError.from_validation_error(exc) from exc
     try:
         # A concurrent proposal of the same buyer loses on the unique constraint, not with a 500.
         with transaction.atomic():

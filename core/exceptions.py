@@ -21,10 +21,19 @@ class DomainError(Exception):
         self.code = code
         self.fields = fields or {}
 
+    @classmethod
+    def from_validation_error(cls, exc) -> "DomainError":
+        """A model's `full_clean()` refusal as a domain error: every message on its field (`__all__`: none)."""
+        if not hasattr(exc, "error_dict"):
+            return cls(exc.messages[0])
+        fields = {("" if name == "__all__" else name): list(messages) for name, messages in exc.message_dict.items()}
+        first_field, first_messages = next(iter(fields.items()))
+        return cls(first_messages[0], field=first_field or None, fields=fields)
+
     def messages_by_field(self) -> dict[str | None, list[str]]:
         """Each path with its messages; None for the operation as a whole."""
         if self.fields:
-            return {path: list(messages) for path, messages in self.fields.items()}
+            return {path or None: list(messages) for path, messages in self.fields.items()}
         return {self.field: [self.message]}
 
 

@@ -1,7 +1,6 @@
 """The tenant admin's webhook pages: endpoints, their deliveries, replays; the rules live in core.webhooks."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -16,16 +15,6 @@ from core.selectors import webhook_deliveries_for_tenant, webhook_endpoints_for_
 from integrations.forms import WebhookEndpointForm
 
 PERMISSION = "core.manage_webhooks"
-
-
-def _add_service_error(form, exc: DomainError | ValidationError) -> None:
-    if isinstance(exc, DomainError):
-        show_domain_error(form, exc)
-    elif hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 class WebhookPageMixin(TenantMemberRequiredMixin):
@@ -51,8 +40,8 @@ class EndpointCreateView(WebhookPageMixin, View):
         if form.is_valid():
             try:
                 endpoint = webhooks.create_endpoint(tenant=self.tenant, created_by=request.user, **form.cleaned_data)
-            except (DomainError, ValidationError) as exc:
-                _add_service_error(form, exc)
+            except DomainError as exc:
+                show_domain_error(form, exc)
             else:
                 # The secret is on this page so the admin can copy it into the receiver at once.
                 return render(request, "integrations/webhooks/created.html", {"endpoint": endpoint})
@@ -77,8 +66,8 @@ class EndpointEditView(WebhookPageMixin, View):
         if form.is_valid():
             try:
                 webhooks.update_endpoint(endpoint=endpoint, **form.cleaned_data)
-            except (DomainError, ValidationError) as exc:
-                _add_service_error(form, exc)
+            except DomainError as exc:
+                show_domain_error(form, exc)
             else:
                 messages.success(request, _("The webhook endpoint was saved."))
                 return redirect("webhooks:list")

@@ -85,3 +85,19 @@ def test_field_keyed_domain_errors_point_at_the_row_in_the_api_envelope():
             "reference": ["Too long."],
         },
     }
+
+
+def test_a_models_validation_error_becomes_a_domain_error_with_every_message_on_its_field():
+    from django.core.exceptions import ValidationError
+
+    error = DomainError.from_validation_error(ValidationError({
+        "url": ["Use https.", "Use a public address."], "__all__": ["Something is off."],
+    }))
+    assert (error.message, error.field) == ("Use https.", "url")
+    assert error.messages_by_field() == {"url": ["Use https.", "Use a public address."], None: ["Something is off."]}
+    form = bound(amount="10")
+    show_domain_error(form, error)
+    assert form.non_field_errors() == ["Use https.", "Use a public address.", "Something is off."]
+    body = exception_handler(error, {}).data["error"]
+    assert body["fields"] == {"url": ["Use https.", "Use a public address."], "non_field_errors": ["Something is off."]}
+    assert DomainError.from_validation_error(ValidationError("Plain.")).messages_by_field() == {None: ["Plain."]}

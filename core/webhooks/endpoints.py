@@ -1,5 +1,6 @@
 """A tenant's webhook endpoints: where events are sent and which ones."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,14 @@ def _checked_events(events) -> list[str]:
     return [name for name in registry.EVENTS if name in events]
 
 
+def _clean(endpoint: WebhookEndpoint) -> None:
+    # The model's own checks (a public https URL) answer like every other rule: a DomainError on its field.
+    try:
+        endpoint.full_clean()
+    except ValidationError as exc:
+        raise DomainError.from_validation_error(exc) from exc
+
+
 @transaction.atomic
 def create_endpoint(
     *, tenant, created_by, url: str, events: list[str], description: str = "", is_active: bool = True
@@ -32,7 +41,7 @@ def create_endpoint(
         events=_checked_events(events),
         is_active=is_active,
     )
-    endpoint.full_clean()
+    _clean(endpoint)
     endpoint.save()
     return endpoint
 
@@ -55,7 +64,7 @@ def update_endpoint(
         endpoint.events = _checked_events(events)
     if is_active is not None:
         endpoint.is_active = is_active
-    endpoint.full_clean()
+    _clean(endpoint)
     endpoint.save()
     return endpoint
 
