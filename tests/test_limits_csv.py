@@ -1,57 +1,42 @@
 """Limit requests imported from CSV and limits exported to CSV: row errors, modes, tenancy, query counts."""
 
-import csv
 import io
-from datetime import date
 
 import pytest
 from django.test import Client
-from django.utils import timezone
-from django_scopes import scope
 from moneyed import Money
 
 from accounts.roles import FINANCE
 from buyers.models import Buyer
-from core.tenancy import tenant_scope
+from core.exceptions import DomainError
 from limits import services
-from limits.bulk import csv_export
 from limits.bulk.csv_decode import parse_limit_requests
 from limits.bulk.importer import import_limit_requests
 from limits.bulk.resolve import resolve_rows
 from limits.bulk.rows import MAX_ROWS
 from limits.models import CreditLimit
-from tests.factories import PolicyFactory, member
+from tests.factories import member
+from tests.limit_factories import csv_buyer, in_force_policy
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 HEADER = "policy_number,buyer_country,buyer_registration_number,amount,currency,terms_days,reference"
 
 
-def _in_force_today(**kwargs):
-    today = timezone.localdate()
-    return PolicyFactory(start_date=date(today.year - 1, 1, 1), end_date=date(today.year + 1, 12, 31), **kwargs)
-
-
 @pytest.fixture
 def policy(tenant):
     # The conftest policy, but in force whatever day the suite runs.
-    return _in_force_today(tenant=tenant, number="KR-TEST-001")
+    return in_force_policy(tenant, "KR-TEST-001")
 
 
 @pytest.fixture
 def outsider_policy(other_tenant):
-    return _in_force_today(tenant=other_tenant, number="KR-OUT-001")
-
-
-def make_buyer(number, *, country="PT", grade=2, **kwargs):
-    return Buyer.objects.create(legal_name=kwargs.pop("legal_name", f"Comprador {number} Lda"), country=country,
-                                registration_number=number, status=kwargs.pop("status", "confirmed"), grade=grade,
-                                **kwargs)
+    return in_force_policy(other_tenant, "KR-OUT-001")
 
 
 @pytest.fixture
 def buyers():
-    return [make_buyer(f"PT{n:09d}") for n in range(1, 4)]
+    return [csv_buyer(f"PT{n:09d}") for n in range(1, 4)]
 
 
 def csv_bytes(*lines, header=HEADER, delimiter=",", bom=False):
@@ -91,7 +76,7 @@ def test_a_good_file_creates_the_requests_decided_at_once_or_referred(tenant, us
 
 
 def test_buyer_found_by_vat_number_with_or_without_country_prefix(tenant, user, policy):
-    by_vat = make_buyer("", country="ES", vat_number="ESB12345678", legal_name="Aceros del Norte S.A.")
+    by_vat = csv_buyer("", country="ES", vat_number="ESB12345678", legal_name="Aceros del Norte S.A.")
     content = csv_bytes("KR-TEST-001,ES,B-12345678,1000,EUR,30,V-1", "KR-TEST-001,ES,ESB12345678,1000,EUR,30,V-2",
                         header="policy_number,buyer_country,buyer_vat,amount,currency,terms_days,reference")
     preview = preview_of(tenant, content)
@@ -108,7 +93,7 @@ def test_row_errors_carry_line_and_column(tenant, user, policy, buyers):
     services.request_limit(tenant=tenant, requested_by=user, policy=policy, buyer=buyers[2],
                            amount=Money(1000, "EUR"), terms_days=30, reference="USED-1")
     for line in range(5, 11):  # the lines 5-10 name known buyers: only the named problem is reported
-        make_buyer(f"PTL{line:02d}")
+        csv_buyer(f"PTL{line:02d}")
     content = csv_bytes(
         "KR-TEST-001,PT,PT000000001,1000,EUR,30,OK-1",        # line 2: fine
         "KR-NOPE-999,PT,PT000000001,1000,EUR,30,E-3",         # 3: unknown policy
@@ -140,7 +125,7 @@ def test_row_errors_carry_line_and_column(tenant, user, policy, buyers):
 
 
 def test_a_pending_request_on_the_pair_is_reported_before_import(tenant, user, policy):
-    buyer = make_buyer("PT000000007", grade=7)  # grade 7: referred, so it stays pending
+    buyer = csv_buyer("PT000000007", grade=7)  # grade 7: referred, so it stays pending
     services.request_limit(tenant=tenant, requested_by=user, policy=policy, buyer=buyer,
                            amount=Money(1000, "EUR"), terms_days=30)
     preview = preview_of(tenant, csv_bytes("KR-TEST-001,PT,PT000000007,2000,EUR,30,"))
@@ -158,7 +143,7 @@ def test_a_row_naming_the_outsiders_policy_gets_unknown_policy(tenant, user, pol
 
 
 def test_another_tenants_pending_buyer_proposal_is_an_unknown_buyer(tenant, other_tenant, policy):
-    make_buyer("PT000000055", status="pending", grade=None, proposed_by_tenant=other_tenant)
+    csv_buyer("PT000000055", status="pending", grade=None, proposed_by_tenant=other_tenant)
     preview = preview_of(tenant, csv_bytes("KR-TEST-001,PT,PT000000055,1000,EUR,30,"))
     assert "Unknown buyer" in errors_by_line(preview.errors)[(2, "buyer_registration_number")]
 
@@ -169,6 +154,27 @@ def test_another_tenants_pending_buyer_proposal_is_an_unknown_buyer(tenant, othe
 def request_row(registration, **values):
     return {"policy_number": "KR-TEST-001", "buyer_country": "PT", "buyer_registration_number": registration,
             "amount": "1000", "currency": "EUR", "terms_days": "30", **values}
+
+
+@pytest.mark.parametrize("values, column", [
+    ({"terms_days": "121"}, "terms_days"),
+    ({"terms_days": "0"}, "terms_days"),
+    ({"currency": "USD"}, "currency"),
+    ({"buyer_registration_number": "CU000000001", "buyer_country": "CU"}, "buyer_country"),
+])
+def test_a_row_is_refused_with_the_words_request_limit_would_use(tenant, user, policy, values, column):
+    # The preview runs the request service's own checks, so the file says what the form and the API say.
+    policy.excluded_countries = ["CU"]
+    policy.save()
+    csv_buyer("CU000000001", country="CU")
+    row = request_row("PT000000001", **values)
+    csv_buyer("PT000000001")
+    [resolved] = resolve_rows(tenant=tenant, rows={2: row}).rows
+    buyer = Buyer.objects.get(registration_number=row["buyer_registration_number"])
+    with pytest.raises(DomainError) as refusal:
+        services.request_limit(tenant=tenant, requested_by=user, policy=policy, buyer=buyer,
+                               amount=Money(row["amount"], row["currency"]), terms_days=int(row["terms_days"]))
+    assert [(e.column, e.message) for e in resolved.errors] == [(column, refusal.value.message)]
 
 
 def test_plain_rows_are_resolved_with_errors_keyed_by_row_and_field(tenant, policy, outsider_policy, buyers):
@@ -358,77 +364,12 @@ def test_anonymous_is_sent_to_login(client):
     assert client.get("/limits/export.csv").status_code == 302
 
 
-# Export
-
-
-def download(client, url="/limits/export.csv"):
-    response = client.get(url)
-    assert response.status_code == 200 and response.streaming
-    # Consumed as a server does, after the middleware left the request's scope: with scoping on and no
-    # scope at all, a query outside the generator's own tenant scope would raise ScopeError.
-    with scope(_enabled=True):
-        body = b"".join(response.streaming_content).decode("utf-8")
-    return response, list(csv.DictReader(io.StringIO(body.removeprefix("\ufeff"))))
-
-
-@pytest.fixture
-def limits_of_both(tenant, user, policy, outsider, outsider_policy, buyers):
-    with tenant_scope(tenant):
-        ours = [
-            services.request_limit(tenant=tenant, requested_by=user, policy=policy, buyer=buyers[0],
-                                   amount=Money("40000.50", "EUR"), terms_days=90, reference="=HYPERLINK(\"x\")").limit,
-            services.request_limit(tenant=tenant, requested_by=user, policy=policy, buyer=buyers[1],
-                                   amount=Money(60000, "EUR"), terms_days=60, reference="OURS-2").limit,
-        ]
-    with tenant_scope(outsider_policy.tenant):
-        theirs = services.request_limit(tenant=outsider_policy.tenant, requested_by=outsider, policy=outsider_policy,
-                                        buyer=buyers[2], amount=Money(1000, "EUR"), terms_days=30,
-                                        reference="THEIRS-1").limit
-    return ours, theirs
-
-
-def test_export_holds_only_the_tenants_limits_and_neutralises_formulas(client_of_user, limits_of_both):
-    ours, theirs = limits_of_both
-    response, rows = download(client_of_user)
-    assert response["Content-Type"].startswith("text/csv")
-    assert response["Content-Disposition"] == (
-        f'attachment; filename="kredo-limits-{timezone.localdate().isoformat()}.csv"'
-    )
-    assert [int(row["id"]) for row in rows] == sorted(limit.pk for limit in ours)
-    assert "THEIRS-1" not in {row["reference"] for row in rows}
-    first = rows[0]
-    assert first["reference"] == "'=HYPERLINK(\"x\")"
-    assert (first["policy_number"], first["buyer_country"], first["buyer_registration_number"]) == (
-        "KR-TEST-001", "PT", "PT000000001")
-    assert (first["state"], first["requested_amount"], first["decided_amount"], first["is_discretionary"]) == (
-        "in_force", "40000.50", "40000.50", "false")
-    assert rows[1]["state"] == "pending" and rows[1]["decided_amount"] == ""
-    assert list(rows[0].keys()) == list(csv_export.EXPORT_COLUMNS)
-
-
-def test_export_filters_by_state(client_of_user, limits_of_both):
-    _response, rows = download(client_of_user, "/limits/export.csv?state=pending")
-    assert [row["reference"] for row in rows] == ["OURS-2"]
-    _response, rows = download(client_of_user, "/limits/export.csv?state=nonsense")
-    assert len(rows) == 2
-
-
-def test_the_outsider_downloads_only_their_own_rows(client_of_outsider, limits_of_both, other_tenant):
-    _ours, theirs = limits_of_both
-    _response, rows = download(client_of_outsider)
-    assert [row["reference"] for row in rows] == ["THEIRS-1"]
-    with tenant_scope(other_tenant):
-        CreditLimit.objects.filter(pk=theirs.pk).update(state="cancelled")
-    _response, rows = download(client_of_outsider, "/limits/export.csv?state=in_force")
-    assert rows == []
-
-
 # Query counts: constant in the number of rows
 
 
 def _many_rows(n):
     for i in range(n):
-        make_buyer(f"Q{i:09d}")
+        csv_buyer(f"Q{i:09d}")
     return csv_bytes(*[f"KR-TEST-001,PT,Q{i:09d},1000,EUR,30,Q-{i}" for i in range(n)])
 
 
@@ -438,16 +379,3 @@ def test_preview_query_count_is_constant(tenant, policy, django_assert_num_queri
     with django_assert_num_queries(4):
         preview = preview_of(tenant, content)
     assert len(preview.valid_rows) == n
-
-
-@pytest.mark.parametrize("n", [5, 50])
-def test_export_query_count_is_constant(tenant, user, policy, django_assert_num_queries, n):
-    buyers = [make_buyer(f"E{i:09d}") for i in range(n)]
-    CreditLimit.objects.bulk_create([
-        CreditLimit(tenant=tenant, policy=policy, buyer=buyer, reference=f"E-{i}", state="in_force",
-                    currency="EUR", requested_amount=1000, requested_terms_days=30, decided_amount=1000)
-        for i, buyer in enumerate(buyers)
-    ])
-    with django_assert_num_queries(1):
-        lines = list(csv_export.export_limits_csv(tenant=tenant))
-    assert len(lines) == n + 1

@@ -23,6 +23,7 @@ from moneyed import Money
 
 from buyers.normalize import compact
 from buyers.selectors import buyers_visible_to
+from core.exceptions import DomainError
 from core.money import is_valid_currency, minor_unit_exponent
 from limits.bulk.rows import (
     AMOUNT,
@@ -39,6 +40,7 @@ from limits.bulk.rows import (
 )
 from limits.models import CreditLimit
 from limits.selectors import limits_for_tenant
+from limits.services.validation import check_buyer, check_currency, check_policy, check_terms, reference_used
 from policies.selectors import policies_for_tenant
 
 # CreditLimit.requested_amount: max_digits=16, decimal_places=2.
@@ -66,7 +68,7 @@ def resolve_rows(*, tenant, rows: Mapping[int, Mapping[str, str]], today: date |
     _normalise_buyer_identifiers(preview.rows)
     lookups = _Lookups.load(tenant=tenant, rows=preview.rows)
     for row in preview.rows:
-        _resolve_row(row, lookups=lookups, today=today)
+        _resolve_row(row, tenant=tenant, lookups=lookups, today=today)
     _check_across_rows(tenant=tenant, rows=preview.rows)
     return preview
 
@@ -139,9 +141,20 @@ def _visible_buyers(*, tenant, rows: list[PreviewRow]) -> tuple[dict, dict]:
 # One row
 
 
-def _resolve_row(row: PreviewRow, *, lookups: _Lookups, today: date) -> None:
-    _resolve_policy(row, lookups.policies, today)
-    _resolve_buyer(row, lookups)
+def _refused(row: PreviewRow, column: str, check, *args) -> bool:
+    """Run one of the request service's own checks (limits.services.validation) and show its refusal on the row's
+    column, so a file is told exactly what `request_limit` would say."""
+    try:
+        check(*args)
+    except DomainError as exc:
+        row.add_error(column, exc.message)
+        return True
+    return False
+
+
+def _resolve_row(row: PreviewRow, *, tenant, lookups: _Lookups, today: date) -> None:
+    _resolve_policy(row, lookups.policies, tenant=tenant, today=today)
+    _resolve_buyer(row, lookups, tenant=tenant)
     currency = _resolve_currency(row)
     amount, problem = _parse_amount(row.values.get(AMOUNT, ""), row.policy.currency if row.policy else currency)
     if problem:
@@ -153,10 +166,10 @@ def _resolve_row(row: PreviewRow, *, lookups: _Lookups, today: date) -> None:
     if len(row.reference) > _REFERENCE_MAX_LENGTH:
         row.add_error(REFERENCE, _("The reference is longer than %(max)d characters.") % {"max": _REFERENCE_MAX_LENGTH})
     elif row.reference in lookups.used_references:
-        row.add_error(REFERENCE, _("You already used the reference %(ref)s.") % {"ref": row.reference})
+        row.add_error(REFERENCE, reference_used(row.reference).message)
 
 
-def _resolve_policy(row: PreviewRow, policies: dict, today: date) -> None:
+def _resolve_policy(row: PreviewRow, policies: dict, *, tenant, today: date) -> None:
     number = row.values.get(POLICY_NUMBER, "")
     if not number:
         row.add_error(POLICY_NUMBER, _("Give the policy number."))
@@ -164,12 +177,11 @@ def _resolve_policy(row: PreviewRow, policies: dict, today: date) -> None:
     row.policy = policies.get(number)
     if row.policy is None:
         row.add_error(POLICY_NUMBER, _("Unknown policy %(number)s.") % {"number": number})
-    elif not row.policy.is_in_force_on(today):
-        row.add_error(POLICY_NUMBER, _("Policy %(number)s is not in force.") % {"number": number})
+    elif _refused(row, POLICY_NUMBER, check_policy, row.policy, tenant, today):
         row.policy = None
 
 
-def _resolve_buyer(row: PreviewRow, lookups: _Lookups) -> None:
+def _resolve_buyer(row: PreviewRow, lookups: _Lookups, *, tenant) -> None:
     country = row.values[BUYER_COUNTRY]
     registration, vat = row.values[BUYER_REGISTRATION], row.values[BUYER_VAT]
     if not country:
@@ -195,9 +207,8 @@ def _resolve_buyer(row: PreviewRow, lookups: _Lookups) -> None:
             row.add_error(BUYER_VAT, _("The registration number and the VAT number name different buyers."))
         else:
             row.buyer = by_number or by_vat_number
-    if row.policy is not None and row.buyer is not None and not row.policy.terms.covers_country(country):
-        row.add_error(BUYER_COUNTRY, _("Buyers in %(country)s are not covered by policy %(number)s.")
-                      % {"country": row.buyer.country.name, "number": row.policy.number})
+    if row.policy is not None and row.buyer is not None:
+        _refused(row, BUYER_COUNTRY, check_buyer, row.policy, row.buyer, tenant)
 
 
 def _resolve_currency(row: PreviewRow) -> str:
@@ -209,9 +220,8 @@ def _resolve_currency(row: PreviewRow) -> str:
         row.add_error(CURRENCY, _("“%(value)s” is not a currency code: use three letters, e.g. EUR.")
                       % {"value": currency})
         return ""
-    elif row.policy is not None and currency != row.policy.currency:
-        row.add_error(CURRENCY, _("The amount must be in the policy's currency, %(currency)s.")
-                      % {"currency": row.policy.currency})
+    elif row.policy is not None:
+        _refused(row, CURRENCY, check_currency, row.policy, currency)
     return currency
 
 
@@ -256,15 +266,8 @@ def _resolve_terms(row: PreviewRow) -> None:
         row.add_error(TERMS_DAYS, _("Give the payment terms in days."))
     elif not text.isdigit():
         row.add_error(TERMS_DAYS, _("Payment terms are a whole number of days, e.g. 90."))
-    elif int(text) <= 0:
-        row.add_error(TERMS_DAYS, _("Payment terms must be at least one day."))
-    else:
+    elif not _refused(row, TERMS_DAYS, check_terms, row.policy, int(text)):
         row.terms_days = int(text)
-        max_days = row.policy.terms.max_credit_period_days if row.policy is not None else None
-        if max_days is not None and row.terms_days > max_days:
-            row.add_error(TERMS_DAYS, _(
-                "Payment terms of %(days)d days exceed the policy's maximum credit period of %(max)d days."
-            ) % {"days": row.terms_days, "max": max_days})
 
 
 # Across rows: one request per buyer and policy, references used once

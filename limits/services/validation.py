@@ -34,23 +34,36 @@ def check_buyer(policy: Policy, buyer: Buyer, tenant) -> None:
         )
 
 
-def check_amount_and_terms(policy: Policy, amount: Money, terms_days: int) -> None:
-    if str(amount.currency) != policy.currency:
+def check_currency(policy: Policy, currency: str) -> None:
+    if currency != policy.currency:
         raise DomainError(
             _("The amount must be in the policy's currency, %(currency)s.") % {"currency": policy.currency},
             field="amount",
         )
-    if amount.amount <= 0:
-        raise DomainError(_("The amount must be greater than zero."), field="amount")
-    max_days = policy.terms.max_credit_period_days
+
+
+def check_terms(policy: Policy | None, terms_days: int | None) -> None:
+    """Payment terms of at least a day, within the policy's maximum credit period (when the policy is known)."""
     if terms_days is None or terms_days <= 0:
         raise DomainError(_("Payment terms must be at least one day."), field="terms_days")
-    if terms_days > max_days:
+    max_days = policy.terms.max_credit_period_days if policy is not None else None
+    if max_days is not None and terms_days > max_days:
         raise DomainError(
             _("Payment terms of %(days)d days exceed the policy's maximum credit period of %(max)d days.")
             % {"days": terms_days, "max": max_days},
             field="terms_days",
         )
+
+
+def check_amount_and_terms(policy: Policy, amount: Money, terms_days: int) -> None:
+    check_currency(policy, str(amount.currency))
+    if amount.amount <= 0:
+        raise DomainError(_("The amount must be greater than zero."), field="amount")
+    check_terms(policy, terms_days)
+
+
+def reference_used(reference: str) -> DomainError:
+    return DomainError(_("You already used the reference %(ref)s.") % {"ref": reference}, field="reference")
 
 
 def check_reference(tenant_id: int, reference: str, *, exclude_pk: int | None = None) -> str:
@@ -60,7 +73,7 @@ def check_reference(tenant_id: int, reference: str, *, exclude_pk: int | None = 
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
     if reference and taken.exists():
-        raise DomainError(_("You already used the reference %(ref)s.") % {"ref": reference}, field="reference")
+        raise reference_used(reference)
     return reference
 
 
