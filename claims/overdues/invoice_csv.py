@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from claims.overdues.services import InvoiceLine, check_invoice_lines
 from core.exceptions import DomainError, split_row_field
+from core.row_errors import RowError
 
 COLUMNS = ("number", "invoice_date", "shipment_date", "due_date", "amount", "outstanding")
 MAX_ROWS = 500
@@ -24,11 +25,6 @@ MAX_BYTES = 512 * 1024
 _PLAIN_DECIMAL = re.compile(r"^\d{1,14}(?:\.\d{1,2})?$")
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int | None  # the file's line; the header is line 1
-    column: str | None
-    message: str
 
 
 @dataclass

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from moneyed import Money
 
 from buyers.models import Buyer
+from core.row_errors import RowError
 from limits.models import CreditLimit
 from policies.models import Policy
 
@@ -32,17 +33,6 @@ MODE_VALID_ROWS = "valid_rows"
 MODES = (MODE_ALL_OR_NOTHING, MODE_VALID_ROWS)
 
 
-@dataclass(frozen=True)
-class RowError:
-    """A problem the user fixes in the source.
-
-    `line` is the row's number in its source (in a CSV file its line, the header being line 1),
-    `column` the field it concerns; both None for a problem with the source as a whole.
-    """
-
-    line: int | None
-    column: str | None
-    message: str
 
 
 @dataclass

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import DomainError
+from core.row_errors import RowError
 from policies.models import Policy
 from policies.premium.calculation import parse_period
 from policies.premium.services import declare_turnover
@@ -33,11 +34,6 @@ _PLAIN_DECIMAL = re.compile(r"^\d+(?:\.\d+)?$")
 _SERVICE_FIELD_COLUMN = {"period_start": PERIOD, "country": COUNTRY, "turnover": TURNOVER, "policy": None}
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int | None  # the file's line; the header is line 1
-    column: str | None
-    message: str
 
 
 @dataclass
