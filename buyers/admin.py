@@ -20,6 +20,7 @@ from buyers.forms import (
 )
 from buyers.models import Buyer, BuyerGrade, BuyerIdentifier, CountryRisk
 from buyers.selectors import matching_query
+from core.admin import ReadOnlyAdminMixin
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 
@@ -46,7 +47,7 @@ class BuyerIdentifierInline(_BuyerChildInline, admin.TabularInline):
     extra = 0
 
 
-class BuyerGradeInline(_BuyerChildInline, admin.TabularInline):
+class BuyerGradeInline(ReadOnlyAdminMixin, _BuyerChildInline, admin.TabularInline):
     """Append-only: grades are given with the "Grade" action, which records who and why."""
 
     model = BuyerGrade
@@ -57,15 +58,6 @@ class BuyerGradeInline(_BuyerChildInline, admin.TabularInline):
     ordering = ("-graded_on", "-pk")
     verbose_name = gettext_lazy("grade")
     verbose_name_plural = gettext_lazy("grade history")
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Buyer)

@@ -11,6 +11,19 @@ from core.models import (
 )
 
 
+class ReadOnlyAdminMixin:
+    """A screen (model admin or inline) that only reads: its rows are written by the services or the insured."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
     list_display = ("id", "task_name", "created_at", "dispatched_at", "processed_at", "attempts")
@@ -50,7 +63,7 @@ class WebhookEndpointAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(WebhookDelivery)
-class WebhookDeliveryAdmin(admin.ModelAdmin):
+class WebhookDeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: deliveries are a log written by the sender; the tenant replays from its pages."""
 
     list_display = ("event", "endpoint", "tenant", "state", "attempts", "last_status_code", "created_at", "delivered_at")
@@ -58,9 +71,3 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     list_select_related = ("endpoint", "tenant")
     search_fields = ("uuid", "event_id", "endpoint__url")
     readonly_fields = [f.name for f in WebhookDelivery._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims.claims.selectors import claims_for_insurer
 from claims.overdues.selectors import overdues_for_insurer
+from core.admin import ReadOnlyAdminMixin
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 from recoveries import services
@@ -56,17 +57,9 @@ class CollectionForm(forms.Form):
 FORMS = {"recovery": RecoveryForm, "cost": CostForm, "settlement": SettlementForm, "collection": CollectionForm}
 
 
-class _ReadOnlyAdmin(admin.ModelAdmin):
+class _ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # Recorded on the claim's recovery page, through the services.
     list_select_related = ("claim", "tenant")
-
-    def has_add_permission(self, request):
-        return False  # recorded on the claim's recovery page, through the services
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=gettext_lazy("Claim"))
     def claim_link(self, obj):

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyAdminMixin
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 from policies.premium import services as services_premium
@@ -45,7 +46,7 @@ class PremiumScheduleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TurnoverDeclaration)
-class TurnoverDeclarationAdmin(SimpleHistoryAdmin):
+class TurnoverDeclarationAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("policy", "tenant", "period_start", "period_end", "country", "turnover", "premium", "currency",
                     "declared_at")
     list_filter = ("currency", "period_start")
@@ -54,33 +55,16 @@ class TurnoverDeclarationAdmin(SimpleHistoryAdmin):
     date_hierarchy = "period_start"
 
     # Declared by the insured (browser, CSV, API): the admin only reads them.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PeriodPremium)
-class PeriodPremiumAdmin(SimpleHistoryAdmin):
+class PeriodPremiumAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("policy", "tenant", "period_start", "period_end", "declared_premium", "minimum_premium",
                     "adjustment", "premium_due", "currency", "computed_at")
     list_filter = ("currency",)
     search_fields = ("policy__number", "tenant__legal_name")
     list_select_related = ("policy", "tenant")
     actions = ["settle_again"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description="Settle again from the current declarations")
     def settle_again(self, request, queryset):
