@@ -3,7 +3,9 @@
 from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from django_scopes import scopes_disabled
+from moneyed import Money
 
 from buyers.models import Buyer
 from claims.claims import services as claims
@@ -12,7 +14,8 @@ from core.tenancy import tenant_scope
 from limits import services as limit_services
 from limits.models import LimitDecision
 from tests.buyer_factories import make_buyer
-from tests.factories import eur
+from tests.factories import PolicyFactory, eur
+from tests.overdue_factories import declare, invoice
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -63,3 +66,18 @@ def complete_claim(*, tenant, overdue, finance, handler) -> Claim:
 
 
 __all__ = ["DocumentKind"]
+
+
+def paid_claim(tenant, finance, handler, underwriter, *, rule="pro_rata", unpaid=10_000) -> Claim:
+    """A claim on 10,000 EUR unpaid at 90%, approved and paid 9,000 today (example 8's start)."""
+    policy = PolicyFactory(tenant=tenant, recovery_sharing=rule)
+    buyer = late_payer()
+    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
+    overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
+                      invoices=[invoice(shipped=date(2026, 2, 1), amount=unpaid)])
+    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=handler)
+    with scopes_disabled():  # the claims handler approves and pays in the admin
+        claim = claims.approve_claim(claim=claim, approved_by=handler)
+        return claims.record_claim_payment(claim=claim, amount=Money(claim.approved_indemnity, "EUR"), paid_on=timezone.localdate(),
+                                           recorded_by=handler)
+

@@ -23,16 +23,15 @@ Scopes are enabled in tests as in production: a query on a tenant-owned model ra
 from contextlib import contextmanager, nullcontext
 
 import pytest
-from django.test import Client
 from django_scopes import scopes_disabled
 from django_scopes.state import state as scope_state
 from rest_framework.test import APIClient
 
 from accounts import services as account_services
-from accounts.roles import CLAIMS_HANDLER, TENANT_ROLES, UNDERWRITER
+from accounts.roles import CLAIMS_HANDLER, FINANCE, TENANT_ROLES, UNDERWRITER
 from core.tenancy import tenant_scope
 from tests.buyer_factories import iberia_proposal, muller  # noqa: F401  (fixtures)
-from tests.factories import PolicyFactory, TenantFactory, UserFactory, member
+from tests.factories import PolicyFactory, TenantFactory, UserFactory, logged_in, member
 from tests.webhook_factories import endpoint, loopback_allowed, outsider_endpoint, receiver  # noqa: F401  (fixtures)
 
 
@@ -89,13 +88,32 @@ def pytest_runtest_call(item):
 
 
 @pytest.fixture(autouse=True)
-def _fast_hashing(settings):
+def _fast_hashing(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Uploaded claim documents land in the test's own folder, never in the project's media/.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def media(settings):
+    """Where this test's uploads are stored."""
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def finance(tenant):
+    """The insured's finance user (files claims, declares turnover)."""
+    return member(tenant, [FINANCE])
+
+
+@pytest.fixture
+def client_of_finance(finance):
+    return logged_in(finance)
 
 
 @pytest.fixture
@@ -130,25 +148,19 @@ def claims_handler(db):
     return UserFactory(is_staff=True, roles=[CLAIMS_HANDLER])
 
 
-def _logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def client_of_user(user):
-    return _logged_in(user)
+    return logged_in(user)
 
 
 @pytest.fixture
 def client_of_outsider(outsider):
-    return _logged_in(outsider)
+    return logged_in(outsider)
 
 
 @pytest.fixture
 def client_of_underwriter(underwriter):
-    return _logged_in(underwriter)
+    return logged_in(underwriter)
 
 
 def _token_client(tenant, roles):

@@ -4,14 +4,34 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 from django_scopes import scopes_disabled
 from moneyed import Money
+from rest_framework.test import APIClient
 
 from accounts.models import Membership, Tenant
 from accounts.roles import TENANT_ROLES
 from policies.models import Policy
 
 PASSWORD = "test-pass-123"
+
+
+def logged_in(user, *, client_class=Client):
+    """A test client with `user`'s session (an APIClient with `client_class=APIClient`)."""
+    client = client_class()
+    client.force_login(user)
+    return client
+
+
+def insurer_token_client(roles) -> APIClient:
+    """An API client authenticated with a new insurer token acting with `roles`; the token is `client.token`."""
+    from accounts import services as account_services
+
+    token, raw_key = account_services.create_insurer_api_token(name="Back office", roles=roles, created_by=None)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {raw_key}")
+    client.token = token
+    return client
 
 
 def eur(amount) -> Money:

@@ -23,9 +23,8 @@ from accounts.roles import FINANCE, ROLE_PERMISSIONS, TENANT_ROLES
 from buyers.services import propose_buyer
 from policies.premium.services import declare_turnover
 from recoveries import services as recoveries
-from tests.claim_helpers import eur
+from tests.claim_helpers import eur, paid_claim
 from tests.factories import member
-from tests.test_recoveries import paid_claim
 
 TENANT_API = "api/v1/"
 INSURER_API = "api/v1/insurer/"

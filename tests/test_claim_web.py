@@ -11,12 +11,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from accounts.roles import CREDIT_MANAGER, FINANCE, TENANT_ADMIN
+from accounts.roles import CREDIT_MANAGER, TENANT_ADMIN
 from claims.claims import services as services_claims
 from claims.claims.models import Cause, Claim, ClaimDocument, DocumentKind
 from core.tenancy import tenant_scope
 from tests.claim_helpers import PDF, approve_limit, complete_claim, late_payer, pdf
-from tests.factories import PolicyFactory, eur, member
+from tests.factories import PolicyFactory, eur, logged_in, member
 from tests.overdue_factories import declare, invoice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
@@ -24,20 +24,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 TODAY = date.today()
 
 
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def finance(tenant):
-    return member(tenant, [FINANCE])
-
-
 @pytest.fixture
 def client_of_finance(finance):
-    return _client(finance)
+    return logged_in(finance)
 
 
 @pytest.fixture
@@ -65,12 +54,6 @@ def draft(tenant, finance, overdue):
     with tenant_scope(tenant):
         return services_claims.file_claim(tenant=tenant, filed_by=finance, overdue=overdue,
                                           cause=Cause.PROTRACTED_DEFAULT, reference="CLM-1")
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
 
 
 def _stored_files(root) -> list:
@@ -301,14 +284,14 @@ def test_uploaded_files_are_not_served_from_media_url(client_of_finance, draft, 
 
 
 def test_a_credit_manager_without_claim_permissions_gets_403(tenant, draft, overdue):
-    client = _client(member(tenant, [CREDIT_MANAGER]))
+    client = logged_in(member(tenant, [CREDIT_MANAGER]))
     assert client.get("/claims/").status_code == 403
     assert client.get(f"/claims/{draft.pk}/").status_code == 403
     assert client.get(f"/claims/new/?overdue={overdue.pk}").status_code == 403
 
 
 def test_a_tenant_admin_sees_claims_but_cannot_act(tenant, draft, media):
-    client = _client(member(tenant, [TENANT_ADMIN]))
+    client = logged_in(member(tenant, [TENANT_ADMIN]))
     page = client.get(f"/claims/{draft.pk}/")
     assert page.status_code == 200 and "Submit to the insurer" not in page.content.decode()
     assert client.post(f"/claims/{draft.pk}/submit/").status_code == 403

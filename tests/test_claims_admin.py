@@ -5,24 +5,12 @@ from datetime import date
 import pytest
 from django.test import Client
 
-from accounts.roles import FINANCE
 from claims.claims import services as claims
 from claims.claims.models import Claim, ClaimTransition, DocumentKind
 from tests.claim_helpers import approve_limit, complete_claim, file_protracted_default, late_payer
-from tests.factories import member
 from tests.overdue_factories import declare, invoice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def finance(tenant):
-    return member(tenant, [FINANCE])
 
 
 @pytest.fixture

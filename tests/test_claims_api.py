@@ -31,12 +31,6 @@ def detail_url(claim_id):
     return f"{LIST}{claim_id}/"
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 @pytest.fixture
 def running_policy(tenant):
     return PolicyFactory(tenant=tenant, start_date=TODAY - timedelta(days=330), end_date=TODAY + timedelta(days=30))
@@ -165,7 +159,7 @@ def test_withdraw_keeps_the_reason_in_the_audit_trail(api_client, overdue):
 # --- Documents ---------------------------------------------------------------
 
 
-def test_upload_a_pdf_and_download_it(api_client, overdue, _media):
+def test_upload_a_pdf_and_download_it(api_client, overdue, media):
     claim_id = file_claim(api_client, overdue).json()["id"]
     response = upload(api_client, claim_id, name="Contrato firmado.pdf")
     assert response.status_code == 201, response.json()
@@ -183,27 +177,27 @@ def test_upload_a_pdf_and_download_it(api_client, overdue, _media):
     assert b"".join(download.streaming_content) == PDF
     assert download["Content-Type"] == "application/pdf"
     assert "Contrato firmado.pdf" in download["Content-Disposition"]
-    assert len(stored_files(_media)) == 1
+    assert len(stored_files(media)) == 1
 
 
 @pytest.mark.parametrize("name,content,message", [("virus.exe", b"MZ\x90\x00", "not accepted"),
                                                   ("fake.pdf", b"MZ\x90\x00 not a pdf", "not a .pdf file")])
-def test_wrong_type_is_refused_on_the_file_field_and_nothing_is_stored(api_client, overdue, _media, name, content,
+def test_wrong_type_is_refused_on_the_file_field_and_nothing_is_stored(api_client, overdue, media, name, content,
                                                                         message):
     claim_id = file_claim(api_client, overdue).json()["id"]
     response = upload(api_client, claim_id, name=name, content=content)
     assert response.status_code == 400
     assert message in response.json()["error"]["fields"]["file"][0]
-    assert not ClaimDocument.objects.exists() and stored_files(_media) == []
+    assert not ClaimDocument.objects.exists() and stored_files(media) == []
 
 
-def test_too_large_upload_is_refused_and_nothing_is_stored(api_client, overdue, _media, settings):
+def test_too_large_upload_is_refused_and_nothing_is_stored(api_client, overdue, media, settings):
     settings.CLAIM_DOCUMENT_MAX_BYTES = 100
     claim_id = file_claim(api_client, overdue).json()["id"]
     response = upload(api_client, claim_id, content=PDF + b"x" * 200)
     assert response.status_code == 400
     assert "largest accepted" in response.json()["error"]["fields"]["file"][0]
-    assert not ClaimDocument.objects.exists() and stored_files(_media) == []
+    assert not ClaimDocument.objects.exists() and stored_files(media) == []
 
 
 def test_missing_file_or_unknown_kind_are_field_errors(api_client, overdue):
@@ -218,7 +212,7 @@ def test_missing_file_or_unknown_kind_are_field_errors(api_client, overdue):
 # --- The outsider and permissions -----------------------------------------------
 
 
-def test_the_outsider_sees_nothing_and_cannot_act_on_the_claim(api_client, api_client_of_outsider, overdue, _media):
+def test_the_outsider_sees_nothing_and_cannot_act_on_the_claim(api_client, api_client_of_outsider, overdue, media):
     claim_id = file_claim(api_client, overdue).json()["id"]
     document_id = upload(api_client, claim_id).json()["id"]
     url = detail_url(claim_id)
@@ -343,7 +337,7 @@ def test_a_requested_document_uploaded_through_the_api_completes_the_file(api_cl
     assert body["document_requests"][0]["fulfilled_at"] is not None
 
 
-def test_an_upload_retried_with_its_key_stores_one_document(api_client, overdue, _media, settings):
+def test_an_upload_retried_with_its_key_stores_one_document(api_client, overdue, media, settings):
     # Larger than the size Django reads as one body: the key's fingerprint hashes the parsed parts instead.
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
     claim_id = file_claim(api_client, overdue).json()["id"]
@@ -352,6 +346,6 @@ def test_an_upload_retried_with_its_key_stores_one_document(api_client, overdue,
     again = upload(api_client, claim_id, content=content, HTTP_IDEMPOTENCY_KEY="up-1")
     assert first.status_code == again.status_code == 201
     assert again["Idempotent-Replayed"] == "true" and again.json()["id"] == first.json()["id"]
-    assert ClaimDocument.objects.count() == 1 and len(stored_files(_media)) == 1
+    assert ClaimDocument.objects.count() == 1 and len(stored_files(media)) == 1
     other = upload(api_client, claim_id, content=content + b"x", HTTP_IDEMPOTENCY_KEY="up-1")
     assert other.status_code == 422

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts import services as account_services
@@ -16,7 +15,7 @@ from accounts.roles import FINANCE
 from claims.claims.models import Claim
 from claims.overdues.models import Overdue
 from tests.claim_helpers import PDF, approve_limit, late_payer
-from tests.factories import member
+from tests.factories import logged_in, member
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
@@ -25,22 +24,11 @@ NOTIFIED = date(2026, 4, 15)  # 30 days after the due date: in time
 WAITING_ENDS = date(2026, 8, 13)  # due date + 150 days (example 7's rule)
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def buyer(tenant, policy, underwriter):
     buyer = late_payer("Impagos Ibéricos SA", country="PT")
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     return buyer
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def handler_pays(claims_handler, claim, today, day):

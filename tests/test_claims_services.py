@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from moneyed import Money
 
-from accounts.roles import CLAIMS_HANDLER, FINANCE
+from accounts.roles import CLAIMS_HANDLER
 from claims.claims import services as claims
 from claims.claims.models import Cause, Claim, ClaimDocument, ClaimTransition, DocumentKind
 from claims.overdues import services as overdue_services
@@ -22,15 +22,10 @@ from tests.claim_helpers import (
     pdf,
     upload_checklist,
 )
-from tests.factories import PolicyFactory, UserFactory, eur, member
+from tests.factories import PolicyFactory, UserFactory, eur
 from tests.overdue_factories import declare, invoice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
-
-
-@pytest.fixture
-def finance(tenant):
-    return member(tenant, [FINANCE])
 
 
 @pytest.fixture

@@ -11,31 +11,12 @@ from accounts import services as account_services
 from accounts.models import InsurerApiToken
 from accounts.roles import CLAIMS_HANDLER, FINANCE, UNDERWRITER
 from recoveries.models import CollectionCase, CollectionCost, Recovery, Settlement
-from tests.factories import UserFactory, member, money_json
-from tests.test_recoveries import paid_claim
+from tests.claim_helpers import paid_claim
+from tests.factories import UserFactory, insurer_token_client, logged_in, member, money_json
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 TODAY = date.today()
 BASE = "/api/v1/insurer/claims"
-
-
-def _session_client(user) -> APIClient:
-    client = APIClient()
-    client.force_login(user)
-    return client
-
-
-def _insurer_token_client(roles) -> APIClient:
-    token, raw_key = account_services.create_insurer_api_token(name="Back office", roles=roles, created_by=None)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {raw_key}")
-    client.token = token
-    return client
-
-
-@pytest.fixture
-def finance(tenant):
-    return member(tenant, [FINANCE])
 
 
 @pytest.fixture
@@ -48,10 +29,10 @@ def claim(tenant, finance, claims_handler, underwriter):
 def handler_api(request, claims_handler):
     """A claims handler in a session, or an insurer token with the Claims handler role."""
     if request.param == "session":
-        client = _session_client(claims_handler)
+        client = logged_in(claims_handler, client_class=APIClient)
         client.acting_user = claims_handler
         return client
-    client = _insurer_token_client([CLAIMS_HANDLER])
+    client = insurer_token_client([CLAIMS_HANDLER])
     client.acting_user = client.token.service_user
     return client
 
@@ -187,7 +168,7 @@ def test_unknown_claim_is_404(handler_api, claim):
 
 @pytest.mark.parametrize("how", ["session", "token"])
 def test_underwriter_may_read_but_not_record(how, underwriter, claim):
-    client = _session_client(underwriter) if how == "session" else _insurer_token_client([UNDERWRITER])
+    client = logged_in(underwriter, client_class=APIClient) if how == "session" else insurer_token_client([UNDERWRITER])
     assert client.get(f"{BASE}/{claim.pk}/recovery-ledger/").status_code == 200
     assert client.post(f"{BASE}/{claim.pk}/recoveries/", _recovery(), format="json").status_code == 403
     assert client.post(f"{BASE}/{claim.pk}/collection-case/", {"agency": "X"}, format="json").status_code == 403
@@ -195,7 +176,7 @@ def test_underwriter_may_read_but_not_record(how, underwriter, claim):
 
 
 def test_tenant_users_and_tokens_are_refused(user, outsider, api_client, api_client_of_outsider, claim):
-    for client in (_session_client(user), _session_client(outsider), api_client, api_client_of_outsider):
+    for client in (logged_in(user, client_class=APIClient), logged_in(outsider, client_class=APIClient), api_client, api_client_of_outsider):
         assert client.get(f"{BASE}/{claim.pk}/recovery-ledger/").status_code == 403
         assert client.post(f"{BASE}/{claim.pk}/recoveries/", _recovery(), format="json").status_code == 403
         assert client.post(f"{BASE}/{claim.pk}/collection-case/", {"agency": "X"}, format="json").status_code == 403
@@ -205,11 +186,11 @@ def test_tenant_users_and_tokens_are_refused(user, outsider, api_client, api_cli
 def test_staff_flag_on_a_tenant_member_does_not_open_the_insurer_api(tenant, claim):
     # A tenant's user is scoped to its tenant even if someone ticked "staff": fail closed.
     odd = member(tenant, [FINANCE], is_staff=True)
-    assert _session_client(odd).get(f"{BASE}/{claim.pk}/recovery-ledger/").status_code == 403
+    assert logged_in(odd, client_class=APIClient).get(f"{BASE}/{claim.pk}/recovery-ledger/").status_code == 403
 
 
 def test_staff_without_a_role_is_refused(claim):
-    assert _session_client(UserFactory(is_staff=True)).get(f"{BASE}/{claim.pk}/recovery-ledger/").status_code == 403
+    assert logged_in(UserFactory(is_staff=True), client_class=APIClient).get(f"{BASE}/{claim.pk}/recovery-ledger/").status_code == 403
 
 
 def test_anonymous_and_invalid_keys_get_401(claim):
@@ -220,7 +201,7 @@ def test_anonymous_and_invalid_keys_get_401(claim):
 
 
 def test_revoked_insurer_token_is_refused(claim):
-    client = _insurer_token_client([CLAIMS_HANDLER])
+    client = insurer_token_client([CLAIMS_HANDLER])
     assert client.get(f"{BASE}/{claim.pk}/recovery-ledger/").status_code == 200
     account_services.revoke_insurer_api_token(token=client.token)
     assert client.get(f"{BASE}/{claim.pk}/recovery-ledger/").status_code == 401
@@ -230,7 +211,7 @@ def test_revoked_insurer_token_is_refused(claim):
 
 def test_insurer_token_never_reaches_tenant_endpoints(claim, policy):
     # Outside the insurer API an insurer key matches no tenant token: refused, and scoped to nothing.
-    client = _insurer_token_client([CLAIMS_HANDLER, UNDERWRITER])
+    client = insurer_token_client([CLAIMS_HANDLER, UNDERWRITER])
     for url in ("/api/v1/limits/", "/api/v1/policies/", f"/api/v1/claims/{claim.pk}/recovery-ledger/",
                 "/api/v1/collection-cases/"):
         response = client.get(url)
@@ -243,13 +224,13 @@ def test_insurer_token_never_reaches_tenant_endpoints(claim, policy):
 
 
 def test_insurer_token_opens_no_browser_page_nor_the_admin(claim):
-    client = _insurer_token_client([CLAIMS_HANDLER])
+    client = insurer_token_client([CLAIMS_HANDLER])
     assert client.get("/recoveries/").status_code == 302
     assert client.get("/admin/recoveries/recovery/").status_code == 302
 
 
 def test_staff_session_still_sees_nothing_on_tenant_endpoints(claims_handler, claim):
-    assert _session_client(claims_handler).get("/api/v1/limits/").status_code == 403
+    assert logged_in(claims_handler, client_class=APIClient).get("/api/v1/limits/").status_code == 403
 
 
 def test_ledger_query_count_does_not_grow_with_rows(handler_api, claim, django_assert_num_queries):

@@ -7,13 +7,12 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from accounts import services as account_services
-from accounts.roles import CLAIMS_HANDLER, FINANCE, UNDERWRITER
+from accounts.roles import CLAIMS_HANDLER, UNDERWRITER
 from claims.claims import services as claims
 from claims.claims.models import Claim, ClaimTransition, DocumentKind
 from core.models import IdempotencyKey
 from tests.claim_helpers import approve_limit, file_protracted_default, late_payer, pdf, upload_checklist
-from tests.factories import PolicyFactory, member, money_json
+from tests.factories import PolicyFactory, insurer_token_client, logged_in, money_json
 from tests.overdue_factories import declare, invoice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
@@ -26,30 +25,6 @@ DECISIONS = ("request-documents", "confirm-complete", "approve", "pay", "reject"
 
 def url(claim, action=""):
     return f"{BASE}{claim.pk}/" + (f"{action}/" if action else "")
-
-
-def _session_client(user) -> APIClient:
-    client = APIClient()
-    client.force_login(user)
-    return client
-
-
-def _insurer_token_client(roles) -> APIClient:
-    token, raw_key = account_services.create_insurer_api_token(name="Back office", roles=roles, created_by=None)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {raw_key}")
-    client.token = token
-    return client
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def finance(tenant):
-    return member(tenant, [FINANCE])
 
 
 def submitted_claim(tenant, finance, underwriter, *, amount=10_000) -> Claim:
@@ -80,10 +55,10 @@ def complete(claim, claims_handler):
 def handler_api(request, claims_handler):
     """A claims handler in a session, or an insurer token with the Claims handler role."""
     if request.param == "session":
-        client = _session_client(claims_handler)
+        client = logged_in(claims_handler, client_class=APIClient)
         client.acting_user = claims_handler
         return client
-    client = _insurer_token_client([CLAIMS_HANDLER])
+    client = insurer_token_client([CLAIMS_HANDLER])
     client.acting_user = client.token.service_user
     return client
 
@@ -238,7 +213,7 @@ def _decide_all(client, claim) -> list[int]:
 
 @pytest.mark.parametrize("how", ["session", "token"])
 def test_underwriter_may_read_but_not_decide(how, underwriter, complete):
-    client = _session_client(underwriter) if how == "session" else _insurer_token_client([UNDERWRITER])
+    client = logged_in(underwriter, client_class=APIClient) if how == "session" else insurer_token_client([UNDERWRITER])
     assert client.get(BASE).status_code == 200
     assert client.get(url(complete)).status_code == 200
     assert _decide_all(client, complete) == [403] * len(DECISIONS)
@@ -246,7 +221,7 @@ def test_underwriter_may_read_but_not_decide(how, underwriter, complete):
 
 
 def test_tenant_users_and_tokens_are_refused(user, outsider, api_client, api_client_of_outsider, complete):
-    for client in (_session_client(user), _session_client(outsider), api_client, api_client_of_outsider):
+    for client in (logged_in(user, client_class=APIClient), logged_in(outsider, client_class=APIClient), api_client, api_client_of_outsider):
         assert client.get(BASE).status_code == 403
         assert client.get(url(complete)).status_code == 403
         assert _decide_all(client, complete) == [403] * len(DECISIONS)
@@ -254,7 +229,7 @@ def test_tenant_users_and_tokens_are_refused(user, outsider, api_client, api_cli
 
 
 def test_insurer_token_is_refused_on_the_tenants_claims_endpoints(complete):
-    client = _insurer_token_client([CLAIMS_HANDLER])
+    client = insurer_token_client([CLAIMS_HANDLER])
     for path in ("/api/v1/claims/", f"/api/v1/claims/{complete.pk}/", f"/api/v1/claims/{complete.pk}/calculation/"):
         response = client.get(path)
         assert response.status_code == 401, path

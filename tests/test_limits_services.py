@@ -15,14 +15,15 @@ from core import webhooks
 from core.exceptions import DomainError
 from core.models import Notification, WebhookDelivery
 from limits import services
-from limits.models import CoverStop, CreditLimit, LimitDecision
+from limits.models import CreditLimit, LimitDecision
 from limits.selectors import cover_in_force
 from tests.buyer_factories import make_buyer
 from tests.factories import PolicyFactory, eur
+from tests.limit_factories import LIMITS_TODAY as TODAY
+from tests.limit_factories import approved_limit, ask_for_limit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
-TODAY = date(2026, 1, 5)
 K = LimitDecision.Kind
 
 
@@ -31,25 +32,12 @@ def buyer(db):
     return make_buyer(country="FR", grade=2)
 
 
-def request(tenant, policy, buyer, amount, terms=60, **kwargs):
-    return services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=buyer, amount=eur(amount),
-                                  terms_days=terms, today=kwargs.pop("today", TODAY), **kwargs)
-
-
-def approved_limit(tenant, policy, buyer, amount, underwriter=None, effective=TODAY):
-    outcome = request(tenant, policy, buyer, amount)
-    if not outcome.decided:
-        services.decide_limit(limit=outcome.limit, decided_by=underwriter, kind=K.APPROVED, effective_date=effective)
-    outcome.limit.refresh_from_db()
-    return outcome.limit
-
-
 # Automatic decisions (the matrix: grade 1-3 up to 50,000; 4-5 up to 20,000; 6+ none)
 
 
 def test_request_within_the_matrix_is_decided_at_once(tenant, user, policy, buyer, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        outcome = request(tenant, policy, buyer, 50_000)
+        outcome = ask_for_limit(tenant, policy, buyer, 50_000)
     assert outcome.decided
     limit = outcome.limit
     assert limit.state == CreditLimit.State.IN_FORCE
@@ -64,7 +52,7 @@ def test_request_within_the_matrix_is_decided_at_once(tenant, user, policy, buye
 def test_an_automatic_decision_without_notifying_the_insured_still_emits_the_webhook(tenant, user, policy, buyer):
     # A CSV import asks this: the insured gets one summary for the file, integrators every decision.
     webhooks.create_endpoint(tenant=tenant, created_by=user, url="https://erp.example/h", events=["limit.decided"])
-    outcome = request(tenant, policy, buyer, 50_000, notify_insured=False)
+    outcome = ask_for_limit(tenant, policy, buyer, 50_000, notify_insured=False)
     assert outcome.decided
     assert not Notification.objects.filter(tenant=tenant).exists()
     delivery = WebhookDelivery.objects.get(tenant=tenant)
@@ -76,7 +64,7 @@ def test_an_automatic_decision_without_notifying_the_insured_still_emits_the_web
     [(2, 50_000.01), (4, 20_001), (6, 1_000), (None, 1_000)],
 )
 def test_request_outside_the_matrix_is_referred(tenant, policy, grade, amount):
-    outcome = request(tenant, policy, make_buyer(grade=grade), amount)
+    outcome = ask_for_limit(tenant, policy, make_buyer(grade=grade), amount)
     assert not outcome.decided
     assert outcome.limit.state == CreditLimit.State.PENDING
     assert list(outcome.limit.decisions.values_list("kind", flat=True)) == [K.REFERRED]
@@ -84,7 +72,7 @@ def test_request_outside_the_matrix_is_referred(tenant, policy, grade, amount):
 
 def test_unidentified_buyer_is_always_referred(tenant, policy):
     buyer = make_buyer(grade=1, status=Buyer.Status.PENDING, proposed_by_tenant=tenant)
-    assert not request(tenant, policy, buyer, 1_000).decided
+    assert not ask_for_limit(tenant, policy, buyer, 1_000).decided
 
 
 def test_matrix_in_eur_applies_to_a_usd_policy_through_the_recorded_rate(tenant):
@@ -115,13 +103,13 @@ def test_matrix_in_eur_applies_to_a_usd_policy_through_the_recorded_rate(tenant)
 )
 def test_invalid_request_is_refused_with_the_field(tenant, policy, buyer, change, field):
     with pytest.raises(DomainError) as err:
-        request(tenant, policy, buyer, change.get("amount", 1000), terms=change.get("terms", 60))
+        ask_for_limit(tenant, policy, buyer, change.get("amount", 1000), terms=change.get("terms", 60))
     assert err.value.field == field
     assert not CreditLimit.objects.exists()
 
 
 def test_terms_at_the_maximum_credit_period_are_accepted(tenant, policy, buyer):
-    assert request(tenant, policy, buyer, 1000, terms=120).limit.requested_terms_days == 120
+    assert ask_for_limit(tenant, policy, buyer, 1000, terms=120).limit.requested_terms_days == 120
 
 
 def test_request_in_another_currency_is_refused(tenant, policy, buyer):
@@ -133,41 +121,41 @@ def test_request_in_another_currency_is_refused(tenant, policy, buyer):
 def test_request_on_an_inactive_policy_is_refused(tenant, buyer):
     draft = PolicyFactory(tenant=tenant, status="draft")
     with pytest.raises(DomainError) as err:
-        request(tenant, draft, buyer, 1000)
+        ask_for_limit(tenant, draft, buyer, 1000)
     assert err.value.field == "policy"
     ended = PolicyFactory(tenant=tenant, start_date=date(2025, 1, 1), end_date=date(2025, 12, 31))
     with pytest.raises(DomainError):
-        request(tenant, ended, buyer, 1000)
+        ask_for_limit(tenant, ended, buyer, 1000)
 
 
 def test_request_on_another_tenants_policy_is_refused(tenant, outsider_policy, buyer):
     with pytest.raises(DomainError, match="Unknown policy"):
-        request(tenant, outsider_policy, buyer, 1000)
+        ask_for_limit(tenant, outsider_policy, buyer, 1000)
 
 
 def test_buyer_in_an_excluded_country_is_refused(tenant, buyer):
     policy = PolicyFactory(tenant=tenant, excluded_countries=["FR", "RU"])
     with pytest.raises(DomainError) as err:
-        request(tenant, policy, buyer, 1000)
+        ask_for_limit(tenant, policy, buyer, 1000)
     assert err.value.field == "buyer"
 
 
 def test_another_tenants_pending_buyer_is_unknown(tenant, other_tenant, policy):
     theirs = make_buyer(status=Buyer.Status.PENDING, proposed_by_tenant=other_tenant)
     with pytest.raises(DomainError, match="Unknown buyer"):
-        request(tenant, policy, theirs, 1000)
+        ask_for_limit(tenant, policy, theirs, 1000)
 
 
 def test_one_pending_request_per_policy_and_buyer(tenant, policy, buyer):
-    request(tenant, policy, buyer, 80_000)
+    ask_for_limit(tenant, policy, buyer, 80_000)
     with pytest.raises(DomainError, match="already with an underwriter"):
-        request(tenant, policy, buyer, 90_000)
+        ask_for_limit(tenant, policy, buyer, 90_000)
 
 
 def test_reference_is_unique_per_tenant(tenant, policy, buyer):
-    request(tenant, policy, buyer, 1000, reference="CL-1")
+    ask_for_limit(tenant, policy, buyer, 1000, reference="CL-1")
     with pytest.raises(DomainError) as err:
-        request(tenant, policy, make_buyer(), 1000, reference="CL-1")
+        ask_for_limit(tenant, policy, make_buyer(), 1000, reference="CL-1")
     assert err.value.field == "reference"
 
 
@@ -184,7 +172,7 @@ def test_database_allows_one_current_limit_per_policy_and_buyer(tenant, policy, 
 
 
 def test_partial_approval_needs_an_amount_below_the_request_and_a_reason(tenant, policy, underwriter):
-    limit = request(tenant, policy, make_buyer(grade=5), 100_000).limit
+    limit = ask_for_limit(tenant, policy, make_buyer(grade=5), 100_000).limit
     with pytest.raises(DomainError) as err:
         services.decide_limit(limit=limit, decided_by=underwriter, kind=K.PARTIALLY_APPROVED, amount=eur(60_000))
     assert err.value.field == "reason_codes"
@@ -202,7 +190,7 @@ def test_partial_approval_needs_an_amount_below_the_request_and_a_reason(tenant,
 
 
 def test_approval_with_conditions_needs_the_conditions(tenant, policy, underwriter):
-    limit = request(tenant, policy, make_buyer(grade=6), 30_000, terms=90).limit
+    limit = ask_for_limit(tenant, policy, make_buyer(grade=6), 30_000, terms=90).limit
     with pytest.raises(DomainError) as err:
         services.decide_limit(limit=limit, decided_by=underwriter, kind=K.APPROVED_WITH_CONDITIONS, amount=eur(30_000))
     assert err.value.field == "conditions"
@@ -213,7 +201,7 @@ def test_approval_with_conditions_needs_the_conditions(tenant, policy, underwrit
 
 
 def test_refusal_needs_a_reason_and_grants_nothing(tenant, policy, underwriter):
-    limit = request(tenant, policy, make_buyer(grade=7), 30_000).limit
+    limit = ask_for_limit(tenant, policy, make_buyer(grade=7), 30_000).limit
     with pytest.raises(DomainError):
         services.decide_limit(limit=limit, decided_by=underwriter, kind=K.REFUSED)
     services.decide_limit(limit=limit, decided_by=underwriter, kind=K.REFUSED, reason_codes=["payment_behaviour"])
@@ -223,21 +211,21 @@ def test_refusal_needs_a_reason_and_grants_nothing(tenant, policy, underwriter):
 
 
 def test_a_request_is_decided_once(tenant, policy, underwriter):
-    limit = request(tenant, policy, make_buyer(grade=7), 30_000).limit
+    limit = ask_for_limit(tenant, policy, make_buyer(grade=7), 30_000).limit
     services.decide_limit(limit=limit, decided_by=underwriter, kind=K.APPROVED)
     with pytest.raises(DomainError, match="already decided"):
         services.decide_limit(limit=limit, decided_by=underwriter, kind=K.REFUSED, reason_codes=["other"])
 
 
 def test_unknown_reason_code_is_refused(tenant, policy, underwriter):
-    limit = request(tenant, policy, make_buyer(grade=7), 30_000).limit
+    limit = ask_for_limit(tenant, policy, make_buyer(grade=7), 30_000).limit
     with pytest.raises(DomainError, match="Unknown reason code"):
         services.decide_limit(limit=limit, decided_by=underwriter, kind=K.REFUSED, reason_codes=["bad_luck"])
 
 
 def test_increase_replaces_the_limit_from_its_decision(tenant, policy, buyer, underwriter):
     current = approved_limit(tenant, policy, buyer, 50_000)
-    increase = request(tenant, policy, buyer, 80_000, today=date(2026, 3, 1)).limit
+    increase = ask_for_limit(tenant, policy, buyer, 80_000, today=date(2026, 3, 1)).limit
     assert increase.state == CreditLimit.State.PENDING and increase.supersedes_id == current.pk
     services.decide_limit(limit=increase, decided_by=underwriter, kind=K.APPROVED, effective_date=date(2026, 3, 10))
     current.refresh_from_db()
@@ -248,93 +236,11 @@ def test_increase_replaces_the_limit_from_its_decision(tenant, policy, buyer, un
 
 def test_refused_increase_leaves_the_limit_in_force(tenant, policy, buyer, underwriter):
     current = approved_limit(tenant, policy, buyer, 50_000)
-    increase = request(tenant, policy, buyer, 80_000).limit
+    increase = ask_for_limit(tenant, policy, buyer, 80_000).limit
     services.decide_limit(limit=increase, decided_by=underwriter, kind=K.REFUSED, reason_codes=["exposure_at_maximum"])
     current.refresh_from_db()
     assert current.state == CreditLimit.State.IN_FORCE
     assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 6, 1)).amount == eur(50_000)
-
-
-# Reductions and withdrawals apply to shipments after notice (example 5, example 11)
-
-
-def test_example_5_reduction_from_100k_to_40k_on_1_march(tenant, policy, underwriter):
-    buyer = make_buyer(grade=5)
-    limit = approved_limit(tenant, policy, buyer, 100_000, underwriter)
-    services.reduce_limit(limit=limit, decided_by=underwriter, amount=eur(40_000), reason_codes=["buyer_grade"],
-                          notified_on=date(2026, 2, 28), effective_date=date(2026, 3, 1))
-    before = cover_in_force(policy=policy, buyer=buyer, on=date(2026, 2, 20))
-    after = cover_in_force(policy=policy, buyer=buyer, on=date(2026, 3, 5))
-    shipment = eur(80_000)
-    assert (before.amount, before.percentage_of_cover) == (eur(100_000), Decimal("90"))
-    assert min(shipment, before.amount) == eur(80_000)
-    assert min(shipment, before.amount) * before.percentage_of_cover / 100 == eur(72_000)
-    assert min(shipment, after.amount) == eur(40_000)
-    assert min(shipment, after.amount) * after.percentage_of_cover / 100 == eur(36_000)
-
-
-def test_example_11_reduction_effective_15_april(tenant, policy, underwriter):
-    buyer = make_buyer(grade=5)
-    limit = approved_limit(tenant, policy, buyer, 50_000, underwriter)
-    services.reduce_limit(limit=limit, decided_by=underwriter, amount=eur(20_000), reason_codes=["buyer_grade"],
-                          notified_on=date(2026, 4, 14), effective_date=date(2026, 4, 15))
-    assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 4, 10)).amount == eur(50_000)
-    assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 4, 14)).amount == eur(50_000)
-    assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 4, 15)).amount == eur(20_000)
-    assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 4, 20)).amount == eur(20_000)
-
-
-def test_reduction_cannot_apply_to_shipments_before_notice(tenant, policy, buyer, underwriter):
-    limit = approved_limit(tenant, policy, buyer, 50_000)
-    with pytest.raises(DomainError) as err:
-        services.reduce_limit(limit=limit, decided_by=underwriter, amount=eur(20_000), reason_codes=["buyer_grade"],
-                              notified_on=date(2026, 4, 14), effective_date=date(2026, 4, 14))
-    assert err.value.field == "effective_date"
-
-
-def test_reduction_defaults_to_the_day_after_notice(tenant, policy, buyer, underwriter):
-    limit = approved_limit(tenant, policy, buyer, 50_000)
-    decision = services.reduce_limit(limit=limit, decided_by=underwriter, amount=eur(20_000),
-                                     reason_codes=["buyer_grade"], notified_on=date(2026, 4, 14))
-    assert decision.effective_date == date(2026, 4, 15)
-
-
-@pytest.mark.parametrize("amount", [0, 50_000, 60_000])
-def test_reduction_is_to_a_lower_positive_amount(tenant, policy, buyer, underwriter, amount):
-    limit = approved_limit(tenant, policy, buyer, 50_000)
-    with pytest.raises(DomainError):
-        services.reduce_limit(limit=limit, decided_by=underwriter, amount=eur(amount), reason_codes=["buyer_grade"])
-
-
-def test_withdrawal_keeps_earlier_shipments_covered(tenant, policy, buyer, underwriter):
-    limit = approved_limit(tenant, policy, buyer, 50_000)
-    services.withdraw_limit(limit=limit, decided_by=underwriter, reason_codes=["payment_behaviour"],
-                            notified_on=date(2026, 5, 31))
-    limit.refresh_from_db()
-    assert limit.state == CreditLimit.State.WITHDRAWN
-    assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 5, 31)).amount == eur(50_000)
-    assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 6, 1)).amount == eur(0)
-    assert Notification.objects.filter(event="limit.withdrawn").count() == 1
-
-
-def test_shipments_outside_the_policy_period_are_not_covered(tenant, policy, buyer):
-    approved_limit(tenant, policy, buyer, 50_000)
-    assert cover_in_force(policy=policy, buyer=buyer, on=date(2027, 1, 1)).amount == eur(0)
-
-
-# Cover stops (set by overdues)
-
-
-def test_cover_stop_stops_new_shipments_until_reinstated(tenant, policy, buyer):
-    approved_limit(tenant, policy, buyer, 50_000)
-    stop = services.stop_cover(tenant=tenant, policy=policy, buyer=buyer, stopped_from=date(2026, 3, 12),
-                               reason=CoverStop.Reason.OVERDUE)
-    assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 3, 11)).amount == eur(50_000)
-    stopped = cover_in_force(policy=policy, buyer=buyer, on=date(2026, 3, 12))
-    assert stopped.stopped and stopped.amount == eur(0)
-    services.lift_cover_stop(stop=stop, lifted_on=date(2026, 4, 1))
-    assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 3, 31)).stopped
-    assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 4, 1)).amount == eur(50_000)
 
 
 # Discretionary limits (example 4)
@@ -383,7 +289,7 @@ def test_discretionary_limit_refused_when_a_limit_exists(tenant, policy, buyer):
 
 
 def test_pending_request_can_be_edited_and_is_then_decided_by_the_matrix(tenant, policy, buyer):
-    outcome = request(tenant, policy, buyer, 80_000)
+    outcome = ask_for_limit(tenant, policy, buyer, 80_000)
     assert not outcome.decided
     edited = services.edit_pending_request(limit=outcome.limit, amount=eur(45_000), today=TODAY)
     assert edited.decided
@@ -391,7 +297,7 @@ def test_pending_request_can_be_edited_and_is_then_decided_by_the_matrix(tenant,
 
 
 def test_pending_request_can_be_cancelled_once(tenant, policy, buyer):
-    limit = request(tenant, policy, buyer, 80_000).limit
+    limit = ask_for_limit(tenant, policy, buyer, 80_000).limit
     services.cancel_request(limit=limit)
     limit.refresh_from_db()
     assert limit.state == CreditLimit.State.CANCELLED
@@ -402,7 +308,7 @@ def test_pending_request_can_be_cancelled_once(tenant, policy, buyer):
 
 
 def test_decision_is_recorded_in_the_audit_trail(tenant, policy, underwriter):
-    limit = request(tenant, policy, make_buyer(grade=7), 30_000).limit
+    limit = ask_for_limit(tenant, policy, make_buyer(grade=7), 30_000).limit
     services.decide_limit(limit=limit, decided_by=underwriter, kind=K.APPROVED)
     states = list(limit.history.order_by("history_date").values_list("state", flat=True))
     assert states == ["pending", "in_force"]

@@ -8,22 +8,15 @@ import pytest
 from django_scopes import scopes_disabled
 from moneyed import Money
 
-from accounts.roles import FINANCE
 from limits import services as limit_services
 from policies.premium.services import declare_turnover
 from portal.policy_statement import policy_statement
 from recoveries import services as recovery_services
-from tests.claim_helpers import approve_limit, late_payer
-from tests.factories import eur, member
-from tests.test_recoveries import paid_claim
+from tests.claim_helpers import approve_limit, late_payer, paid_claim
+from tests.factories import eur
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 TODAY = date.today()
-
-
-@pytest.fixture
-def finance(tenant):
-    return member(tenant, [FINANCE])
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from policies.premium.services import (
     run_premium_job,
     set_declaration_frequency,
 )
-from tests.factories import PolicyFactory, eur, member
+from tests.factories import PolicyFactory, eur
 
 pytestmark = pytest.mark.usefixtures("in_tenant_scope")
 
@@ -42,11 +42,6 @@ def premium_roles(db):
                                       codename__in=["declare_turnover", "view_turnoverdeclaration"])
     for name in ("Finance", "Tenant admin"):
         Group.objects.get(name=name).permissions.add(*perms)
-
-
-@pytest.fixture
-def finance(tenant):
-    return member(tenant, ["Finance"])
 
 
 def declare(policy, finance, start, country, amount, today=AFTER_YEAR):

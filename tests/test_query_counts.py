@@ -9,20 +9,24 @@ Every count is taken on a second request: a token's first use is recorded once, 
 from datetime import date, timedelta
 
 import pytest
-from django.test import Client
 from moneyed import Money
 
-from accounts.roles import FINANCE
 from buyers.models import BuyerIdentifier
 from claims.claims import services as claims
 from claims.claims.models import DocumentKind
 from limits import services as limits
 from policies.premium.services import declare_turnover
 from recoveries import services as recoveries
-from tests.claim_helpers import approve_limit, file_protracted_default, late_payer, pdf, upload_checklist
-from tests.factories import PolicyFactory, eur, member
+from tests.claim_helpers import (
+    approve_limit,
+    file_protracted_default,
+    late_payer,
+    paid_claim,
+    pdf,
+    upload_checklist,
+)
+from tests.factories import PolicyFactory, eur, logged_in
 from tests.overdue_factories import declare, invoice
-from tests.test_recoveries import paid_claim
 
 # Requests go through the middleware, which enters the requester's scope; set-up runs like a job.
 pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
@@ -39,17 +43,6 @@ def pinned(django_assert_num_queries):
         return response
 
     return get
-
-
-def _session(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def finance(tenant):
-    return member(tenant, [FINANCE])
 
 
 def limits_on(tenant, policy, underwriter, n):
@@ -123,7 +116,7 @@ def test_limit_detail_with_few_and_many_decisions(pinned, api_client, client_of_
 
 
 def test_exposure_page(pinned, tenant, policy, underwriter):
-    client = _session(underwriter)
+    client = logged_in(underwriter)
     for n in (FEW, MANY - FEW):
         limits_on(tenant, policy, underwriter, n)
         pinned(client, "/admin/exposure/", 7)
@@ -133,7 +126,7 @@ def test_exposure_page(pinned, tenant, policy, underwriter):
 
 def test_claim_detail_calculation_and_review_with_few_and_many_invoices_and_documents(
         pinned, api_client, client_of_user, tenant, policy, user, underwriter, claims_handler):
-    handler = _session(claims_handler)
+    handler = logged_in(claims_handler)
     for n in (FEW, MANY):
         claim = claim_with_invoices(tenant, policy, underwriter, user, n)
         upload_checklist(claim, user)

@@ -4,12 +4,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django_scopes import scopes_disabled
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from moneyed import Money
 
-from accounts.roles import FINANCE
 from claims.claims import services as claims
 from claims.claims.models import Claim
 from core.exceptions import DomainError
@@ -17,30 +15,12 @@ from recoveries import services
 from recoveries.ledger import build_ledger
 from recoveries.models import CollectionCase, Recovery
 from recoveries.sharing import INSURER_FIRST, PRO_RATA, split_net_recovery
-from tests.claim_helpers import approve_limit, complete_claim, late_payer
-from tests.factories import PolicyFactory, eur, member
+from tests.claim_helpers import approve_limit, complete_claim, late_payer, paid_claim
+from tests.factories import eur
 from tests.overdue_factories import declare, invoice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 TODAY = date.today()
-
-
-@pytest.fixture
-def finance(tenant):
-    return member(tenant, [FINANCE])
-
-
-def paid_claim(tenant, finance, handler, underwriter, *, rule="pro_rata", unpaid=10_000):
-    policy = PolicyFactory(tenant=tenant, recovery_sharing=rule)
-    buyer = late_payer()
-    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
-    overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
-                      invoices=[invoice(shipped=date(2026, 2, 1), amount=unpaid)])
-    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=handler)
-    with scopes_disabled():  # the claims handler approves and pays in the admin
-        claim = claims.approve_claim(claim=claim, approved_by=handler)
-        return claims.record_claim_payment(claim=claim, amount=Money(claim.approved_indemnity, "EUR"), paid_on=TODAY,
-                                           recorded_by=handler)
 
 
 # Example 8, through the services and the ledger.

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from recoveries.models import CollectionCase, Recovery
-from tests.test_recoveries import paid_claim
+from tests.claim_helpers import paid_claim
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 TODAY = date.today().isoformat()

@@ -6,11 +6,11 @@ import pytest
 from rest_framework.test import APIClient
 
 from accounts import services as account_services
-from accounts.roles import FINANCE, TENANT_ADMIN
+from accounts.roles import TENANT_ADMIN
 from recoveries import services
 from recoveries.models import CollectionCase, Recovery
-from tests.factories import eur, member, money_json
-from tests.test_recoveries import paid_claim
+from tests.claim_helpers import paid_claim
+from tests.factories import eur, money_json
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 TODAY = date.today()
@@ -32,11 +32,6 @@ def token_client(tenant, roles):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {raw_key}")
     return client
-
-
-@pytest.fixture
-def finance(tenant):
-    return member(tenant, [FINANCE])
 
 
 @pytest.fixture

@@ -6,19 +6,17 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from moneyed import Money
 
-from accounts.roles import CREDIT_MANAGER, FINANCE, TENANT_ADMIN
+from accounts.roles import CREDIT_MANAGER, TENANT_ADMIN
 from claims.claims import services as claims
 from recoveries import services
 from recoveries.ledger import build_ledger
 from recoveries.models import CollectionCase, Recovery
 from recoveries.selectors import claims_with_recoveries, summarize
-from tests.claim_helpers import approve_limit, complete_claim, late_payer
-from tests.factories import PolicyFactory, eur, member
+from tests.claim_helpers import approve_limit, complete_claim, late_payer, paid_claim
+from tests.factories import PolicyFactory, eur, logged_in, member
 from tests.overdue_factories import declare, invoice
-from tests.test_recoveries import paid_claim
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 TODAY = date.today()
@@ -29,20 +27,9 @@ def statement_url(claim):
     return f"/recoveries/claims/{claim.pk}/"
 
 
-def client_of(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def finance(tenant):
-    return member(tenant, [FINANCE])
-
-
 @pytest.fixture
 def finance_client(finance):
-    return client_of(finance)
+    return logged_in(finance)
 
 
 def recover(claim, amount, source=Recovery.Source.LIQUIDATOR):
@@ -148,7 +135,7 @@ def test_bad_direct_receipt_is_a_form_error_and_writes_nothing(tenant, finance, 
 
 def test_declaring_needs_the_finance_permission(tenant, finance, claims_handler, underwriter):
     claim = paid_claim(tenant, finance, claims_handler, underwriter)
-    admin_client = client_of(member(tenant, [TENANT_ADMIN]))  # may read claims, may not declare
+    admin_client = logged_in(member(tenant, [TENANT_ADMIN]))  # may read claims, may not declare
     page = admin_client.get(statement_url(claim))
     assert page.status_code == 200 and page.context["form"] is None
     response = admin_client.post(statement_url(claim), {"amount": "100", "received_on": TODAY.isoformat()})
@@ -158,7 +145,7 @@ def test_declaring_needs_the_finance_permission(tenant, finance, claims_handler,
 
 def test_a_user_who_may_not_see_claims_is_refused(tenant, finance, claims_handler, underwriter):
     claim = paid_claim(tenant, finance, claims_handler, underwriter)
-    credit_manager = client_of(member(tenant, [CREDIT_MANAGER]))
+    credit_manager = logged_in(member(tenant, [CREDIT_MANAGER]))
     for url in (LIST, statement_url(claim), f"{statement_url(claim)}statement.csv"):
         assert credit_manager.get(url).status_code == 403
 

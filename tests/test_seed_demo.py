@@ -41,11 +41,6 @@ SEEDED = [
 DAYS = [date(2026, 12, 1), date(2027, 2, 15), date(2027, 3, 1), date(2027, 12, 31), date(2028, 2, 29)]
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def seed_on(today, monkeypatch, django_capture_on_commit_callbacks):
     """Run seed_demo as on `day`: the services read timezone.localdate, timestamps come from timezone.now."""
