@@ -1,12 +1,10 @@
 """One live claim per overdue and one open overdue per buyer hold under concurrent requests, and two handlers
 paying one claim at once pay it once (PostgreSQL only: SQLite serialises writers, so no race happens there)."""
 
-import threading
 from datetime import date
 
 import pytest
-from django.db import connection, connections
-from django_scopes import scopes_disabled
+from django.db import connection
 from moneyed import Money
 
 from accounts.roles import FINANCE
@@ -14,8 +12,8 @@ from claims.claims import services as claims
 from claims.claims.models import Cause, Claim
 from claims.overdues import services as overdue_services
 from claims.overdues.models import Overdue
-from core.exceptions import DomainError
 from tests.claim_helpers import approve_limit, complete_claim, late_payer
+from tests.concurrency import race
 from tests.factories import member
 from tests.overdue_factories import declare, invoice
 
@@ -24,29 +22,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent transactions"),
 ]
-
-
-def race(n, action):
-    barrier = threading.Barrier(n)
-    outcomes = []
-
-    def attempt(i):
-        try:
-            with scopes_disabled():
-                barrier.wait()
-                action(i)
-                outcomes.append("done")
-        except DomainError:
-            outcomes.append("refused")
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    return sorted(outcomes)
 
 
 def test_concurrent_claims_on_one_overdue_file_one(tenant, policy, underwriter):
@@ -69,6 +44,19 @@ def test_concurrent_overdues_on_one_buyer_open_one(tenant, policy):
         invoices=[invoice(f"F-{i}", shipped=date(2026, 2, 1), amount=1_000)]))
     assert outcomes == ["done", "refused", "refused", "refused"]
     assert Overdue.objects.filter(policy=policy, buyer=buyer).count() == 1
+
+
+def test_the_outsiders_overdue_on_the_same_buyer_is_its_own(tenant, policy, outsider_policy):
+    # One open overdue per policy and buyer: another insured notifying the same buyer at the same moment is
+    # neither refused nor counted against this insured.
+    buyer = late_payer()
+    sides = [(tenant, policy), (outsider_policy.tenant, outsider_policy)]
+    outcomes = race(4, lambda i: overdue_services.declare_overdue(
+        tenant=sides[i % 2][0], notified_by=None, policy=sides[i % 2][1], buyer=buyer, notified_on=date(2026, 4, 20),
+        invoices=[invoice(f"F-{i}", shipped=date(2026, 2, 1), amount=1_000)]))
+    assert outcomes == ["done", "done", "refused", "refused"]
+    assert Overdue.objects.filter(policy=policy, buyer=buyer).count() == 1
+    assert Overdue.objects.filter(policy=outsider_policy, buyer=buyer).count() == 1
 
 
 def test_two_handlers_paying_at_once_pay_once(tenant, policy, underwriter, claims_handler):

@@ -5,10 +5,8 @@ handler twice creates nothing twice (the import key is checked before anything i
 """
 
 import io
-from datetime import date
 
 import pytest
-from django.utils import timezone
 
 from buyers.models import Buyer
 from core import outbox, webhooks
@@ -16,7 +14,7 @@ from core.models import Notification, OutboxMessage, WebhookDelivery
 from limits.bulk import jobs as bulk_jobs
 from limits.models import CreditLimit
 from limits.tasks import import_limit_requests_csv
-from tests.factories import PolicyFactory
+from tests.limit_factories import in_force_policy
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 
@@ -24,19 +22,14 @@ HEADER = "policy_number,buyer_country,buyer_registration_number,amount,currency,
 SUMMARY = "limits.csv_import"
 
 
-def _in_force_today(**kwargs):
-    today = timezone.localdate()
-    return PolicyFactory(start_date=date(today.year - 1, 1, 1), end_date=date(today.year + 1, 12, 31), **kwargs)
-
-
 @pytest.fixture
 def policy(tenant):
-    return _in_force_today(tenant=tenant, number="KR-ASYNC-001")
+    return in_force_policy(tenant, "KR-ASYNC-001")
 
 
 @pytest.fixture
 def outsider_policy(other_tenant):
-    return _in_force_today(tenant=other_tenant, number="KR-ASYNC-OUT")
+    return in_force_policy(other_tenant, "KR-ASYNC-OUT")
 
 
 @pytest.fixture
@@ -180,7 +173,7 @@ def test_the_worker_reads_the_file_again_against_todays_data(tenant, user, polic
                                          mode="all_or_nothing", filename="late.csv")
     assert started.queued_rows == 5
     # Meanwhile the reference Q-1 is used by a request made in the browser.
-    CreditLimit.objects.create(tenant=tenant, policy=_in_force_today(tenant=tenant), buyer=buyers[0],
+    CreditLimit.objects.create(tenant=tenant, policy=in_force_policy(tenant, "KR-ASYNC-002"), buyer=buyers[0],
                                reference="Q-1", state="pending", currency="EUR", requested_amount=1,
                                requested_terms_days=30)
     (message,) = queued_messages()
