@@ -7,7 +7,7 @@ class IsTenantMember(permissions.BasePermission):
     """An authenticated user (or token) of a tenant holding the view's `required_permission`.
 
     Fail closed, as on the insurer side: a tenant endpoint that names no permission is open to no one
-    (tests/test_structure.py lists any such view in the URL conf).
+    (tests/test_api_permissions.py fails on any such view in the URL conf).
     """
 
     def has_permission(self, request, view):

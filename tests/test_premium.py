@@ -14,6 +14,7 @@ from policies.models import Policy
 from policies.premium import turnover_csv as csv_premium
 from policies.premium.calculation import (
     declaration_periods,
+    month_start,
     parse_period,
     period_premium,
     period_starting,
@@ -345,3 +346,14 @@ def test_celery_task_runs_the_job_outside_any_tenant_scope(policy, today, no_sco
     today(AFTER_YEAR)
     assert premium_reminders_and_adjustments() == {"reminded": 12, "settled": 1}
     assert premium_reminders_and_adjustments() == {"reminded": 0, "settled": 0}
+
+
+@pytest.mark.parametrize("day, months, expected", [
+    (date(2026, 12, 15), 1, date(2027, 1, 1)),
+    (date(2026, 1, 31), -1, date(2025, 12, 1)),
+    (date(2028, 2, 29), -12, date(2027, 2, 1)),
+    (date(2026, 3, 1), 0, date(2026, 3, 1)),
+])
+def test_month_start_crosses_years_both_ways(day, months, expected):
+    assert month_start(day, months) == expected
+

@@ -48,14 +48,19 @@ def period_premium(declared: Money, minimum: Money) -> tuple[Money, Money]:
     return quantize_money(declared + adjustment), quantize_money(adjustment)
 
 
+def month_start(day: date, months_later: int = 0) -> date:
+    """The first day of the month `months_later` after `day`'s month (before it when negative)."""
+    index = day.year * 12 + day.month - 1 + months_later
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def _calendar_period_start(day: date, frequency: str) -> date:
     months = _MONTHS_PER_PERIOD[frequency]
     return date(day.year, (day.month - 1) // months * months + 1, 1)
 
 
 def _next_calendar_start(start: date, frequency: str) -> date:
-    month = start.month - 1 + _MONTHS_PER_PERIOD[frequency]
-    return date(start.year + month // 12, month % 12 + 1, 1)
+    return month_start(start, _MONTHS_PER_PERIOD[frequency])
 
 
 def declaration_periods(*, policy_start: date, policy_end: date, frequency: str = MONTHLY) -> list[DeclarationPeriod]:

@@ -44,6 +44,7 @@ from core.models import ExchangeRate
 from limits import services as limit_services
 from limits.models import CreditLimit, LimitDecision
 from policies.models import Policy
+from policies.premium.calculation import month_start
 from policies.premium.models import TurnoverDeclaration
 from policies.premium.selectors import periods_of
 from policies.premium.services import declare_turnover
@@ -90,12 +91,6 @@ LIMITS = [
 ]
 
 HISTORY_OVERDUES = ("DEMO-OD-1", "DEMO-OD-2")
-
-
-def months_later(day: date, months: int) -> date:
-    """The first day of the month `months` after `day`'s month (before it if negative)."""
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def policy_number(prefix: str, start: date) -> str:
@@ -145,13 +140,13 @@ class Command(BaseCommand):
         in_force = next((policy for policy in policies if policy.is_in_force_on(today)), None)
         if in_force is not None:
             return in_force
-        start = months_later(today, -months)
+        start = month_start(today, -months)
         lapsed = policies.filter(end_date__lt=today).order_by("-end_date").first()
         if lapsed is not None and lapsed.end_date >= start:
             # A renewal: the next period follows the lapsed one, never overlapping it (it still starts by today).
             start = lapsed.end_date + timedelta(days=1)
         if spec["previous_period"] and not policies.exists():
-            previous = months_later(start, -12)
+            previous = month_start(start, -12)
             create_policy(tenant=tenant, number=policy_number(prefix, previous), status=Policy.Status.EXPIRED,
                           start_date=previous, end_date=start - timedelta(days=1), currency=terms["currency"])
         return create_policy(tenant=tenant, number=policy_number(prefix, start), status=Policy.Status.ACTIVE,
