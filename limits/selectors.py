@@ -120,3 +120,16 @@ def pending_requests() -> QuerySet[CreditLimit]:
         .select_related("buyer", "policy", "tenant")
         .order_by("created_at", "pk")
     )
+
+
+@dataclass(frozen=True)
+class LimitActions:
+    can_edit: bool  # edit or cancel the request: the insured's own, while an underwriter has not decided it
+
+
+def limit_actions(*, limit: CreditLimit, user) -> LimitActions:
+    """What `user` may do on the limit's page now; the services refuse the rest all the same."""
+    return LimitActions(
+        can_edit=limit.state == CreditLimit.State.PENDING and user.has_perm("limits.request_limit"),
+    )
+

@@ -16,7 +16,13 @@ from core.forms import show_domain_error
 from limits import services
 from limits.forms import LimitEditForm, LimitRequestForm
 from limits.models import CreditLimit
-from limits.selectors import cover_in_force, limit_with_history, limits_for_tenant, search_limits
+from limits.selectors import (
+    cover_in_force,
+    limit_actions,
+    limit_with_history,
+    limits_for_tenant,
+    search_limits,
+)
 
 
 class LimitListView(TenantMemberRequiredMixin, ListView):
@@ -109,7 +115,9 @@ class LimitDetailView(TenantMemberRequiredMixin, View):
             raise Http404 from exc
         today = timezone.localdate()
         cover = cover_in_force(policy=limit.policy, buyer=limit.buyer, on=today)
-        return render(request, "limits/limit_detail.html", {"limit": limit, "cover": cover, "today": today})
+        return render(request, "limits/limit_detail.html", {
+            "limit": limit, "cover": cover, "today": today, "actions": limit_actions(limit=limit, user=request.user),
+        })
 
 
 class LimitEditView(TenantMemberRequiredMixin, View):

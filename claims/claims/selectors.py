@@ -6,6 +6,7 @@ from datetime import date
 from django.db.models import DecimalField, Prefetch, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from django_fsm import has_transition_perm
 
 from claims.claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest
 from claims.claims.services import FilingWindow, filing_window
@@ -84,3 +85,21 @@ def claims_for_insurer() -> QuerySet[Claim]:
 
 def claim_documents_for_insurer() -> QuerySet[ClaimDocument]:
     return ClaimDocument.objects.exclude(claim__state=Claim.State.DRAFT)
+
+
+@dataclass(frozen=True)
+class ClaimActions:
+    can_submit: bool
+    can_withdraw: bool
+    can_upload: bool
+
+
+def claim_actions(*, claim: Claim, user) -> ClaimActions:
+    """What `user` may do on the claim's page now: the state machine's transitions and the roles they need
+    (claims.claims.models) decide, as they do in the services."""
+    return ClaimActions(
+        can_submit=has_transition_perm(claim.submit, user),
+        can_withdraw=user.has_perm("claims.file_claim") and has_transition_perm(claim.withdraw, user),
+        can_upload=claim.state in Claim.DOCUMENT_STATES and user.has_perm("claims.file_claim"),
+    )
+

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
-from django_fsm import can_proceed
 
 from accounts.mixins import TenantMemberRequiredMixin
 from claims.claims import services as services_claims
@@ -18,6 +17,7 @@ from claims.claims.documents import allowed_extensions, max_upload_bytes
 from claims.claims.forms import DocumentUploadForm, FileClaimForm, WithdrawForm
 from claims.claims.models import Cause, Claim, ClaimDocument
 from claims.claims.selectors import (
+    claim_actions,
     claim_detail,
     claim_document,
     claims_for_tenant,
@@ -167,8 +167,7 @@ class _ClaimMixin:
             "deadline": next_deadline(claim, today=today),
             "upload_form": upload_form or DocumentUploadForm(initial={"kind": missing[0] if missing else None}),
             "withdraw_form": withdraw_form or WithdrawForm(),
-            "can_upload": claim.state in Claim.DOCUMENT_STATES,
-            "can_withdraw": can_proceed(claim.withdraw),  # the state machine's own sources
+            "actions": claim_actions(claim=claim, user=self.request.user),
             "transitions": _transition_rows(claim),
             "allowed_types": ", ".join(allowed_extensions()),
             "max_mb": f"{max_upload_bytes() / 1048576:.0f}",

@@ -140,3 +140,19 @@ def overdues_for_insurer() -> QuerySet[Overdue]:
 
 def invoices_for_insurer() -> QuerySet[Invoice]:
     return Invoice.objects.exclude(overdue__state=Overdue.State.DRAFT)
+
+
+@dataclass(frozen=True)
+class OverdueActions:
+    can_notify: bool  # notify or discard the draft
+    can_manage: bool  # record payments and extensions: while a draft or open
+
+
+def overdue_actions(*, overdue: Overdue, user) -> OverdueActions:
+    """What `user` may do on the overdue's page now; the services refuse the rest all the same."""
+    can_declare = user.has_perm("claims.declare_overdue")
+    return OverdueActions(
+        can_notify=can_declare and overdue.state == Overdue.State.DRAFT,
+        can_manage=can_declare and overdue.state in (Overdue.State.DRAFT, Overdue.State.OPEN),
+    )
+

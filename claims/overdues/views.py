@@ -22,7 +22,13 @@ from claims.overdues.forms import (
     PaymentForm,
 )
 from claims.overdues.models import Overdue
-from claims.overdues.selectors import draft_deadlines, extension_counts, overdue_detail, overdues_for_tenant
+from claims.overdues.selectors import (
+    draft_deadlines,
+    extension_counts,
+    overdue_actions,
+    overdue_detail,
+    overdues_for_tenant,
+)
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 
@@ -154,18 +160,18 @@ class OverdueDetailView(TenantMemberRequiredMixin, View):
 
     def render_page(self, overdue, payment_form=None, extension_form=None, status=200, error=None):
         today = timezone.localdate()
-        can_declare = self.request.user.has_perm(DECLARE)
+        actions = overdue_actions(overdue=overdue, user=self.request.user)
         context = {
             "error": error,
             "draft_deadlines": draft_deadlines(overdue),
-            "can_notify": can_declare and overdue.state == Overdue.State.DRAFT,
+            "can_notify": actions.can_notify,
             "overdue": overdue,
             "rows": overdue.invoice_rows,
             "payments": overdue.payments.all(),
             "payment_form": payment_form or PaymentForm(overdue=overdue, initial={"received_on": today}),
             "extension_form": extension_form or ExtensionForm(overdue=overdue),
             "terms": overdue.policy.terms,
-            "can_manage": can_declare and overdue.state in (Overdue.State.DRAFT, Overdue.State.OPEN),
+            "can_manage": actions.can_manage,
         }
         return render(self.request, self.template_name, context, status=status)
 
