@@ -17,25 +17,6 @@ from tests.limit_factories import csv_buyer, in_force_policy
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
-@pytest.fixture
-def policy(tenant):
-    # The conftest policy, but in force whatever day the suite runs.
-    return in_force_policy(tenant, "KR-TEST-001")
-
-
-@pytest.fixture
-def outsider_policy(other_tenant):
-    return in_force_policy(other_tenant, "KR-OUT-001")
-
-
-@pytest.fixture
-def buyers():
-    return [csv_buyer(f"PT{n:09d}") for n in range(1, 4)]
-
-
-# Export
-
-
 def download(client, url="/limits/export.csv"):
     response = client.get(url)
     assert response.status_code == 200 and response.streaming
@@ -47,7 +28,9 @@ def download(client, url="/limits/export.csv"):
 
 
 @pytest.fixture
-def limits_of_both(tenant, user, policy, outsider, outsider_policy, buyers):
+def limits_of_both(tenant, user, outsider, other_tenant):
+    policy, outsider_policy = in_force_policy(tenant, "KR-TEST-001"), in_force_policy(other_tenant, "KR-OUT-001")
+    buyers = [csv_buyer(f"PT{n:09d}") for n in range(1, 4)]
     with tenant_scope(tenant):
         ours = [
             services.request_limit(tenant=tenant, requested_by=user, policy=policy, buyer=buyers[0],
@@ -99,7 +82,8 @@ def test_the_outsider_downloads_only_their_own_rows(client_of_outsider, limits_o
 
 
 @pytest.mark.parametrize("n", [5, 50])
-def test_export_query_count_is_constant(tenant, user, policy, django_assert_num_queries, n):
+def test_export_query_count_is_constant(tenant, user, django_assert_num_queries, n):
+    policy = in_force_policy(tenant, "KR-TEST-001")
     buyers = [csv_buyer(f"E{i:09d}") for i in range(n)]
     CreditLimit.objects.bulk_create([
         CreditLimit(tenant=tenant, policy=policy, buyer=buyer, reference=f"E-{i}", state="in_force",
