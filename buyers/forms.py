@@ -104,13 +104,14 @@ class CountryRiskAdminForm(forms.ModelForm):
         model = CountryRisk
         fields = ("country", "grade", "graded_on", "note")
 
-    def clean_grade(self):
-        grade = self.cleaned_data.get("grade")
-        try:
-            services.check_country_risk_grade(grade)
-        except DomainError as exc:
-            raise forms.ValidationError(exc.message) from exc
-        return grade
+    def clean(self):
+        data = super().clean()
+        if "grade" in data:
+            try:
+                services.check_country_risk_grade(data["grade"])
+            except DomainError as exc:
+                show_domain_error(self, exc)
+        return data
 
 
 class _ActionForm(forms.Form):
