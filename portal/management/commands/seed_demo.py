@@ -101,6 +101,12 @@ def policy_number(prefix: str, start: date) -> str:
     return f"{prefix}-{start.year}-{sequence:03d}"
 
 
+def _demo_invoice(number, shipped, amount) -> InvoiceLine:
+    # Issued on shipment, on 60 days' terms, all of it unpaid.
+    return InvoiceLine(number=number, invoice_date=shipped, shipment_date=shipped,
+                       due_date=shipped + timedelta(days=60), amount=Decimal(amount), outstanding=Decimal(amount))
+
+
 class Command(BaseCommand):
     help = "Create demo tenants, users for every role and policies in force today (idempotent)."
 
@@ -235,30 +241,34 @@ class Command(BaseCommand):
         User = get_user_model()
         finance, underwriter, handler = (User.objects.get(username=name)
                                          for name in ("iberia-finance", "underwriter", "claims"))
+        lisboa, atlantico = self._history_limits(policy, limits_from=limits_from, underwriter=underwriter)
+        self._paid_claim(policy, lisboa, today=today, shipped=shipped, finance=finance, handler=handler)
+        self._open_overdue(policy, atlantico, today=today, finance=finance)
+
+    def _history_limits(self, policy, *, limits_from, underwriter) -> tuple[Buyer, Buyer]:
+        """The limits the claim history stands on, requested at the start of the policy."""
         lisboa = Buyer.objects.get(country="PT", registration_number="PT509999999")
         atlantico = self._buyer("Atlântico Pescas S.A.", "PT", "PT508888888", "PT508888888", 4, "03.11",
                                 graded_on=lisboa.grade_date)
         for buyer, amount in ((lisboa, "30000"), (atlantico, "20000")):
             if not CreditLimit.objects.filter(policy=policy, buyer=buyer).exists():
-                outcome = limit_services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=buyer,
-                                                       amount=Money(amount, "EUR"), terms_days=60,
+                outcome = limit_services.request_limit(tenant=policy.tenant, requested_by=None, policy=policy,
+                                                       buyer=buyer, amount=Money(amount, "EUR"), terms_days=60,
                                                        today=limits_from)
                 if not outcome.decided:
                     limit_services.decide_limit(limit=outcome.limit, decided_by=underwriter,
                                                 kind=LimitDecision.Kind.APPROVED,
                                                 effective_date=limits_from + timedelta(days=1))
+        return lisboa, atlantico
 
-        def invoice(number, shipped, amount):
-            return InvoiceLine(number=number, invoice_date=shipped, shipment_date=shipped,
-                               due_date=shipped + timedelta(days=60), amount=Decimal(amount),
-                               outstanding=Decimal(amount))
-
-        # Paid 9,000 on an unpaid 10,000 at 90% (example 1); 2,000 recovered afterwards, shared pro rata.
+    def _paid_claim(self, policy, lisboa, *, today, shipped, finance, handler) -> None:
+        """Paid 9,000 on an unpaid 10,000 at 90% (example 1); 2,000 recovered afterwards, shared pro rata."""
+        tenant = policy.tenant
         overdue = Overdue.objects.filter(tenant=tenant, reference="DEMO-OD-1").first()
         if overdue is None:
             overdue = overdue_services.declare_overdue(
                 tenant=tenant, notified_by=finance, policy=policy, buyer=lisboa, reference="DEMO-OD-1",
-                invoices=[invoice(f"FV-{shipped.year}-0412", shipped, "10000")],
+                invoices=[_demo_invoice(f"FV-{shipped.year}-0412", shipped, "10000")],
                 notified_on=shipped + timedelta(days=80))
         window = claim_services.filing_window(overdue=overdue, cause=Cause.PROTRACTED_DEFAULT)
         if not Claim.objects.filter(tenant=tenant, reference="DEMO-CL-1").exists() and window and window.is_open(today):
@@ -276,11 +286,14 @@ class Command(BaseCommand):
                                                 paid_on=today, recorded_by=handler, reference="SEPA-DEMO-1")
             recovery_services.record_recovery(claim=Claim.objects.get(pk=claim.pk), amount=Money(2000, "EUR"),
                                               received_on=today, source="liquidator", recorded_by=handler)
-        # An overdue notified recently: cover on the buyer is stopped, the claim window not yet open.
+
+    def _open_overdue(self, policy, atlantico, *, today, finance) -> None:
+        """An overdue notified recently: cover on the buyer is stopped, the claim window not yet open."""
+        tenant = policy.tenant
         if not Overdue.objects.filter(tenant=tenant, reference="DEMO-OD-2").exists():
             shipped = today - timedelta(days=100)
             overdue_services.declare_overdue(
                 tenant=tenant, notified_by=finance, policy=policy, buyer=atlantico, reference="DEMO-OD-2",
-                invoices=[invoice("FV-AT-0051", shipped, "7500"),
-                          invoice("FV-AT-0063", shipped + timedelta(days=9), "4200")],
+                invoices=[_demo_invoice("FV-AT-0051", shipped, "7500"),
+                          _demo_invoice("FV-AT-0063", shipped + timedelta(days=9), "4200")],
                 notified_on=today - timedelta(days=10))
