@@ -68,16 +68,20 @@ def complete_claim(*, tenant, overdue, finance, handler) -> Claim:
 __all__ = ["DocumentKind"]
 
 
-def paid_claim(tenant, finance, handler, underwriter, *, rule="pro_rata", unpaid=10_000) -> Claim:
-    """A claim on 10,000 EUR unpaid at 90%, approved and paid 9,000 today (example 8's start)."""
-    policy = PolicyFactory(tenant=tenant, recovery_sharing=rule)
+def complete_claim_on(tenant, policy, finance, handler, underwriter, *, unpaid=10_000) -> Claim:
+    """A limit of 50,000, an overdue of `unpaid` shipped on 1 February 2026, its claim filed and complete."""
     buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
     overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
                       invoices=[invoice(shipped=date(2026, 2, 1), amount=unpaid)])
-    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=handler)
+    return complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=handler)
+
+
+def paid_claim(tenant, finance, handler, underwriter, *, rule="pro_rata", unpaid=10_000) -> Claim:
+    """A claim on 10,000 EUR unpaid at 90%, approved and paid 9,000 today (example 8's start)."""
+    policy = PolicyFactory(tenant=tenant, recovery_sharing=rule)
+    claim = complete_claim_on(tenant, policy, finance, handler, underwriter, unpaid=unpaid)
     with scopes_disabled():  # the claims handler approves and pays in the admin
         claim = claims.approve_claim(claim=claim, approved_by=handler)
-        return claims.record_claim_payment(claim=claim, amount=Money(claim.approved_indemnity, "EUR"), paid_on=timezone.localdate(),
-                                           recorded_by=handler)
-
+        return claims.record_claim_payment(claim=claim, amount=Money(claim.approved_indemnity, "EUR"),
+                                           paid_on=timezone.localdate(), recorded_by=handler)

@@ -31,7 +31,7 @@ from accounts import services as account_services
 from accounts.roles import CLAIMS_HANDLER, FINANCE, TENANT_ROLES, UNDERWRITER
 from core.tenancy import tenant_scope
 from tests.buyer_factories import iberia_proposal, muller  # noqa: F401  (fixtures)
-from tests.factories import PolicyFactory, TenantFactory, UserFactory, logged_in, member
+from tests.factories import PolicyFactory, TenantFactory, UserFactory, insurer_token_client, logged_in, member
 from tests.webhook_factories import endpoint, loopback_allowed, outsider_endpoint, receiver  # noqa: F401  (fixtures)
 
 
@@ -146,6 +146,18 @@ def underwriter(db):
 @pytest.fixture
 def claims_handler(db):
     return UserFactory(is_staff=True, roles=[CLAIMS_HANDLER])
+
+
+@pytest.fixture(params=["session", "token"])
+def handler_api(request, claims_handler):
+    """The insurer API as a claims handler: in a session, and again with an insurer token (each test runs twice)."""
+    if request.param == "session":
+        client = logged_in(claims_handler, client_class=APIClient)
+        client.acting_user = claims_handler
+        return client
+    client = insurer_token_client([CLAIMS_HANDLER])
+    client.acting_user = client.token.service_user
+    return client
 
 
 @pytest.fixture

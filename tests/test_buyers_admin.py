@@ -100,6 +100,7 @@ def test_admin_grade_action_asks_then_grades_each_buyer(client_of_underwriter, u
     page = client_of_underwriter.post(CHANGELIST, {"action": "grade_action", "_selected_action": selected, "index": "0"})
     assert page.status_code == 200
     assert 'name="grade"' in page.content.decode()
+    assert "current grade" in page.content.decode() and 'value="Grade"' in page.content.decode()
 
     bad = client_of_underwriter.post(CHANGELIST, {"action": "grade_action", "_selected_action": selected, "apply": "1",
                                                   "grade": "11", "reason": "x"})
@@ -122,6 +123,7 @@ def test_admin_merge_action_asks_for_the_target_then_merges(client_of_underwrite
                                                    "index": "0"})
     assert page.status_code == 200
     assert 'name="target"' in page.content.decode()
+    assert "These buyers are duplicates" in page.content.decode() and 'value="Merge"' in page.content.decode()
     done = client_of_underwriter.post(CHANGELIST, {"action": "merge_action", "_selected_action": [duplicate.pk],
                                                    "apply": "1", "target": muller.pk})
     assert done.status_code == 302

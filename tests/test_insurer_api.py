@@ -25,18 +25,6 @@ def claim(tenant, finance, claims_handler, underwriter):
     return paid_claim(tenant, finance, claims_handler, underwriter)
 
 
-@pytest.fixture(params=["session", "token"])
-def handler_api(request, claims_handler):
-    """A claims handler in a session, or an insurer token with the Claims handler role."""
-    if request.param == "session":
-        client = logged_in(claims_handler, client_class=APIClient)
-        client.acting_user = claims_handler
-        return client
-    client = insurer_token_client([CLAIMS_HANDLER])
-    client.acting_user = client.token.service_user
-    return client
-
-
 def _recovery(amount="5000.00", **overrides):
     return {"amount": money_json(amount), "received_on": TODAY.isoformat(), "source": "liquidator", "note": "Dividend",
             **overrides}

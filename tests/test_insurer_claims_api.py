@@ -51,18 +51,6 @@ def complete(claim, claims_handler):
     return claims.confirm_complete(claim=claim, confirmed_by=claims_handler)
 
 
-@pytest.fixture(params=["session", "token"])
-def handler_api(request, claims_handler):
-    """A claims handler in a session, or an insurer token with the Claims handler role."""
-    if request.param == "session":
-        client = logged_in(claims_handler, client_class=APIClient)
-        client.acting_user = claims_handler
-        return client
-    client = insurer_token_client([CLAIMS_HANDLER])
-    client.acting_user = client.token.service_user
-    return client
-
-
 def _unchanged(claim) -> bool:
     before = (claim.state, claim.approved_indemnity, claim.paid_amount, claim.transitions.count())
     claim = Claim.objects.get(pk=claim.pk)

@@ -291,3 +291,12 @@ def test_browser_list_query_count_is_constant(client_of_user, tenant, policy, dj
                                          amount=policy.terms.discretionary_limit_max, terms_days=30)
     with django_assert_num_queries(len(few.captured_queries)):
         client_of_user.get("/limits/")
+
+
+def test_the_list_filter_keeps_the_search_and_the_chosen_state(client_of_user, client_of_outsider):
+    page = client_of_user.get("/limits/", {"q": "Lisboa", "state": "pending"}).content.decode()
+    assert 'name="q" value="Lisboa"' in page and '<option value="pending" selected>' in page
+    # The claims list has the state filter only.
+    claims_page = client_of_user.get("/claims/", {"state": "draft"}).content.decode()
+    assert 'name="q"' not in claims_page and '<option value="draft" selected>' in claims_page
+    assert client_of_outsider.get("/limits/", {"q": "Lisboa"}).status_code == 200

@@ -15,9 +15,8 @@ from recoveries import services
 from recoveries.ledger import build_ledger
 from recoveries.models import CollectionCase, Recovery
 from recoveries.sharing import INSURER_FIRST, PRO_RATA, split_net_recovery
-from tests.claim_helpers import approve_limit, complete_claim, late_payer, paid_claim
+from tests.claim_helpers import complete_claim_on, paid_claim
 from tests.factories import eur
-from tests.overdue_factories import declare, invoice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 TODAY = date.today()
@@ -76,11 +75,7 @@ def test_outsider_cannot_declare_on_the_tenants_claim(tenant, other_tenant, outs
 
 def test_example_9_recovery_before_payment_reduces_the_indemnity(tenant, policy, finance, claims_handler,
                                                                  underwriter):
-    buyer = late_payer()
-    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
-    overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
-                      invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])
-    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=claims_handler)
+    claim = complete_claim_on(tenant, policy, finance, claims_handler, underwriter)
     claim = claims.approve_claim(claim=claim, approved_by=claims_handler)
     services.record_recovery(claim=claim, amount=eur(4_000), received_on=TODAY, source=Recovery.Source.BUYER)
     claim.refresh_from_db()
@@ -92,11 +87,7 @@ def test_example_9_recovery_before_payment_reduces_the_indemnity(tenant, policy,
 
 
 def test_recovery_clearing_the_debt_withdraws_the_claim(tenant, policy, finance, claims_handler, underwriter):
-    buyer = late_payer()
-    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
-    overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
-                      invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])
-    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=claims_handler)
+    claim = complete_claim_on(tenant, policy, finance, claims_handler, underwriter)
     services.record_recovery(claim=claim, amount=eur(10_000), received_on=TODAY, source=Recovery.Source.BUYER)
     claim.refresh_from_db()
     assert claim.state == Claim.State.WITHDRAWN

@@ -14,7 +14,7 @@ from recoveries import services
 from recoveries.ledger import build_ledger
 from recoveries.models import CollectionCase, Recovery
 from recoveries.selectors import claims_with_recoveries, summarize
-from tests.claim_helpers import approve_limit, complete_claim, late_payer, paid_claim
+from tests.claim_helpers import approve_limit, complete_claim, complete_claim_on, late_payer, paid_claim
 from tests.factories import PolicyFactory, eur, logged_in, member
 from tests.overdue_factories import declare, invoice
 
@@ -27,11 +27,6 @@ def statement_url(claim):
     return f"/recoveries/claims/{claim.pk}/"
 
 
-@pytest.fixture
-def finance_client(finance):
-    return logged_in(finance)
-
-
 def recover(claim, amount, source=Recovery.Source.LIQUIDATOR):
     return services.record_recovery(claim=claim, amount=eur(amount), received_on=TODAY, source=source)
 
@@ -42,11 +37,11 @@ def recover(claim, amount, source=Recovery.Source.LIQUIDATOR):
     ("pro_rata", "4500.00", "500.00", "The insurer owes you 500.00 EUR"),
     ("insurer_first", "5000.00", "0.00", "Nothing is owed either way."),
 ])
-def test_example_8_statement_shows_the_shares_and_who_owes_whom(tenant, finance, finance_client, claims_handler,
+def test_example_8_statement_shows_the_shares_and_who_owes_whom(tenant, finance, client_of_finance, claims_handler,
                                                                   underwriter, rule, insurer, insured, owed):
     claim = paid_claim(tenant, finance, claims_handler, underwriter, rule=rule)
     recover(claim, 5_000)
-    response = finance_client.get(statement_url(claim))
+    response = client_of_finance.get(statement_url(claim))
     assert response.status_code == 200
     totals = {row["label"]: row["amount"].amount for row in response.context["totals"]}
     assert str(totals["Indemnity paid by the insurer"]) == "9000.00"
@@ -59,17 +54,13 @@ def test_example_8_statement_shows_the_shares_and_who_owes_whom(tenant, finance,
 
 
 def test_example_9_recovery_before_payment_is_marked_as_having_reduced_the_loss(tenant, policy, finance,
-                                                                                finance_client, claims_handler,
+                                                                                client_of_finance, claims_handler,
                                                                                 underwriter):
-    buyer = late_payer()
-    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
-    overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
-                      invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])
-    claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=claims_handler)
+    claim = complete_claim_on(tenant, policy, finance, claims_handler, underwriter)
     recover(claim, 4_000, source=Recovery.Source.BUYER)
     claim = claims.approve_claim(claim=claim, approved_by=claims_handler)
     claims.record_claim_payment(claim=claim, amount=eur(5_400), paid_on=TODAY, recorded_by=claims_handler)
-    response = finance_client.get(statement_url(claim))
+    response = client_of_finance.get(statement_url(claim))
     [line] = response.context["lines"]
     assert line["reduced_loss"] and line["insurer_share"] is None
     totals = {row["label"]: str(row["amount"].amount) for row in response.context["totals"]}
@@ -79,39 +70,39 @@ def test_example_9_recovery_before_payment_is_marked_as_having_reduced_the_loss(
     assert "before payment: reduced the loss" in response.content.decode()
 
 
-def test_statement_shows_the_collection_status_to_the_insured(tenant, finance, finance_client, claims_handler,
+def test_statement_shows_the_collection_status_to_the_insured(tenant, finance, client_of_finance, claims_handler,
                                                               underwriter):
     claim = paid_claim(tenant, finance, claims_handler, underwriter)
     case = services.open_collection_case(overdue=claim.overdue, claim=claim, agency="Cobros Madrid SL")
     services.update_collection_status(case=case, status=CollectionCase.Status.PAYMENT_PLAN, note="12 instalments")
-    body = finance_client.get(statement_url(claim)).content.decode()
+    body = client_of_finance.get(statement_url(claim)).content.decode()
     assert "Payment plan agreed" in body and "12 instalments" in body and "Cobros Madrid SL" in body
-    row = finance_client.get(LIST).context["rows"][0]
+    row = client_of_finance.get(LIST).context["rows"][0]
     assert row["collection_status"] == CollectionCase.Status.PAYMENT_PLAN
 
 
 # --- A direct receipt declared in the browser ------------------------------------------------------------
 
-def test_direct_receipt_declared_in_the_browser_is_owed_to_the_insurer(tenant, finance, finance_client,
+def test_direct_receipt_declared_in_the_browser_is_owed_to_the_insurer(tenant, finance, client_of_finance,
                                                                       claims_handler, underwriter):
     claim = paid_claim(tenant, finance, claims_handler, underwriter)
-    response = finance_client.post(statement_url(claim), {"amount": "5000.00", "received_on": TODAY.isoformat(),
+    response = client_of_finance.post(statement_url(claim), {"amount": "5000.00", "received_on": TODAY.isoformat(),
                                                           "note": "Transfer from the buyer"})
     assert response.status_code == 302
     recovery = Recovery.objects.get(claim=claim)
     assert (recovery.source, recovery.recorded_by) == (Recovery.Source.INSURED_DIRECT, finance)
-    page = finance_client.get(statement_url(claim))
+    page = client_of_finance.get(statement_url(claim))
     assert "You owe the insurer 4500.00 EUR" in page.content.decode()
-    assert "You owe the insurer 4500.00 EUR" in finance_client.get(LIST).content.decode()
+    assert "You owe the insurer 4500.00 EUR" in client_of_finance.get(LIST).content.decode()
 
 
-def test_settling_what_was_received_directly_squares_the_statement(tenant, finance, finance_client, claims_handler,
+def test_settling_what_was_received_directly_squares_the_statement(tenant, finance, client_of_finance, claims_handler,
                                                                   underwriter):
     claim = paid_claim(tenant, finance, claims_handler, underwriter)
     services.declare_direct_receipt(tenant=tenant, claim=claim, amount=eur(5_000), received_on=TODAY,
                                     declared_by=finance)
     services.record_settlement(claim=claim, amount=eur(4_500), settled_on=TODAY, to_insurer=True)
-    response = finance_client.get(statement_url(claim))
+    response = client_of_finance.get(statement_url(claim))
     receipt_line, settlement_line = response.context["lines"]
     assert str(receipt_line["held_by"]) == "You" and settlement_line["label"] == "Paid by you to the insurer"
     assert "Nothing is owed either way." in response.content.decode()
@@ -124,10 +115,10 @@ def test_settling_what_was_received_directly_squares_the_statement(tenant, finan
     ({"amount": "abc", "received_on": TODAY.isoformat()}, "amount"),
     ({"amount": "100", "received_on": "31/02/2026"}, "received_on"),
 ])
-def test_bad_direct_receipt_is_a_form_error_and_writes_nothing(tenant, finance, finance_client, claims_handler,
+def test_bad_direct_receipt_is_a_form_error_and_writes_nothing(tenant, finance, client_of_finance, claims_handler,
                                                                underwriter, data, field):
     claim = paid_claim(tenant, finance, claims_handler, underwriter)
-    response = finance_client.post(statement_url(claim), data)
+    response = client_of_finance.post(statement_url(claim), data)
     assert response.status_code == 400
     assert response.context["form"].errors[field]
     assert not Recovery.objects.exists()
@@ -152,12 +143,12 @@ def test_a_user_who_may_not_see_claims_is_refused(tenant, finance, claims_handle
 
 # --- CSV ------------------------------------------------------------------------------------------------
 
-def test_statement_csv_has_the_lines_and_totals_as_decimal_strings(tenant, finance, finance_client, claims_handler,
+def test_statement_csv_has_the_lines_and_totals_as_decimal_strings(tenant, finance, client_of_finance, claims_handler,
                                                                    underwriter):
     claim = paid_claim(tenant, finance, claims_handler, underwriter)
     recover(claim, 5_000)
     services.record_collection_cost(claim=claim, amount=eur("1000.50"), incurred_on=TODAY, kind="legal_fees")
-    response = finance_client.get(f"{statement_url(claim)}statement.csv")
+    response = client_of_finance.get(f"{statement_url(claim)}statement.csv")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
@@ -207,7 +198,7 @@ def _more_paid_claims(claim, n):
     return copies
 
 
-def test_list_totals_agree_with_the_ledger_without_a_query_per_claim(tenant, finance, finance_client,
+def test_list_totals_agree_with_the_ledger_without_a_query_per_claim(tenant, finance, client_of_finance,
                                                                      claims_handler, underwriter,
                                                                      django_assert_num_queries):
     claim = paid_claim(tenant, finance, claims_handler, underwriter)
@@ -220,7 +211,7 @@ def test_list_totals_agree_with_the_ledger_without_a_query_per_claim(tenant, fin
         services.open_collection_case(overdue=copy.overdue, claim=copy)
     # Session, user, membership, permissions (2), count, the claims with their totals: 7 whatever the rows.
     with django_assert_num_queries(8):
-        response = finance_client.get(LIST)
+        response = client_of_finance.get(LIST)
     assert response.status_code == 200 and len(response.context["rows"]) == 9
     for row_claim in claims_with_recoveries(tenant=tenant):
         summary, ledger = summarize(row_claim), build_ledger(claim=row_claim)

@@ -53,7 +53,19 @@ def declaration_frequency_of(policy: Policy) -> str:
         return DeclarationFrequency.MONTHLY
 
 
-class TurnoverDeclaration(TenantOwned):
+class TurnoverAndPremiumAsMoney:
+    """`turnover` and `premium` (Decimal, in `currency`) as Money: a declaration and a period's line alike."""
+
+    @property
+    def turnover_money(self) -> Money:
+        return Money(self.turnover, self.currency)
+
+    @property
+    def premium_money(self) -> Money:
+        return Money(self.premium, self.currency)
+
+
+class TurnoverDeclaration(TurnoverAndPremiumAsMoney, TenantOwned):
     """Insured turnover of one declaration period to buyers in one country.
 
     A correction replaces the row's values; the history keeps what was declared before.
@@ -95,13 +107,6 @@ class TurnoverDeclaration(TenantOwned):
     def __str__(self):
         return f"{self.policy_id} {self.period_start} {self.country.code}: {self.turnover} {self.currency}"
 
-    @property
-    def turnover_money(self) -> Money:
-        return Money(self.turnover, self.currency)
-
-    @property
-    def premium_money(self) -> Money:
-        return Money(self.premium, self.currency)
 
 
 class PeriodPremium(TenantOwned):

@@ -10,7 +10,12 @@ from moneyed import Money
 from core.money import quantize_money
 from policies.models import Policy
 from policies.premium.calculation import DeclarationPeriod, declaration_periods, period_premium
-from policies.premium.models import PeriodPremium, TurnoverDeclaration, declaration_frequency_of
+from policies.premium.models import (
+    PeriodPremium,
+    TurnoverAndPremiumAsMoney,
+    TurnoverDeclaration,
+    declaration_frequency_of,
+)
 
 
 def declarations_for_tenant(*, tenant, policy: Policy | None = None) -> QuerySet[TurnoverDeclaration]:
@@ -32,7 +37,7 @@ def declared_premium(*, policy: Policy) -> Money:
 
 
 @dataclass
-class PeriodLine:
+class PeriodLine(TurnoverAndPremiumAsMoney):
     period: DeclarationPeriod
     declarations: list[TurnoverDeclaration] = field(default_factory=list)
     missing: bool = False  # ended and nothing declared for it
@@ -45,14 +50,6 @@ class PeriodLine:
     @property
     def premium(self) -> Decimal:
         return sum((d.premium for d in self.declarations), Decimal("0"))
-
-    @property
-    def turnover_money(self) -> Money:
-        return Money(self.turnover, self.currency)
-
-    @property
-    def premium_money(self) -> Money:
-        return Money(self.premium, self.currency)
 
 
 @dataclass
