@@ -20,6 +20,7 @@ from core.forms import show_domain_error
 from recoveries import services
 from recoveries.ledger import build_ledger
 from recoveries.models import CollectionCase, CollectionCost, Recovery, Settlement
+from recoveries.selectors import collection_cases_of
 
 _DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -102,7 +103,7 @@ class RecoveryAdmin(_ReadOnlyAdmin):
             "claim": claim,
             "ledger": build_ledger(claim=claim),
             "forms": bound,
-            "case": CollectionCase.objects.filter(overdue_id=claim.overdue_id).order_by("-opened_on", "-pk").first(),
+            "case": collection_cases_of(claim).first(),
         }
         return TemplateResponse(request, "admin/recoveries/claim.html", context)
 

@@ -111,12 +111,20 @@ def claim_of_tenant(*, tenant, claim_id: int) -> Claim:
 def ledger_for(*, tenant, claim_id: int) -> RecourseStatement:
     """A claim's recourse statement: its ledger and its collection cases. Claim.DoesNotExist outside the tenant."""
     claim = claim_of_tenant(tenant=tenant, claim_id=claim_id)
-    cases = list(collection_cases_for_tenant(tenant=tenant).filter(overdue_id=claim.overdue_id))
-    return RecourseStatement(claim=claim, ledger=build_ledger(claim=claim), collection_cases=cases)
+    return RecourseStatement(claim=claim, ledger=build_ledger(claim=claim),
+                             collection_cases=list(collection_cases_of(claim)))
 
 
 def recoveries_of_claim(*, tenant, claim_id: int) -> QuerySet[Recovery]:
     return Recovery.objects.filter(tenant=tenant, claim_id=claim_id).order_by("received_on", "pk")
+
+
+def collection_cases_of(claim: Claim) -> QuerySet[CollectionCase]:
+    """The collection cases of a claim's debt, newest first: a case may be opened on the overdue before the
+    claim was filed, and it is still this debt's collection. The claim is the caller's to reach (the tenant's
+    own, or any submitted claim on the insurer side)."""
+    return (CollectionCase.objects.filter(overdue_id=claim.overdue_id)
+            .select_related("overdue__buyer", "claim").order_by("-opened_on", "-pk"))
 
 
 def collection_cases_for_tenant(*, tenant, status: str | None = None) -> QuerySet[CollectionCase]:

@@ -13,7 +13,6 @@ from rest_framework.views import APIView
 
 from accounts.permissions import IsInsurerStaff
 from claims.claims.api.insurer_base import InsurerClaimPostApi, insurer_claim_or_404
-from claims.claims.models import Claim
 from recoveries import services
 from recoveries.api.insurer_serializers import (
     InsurerCollectionCaseInputSerializer,
@@ -32,7 +31,7 @@ from recoveries.api.serializers import (
 from recoveries.api.views import LEDGER_EXAMPLE
 from recoveries.ledger import build_ledger
 from recoveries.models import CollectionCase
-from recoveries.selectors import RecourseStatement
+from recoveries.selectors import RecourseStatement, collection_cases_of
 
 TAGS = ["insurer: recoveries"]
 IDEMPOTENCY_NOTE = " Send an `Idempotency-Key` to retry safely."
@@ -40,12 +39,6 @@ IDEMPOTENCY_NOTE = " Send an `Idempotency-Key` to retry safely."
 
 def _eur(amount: str) -> dict:
     return {"amount": amount, "currency": "EUR"}
-
-
-def _cases_of(claim: Claim) -> list[CollectionCase]:
-    # A case may be opened on the overdue before the claim was filed: it is still this debt's collection.
-    return list(CollectionCase.objects.filter(overdue_id=claim.overdue_id)
-                .select_related("overdue__buyer", "claim").order_by("-opened_on", "-pk"))
 
 
 LEDGER_INSURER_EXAMPLE = OpenApiExample(
@@ -67,7 +60,7 @@ class InsurerRecoveryLedgerApi(APIView):
 
     def get(self, request, claim_id):
         claim = insurer_claim_or_404(claim_id)
-        statement = RecourseStatement(claim=claim, ledger=build_ledger(claim=claim), collection_cases=_cases_of(claim))
+        statement = RecourseStatement(claim=claim, ledger=build_ledger(claim=claim), collection_cases=list(collection_cases_of(claim)))
         payload = {**ledger_payload(statement), "tenant_id": claim.tenant_id, "tenant": claim.tenant.legal_name}
         return Response(InsurerRecoveryLedgerOutputSerializer(payload).data)
 
