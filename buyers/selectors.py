@@ -81,3 +81,15 @@ def find_by_vat(*, country: str, vat_number: str) -> Buyer | None:
         return None
     qs = Buyer.objects.exclude(status=Buyer.Status.MERGED).filter(country=country.upper(), vat_number=number)
     return qs.order_by("pk").first()
+
+
+def matching_buyer_or_reference(qs: QuerySet, q: str) -> QuerySet:
+    """Narrow a list of rows with a `buyer` and a `reference` (limits, overdues) to those whose reference
+    contains `q` or whose buyer matches it as in the buyer search (`matching_query`)."""
+    q = (q or "").strip()
+    if not q:
+        return qs
+    # The registry is shared, so the subquery reveals nothing: `qs` is already the tenant's.
+    buyers = matching_query(Buyer.objects.all(), q).values("pk")
+    return qs.filter(Q(reference__icontains=q) | Q(buyer__in=buyers))
+

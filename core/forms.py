@@ -29,3 +29,11 @@ def show_domain_error(form: forms.Form, error: DomainError, *,
         target.add_error(name if name in target.fields else None, messages)
     if summary_needed:
         form.add_error(None, error.message)
+
+
+def state_filter(request, states) -> str | None:
+    """The `?state=` of a list page when it names one of `states` (a TextChoices' values); an unknown or
+    missing state filters nothing."""
+    state = request.GET.get("state") or None
+    return state if state in states else None
+

@@ -9,7 +9,7 @@ from django.views.generic import ListView
 from accounts.mixins import TenantMemberRequiredMixin
 from core import webhooks
 from core.exceptions import DomainError
-from core.forms import show_domain_error
+from core.forms import show_domain_error, state_filter
 from core.models import WebhookDelivery
 from core.selectors import webhook_deliveries_for_tenant, webhook_endpoints_for_tenant
 from integrations.forms import WebhookEndpointForm
@@ -96,10 +96,8 @@ class DeliveryListView(WebhookPageMixin, ListView):
 
     def get_queryset(self):
         self.endpoint = self.get_endpoint(self.kwargs["pk"])
-        self.state = self.request.GET.get("state", "")
-        if self.state not in WebhookDelivery.State.values:
-            self.state = ""
-        return webhook_deliveries_for_tenant(tenant=self.tenant, endpoint=self.endpoint, state=self.state or None)
+        self.state = state_filter(self.request, WebhookDelivery.State.values)
+        return webhook_deliveries_for_tenant(tenant=self.tenant, endpoint=self.endpoint, state=self.state)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

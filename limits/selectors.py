@@ -7,8 +7,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q, QuerySet
 from moneyed import Money
 
-from buyers.models import Buyer
-from buyers.selectors import matching_query
+from buyers.selectors import matching_buyer_or_reference
 from limits.models import CoverStop, CreditLimit, LimitDecision
 
 
@@ -17,24 +16,11 @@ def limits_for_tenant(*, tenant, state: str | None = None) -> QuerySet[CreditLim
     return qs.filter(state=state) if state else qs
 
 
-def matching_limits(qs: QuerySet[CreditLimit], q: str) -> QuerySet[CreditLimit]:
-    """Narrow `qs` to limits whose reference contains `q` or whose buyer matches it.
-
-    The buyer matches as in the buyer search (buyers.selectors.matching_query):
-    every word in its names, case and accents ignored ('muller' finds 'Müller'),
-    or an identifier written with or without separators.
-    """
-    q = (q or "").strip()
-    if not q:
-        return qs
-    # The registry is shared, so the subquery reveals nothing: `qs` is already the tenant's.
-    buyers = matching_query(Buyer.objects.all(), q).values("pk")
-    return qs.filter(Q(reference__icontains=q) | Q(buyer__in=buyers))
-
-
 def search_limits(*, tenant, q: str = "", state: str | None = None) -> QuerySet[CreditLimit]:
     """The tenant's limits matching `q` (buyer name or identifier, or reference), newest first."""
-    return matching_limits(limits_for_tenant(tenant=tenant, state=state), q).order_by("-created_at", "-pk")
+    # The buyer matches as in the buyer search: every word in its names, case and accents ignored ('muller'
+    # finds 'Müller'), or an identifier written with or without separators.
+    return matching_buyer_or_reference(limits_for_tenant(tenant=tenant, state=state), q).order_by("-created_at", "-pk")
 
 
 def limit_with_history(*, tenant, pk: int) -> CreditLimit:

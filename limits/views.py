@@ -12,7 +12,7 @@ from moneyed import Money
 from accounts.mixins import TenantMemberRequiredMixin
 from buyers.selectors import buyers_visible_to
 from core.exceptions import DomainError
-from core.forms import show_domain_error
+from core.forms import show_domain_error, state_filter
 from limits import services
 from limits.forms import LimitEditForm, LimitRequestForm
 from limits.models import CreditLimit
@@ -32,9 +32,7 @@ class LimitListView(TenantMemberRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        state = self.request.GET.get("state") or None
-        if state not in CreditLimit.State.values:
-            state = None
+        state = state_filter(self.request, CreditLimit.State.values)
         return search_limits(tenant=self.tenant, q=self.request.GET.get("q", ""), state=state)
 
     def get_context_data(self, **kwargs):

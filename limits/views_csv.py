@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accounts.mixins import TenantMemberRequiredMixin
+from core.forms import state_filter
 from limits.bulk import csv_export, jobs
 from limits.bulk.csv_decode import MAX_BYTES
 from limits.bulk.rows import KNOWN_COLUMNS, MAX_ROWS, MODE_ALL_OR_NOTHING, MODE_VALID_ROWS
@@ -69,9 +70,7 @@ class LimitCsvExportView(TenantMemberRequiredMixin, View):
     required_permission = "limits.view_creditlimit"
 
     def get(self, request):
-        state = request.GET.get("state") or None
-        if state not in CreditLimit.State.values:
-            state = None  # as on the list page: an unknown state filters nothing
+        state = state_filter(request, CreditLimit.State.values)  # as on the list page
         # Consumed after the middleware left the tenant's scope: export_limits_csv enters it itself.
         lines = csv_export.export_limits_csv(tenant=self.tenant, state=state)
         response = StreamingHttpResponse(_with_bom(lines), content_type="text/csv; charset=utf-8")

@@ -101,3 +101,14 @@ def test_a_models_validation_error_becomes_a_domain_error_with_every_message_on_
     body = exception_handler(error, {}).data["error"]
     assert body["fields"] == {"url": ["Use https.", "Use a public address."], "non_field_errors": ["Something is off."]}
     assert DomainError.from_validation_error(ValidationError("Plain.")).messages_by_field() == {None: ["Plain."]}
+
+
+def test_a_list_filters_by_a_known_state_only():
+    from django.test import RequestFactory
+
+    from core.forms import state_filter
+
+    states = ["pending", "in_force"]
+    assert state_filter(RequestFactory().get("/", {"state": "pending"}), states) == "pending"
+    assert state_filter(RequestFactory().get("/", {"state": "nonsense"}), states) is None
+    assert state_filter(RequestFactory().get("/"), states) is None

@@ -186,6 +186,24 @@ def test_list_query_count_does_not_grow_with_rows(client_of_user, tenant, policy
     assert "Buyer 29" in searched and "Buyer 1<" not in searched
 
 
+def test_the_list_finds_overdues_as_the_limits_list_finds_limits(client_of_user, tenant, policy, outsider_policy):
+    # One search for both lists: every word of the buyer's names with accents ignored, an identifier with or
+    # without separators, or the insured's reference; never another insured's overdue.
+    muller = Buyer.objects.create(legal_name="Müller Maschinenbau GmbH", country="DE", registration_number="HRB123456",
+                                  status="confirmed")
+    other = Buyer.objects.create(legal_name="Dupont SARL", country="FR", registration_number="FR999", status="confirmed")
+    declare(tenant, policy, muller, [invoice_line("M-1")], date(2026, 2, 1))
+    services.declare_overdue(tenant=tenant, notified_by=None, policy=policy, buyer=other, reference="ERP-77",
+                             invoices=[invoice_line("D-1")], draft=True)
+    with tenant_scope(outsider_policy.tenant):
+        declare(outsider_policy.tenant, outsider_policy, muller, [invoice_line("X-1")], date(2026, 2, 1))
+    for q, found, hidden in (("muller maschinen", "Müller", "Dupont"), ("HRB 123.456", "Müller", "Dupont"),
+                             ("erp-77", "Dupont", "Müller")):
+        page = client_of_user.get("/overdues/", {"q": q}).content.decode()
+        assert found in page and hidden not in page, q
+    assert client_of_user.get("/overdues/", {"q": "muller"}).context["overdues"].count() == 1
+
+
 def test_detail_query_count_does_not_grow_with_invoices(client_of_user, tenant, policy, buyer,
                                                         django_assert_num_queries):
     overdue = declare(tenant, policy, buyer, [invoice_line(f"I-{n}", amount="100") for n in range(30)], date(2026, 2, 1))

@@ -26,7 +26,7 @@ from claims.claims.selectors import (
 )
 from claims.overdues.selectors import overdues_for_tenant
 from core.exceptions import DomainError
-from core.forms import show_domain_error
+from core.forms import show_domain_error, state_filter
 
 VIEW = "claims.view_claim"
 FILE = "claims.file_claim"
@@ -54,10 +54,7 @@ class ClaimListView(TenantMemberRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        state = self.request.GET.get("state") or None
-        if state not in Claim.State.values:
-            state = None  # an unknown state filters nothing
-        return claims_for_tenant(tenant=self.tenant, state=state)
+        return claims_for_tenant(tenant=self.tenant, state=state_filter(self.request, Claim.State.values))
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -6,12 +6,19 @@ from datetime import date
 from django.db.models import Count, DecimalField, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
+from buyers.selectors import matching_buyer_or_reference
 from claims.overdues.models import Invoice, Overdue, OverduePayment, PaymentAllocation
 from policies import deadlines as policy_deadlines
 from policies.deadlines import InvoiceDeadlines, invoice_deadlines
 from policies.terms import PolicyTerms
 
 # --- Overdues ---------------------------------------------------------------
+
+
+def search_overdues(*, tenant, q: str = "", state: str | None = None) -> QuerySet[Overdue]:
+    """The tenant's overdues, drafts included, matching `q` (buyer name or identifier, or reference), as the
+    limits list searches; newest notification first."""
+    return matching_buyer_or_reference(overdues_for_tenant(tenant=tenant, state=state, include_drafts=True), q)
 
 
 def overdues_for_tenant(*, tenant, state: str | None = None, include_drafts: bool = False) -> QuerySet[Overdue]:

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -27,10 +27,10 @@ from claims.overdues.selectors import (
     extension_counts,
     overdue_actions,
     overdue_detail,
-    overdues_for_tenant,
+    search_overdues,
 )
 from core.exceptions import DomainError
-from core.forms import show_domain_error
+from core.forms import show_domain_error, state_filter
 
 VIEW = "claims.view_overdue"
 DECLARE = "claims.declare_overdue"
@@ -54,13 +54,8 @@ class OverdueListView(TenantMemberRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        state = self.request.GET.get("state") or None
-        if state not in Overdue.State.values:
-            state = None  # an unknown state filters nothing
-        qs = overdues_for_tenant(tenant=self.tenant, state=state, include_drafts=True)
-        if q := self.request.GET.get("q", "").strip():
-            qs = qs.filter(Q(buyer__legal_name__icontains=q) | Q(reference__icontains=q))
-        return qs.order_by(*LIST_ORDER)
+        state = state_filter(self.request, Overdue.State.values)
+        return search_overdues(tenant=self.tenant, q=self.request.GET.get("q", ""), state=state).order_by(*LIST_ORDER)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

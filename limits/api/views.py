@@ -5,6 +5,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from buyers.selectors import matching_buyer_or_reference
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 from limits import services
@@ -17,7 +18,7 @@ from limits.api.serializers import (
     LimitRequestInputSerializer,
 )
 from limits.models import CreditLimit
-from limits.selectors import cover_in_force, limit_with_history, limits_for_tenant, matching_limits
+from limits.selectors import cover_in_force, limit_with_history, limits_for_tenant
 
 REQUEST_EXAMPLE = OpenApiExample(
     "Request 40,000 EUR at 60 days",
@@ -89,7 +90,7 @@ class LimitFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_q(self, queryset, name, value):
-        return matching_limits(queryset, value)
+        return matching_buyer_or_reference(queryset, value)
 
 
 def _limit_or_404(tenant, pk):
