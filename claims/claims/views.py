@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,12 +14,12 @@ from accounts.mixins import TenantMemberRequiredMixin
 from claims.claims import services as services_claims
 from claims.claims.calculation import calculation_for_display
 from claims.claims.documents import allowed_extensions, max_upload_bytes
+from claims.claims.downloads import document_download
 from claims.claims.forms import DocumentUploadForm, FileClaimForm, WithdrawForm
-from claims.claims.models import Cause, Claim, ClaimDocument
+from claims.claims.models import Cause, Claim
 from claims.claims.selectors import (
     claim_actions,
     claim_detail,
-    claim_document,
     claims_for_tenant,
     next_deadline,
     overdues_open_to_claims,
@@ -237,10 +237,4 @@ class ClaimDocumentDownloadView(TenantMemberRequiredMixin, View):
     required_permission = VIEW
 
     def get(self, request, pk, doc_pk):
-        try:
-            document = claim_document(tenant=self.tenant, claim_id=pk, pk=doc_pk)
-            handle = document.file.open("rb")
-        except (ClaimDocument.DoesNotExist, FileNotFoundError) as exc:
-            raise Http404 from exc
-        return FileResponse(handle, as_attachment=True, filename=document.original_name,
-                            content_type=document.content_type)
+        return document_download(tenant=self.tenant, claim_id=pk, document_id=doc_pk)

@@ -2,7 +2,7 @@
 
 import django_filters
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
@@ -23,8 +23,9 @@ from claims.claims.api.serializers import (
     DocumentUploadInputSerializer,
     calculation_of,
 )
-from claims.claims.models import Cause, Claim, ClaimDocument
-from claims.claims.selectors import claim_detail, claim_document, claims_for_tenant
+from claims.claims.downloads import document_download
+from claims.claims.models import Cause, Claim
+from claims.claims.selectors import claim_detail, claims_for_tenant
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 
@@ -280,13 +281,7 @@ class ClaimDocumentDownloadApi(APIView):
     required_permission = VIEW
 
     def get(self, request, pk, doc_id):
-        try:
-            document = claim_document(tenant=request.tenant, claim_id=pk, pk=doc_id)
-            handle = document.file.open("rb")
-        except (ClaimDocument.DoesNotExist, FileNotFoundError) as exc:
-            raise Http404 from exc
-        return FileResponse(handle, as_attachment=True, filename=document.original_name,
-                            content_type=document.content_type)
+        return document_download(tenant=request.tenant, claim_id=pk, document_id=doc_id)
 
 
 @extend_schema_view(
