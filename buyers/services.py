@@ -58,6 +58,15 @@ def _duplicate(existing: Buyer, *, tenant, field: str) -> DuplicateBuyer:
     )
 
 
+def _save_or_duplicate(buyer: Buyer, message: str) -> None:
+    """Save the buyer; an identity taken meanwhile (the database's unique constraint) is a DuplicateBuyer."""
+    try:
+        with transaction.atomic():
+            buyer.save()
+    except IntegrityError as exc:
+        raise DuplicateBuyer(message, field="registration_number") from exc
+
+
 @transaction.atomic
 def propose_buyer(
     *, tenant, legal_name: str, country: str, registration_number: str = "", vat_number: str = "",
@@ -94,14 +103,8 @@ def propose_buyer(
         buyer.full_clean(exclude=["search_text"], validate_constraints=False)
     except ValidationError as exc:
         raise DomainError.from_validation_error(exc) from exc
-    try:
-        # A concurrent proposal of the same buyer loses on the unique constraint, not with a 500.
-        with transaction.atomic():
-            buyer.save()
-    except IntegrityError as exc:
-        raise DuplicateBuyer(
-            _("This buyer was just added to the registry: search for it again."), field="registration_number"
-        ) from exc
+    # A concurrent proposal of the same buyer loses on the unique constraint, not with a 500.
+    _save_or_duplicate(buyer, _("This buyer was just added to the registry: search for it again."))
     _sync_identifiers(buyer, tenant=tenant)
     return buyer
 
@@ -132,13 +135,7 @@ def update_buyer_identity(*, buyer: Buyer) -> Buyer:
         buyer_pk=buyer.pk, country=buyer.country.code, registration_number=buyer.registration_number,
         vat_number=buyer.vat_number, lei=buyer.lei,
     )
-    try:
-        with transaction.atomic():
-            buyer.save()
-    except IntegrityError as exc:
-        raise DuplicateBuyer(
-            _("Another buyer already has this registration number in this country."), field="registration_number"
-        ) from exc
+    _save_or_duplicate(buyer, _("Another buyer already has this registration number in this country."))
     _sync_identifiers(buyer)
     return buyer
 

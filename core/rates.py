@@ -12,6 +12,12 @@ class MissingRate(LookupError):
     pass
 
 
+def _latest_recorded(base: str, quote: str, on: date) -> Decimal | None:
+    """The rate recorded for base/quote most recently on or before `on`, or None."""
+    return (ExchangeRate.objects.filter(base_currency=base, quote_currency=quote, valid_on__lte=on)
+            .order_by("-valid_on").values_list("rate", flat=True).first())
+
+
 def rate(*, base: str, quote: str, on: date) -> Decimal:
     """Units of `quote` per unit of `base`, the latest recorded on or before `on`.
 
@@ -19,20 +25,10 @@ def rate(*, base: str, quote: str, on: date) -> Decimal:
     """
     if base == quote:
         return Decimal(1)
-    direct = (
-        ExchangeRate.objects.filter(base_currency=base, quote_currency=quote, valid_on__lte=on)
-        .order_by("-valid_on")
-        .values_list("rate", flat=True)
-        .first()
-    )
+    direct = _latest_recorded(base, quote, on)
     if direct is not None:
         return direct
-    inverse = (
-        ExchangeRate.objects.filter(base_currency=quote, quote_currency=base, valid_on__lte=on)
-        .order_by("-valid_on")
-        .values_list("rate", flat=True)
-        .first()
-    )
+    inverse = _latest_recorded(quote, base, on)
     if inverse is not None:
         return Decimal(1) / inverse
     raise MissingRate(f"No exchange rate {base}/{quote} on or before {on}")
