@@ -22,7 +22,7 @@ pytestmark = [
 ]
 
 
-def test_notification_email_is_sent_by_a_worker_through_the_broker(tenant, user):
+def test_notification_email_is_sent_by_a_worker_through_the_broker(tenant, user, outsider):
     from celery.contrib.testing.worker import start_worker
 
     assert not app.conf.task_always_eager, "the broker test must not run tasks inline"
@@ -39,3 +39,5 @@ def test_notification_email_is_sent_by_a_worker_through_the_broker(tenant, user)
             time.sleep(0.2)
     assert Notification.objects.get(pk=notification.pk).emailed_at is not None
     assert [m.subject for m in mail.outbox] == ["Through Redis"]
+    # The worker writes to the tenant's users only: another insured's user hears nothing.
+    assert user.email in mail.outbox[0].to and outsider.email not in mail.outbox[0].to

@@ -186,3 +186,11 @@ def test_admin_country_risk(client_of_underwriter):
     assert ok.status_code == 302
     risk = CountryRisk.objects.get()
     assert client_of_underwriter.get(f"{url}{risk.pk}/change/").status_code == 200
+
+
+def test_an_insureds_user_never_reaches_the_registry_admin(client_of_outsider, muller, iberia_proposal):
+    # Grading, merging and confirming are the insurer's: a tenant's user (every tenant role) is sent to log in.
+    for url in (CHANGELIST, f"{CHANGELIST}{muller.pk}/change/", f"{CHANGELIST}{iberia_proposal.pk}/change/"):
+        response = client_of_outsider.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+

@@ -10,6 +10,7 @@ import pytest
 
 from core.exceptions import DomainError
 from core.models import Notification
+from core.tenancy import tenant_scope
 from limits import services
 from limits.models import CoverStop, CreditLimit, LimitDecision
 from limits.selectors import cover_in_force
@@ -107,3 +108,17 @@ def test_cover_stop_stops_new_shipments_until_reinstated(tenant, policy, buyer):
     services.lift_cover_stop(stop=stop, lifted_on=date(2026, 4, 1))
     assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 3, 31)).stopped
     assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 4, 1)).amount == eur(50_000)
+
+
+def test_a_reduction_leaves_another_insureds_limit_on_the_same_buyer_alone(tenant, policy, outsider_policy, buyer,
+                                                                          underwriter):
+    limit = approved_limit(tenant, policy, buyer, 100_000, underwriter)
+    theirs = approved_limit(outsider_policy.tenant, outsider_policy, buyer, 100_000, underwriter)
+    with tenant_scope(outsider_policy.tenant):
+        their_decisions = CreditLimit.objects.get(pk=theirs.pk).decisions.count()
+    services.reduce_limit(limit=limit, decided_by=underwriter, amount=eur(40_000), reason_codes=["buyer_grade"],
+                          notified_on=date(2026, 2, 28), effective_date=date(2026, 3, 1))
+    assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 3, 5)).amount == eur(40_000)
+    with tenant_scope(outsider_policy.tenant):
+        assert cover_in_force(policy=outsider_policy, buyer=buyer, on=date(2026, 3, 5)).amount == eur(100_000)
+        assert CreditLimit.objects.get(pk=theirs.pk).decisions.count() == their_decisions

@@ -150,12 +150,15 @@ def test_recourse_statement_with_few_and_many_recoveries(pinned, client_of_user,
 
 
 def test_claim_and_overdue_lists_with_few_and_many_rows(pinned, api_client, client_of_user, tenant, policy, user,
-                                                        underwriter):
-    # The lists pinned next to their features count one size; here 3 and 10 rows give the same count.
-    for n in (FEW, MANY - FEW):
+                                                        underwriter, outsider_policy, outsider):
+    # The lists pinned next to their features count one size; here 3 and 10 rows give the same count, and
+    # another insured's rows neither show nor cost a query.
+    for _ in range(MANY):
+        claim_with_invoices(outsider_policy.tenant, outsider_policy, underwriter, outsider, 1)
+    for total, n in ((FEW, FEW), (MANY, MANY - FEW)):
         for _ in range(n):
             claim_with_invoices(tenant, policy, underwriter, user, 2)
         pinned(client_of_user, "/claims/", 9)
         pinned(client_of_user, "/overdues/", 8)
         pinned(api_client, "/api/v1/overdues/", 6)
-        pinned(api_client, "/api/v1/claims/", 6)
+        assert pinned(api_client, "/api/v1/claims/", 6).json()["count"] == total

@@ -207,3 +207,16 @@ def test_seed_demo_keeps_each_users_roles_on_a_second_run(seed_on):
     credit = User.objects.get(username="iberia-credit")
     assert list(credit.groups.values_list("name", flat=True)) == ["Credit manager"]
     assert User.objects.get(username="iberia-credit").membership.tenant.legal_name == "Iberia Export S.L."
+
+
+def test_shanghais_users_see_nothing_of_iberias_demo(seed_on, client):
+    seed_on(date(2026, 12, 1))
+    client.login(username="shanghai-finance", password="kredo-demo-2026")
+    claims_page = client.get("/claims/").content.decode()
+    assert "DEMO-CL-1" not in claims_page
+    assert "DEMO-OD-2" not in client.get("/overdues/").content.decode()
+    iberia_claim = Claim.objects.get(reference="DEMO-CL-1")
+    assert client.get(f"/claims/{iberia_claim.pk}/").status_code == 404
+    client.login(username="iberia-finance", password="kredo-demo-2026")
+    assert "DEMO-CL-1" in client.get("/claims/").content.decode()
+

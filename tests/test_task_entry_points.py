@@ -31,12 +31,14 @@ from tests.limit_factories import csv_buyer, in_force_policy, make_limit
 pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 
 
-def test_the_review_job_expires_a_limit(tenant, policy, no_scope):
-    limit = make_limit(policy, csv_buyer("PT000000001"), expiry_date=date(2020, 1, 1))
-    assert review_limits.apply().get() == {"expired": 1, "under_review": 0}
+def test_the_review_job_expires_every_insureds_limits(tenant, policy, outsider_policy, no_scope):
+    buyer = csv_buyer("PT000000001")
+    ours = make_limit(policy, buyer, expiry_date=date(2020, 1, 1))
+    theirs = make_limit(outsider_policy, buyer, expiry_date=date(2020, 1, 1))
+    assert review_limits.apply().get() == {"expired": 2, "under_review": 0}
     with scopes_disabled():
-        limit.refresh_from_db()
-    assert limit.state == CreditLimit.State.EXPIRED
+        states = set(CreditLimit.objects.filter(pk__in=[ours.pk, theirs.pk]).values_list("state", flat=True))
+    assert states == {CreditLimit.State.EXPIRED}
 
 
 def test_the_claim_deadlines_job_reads_every_tenant(tenant, no_scope):
@@ -61,6 +63,7 @@ def test_the_queued_limit_import_runs_in_its_tenant(client_of_user, tenant, sett
     import_limit_requests_csv(**message.payload)
     with scopes_disabled():
         assert CreditLimit.objects.filter(tenant=tenant, policy=policy).count() == 2
+        assert not CreditLimit.objects.exclude(tenant=tenant).exists()  # nothing for another insured
 
 
 def test_the_outbox_jobs_send_a_tenants_notice(tenant, user, no_scope):
