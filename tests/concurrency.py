@@ -2,6 +2,7 @@
 
 import threading
 
+from celery.result import _set_task_join_will_block
 from django.db import connections
 from django_scopes import scopes_disabled
 
@@ -29,4 +30,8 @@ def race(n, action) -> list[str]:
         t.start()
     for t in threads:
         t.join(30)
+    # Eager Celery (the suite's) marks "inside a task" in one process-wide flag that it saves and restores around
+    # each task: two threads running tasks at once can leave it set, and every later `.get()` would then refuse.
+    # A worker runs one task per thread of its own, so this is the test harness's to undo, not the code's.
+    _set_task_join_will_block(False)
     return sorted(outcomes)
