@@ -43,6 +43,28 @@ def money_json(amount, currency="EUR") -> dict:
     return {"amount": amount if isinstance(amount, float) else str(amount), "currency": currency}
 
 
+def api_error(response) -> tuple[str, dict[str, list[str]]]:
+    """An API error as (code, {JSON pointer: [messages]}): `"/invoices/0/due_date"`, `""` for the whole
+    request. Tests read errors through this one function, so the envelope can change in one place."""
+    error = response.json()["error"]
+    pointers: dict[str, list[str]] = {}
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, path if key == "non_field_errors" else f"{path}/{key}")
+        elif isinstance(node, list) and node and all(isinstance(v, dict) for v in node):
+            for index, value in enumerate(node):
+                walk(value, f"{path}/{index}")
+        else:
+            pointers.setdefault(path, []).extend(node if isinstance(node, list) else [node])
+
+    walk(error.get("fields", {}), "")
+    if not pointers:
+        pointers[""] = [error["message"]]
+    return error["code"], pointers
+
+
 class UnscopedFactory(factory.django.DjangoModelFactory):
     """Creates its rows with scopes disabled: set-up runs like a job, inside or outside a tenant's scope."""
 

@@ -11,6 +11,7 @@ from claims.overdues import services
 from claims.overdues.models import Invoice, Overdue
 from claims.overdues.services import InvoiceLine
 from core.exceptions import DomainError
+from tests.factories import api_error
 
 pytestmark = pytest.mark.django_db
 
@@ -101,6 +102,8 @@ def test_the_api_points_at_the_invoice_and_its_field(api_client, policy, buyer, 
     assert error["code"] == "validation_error"
     assert error["message"] == " ".join(f"Invoice BAD: {message}" for message in expected.values())
     assert error["fields"] == {"invoices": {"1": {name: [message] for name, message in expected.items()}}}
+    assert api_error(response) == ("validation_error",
+                                   {f"/invoices/1/{name}": [message] for name, message in expected.items()})
     assert nothing_written()
 
 
