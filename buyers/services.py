@@ -13,6 +13,7 @@ from buyers.normalize import compact
 from buyers.selectors import find_by_identifier, find_by_registration, find_by_vat, is_visible_to
 from buyers.signals import buyers_merging
 from core.exceptions import DomainError
+from core.tenancy import scopes_disabled
 
 
 class DuplicateBuyer(DomainError):
@@ -203,7 +204,11 @@ def grade_buyer(*, buyer: Buyer, grade: int, graded_by=None, reason: str = "", g
 
 @transaction.atomic
 def merge_buyers(*, source: Buyer, target: Buyer, merged_by=None) -> Buyer:
-    """Merge a duplicate into the buyer that stays: identifiers, grades, limits move over."""
+    """Merge a duplicate into the buyer that stays: identifiers, grades and every row naming it move over.
+
+    Refused (a DomainError, nothing moved) where the survivor would hold two current limits on one policy
+    or two open overdues on one policy (domain.md, Credit limits).
+    """
     if source.pk == target.pk:
         raise DomainError(_("A buyer cannot be merged into itself."))
     source, target = (Buyer.objects.select_for_update().get(pk=b.pk) for b in (source, target))
@@ -227,8 +232,11 @@ def merge_buyers(*, source: Buyer, target: Buyer, merged_by=None) -> Buyer:
             ident.buyer = target
             ident.save(update_fields=["buyer"])
     BuyerGrade.objects.filter(buyer=source).update(buyer=target)
-    # Apps below buyers move their rows (limits, overdues ...) and may refuse.
-    buyers_merging.send(sender=Buyer, source=source, target=target)
+    # Apps below buyers move their rows (limits, overdues, claims ...) and may refuse, which undoes the whole
+    # merge. The registry is the insurer's: every insured's rows move (each keeps its tenant), so the receivers
+    # run unscoped even when the merge is called inside one tenant's scope.
+    with scopes_disabled():
+        buyers_merging.send(sender=Buyer, source=source, target=target)
     source.status = Buyer.Status.MERGED
     source.merged_into = target
     # The registration number moves to the target's identifiers; free it for the unique constraint.

@@ -6,6 +6,8 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims"
 
     def ready(self):
-        # Offer the overdue and claim webhook events to subscribers from start-up.
+        # Offer the overdue and claim webhook events to subscribers from start-up; connect the buyer-merge receivers.
         from claims.claims import events as claim_events  # noqa: F401
+        from claims.claims import receivers as claim_receivers  # noqa: F401
         from claims.overdues import events as overdue_events  # noqa: F401
+        from claims.overdues import receivers as overdue_receivers  # noqa: F401

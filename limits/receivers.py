@@ -15,7 +15,8 @@ def move_limits_to_surviving_buyer(sender, source, target, **kwargs):
     clash = CreditLimit.objects.filter(buyer=target, state__in=open_states).values_list("policy_id", flat=True)
     if CreditLimit.objects.filter(buyer=source, state__in=open_states, policy_id__in=list(clash)).exists():
         # Two current limits on one (policy, buyer) would break the one-limit rule: decide one first.
-        raise DomainError(_("Both buyers have a limit on the same policy: withdraw or decide one of them first."))
+        raise DomainError(_("Both buyers have a limit on the same policy: withdraw or decide one of them first."),
+                          code="merge_conflict")
     for model in (CreditLimit, CoverStop):
         moved = list(model.objects.filter(buyer=source))
         for row in moved:
