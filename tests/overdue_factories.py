@@ -27,3 +27,18 @@ def declare(tenant, policy, buyer, invoices, notified_on=None):
     with tenant_scope(tenant):
         return overdue_services.declare_overdue(tenant=tenant, notified_by=None, policy=policy, buyer=buyer,
                                                 invoices=invoices, notified_on=notified_on)
+
+
+def saved_on(overdue, day):
+    """Backdate when a draft was saved: it may not be notified before that day (notify_overdue)."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+    from django_scopes import scopes_disabled
+
+    from claims.overdues.models import Overdue
+
+    with scopes_disabled():
+        Overdue.objects.filter(pk=overdue.pk).update(created_at=timezone.make_aware(datetime.combine(day, time(12))))
+    overdue.created_at = timezone.make_aware(datetime.combine(day, time(12)))
+    return overdue

@@ -14,7 +14,7 @@ from claims.reminders import EXTENSION_ENDED, NOTIFICATION_DEADLINE, run_claim_d
 from core.models import Notification, WebhookDelivery, WebhookEndpoint
 from tests.claim_helpers import approve_limit, complete_claim, late_payer
 from tests.factories import PolicyFactory, UserFactory, member
-from tests.overdue_factories import declare, invoice
+from tests.overdue_factories import declare, invoice, saved_on
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 
@@ -135,9 +135,10 @@ def test_complete_claims_unpaid_past_the_term_are_flagged_once(tenant, policy, u
 
 
 def draft(tenant, policy, buyer=None, reference="DR-1"):
-    return overdue_services.declare_overdue(
+    """Saved on the day its invoice was shipped (it may be notified from that day on)."""
+    return saved_on(overdue_services.declare_overdue(
         tenant=tenant, notified_by=None, policy=policy, buyer=buyer or late_payer(), reference=reference, draft=True,
-        invoices=[invoice(shipped=date(2025, 11, 11), due=DUE, amount=10_000)])
+        invoices=[invoice(shipped=date(2025, 11, 11), due=DUE, amount=10_000)]), date(2025, 11, 11))
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ from core.tenancy import scopes_disabled, tenant_scope
 from limits.models import CoverStop
 from limits.selectors import cover_in_force
 from tests.factories import member
+from tests.overdue_factories import saved_on
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
@@ -44,9 +45,12 @@ def line(number="F-1", due=DUE, amount="10000", outstanding=None):
 
 
 def draft(tenant, policy, buyer, lines=None, reference="DR-1"):
+    """A draft saved on the day its first invoice was issued (it may be notified from that day on)."""
+    lines = lines or [line()]
     with tenant_scope(tenant):
-        return services.declare_overdue(tenant=tenant, notified_by=None, policy=policy, buyer=buyer,
-                                        invoices=lines or [line()], reference=reference, draft=True)
+        overdue = services.declare_overdue(tenant=tenant, notified_by=None, policy=policy, buyer=buyer,
+                                           invoices=lines, reference=reference, draft=True)
+    return saved_on(overdue, min(invoice.invoice_date for invoice in lines))
 
 
 @pytest.fixture

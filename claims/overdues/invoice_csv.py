@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from claims.overdues.services import InvoiceLine, check_invoice_lines
+from claims.overdues.invoice_rules import InvoiceLine, check_invoice_lines
 from core.exceptions import DomainError, split_row_field
 from core.row_errors import RowError
 
@@ -65,15 +65,17 @@ def _amount(value: str) -> Decimal:
     return Decimal(value)
 
 
-def parse_invoices(file) -> ParsedInvoices:
+def parse_invoices(file, *, notified_on: date | None = None, policy_end: date | None = None) -> ParsedInvoices:
+    """The file's invoices, checked as `check_invoice_lines` checks them for a notification on `notified_on`
+    (None: a draft) under a policy ending on `policy_end`."""
     try:
-        return _parse(file)
+        return _parse(file, notified_on=notified_on, policy_end=policy_end)
     except csv.Error as exc:  # e.g. a NUL byte: a broken file is the user's to fix, not a 500
         return ParsedInvoices(errors=[RowError(None, None, _("The file cannot be read as CSV: %(error)s.")
                                                % {"error": exc})])
 
 
-def _parse(file) -> ParsedInvoices:
+def _parse(file, *, notified_on: date | None, policy_end: date | None) -> ParsedInvoices:
     result = ParsedInvoices()
     try:
         text = _decode(file)
@@ -128,7 +130,7 @@ def _parse(file) -> ParsedInvoices:
     if not result.lines and not result.errors:
         result.errors.append(RowError(None, None, _("The file lists no invoice.")))
     try:
-        check_invoice_lines(result.lines)
+        check_invoice_lines(result.lines, notified_on=notified_on, policy_end=policy_end)
     except DomainError as exc:  # shown with the lines that could not be read, line by line
         result.errors = sorted(result.errors + result.row_errors(exc), key=lambda error: error.line or 0)
     return result

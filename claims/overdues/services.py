@@ -1,7 +1,6 @@
 """Writes on overdues: notification with invoices (at once or from a draft), payments, waivers, extensions,
 reinstatement."""
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -12,63 +11,27 @@ from django.utils.translation import gettext as _
 
 from buyers.models import Buyer
 from claims.overdues import events  # importing it registers the overdue webhook events
+from claims.overdues.invoice_rules import InvoiceLine, check_invoice_lines
 from claims.overdues.models import Invoice, Overdue, OverduePayment, PaymentAllocation
 from claims.overdues.selectors import deadlines_of, extension_counts
 from core import notifications
-from core.exceptions import DomainError, row_field
+from core.exceptions import DomainError
 from limits import services as limit_services
 from limits.models import CoverStop
 from policies.deadlines import overdue_deadlines
 from policies.models import Policy
 
-
-@dataclass(frozen=True)
-class InvoiceLine:
-    number: str
-    invoice_date: date
-    shipment_date: date
-    due_date: date
-    amount: Decimal
-    outstanding: Decimal
+__all__ = ["InvoiceLine", "check_invoice_lines"]  # the invoices' rules (invoice_rules), offered with the services
 
 
-def _invoice_problems(line: InvoiceLine) -> dict[str, str]:
-    """What is wrong with one invoice, by field; the database constraints on Invoice say the same."""
-    problems = {}
-    if not (line.number or "").strip():
-        problems["number"] = _("The invoice number is required.")
-    if line.due_date < line.invoice_date:
-        problems["due_date"] = _("The due date is before the invoice date.")
-    if line.amount <= 0:
-        problems["amount"] = _("The amount must be greater than zero.")
-    if line.outstanding <= 0 or line.outstanding > line.amount:
-        problems["outstanding"] = _("The outstanding amount must be above zero and at most the invoice amount.")
-    return problems
-
-
-def check_invoice_lines(invoices: list[InvoiceLine]) -> None:
-    """The rules each listed invoice keeps, every problem of every invoice at once.
-
-    The one place they are checked: the pages, the API and the CSV import show the messages, each on
-    its invoice's field (`invoices[<position in the list>].<field>`).
-    """
-    fields, summary = {}, []
-    for index, line in enumerate(invoices):
-        invoice = _("Invoice %(n)s") % {"n": (line.number or "").strip() or index + 1}
-        for name, message in _invoice_problems(line).items():
-            fields[row_field("invoices", index, name)] = [message]
-            summary.append(_("%(invoice)s: %(problem)s") % {"invoice": invoice, "problem": message})
-    if fields:
-        raise DomainError(" ".join(summary), fields=fields, code="validation_error")
-
-
-def _check_invoices(invoices: list[InvoiceLine], existing_numbers=()) -> None:
+def _check_invoices(invoices: list[InvoiceLine], *, policy: Policy, notified_on: date | None,
+                    existing_numbers=()) -> None:
     if not invoices:
         raise DomainError(_("List at least one unpaid invoice."), field="invoices")
     numbers = [(line.number or "").strip() for line in invoices]
     if len(set(numbers)) != len(numbers) or set(numbers) & set(existing_numbers):
         raise DomainError(_("The same invoice number is listed twice."), field="invoices")
-    check_invoice_lines(invoices)
+    check_invoice_lines(invoices, notified_on=notified_on, policy_end=policy.end_date)
 
 
 def _refuse_second_overdue(*, policy: Policy, buyer: Buyer) -> None:
@@ -96,7 +59,7 @@ def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoic
         raise DomainError(_("Unknown policy."), field="policy")
     if notified_on is not None and notified_on > timezone.localdate():
         raise DomainError(_("The notification date cannot be in the future."), field="notified_on")
-    _check_invoices(invoices)
+    _check_invoices(invoices, policy=policy, notified_on=notified_on)
     _refuse_second_overdue(policy=policy, buyer=buyer)
 
     terms = policy.terms
@@ -137,11 +100,19 @@ def notify_overdue(*, overdue: Overdue, notified_by, notified_on: date | None = 
         raise DomainError(_("This overdue was already notified to the insurer."), code="invalid_state")
     if notified_on > timezone.localdate():
         raise DomainError(_("The notification date cannot be in the future."), field="notified_on")
+    drafted_on = timezone.localdate(overdue.created_at)
+    if notified_on < drafted_on:
+        # The insurer cannot have been told of a draft before it existed: a backdated notification would
+        # move the cover stop and the lateness of its invoices to a day nobody notified anything.
+        raise DomainError(_("The notification date cannot be before the draft was saved (%(date)s).")
+                          % {"date": drafted_on.isoformat()}, field="notified_on")
+    invoices = list(Invoice.objects.select_for_update().filter(overdue=overdue))
+    check_invoice_lines([_line_of(invoice) for invoice in invoices], notified_on=notified_on,
+                        policy_end=overdue.policy.end_date)
     overdue.state = Overdue.State.OPEN
     overdue.notified_on = notified_on
     overdue.notified_by = notified_by
     overdue.save(update_fields=["state", "notified_on", "notified_by"])
-    invoices = list(Invoice.objects.select_for_update().filter(overdue=overdue))
     terms = overdue.policy.terms
     _flag_lateness(invoices, notified_on=notified_on, terms=terms)
     from simple_history.utils import bulk_update_with_history
@@ -149,6 +120,11 @@ def notify_overdue(*, overdue: Overdue, notified_by, notified_on: date | None = 
     bulk_update_with_history(invoices, Invoice, ["notified_late"], default_change_reason="overdue notified")
     _put_on_notice(overdue=overdue, invoices=invoices, terms=terms)
     return overdue
+
+
+def _line_of(invoice: Invoice) -> InvoiceLine:
+    return InvoiceLine(number=invoice.number, invoice_date=invoice.invoice_date, shipment_date=invoice.shipment_date,
+                       due_date=invoice.due_date, amount=invoice.amount, outstanding=invoice.outstanding)
 
 
 @transaction.atomic
@@ -319,7 +295,8 @@ def add_invoices(*, overdue: Overdue, invoices: list[InvoiceLine], added_by, not
         raise DomainError(_("The notification date cannot be in the future."), field="notified_on")
     if notified_on is not None and notified_on < overdue.notified_on:
         raise DomainError(_("Invoices cannot be notified before the overdue itself."), field="notified_on")
-    _check_invoices(invoices, existing_numbers=set(overdue.invoices.values_list("number", flat=True)))
+    _check_invoices(invoices, policy=overdue.policy, notified_on=notified_on,
+                    existing_numbers=set(overdue.invoices.values_list("number", flat=True)))
     terms = overdue.policy.terms
     rows = [
         Invoice(
