@@ -142,6 +142,9 @@ class Claim(TenantOwned):
             ),
             models.CheckConstraint(condition=Q(cause__in=["insolvency", "protracted_default", "political"]),
                                    name="claim_cause_valid"),
+            # The insured's own reference tells its claims apart (an ERP reconciles by it), as on limits.
+            models.UniqueConstraint(fields=["tenant", "reference"], condition=~Q(reference=""),
+                                    name="claim_reference_unique_per_tenant"),
             models.CheckConstraint(condition=Q(cause="protracted_default") | Q(event_date__isnull=False),
                                    name="claim_event_date_for_insolvency_or_political"),
             models.CheckConstraint(condition=Q(recovered_before_payment__gte=0), name="claim_recovered_not_negative"),

@@ -98,6 +98,14 @@ def _locked(claim: Claim) -> Claim:
     return Claim.objects.select_for_update().select_related("policy", "buyer", "overdue").get(pk=claim.pk)
 
 
+def _check_reference(tenant_id: int, reference: str) -> str:
+    """The insured's own reference is unique per tenant, as on limits (also a database constraint)."""
+    reference = (reference or "").strip()
+    if reference and Claim.objects.filter(tenant_id=tenant_id, reference=reference).exists():
+        raise DomainError(_("You already used the reference %(ref)s.") % {"ref": reference}, field="reference")
+    return reference
+
+
 @transaction.atomic
 def file_claim(*, tenant, filed_by, overdue: Overdue, cause: str, event_date: date | None = None,
                reference: str = "", today: date | None = None) -> Claim:
@@ -120,14 +128,18 @@ def file_claim(*, tenant, filed_by, overdue: Overdue, cause: str, event_date: da
     window = _check_in_window(overdue=overdue, cause=cause, on=today)
     # The date of loss fixes which payments and recoveries reduce the loss (domain.md, Claims).
     date_of_loss = event_date or window.opens
+    if Claim.objects.filter(overdue=overdue).exclude(state__in=Claim.CLOSED_STATES).exists():
+        raise DomainError(_("A claim on this overdue is already open."), field="overdue")
+    reference = _check_reference(tenant.pk, reference)
     try:
         with transaction.atomic():
             claim = Claim.objects.create(
                 tenant=tenant, policy=overdue.policy, buyer=overdue.buyer, overdue=overdue, cause=cause,
                 event_date=event_date, date_of_loss=date_of_loss, currency=overdue.currency,
-                reference=(reference or "").strip(), created_by=filed_by,
+                reference=reference, created_by=filed_by,
             )
-    except IntegrityError as exc:
+    except IntegrityError as exc:  # a concurrent claim on the overdue, or on the reference, came first
+        _check_reference(tenant.pk, reference)
         raise DomainError(_("A claim on this overdue is already open."), field="overdue") from exc
     ClaimTransition.objects.create(tenant=tenant, claim=claim, source="", target=claim.state, by=filed_by)
     return claim

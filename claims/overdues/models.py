@@ -46,6 +46,9 @@ class Overdue(TenantOwned):
                                     name="one_open_overdue_per_policy_buyer"),
             models.CheckConstraint(condition=Q(state__in=["draft", "open", "cleared", "claimed"]),
                                    name="overdue_state_valid"),
+            # The insured's own reference tells its overdues apart (an ERP reconciles by it), as on limits.
+            models.UniqueConstraint(fields=["tenant", "reference"], condition=~Q(reference=""),
+                                    name="overdue_reference_unique_per_tenant"),
             # Only a draft has no notification date, or a draft paid in full before it was notified
             # (cleared without ever stopping cover).
             models.CheckConstraint(

@@ -34,6 +34,14 @@ def _check_invoices(invoices: list[InvoiceLine], *, policy: Policy, notified_on:
     check_invoice_lines(invoices, notified_on=notified_on, policy_end=policy.end_date)
 
 
+def _check_reference(tenant_id: int, reference: str) -> str:
+    """The insured's own reference is unique per tenant, as on limits (also a database constraint)."""
+    reference = (reference or "").strip()
+    if reference and Overdue.objects.filter(tenant_id=tenant_id, reference=reference).exists():
+        raise DomainError(_("You already used the reference %(ref)s.") % {"ref": reference}, field="reference")
+    return reference
+
+
 def _refuse_second_overdue(*, policy: Policy, buyer: Buyer) -> None:
     existing = Overdue.objects.filter(policy=policy, buyer=buyer, state__in=[Overdue.State.DRAFT, Overdue.State.OPEN])
     state = existing.values_list("state", flat=True).first()
@@ -61,16 +69,18 @@ def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoic
         raise DomainError(_("The notification date cannot be in the future."), field="notified_on")
     _check_invoices(invoices, policy=policy, notified_on=notified_on)
     _refuse_second_overdue(policy=policy, buyer=buyer)
+    reference = _check_reference(tenant.pk, reference)
 
     terms = policy.terms
     try:
         with transaction.atomic():
             overdue = Overdue.objects.create(
-                tenant=tenant, policy=policy, buyer=buyer, reference=(reference or "").strip(), currency=policy.currency,
+                tenant=tenant, policy=policy, buyer=buyer, reference=reference, currency=policy.currency,
                 state=Overdue.State.DRAFT if draft else Overdue.State.OPEN, notified_on=notified_on,
                 notified_by=None if draft else notified_by,
             )
-    except IntegrityError as exc:  # a concurrent request declared one first
+    except IntegrityError as exc:  # a concurrent request declared one first, or took the reference
+        _check_reference(tenant.pk, reference)
         raise DomainError(_("An overdue on this buyer is already open: add the invoices to it."), field="buyer") from exc
 
     rows = [
@@ -100,7 +110,7 @@ def notify_overdue(*, overdue: Overdue, notified_by, notified_on: date | None = 
         raise DomainError(_("This overdue was already notified to the insurer."), code="invalid_state")
     if notified_on > timezone.localdate():
         raise DomainError(_("The notification date cannot be in the future."), field="notified_on")
-    drafted_on = timezone.localdate(overdue.created_at)
+    drafted_on = timezone.localtime(overdue.created_at).date()
     if notified_on < drafted_on:
         # The insurer cannot have been told of a draft before it existed: a backdated notification would
         # move the cover stop and the lateness of its invoices to a day nobody notified anything.

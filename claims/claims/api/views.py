@@ -115,6 +115,8 @@ class ClaimFilter(django_filters.FilterSet):
     buyer = django_filters.NumberFilter(field_name="buyer_id")
     policy = django_filters.NumberFilter(field_name="policy_id")
     overdue = django_filters.NumberFilter(field_name="overdue_id")
+    # Exact: an ERP finds the one object it knows by its own reference (unique per tenant).
+    reference = django_filters.CharFilter(field_name="reference", help_text="Your reference, exactly.")
 
     class Meta:
         model = Claim

@@ -55,6 +55,8 @@ class OverdueFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(choices=Overdue.State.choices)
     buyer = django_filters.NumberFilter(field_name="buyer_id")
     policy = django_filters.NumberFilter(field_name="policy_id")
+    # Exact: an ERP finds the one object it knows by its own reference (unique per tenant).
+    reference = django_filters.CharFilter(field_name="reference", help_text="Your reference, exactly.")
 
     class Meta:
         model = Overdue
