@@ -27,9 +27,11 @@ class PolicyAdmin(SimpleHistoryAdmin):
                     "max_credit_period_days",
                     "max_extension_days",
                     "overdue_notification_days",
+                    "notification_deadline_from",
                     "waiting_period_days",
                     "claim_filing_days",
                     "claim_payment_days",
+                    "reduction_notice_days",
                 )
             },
         ),

@@ -1,4 +1,5 @@
-"""Every deadline that hangs off an invoice's due date, from the policy's terms.
+"""Every deadline that hangs off an invoice's due date, from the policy's terms; and the notice a limit's
+reduction or withdrawal waits before it takes effect.
 
 This is the only place such dates are computed (domain.md, examples 6 and 7).
 Each is the *last day* on which the act is still in time, counting calendar
@@ -34,13 +35,23 @@ class InvoiceDeadlines:
 
 
 def invoice_deadlines(*, terms: PolicyTerms, due_date: date) -> InvoiceDeadlines:
+    max_extension_end = due_date + timedelta(days=terms.max_extension_days)
+    # The notification deadline counts from the due date, or (a policy term: Atradius, "within 30 days of its
+    # expiry") from the end of the maximum extension period (domain.md, Policy terms).
+    counted_from = max_extension_end if terms.notification_deadline_from == "max_extension_end" else due_date
     return InvoiceDeadlines(
         due_date=due_date,
-        max_extension_end=due_date + timedelta(days=terms.max_extension_days),
-        notification_deadline=due_date + timedelta(days=terms.overdue_notification_days),
+        max_extension_end=max_extension_end,
+        notification_deadline=counted_from + timedelta(days=terms.overdue_notification_days),
         waiting_period_end=due_date + timedelta(days=terms.waiting_period_days),
         claim_filing_deadline=due_date + timedelta(days=terms.claim_filing_days),
     )
+
+
+def reduction_effective_from(*, terms: PolicyTerms, notified_on: date) -> date:
+    """The first day a reduction or withdrawal of a limit applies to shipments: the policy's notice after the day
+    the insured is notified (domain.md, Policy terms: 1 day by default, the day after notice; Atradius 30)."""
+    return notified_on + timedelta(days=terms.reduction_notice_days)
 
 
 def claim_payment_due(*, terms: PolicyTerms, file_complete_on: date) -> date:

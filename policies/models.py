@@ -47,6 +47,12 @@ class Policy(TenantOwned):
         PRO_RATA = "pro_rata", _("Pro rata by percentage of cover")
         INSURER_FIRST = "insurer_first", _("Insurer first, up to the indemnity paid")
 
+    class NotificationDeadlineFrom(models.TextChoices):
+        # Insurers differ (domain.md, Policy terms): most count from the due date, Atradius from the end of the
+        # maximum extension period ("within 30 days of its expiry").
+        DUE_DATE = "due_date", _("the original due date")
+        MAX_EXTENSION_END = "max_extension_end", _("the end of the maximum extension period")
+
     number = models.CharField(_("policy number"), max_length=40, unique=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     start_date = models.DateField(_("start date"))
@@ -64,10 +70,19 @@ class Policy(TenantOwned):
     )
     max_credit_period_days = _days(_("maximum credit period (days)"), 120)
     max_extension_days = _days(_("maximum extension without consent (days after due date)"), 60)
-    overdue_notification_days = _days(_("overdue notification deadline (days after due date)"), 60)
+    overdue_notification_days = _days(_("overdue notification deadline (days)"), 60)
+    notification_deadline_from = models.CharField(
+        _("the notification deadline is counted from"), max_length=20, choices=NotificationDeadlineFrom.choices,
+        default=NotificationDeadlineFrom.DUE_DATE,
+    )
     waiting_period_days = _days(_("waiting period, protracted default (days after due date)"), 150)
     claim_filing_days = _days(_("claim filing deadline (days after due date)"), 240)
     claim_payment_days = _days(_("claim payment (days after the file is complete)"), 30)
+    # At least a day: a reduction or withdrawal never reaches a shipment of the day the insured is told.
+    reduction_notice_days = models.PositiveSmallIntegerField(
+        _("notice before a reduction or withdrawal takes effect (days)"), default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
     non_qualifying_loss_amount = _amount(_("non-qualifying loss per claim"), "0")
     max_liability_multiple = models.DecimalField(
         _("maximum liability (multiple of the premium)"),
@@ -123,6 +138,14 @@ class Policy(TenantOwned):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "active", "expired", "cancelled"]), name="policy_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(notification_deadline_from__in=["due_date", "max_extension_end"]),
+                name="policy_notification_deadline_from_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(reduction_notice_days__gte=1, reduction_notice_days__lte=365),
+                name="policy_reduction_notice_days_1_365",
             ),
         ]
 

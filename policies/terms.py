@@ -30,9 +30,11 @@ class PolicyTerms:
     max_credit_period_days: int
     max_extension_days: int
     overdue_notification_days: int
+    notification_deadline_from: str  # "due_date" or "max_extension_end" (Policy.NotificationDeadlineFrom)
     waiting_period_days: int
     claim_filing_days: int
     claim_payment_days: int
+    reduction_notice_days: int
     non_qualifying_loss: Money
     max_liability_multiple: Decimal
     premium_rate_percent: Decimal
@@ -53,9 +55,11 @@ class PolicyTerms:
             max_credit_period_days=policy.max_credit_period_days,
             max_extension_days=policy.max_extension_days,
             overdue_notification_days=policy.overdue_notification_days,
+            notification_deadline_from=policy.notification_deadline_from,
             waiting_period_days=policy.waiting_period_days,
             claim_filing_days=policy.claim_filing_days,
             claim_payment_days=policy.claim_payment_days,
+            reduction_notice_days=policy.reduction_notice_days,
             non_qualifying_loss=Money(policy.non_qualifying_loss_amount, cur),
             max_liability_multiple=policy.max_liability_multiple,
             premium_rate_percent=policy.premium_rate_percent,

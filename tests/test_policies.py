@@ -33,6 +33,7 @@ def test_defaults_are_the_domain_terms(tenant):
     assert t.premium_rate_percent == Decimal("0.25")
     assert t.minimum_premium == Money("5000", "EUR")
     assert t.recovery_sharing == Policy.RecoverySharing.PRO_RATA
+    assert (t.notification_deadline_from, t.reduction_notice_days) == ("due_date", 1)
 
 
 @pytest.mark.parametrize(
@@ -83,6 +84,7 @@ def test_admin_form_rejects_bad_percentage(client_of_underwriter, tenant):
         "percentage_of_cover_political": "90", "discretionary_limit_max_amount": "20000",
         "discretionary_percentage_of_cover": "70", "discretionary_max_buyer_grade": "6",
         "max_credit_period_days": "120", "max_extension_days": "60", "overdue_notification_days": "60",
+        "notification_deadline_from": "due_date", "reduction_notice_days": "1",
         "waiting_period_days": "150", "claim_filing_days": "240", "claim_payment_days": "30",
         "non_qualifying_loss_amount": "0", "max_liability_multiple": "40", "premium_rate_percent": "0.25",
         "minimum_premium_amount": "5000", "recovery_sharing": "pro_rata",

@@ -1,10 +1,11 @@
 """An underwriter's later word on a limit in force: reduce it, withdraw it, or keep it after review.
 
-A reduction or withdrawal applies to shipments made after the insured is notified (domain.md,
-credit limits; example 5); earlier shipments keep the cover in force on their shipment date.
+A reduction or withdrawal applies to shipments made after the insured is notified and the policy's notice
+has run (domain.md, credit limits and policy terms; example 5); earlier shipments keep the cover in force on
+their shipment date.
 """
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
@@ -17,18 +18,24 @@ from limits.events import announce_decision
 from limits.models import CreditLimit, LimitDecision
 from limits.services.decisions import record_decision
 from limits.services.validation import check_reasons
+from policies.deadlines import reduction_effective_from
 
 Kind = LimitDecision.Kind
 
 
-def _effective_after_notice(notified_on: date, effective_date: date | None) -> date:
-    """A reduction or withdrawal applies only to shipments made after the insured is notified."""
-    effective_date = effective_date or notified_on + timedelta(days=1)
-    if effective_date <= notified_on:
-        raise DomainError(
-            _("A reduction or withdrawal takes effect only after the day the insured is notified."),
-            field="effective_date",
-        )
+def _effective_after_notice(limit: CreditLimit, notified_on: date, effective_date: date | None) -> date:
+    """A reduction or withdrawal applies only to shipments made once the policy's notice after the day the
+    insured is notified has run (policies.deadlines.reduction_effective_from); a later date may be given."""
+    terms = limit.policy.terms
+    earliest = reduction_effective_from(terms=terms, notified_on=notified_on)
+    effective_date = effective_date or earliest
+    if effective_date < earliest:
+        if terms.reduction_notice_days == 1:
+            message = _("A reduction or withdrawal takes effect only after the day the insured is notified.")
+        else:
+            message = _("A reduction or withdrawal takes effect only %(days)d days after the insured is notified: "
+                        "from %(date)s.") % {"days": terms.reduction_notice_days, "date": earliest.isoformat()}
+        raise DomainError(message, field="effective_date")
     return effective_date
 
 
@@ -45,7 +52,7 @@ def reduce_limit(*, limit: CreditLimit, decided_by, amount: Money, reason_codes:
             % {"current": format(limit.decided_amount, ",.2f")},
             field="amount",
         )
-    effective = _effective_after_notice(notified_on or timezone.localdate(), effective_date)
+    effective = _effective_after_notice(limit, notified_on or timezone.localdate(), effective_date)
     limit.decided_amount = amount.amount
     limit.under_review = False
     limit.save()
@@ -62,7 +69,7 @@ def withdraw_limit(*, limit: CreditLimit, decided_by, reason_codes: list[str], n
     if limit.state != CreditLimit.State.IN_FORCE:
         raise DomainError(_("Only a limit in force can be withdrawn."))
     reason_codes = check_reasons(Kind.WITHDRAWN, reason_codes)
-    effective = _effective_after_notice(notified_on or timezone.localdate(), effective_date)
+    effective = _effective_after_notice(limit, notified_on or timezone.localdate(), effective_date)
     limit.state = CreditLimit.State.WITHDRAWN
     limit.under_review = False
     limit.save()

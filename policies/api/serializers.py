@@ -13,9 +13,18 @@ class PolicyTermsOutputSerializer(serializers.Serializer):
     max_credit_period_days = serializers.IntegerField()
     max_extension_days = serializers.IntegerField()
     overdue_notification_days = serializers.IntegerField()
+    notification_deadline_from = serializers.ChoiceField(
+        choices=["due_date", "max_extension_end"],
+        help_text="What the overdue notification deadline counts from: the original due date, or the end of the "
+                  "maximum extension period.",
+    )
     waiting_period_days = serializers.IntegerField()
     claim_filing_days = serializers.IntegerField()
     claim_payment_days = serializers.IntegerField()
+    reduction_notice_days = serializers.IntegerField(
+        help_text="Days after the insured is notified before an insurer's reduction or withdrawal of a limit "
+                  "applies to shipments (1: from the day after notice).",
+    )
     non_qualifying_loss = MoneyField()
     max_liability_multiple = serializers.DecimalField(max_digits=6, decimal_places=2)
     premium_rate_percent = serializers.DecimalField(max_digits=7, decimal_places=4)
