@@ -112,6 +112,7 @@ TENANT_GETS = {
     "api/v1/limits/": (lambda w: "/api/v1/limits/", lambda w: w.limit.pk),
     "api/v1/limits/<int:pk>/": (lambda w: f"/api/v1/limits/{w.limit.pk}/", None),
     "api/v1/limits/<int:pk>/cover/": (lambda w: f"/api/v1/limits/{w.limit.pk}/cover/?on=2026-02-01", None),
+    "api/v1/exposure/": (lambda w: "/api/v1/exposure/", lambda w: w.limit.buyer_id),
     "api/v1/buyers/": (lambda w: "/api/v1/buyers/", lambda w: w.proposal.pk),
     "api/v1/buyers/<int:pk>/": (lambda w: f"/api/v1/buyers/{w.proposal.pk}/", None),
     "api/v1/webhooks/events/": (lambda w: "/api/v1/webhooks/events/", None),

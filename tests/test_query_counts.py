@@ -122,6 +122,21 @@ def test_exposure_page(pinned, tenant, policy, underwriter):
         pinned(client, "/admin/exposure/", 7)
 
 
+def test_tenant_exposure_api_with_few_and_many_buyers_in_two_currencies(pinned, api_client, tenant, policy,
+                                                                        underwriter):
+    from tests.limit_factories import make_limit
+
+    usd = PolicyFactory(tenant=tenant, currency="USD")  # no USD rate: looked up once, reported apart
+    for n in (FEW, MANY):
+        for buyer in [late_payer(f"Exposed {n}-{i} GmbH", "DE") for i in range(n)]:
+            make_limit(policy, buyer, 1_000)
+            make_limit(usd, buyer, 500)
+        # The token with its tenant, its user's and its groups' permissions; the sums in one query; the USD rate
+        # (direct, then inverse).
+        pinned(api_client, "/api/v1/exposure/?page_size=5", 6)
+        pinned(api_client, "/api/v1/exposure/?by=country", 6)
+
+
 # --- Claims and recoveries -----------------------------------------------------------------------------------
 
 def test_claim_detail_calculation_and_review_with_few_and_many_invoices_and_documents(

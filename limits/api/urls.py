@@ -1,6 +1,7 @@
 from django.urls import path
 
 from limits.api import views
+from limits.api.exposure import TenantExposureApi
 
 urlpatterns = [
     path("limits/", views.LimitListCreateApi.as_view(), name="api-limit-list"),
@@ -8,4 +9,5 @@ urlpatterns = [
     path("limits/<int:pk>/", views.LimitDetailApi.as_view(), name="api-limit-detail"),
     path("limits/<int:pk>/cancel/", views.LimitCancelApi.as_view(), name="api-limit-cancel"),
     path("limits/<int:pk>/cover/", views.LimitCoverApi.as_view(), name="api-limit-cover"),
+    path("exposure/", TenantExposureApi.as_view(), name="api-exposure"),
 ]
