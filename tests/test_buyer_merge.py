@@ -217,3 +217,16 @@ def test_a_merge_inside_one_tenants_scope_still_moves_every_insureds_rows(
         assert Overdue.objects.get(pk=theirs_overdue.pk).buyer_id == survivor.pk
         assert Overdue.objects.get(pk=theirs_overdue.pk).tenant_id == other_tenant.pk
     assert CreditLimit.objects.get(pk=theirs_limit.pk).requested_amount == Decimal("10000.00")
+
+
+def test_the_admin_shows_the_refusal_and_moves_nothing(client_of_underwriter, tenant, policy, duplicate, survivor):
+    mine = overdue_on(tenant, policy, duplicate)
+    kept = overdue_on(tenant, policy, survivor, number="G-1")
+    response = client_of_underwriter.post("/admin/buyers/buyer/", {
+        "action": "merge_action", "_selected_action": [duplicate.pk], "apply": "1", "target": survivor.pk},
+        follow=True)
+    assert ("Both buyers have an open overdue on the same policy: clear or discard one of them first."
+            in response.content.decode())
+    assert Overdue.objects.get(pk=mine.pk).buyer_id == duplicate.pk
+    assert Overdue.objects.get(pk=kept.pk).buyer_id == survivor.pk
+    assert Buyer.objects.get(pk=duplicate.pk).status != Buyer.Status.MERGED

@@ -294,6 +294,7 @@ def test_api_saves_a_draft_and_notifies_it_idempotently(api_client, tenant, poli
     assert created.status_code == 201, created.json()
     data = created.json()
     assert data["state"] == "draft" and data["notified_on"] is None and data["notification_deadline"] == "2026-03-11"
+    saved_on(Overdue.objects.get(pk=data["id"]), date(2026, 3, 1))  # `today` pins the day, not the clock
     assert not CoverStop.objects.exists()
     assert [o["id"] for o in api_client.get(API, {"state": "draft"}).json()["results"]] == [data["id"]]
     assert api_client.get(API, {"state": "open"}).json()["results"] == []
