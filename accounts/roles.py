@@ -63,6 +63,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "buyers.view_countryrisk",
         "buyers.change_countryrisk",
         "buyers.add_countryrisk",
+        # Buyers' financial statements (buyers.financials): recorded in the admin or imported by CSV.
+        "buyers.view_financialstatement",
+        "buyers.add_financialstatement",
+        "buyers.change_financialstatement",
         "claims.view_overdue",
         "claims.change_overdue",
         "claims.view_invoice",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from buyers import services
+from buyers.financials.admin import FinancialStatementInline
 from buyers.forms import (
     BuyerAdminForm,
     BuyerIdentifierInlineForm,
@@ -76,7 +77,7 @@ class BuyerAdmin(SimpleHistoryAdmin):
         (gettext_lazy("Grade"), {"fields": ("grade", "grade_date")}),
         (None, {"fields": ("created_at", "updated_at")}),
     )
-    inlines = [BuyerIdentifierInline, BuyerGradeInline]
+    inlines = [BuyerIdentifierInline, BuyerGradeInline, FinancialStatementInline]
     actions = ["confirm_identification", "grade_action", "merge_action"]
 
     def has_delete_permission(self, request, obj=None):
