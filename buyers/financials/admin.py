@@ -16,7 +16,6 @@ from simple_history.admin import SimpleHistoryAdmin
 from buyers.financials.csv_import import KNOWN_COLUMNS, import_financial_statements_csv
 from buyers.financials.models import AMOUNTS, FinancialStatement
 from buyers.financials.services import record_financial_statement, statement_errors
-from core.admin import ReadOnlyAdminMixin
 
 
 class FinancialStatementForm(forms.ModelForm):
@@ -83,17 +82,17 @@ class FinancialStatementAdmin(SimpleHistoryAdmin):
                                 status=400 if result and result.errors else 200)
 
 
-class FinancialStatementInline(ReadOnlyAdminMixin, admin.TabularInline):
-    """The buyer's statements at a glance; edited on their own screen (the service's rules apply there)."""
+def statements_table(buyer) -> str:
+    """The buyer's statements at a glance, for its change page (a table, not an inline: an inline's formset
+    would have to be posted with every edit of the buyer's identity)."""
+    from django.utils.html import format_html, format_html_join
 
-    model = FinancialStatement
-    extra = 0
-    can_delete = False
-    fields = ("year", "currency", "revenue", "equity", "total_assets", "current_assets", "current_liabilities",
-              "net_income", "ebitda", "source")
-    readonly_fields = fields
-    show_change_link = True
-    verbose_name_plural = gettext_lazy("financial statements")
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("buyers.view_buyer")
+    rows = FinancialStatement.objects.filter(buyer=buyer).order_by("-year") if buyer and buyer.pk else []
+    if not rows:
+        return _("No financial statement recorded.")
+    head = format_html_join("", "<th>{}</th>", ((FinancialStatement._meta.get_field(f).verbose_name,)
+                                                 for f in ("year", "currency", *AMOUNTS)))
+    body = format_html_join("", "<tr>{}</tr>", (
+        (format_html_join("", "<td>{}</td>", ((getattr(row, f),) for f in ("year", "currency", *AMOUNTS))),)
+        for row in rows))
+    return format_html("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>", head, body)
