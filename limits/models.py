@@ -20,6 +20,15 @@ class ReasonCode(models.TextChoices):
     EXPOSURE_AT_MAXIMUM = "exposure_at_maximum", _("Exposure on the buyer at its maximum")
     TERMS_TOO_LONG = "terms_too_long", _("Requested payment terms too long")
     BUYER_NOT_IDENTIFIED = "buyer_not_identified", _("Buyer could not be identified")
+    # The scorecard's factors (limits.scorecard.reasons): stable codes, translatable labels.
+    WEAK_EQUITY = "weak_equity", _("Buyer's equity weak against its assets")
+    WEAK_LIQUIDITY = "weak_liquidity", _("Buyer's current assets short of its current liabilities")
+    LOSS_MAKING = "loss_making", _("Buyer's results weak or loss-making")
+    HIGH_LEVERAGE = "high_leverage", _("Buyer's debt high against its equity")
+    SHORT_TRADING_HISTORY = "short_trading_history", _("Buyer trading for a short time")
+    OVERDUES_REPORTED = "overdues_reported", _("Overdues reported on the buyer in the last 12 months")
+    AMOUNT_ABOVE_CAPACITY = "amount_above_capacity", _("Amount requested high against the buyer's size")
+    AMOUNT_ABOVE_AUTOMATIC = "amount_above_automatic", _("Amount above what is decided automatically")
     OTHER = "other", _("Other (see note)")
 
 
