@@ -53,6 +53,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "limits.view_autodecisionrule",
         "limits.change_autodecisionrule",
         "limits.add_autodecisionrule",
+        # Scorecard versions (limits.scorecard): edited until a decision uses them, then copied.
+        "limits.view_scorecard",
+        "limits.change_scorecard",
+        "limits.add_scorecard",
         "limits.view_coverstop",
         "limits.change_coverstop",
         "buyers.view_buyer",

@@ -159,6 +159,10 @@ class LimitDecision(TenantOwned):
     note = models.TextField(blank=True)
     conditions = models.TextField(blank=True)
     automatic = models.BooleanField(default=False)
+    # The scorecard version that decided (or suggested) it, and its result: score, factors, reasons.
+    scorecard = models.ForeignKey("limits.Scorecard", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="decisions")
+    scorecard_result = models.JSONField(default=dict, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -230,3 +234,7 @@ class AutoDecisionRule(models.Model):
 
     def __str__(self):
         return f"grades {self.min_grade}-{self.max_grade}: up to {self.max_amount} {self.currency}"
+
+
+# The scorecard's versions live with the scorecard (limits.scorecard); imported here so Django registers them.
+from limits.scorecard.models import Scorecard  # noqa: E402,F401

@@ -37,6 +37,7 @@ DEFAULT_PARAMETERS = {
                       "L": 5, "M": 1, "N": 3, "O": 0, "P": 1, "Q": 0, "R": 5, "S": 3, "T": 3, "U": 0},
     "sector_unknown_points": 3,
     "financials_missing_points": 10,
+    "years_trading_unknown_points": 3,
     "bands": {
         "equity_ratio": [[0.05, 18], [0.15, 10], [0.25, 6], [0.35, 3], [None, 0]],
         "current_ratio": [[0.8, 10], [1.1, 7], [1.4, 4], [1.8, 2], [None, 0]],

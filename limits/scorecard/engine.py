@@ -131,6 +131,13 @@ def _count_factor(code: str, value, params: dict) -> Factor:
                   FACTOR_REASON[code])
 
 
+def _years_factor(years: int | None, params: dict) -> Factor:
+    if years is None:  # not on file: some points, fewer than a young company's
+        return Factor("years_trading", "unknown", int(params.get("years_trading_unknown_points", 3)),
+                      FACTOR_REASON["years_trading"])
+    return _count_factor("years_trading", years, params)
+
+
 def factors(item: ScorecardInput, params: dict, limits: AutomaticLimits) -> list[Factor]:
     grade = item.buyer_grade
     section = nace_section(item.buyer_sector_nace)
@@ -144,8 +151,7 @@ def factors(item: ScorecardInput, params: dict, limits: AutomaticLimits) -> list
                int(params["sector_points"].get(section or "", params["sector_unknown_points"])),
                FACTOR_REASON["sector_risk"]),
         *_financial_factors(item, params),
-        # Unknown years trading count as a young company: the insurer has not seen its history.
-        _count_factor("years_trading", item.years_trading if item.years_trading is not None else 0, params),
+        _years_factor(item.years_trading, params),
         _count_factor("days_beyond_terms", item.days_beyond_terms_avg, params),
         _count_factor("overdues_reported", item.overdues_reported_12m, params),
     ]
