@@ -25,7 +25,7 @@ class LimitDecisionInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ("created_at", "kind", "amount", "currency", "effective_date", "changes_cover", "reason_codes", "note",
-              "automatic", "decided_by")
+              "automatic", "scorecard", "decided_by")
     readonly_fields = fields
     ordering = ("created_at", "pk")
 

@@ -70,6 +70,21 @@ def test_an_automatic_refusal_tells_the_insured_why_in_its_language(tenant, poli
     assert client_of_outsider.get(f"/limits/{limit.pk}/").status_code == 404
 
 
+def test_the_api_gives_the_reasons_in_the_insureds_language_and_the_edifact_category(tenant, policy, api_client,
+                                                                                      api_client_of_outsider):
+    scorecard()
+    small = buyer_with_statement(revenue=Decimal(200_000), equity=Decimal(150_000), total_assets=Decimal(300_000),
+                                 current_assets=Decimal(200_000), current_liabilities=Decimal(100_000),
+                                 net_income=Decimal(10_000), ebitda=Decimal(20_000))
+    limit = ask_for_limit(tenant, policy, small, 100_000).limit
+    body = api_client.get(f"/api/v1/limits/{limit.pk}/", HTTP_ACCEPT_LANGUAGE="es").json()
+    decision = body["decisions"][0]
+    assert (decision["kind"], decision["response_category"], decision["scorecard_version"]) == (
+        "partially_approved", "partly_approved", 1)
+    assert decision["reasons"][0] == "Importe solicitado elevado frente al tamaño del comprador"
+    assert api_client_of_outsider.get(f"/api/v1/limits/{limit.pk}/").status_code == 404
+
+
 def test_an_amount_beyond_the_buyers_size_is_granted_in_part_with_its_reason(tenant, policy):
     scorecard()
     small = buyer_with_statement(revenue=Decimal(200_000), equity=Decimal(150_000), total_assets=Decimal(300_000),
