@@ -53,6 +53,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "limits.view_autodecisionrule",
         "limits.change_autodecisionrule",
         "limits.add_autodecisionrule",
+        # Scorecard versions (limits.scorecard): edited until a decision uses them, then copied.
+        "limits.view_scorecard",
+        "limits.change_scorecard",
+        "limits.add_scorecard",
         "limits.view_coverstop",
         "limits.change_coverstop",
         "buyers.view_buyer",
@@ -63,6 +67,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "buyers.view_countryrisk",
         "buyers.change_countryrisk",
         "buyers.add_countryrisk",
+        # Buyers' financial statements (buyers.financials): recorded in the admin or imported by CSV.
+        "buyers.view_financialstatement",
+        "buyers.add_financialstatement",
+        "buyers.change_financialstatement",
         "claims.view_overdue",
         "claims.change_overdue",
         "claims.view_invoice",

@@ -41,6 +41,8 @@ def fill() -> int:
     for locale, key in LOCALES.items():
         po = polib.pofile(str(catalogue(locale)))
         for entry in po:
+            if entry.obsolete:  # no longer in the source: makemessages keeps it commented out
+                continue
             translation = glossary.get(entry.msgid, {}).get(key)
             if translation:
                 entry.msgstr = translation

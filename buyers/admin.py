@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from buyers import services
+from buyers.financials.admin import statements_table
 from buyers.forms import (
     BuyerAdminForm,
     BuyerIdentifierInlineForm,
@@ -68,12 +69,14 @@ class BuyerAdmin(SimpleHistoryAdmin):
     list_filter = ("status", "country", "grade")
     list_select_related = ("proposed_by_tenant",)
     search_fields = ("legal_name", "registration_number", "vat_number", "search_text")
-    readonly_fields = ("grade", "grade_date", "status", "merged_into", "proposed_by_tenant", "created_at", "updated_at")
+    readonly_fields = ("grade", "grade_date", "status", "merged_into", "proposed_by_tenant", "created_at", "updated_at",
+                       "financial_statements")
     fieldsets = (
         (None, {"fields": ("legal_name", "trading_name", "country", "status", "merged_into", "proposed_by_tenant")}),
         (gettext_lazy("Identifiers"), {"fields": ("registration_number", "vat_number", "lei", "sector_nace")}),
         (gettext_lazy("Address"), {"fields": ("address", "postal_code", "city")}),
         (gettext_lazy("Grade"), {"fields": ("grade", "grade_date")}),
+        (gettext_lazy("Financial statements"), {"fields": ("financial_statements",)}),
         (None, {"fields": ("created_at", "updated_at")}),
     )
     inlines = [BuyerIdentifierInline, BuyerGradeInline]
@@ -81,6 +84,10 @@ class BuyerAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # limits and claims point at buyers; duplicates are merged instead
+
+    @admin.display(description=gettext_lazy("financial statements"))
+    def financial_statements(self, obj):
+        return statements_table(obj)
 
     def has_grade_permission(self, request):
         return request.user.has_perm("buyers.grade_buyer")

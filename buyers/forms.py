@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from buyers import services
+from buyers.identifiers import identifier_errors, typed_identifier_error
 from buyers.models import Buyer, BuyerIdentifier, CountryRisk
 from buyers.normalize import compact
 from core.exceptions import DomainError
@@ -50,6 +51,22 @@ class BuyerProposalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = _country_choices("---------")
 
+    def clean(self):
+        data = super().clean()
+        _add_identifier_errors(self, data)
+        return data
+
+
+def _add_identifier_errors(form, data) -> None:
+    """A mistyped LEI, VAT or registration number is a message on its field (buyers.identifiers)."""
+    if not data.get("country"):
+        return
+    found = identifier_errors(country=str(data["country"]), registration_number=data.get("registration_number", ""),
+                              vat_number=data.get("vat_number", ""), lei=data.get("lei", ""))
+    for field, message in found.items():
+        if field not in form.errors:
+            form.add_error(field, message)
+
 
 # --- admin ---------------------------------------------------------------------------------
 
@@ -75,6 +92,7 @@ class BuyerAdminForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        _add_identifier_errors(self, data)
         if "country" in data:
             try:
                 services.check_identity_is_free(
@@ -97,6 +115,14 @@ class BuyerIdentifierInlineForm(forms.ModelForm):
         if not value:
             raise forms.ValidationError(_("The identifier is empty."))
         return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("value") and data.get("type") and data.get("country"):
+            message = typed_identifier_error(type=data["type"], country=str(data["country"]), value=data["value"])
+            if message:
+                self.add_error("value", message)
+        return data
 
 
 class CountryRiskAdminForm(forms.ModelForm):

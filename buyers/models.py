@@ -158,3 +158,7 @@ class CountryRisk(models.Model):
 
     def __str__(self):
         return f"{self.country.name}: {self.grade}"
+
+
+# Financial statements live in their own module (buyers.financials); imported here so Django registers the model.
+from buyers.financials.models import FinancialStatement  # noqa: E402,F401

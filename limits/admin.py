@@ -15,7 +15,9 @@ from core.exceptions import DomainError
 from core.forms import show_domain_error
 from limits import services
 from limits.admin_forms import ChangeForm, DecideForm
-from limits.models import AutoDecisionRule, CoverStop, CreditLimit, LimitDecision
+from limits.models import AutoDecisionRule, CoverStop, CreditLimit, LimitDecision, ReasonCode
+from limits.scorecard.admin import ScorecardAdmin  # noqa: F401 - registers the scorecard's screens
+from limits.scorecard.inputs import suggestion_for
 
 
 class LimitDecisionInline(admin.TabularInline):
@@ -23,7 +25,7 @@ class LimitDecisionInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ("created_at", "kind", "amount", "currency", "effective_date", "changes_cover", "reason_codes", "note",
-              "automatic", "decided_by")
+              "automatic", "scorecard", "decided_by")
     readonly_fields = fields
     ordering = ("created_at", "pk")
 
@@ -97,6 +99,7 @@ class CreditLimitAdmin(SimpleHistoryAdmin):
             "country_exposure": country_exposure_total(country=limit.buyer.country.code, on=today),
             "tenant_history": tenant_history,
             "decisions": limit.decisions.order_by("created_at", "pk"),
+            "scoring": _suggestion(limit, today),
         }
 
     def queue_view(self, request):
@@ -160,6 +163,22 @@ class CreditLimitAdmin(SimpleHistoryAdmin):
                 messages.success(request, _("Limit updated."))
                 return redirect("admin:limits_creditlimit_change", limit.pk)
         return TemplateResponse(request, "admin/limits/decide.html", self._context(request, limit, form, _("Change a limit in force")))
+
+
+def _suggestion(limit: CreditLimit, today) -> dict | None:
+    """The scorecard's suggestion beside a pending request: score, decision, amount, each factor's points."""
+    if limit.state != CreditLimit.State.PENDING:
+        return None
+    scoring = suggestion_for(limit=limit, on=today)
+    if scoring is None:
+        return None
+    result = scoring.result
+    return {
+        "scorecard": scoring.scorecard, "result": result,
+        "amount": Money(scoring.decided_amount, limit.currency),
+        "factors": sorted(result.factors, key=lambda f: -f.points),
+        "reasons": [ReasonCode(code).label for code in result.reason_codes if code in ReasonCode.values],
+    }
 
 
 @admin.register(AutoDecisionRule)

@@ -20,6 +20,15 @@ class ReasonCode(models.TextChoices):
     EXPOSURE_AT_MAXIMUM = "exposure_at_maximum", _("Exposure on the buyer at its maximum")
     TERMS_TOO_LONG = "terms_too_long", _("Requested payment terms too long")
     BUYER_NOT_IDENTIFIED = "buyer_not_identified", _("Buyer could not be identified")
+    # The scorecard's factors (limits.scorecard.reasons): stable codes, translatable labels.
+    WEAK_EQUITY = "weak_equity", _("Buyer's equity weak against its assets")
+    WEAK_LIQUIDITY = "weak_liquidity", _("Buyer's current assets short of its current liabilities")
+    LOSS_MAKING = "loss_making", _("Buyer's results weak or loss-making")
+    HIGH_LEVERAGE = "high_leverage", _("Buyer's debt high against its equity")
+    SHORT_TRADING_HISTORY = "short_trading_history", _("Buyer trading for a short time")
+    OVERDUES_REPORTED = "overdues_reported", _("Overdues reported on the buyer in the last 12 months")
+    AMOUNT_ABOVE_CAPACITY = "amount_above_capacity", _("Amount requested high against the buyer's size")
+    AMOUNT_ABOVE_AUTOMATIC = "amount_above_automatic", _("Amount above what is decided automatically")
     OTHER = "other", _("Other (see note)")
 
 
@@ -150,6 +159,10 @@ class LimitDecision(TenantOwned):
     note = models.TextField(blank=True)
     conditions = models.TextField(blank=True)
     automatic = models.BooleanField(default=False)
+    # The scorecard version that decided (or suggested) it, and its result: score, factors, reasons.
+    scorecard = models.ForeignKey("limits.Scorecard", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="decisions")
+    scorecard_result = models.JSONField(default=dict, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -221,3 +234,7 @@ class AutoDecisionRule(models.Model):
 
     def __str__(self):
         return f"grades {self.min_grade}-{self.max_grade}: up to {self.max_amount} {self.currency}"
+
+
+# The scorecard's versions live with the scorecard (limits.scorecard); imported here so Django registers them.
+from limits.scorecard.models import Scorecard  # noqa: E402,F401

@@ -308,8 +308,8 @@ def test_buyer_pages_need_a_tenant_user_with_the_permission(client, tenant, mull
 
 
 PROPOSAL = {
-    "legal_name": "Nuevo Cliente S.A.", "country": "ES", "registration_number": "A-98.765.432",
-    "vat_number": "ESA98765432", "lei": "", "sector_nace": "46.90", "address": "Calle Mayor 1", "city": "Madrid",
+    "legal_name": "Nuevo Cliente S.A.", "country": "ES", "registration_number": "A-98.765.431",
+    "vat_number": "ESA98765431", "lei": "", "sector_nace": "46.90", "address": "Calle Mayor 1", "city": "Madrid",
     "postal_code": "28001",
 }
 
@@ -321,7 +321,7 @@ def test_propose_page_creates_a_pending_buyer(client_of_user, tenant):
     assert response.status_code == 302
     assert response["Location"] == f"/buyers/{buyer.pk}/"
     assert (buyer.status, buyer.proposed_by_tenant, buyer.registration_number) == (
-        Buyer.Status.PENDING, tenant, "A98765432"
+        Buyer.Status.PENDING, tenant, "A98765431"
     )
 
 

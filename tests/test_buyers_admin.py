@@ -47,13 +47,13 @@ def _change_data(buyer, **changes):
 def test_admin_change_form_edits_identity_but_not_the_grade(client_of_underwriter, muller):
     response = client_of_underwriter.post(
         f"{CHANGELIST}{muller.pk}/change/", _change_data(muller, legal_name="Müller Maschinenbau GmbH", grade="9",
-                                                         status="merged", lei="5493-0012")
+                                                         status="merged", lei="5493001kjtiigc8y1r12")
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     muller.refresh_from_db()
     assert muller.legal_name == "Müller Maschinenbau GmbH"
-    assert (muller.grade, muller.status, muller.lei) == (None, Buyer.Status.CONFIRMED, "54930012")
-    assert muller.identifiers.filter(type="lei", value="54930012").exists()
+    assert (muller.grade, muller.status, muller.lei) == (None, Buyer.Status.CONFIRMED, "5493001KJTIIGC8Y1R12")
+    assert muller.identifiers.filter(type="lei", value="5493001KJTIIGC8Y1R12").exists()
     assert "maschinenbau" in muller.search_text
 
 

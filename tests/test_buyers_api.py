@@ -14,8 +14,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 LIST = "/api/v1/buyers/"
 
 PROPOSAL = {
-    "legal_name": "Nuevo Cliente S.A.", "country": "ES", "registration_number": "A-98.765.432",
-    "vat_number": "ESA98765432", "sector_nace": "46.90", "address": "Calle Mayor 1", "city": "Madrid",
+    "legal_name": "Nuevo Cliente S.A.", "country": "ES", "registration_number": "A-98.765.431",
+    "vat_number": "ESA98765431", "sector_nace": "46.90", "address": "Calle Mayor 1", "city": "Madrid",
     "postal_code": "28001",
 }
 
@@ -101,7 +101,7 @@ def test_propose_creates_a_pending_buyer(api_client, tenant):
     body = response.json()
     buyer = Buyer.objects.get()
     assert body["id"] == buyer.pk
-    assert (body["status"], body["registration_number"], body["country"]) == ("pending", "A98765432", "ES")
+    assert (body["status"], body["registration_number"], body["country"]) == ("pending", "A98765431", "ES")
     assert {i["type"] for i in body["identifiers"]} == {"national", "vat"}
     assert buyer.proposed_by_tenant == tenant
 

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from rest_framework import serializers
 
+from buyers.identifiers import identifier_errors
 from buyers.models import Buyer, BuyerIdentifier
 from core.api.fields import CountryCodeField
 
@@ -39,6 +40,14 @@ class BuyerProposalInputSerializer(serializers.Serializer):
 
     def validate_country(self, value):
         return _country_code(value)
+
+    def validate(self, attrs):
+        # A mistyped LEI, VAT or registration number is a message on its field (buyers.identifiers).
+        found = identifier_errors(country=attrs["country"], registration_number=attrs.get("registration_number", ""),
+                                  vat_number=attrs.get("vat_number", ""), lei=attrs.get("lei", ""))
+        if found:
+            raise serializers.ValidationError({field: [message] for field, message in found.items()})
+        return attrs
 
 
 class BuyerIdentifierOutputSerializer(serializers.ModelSerializer):

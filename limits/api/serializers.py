@@ -5,6 +5,7 @@ from rest_framework import serializers
 from buyers.selectors import buyers_visible_to
 from core.api.fields import CountryCodeField, MoneyField
 from limits.models import CreditLimit, LimitDecision
+from limits.scorecard.reasons import edifact_response
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
 
@@ -45,14 +46,26 @@ class CoverQuerySerializer(serializers.Serializer):
 class LimitDecisionOutputSerializer(serializers.ModelSerializer):
     amount = serializers.SerializerMethodField()
     reasons = serializers.ListField(source="reason_labels", child=serializers.CharField(), read_only=True)
+    response_category = serializers.SerializerMethodField(
+        help_text="The UN/EDIFACT credit-risk response category: approved, not_approved, conditional, "
+                  "partly_approved, still_investigating, reduction or cancellation.")
+    scorecard_version = serializers.SerializerMethodField(help_text="The scorecard version that decided or "
+                                                                    "suggested it; null without one.")
 
     class Meta:
         model = LimitDecision
         fields = ("id", "kind", "amount", "effective_date", "reason_codes", "reasons", "note", "conditions",
-                  "automatic", "created_at")
+                  "automatic", "response_category", "scorecard_version", "created_at")
 
     def get_amount(self, obj) -> dict:
         return {"amount": format(obj.amount, "f"), "currency": obj.currency}
+
+    def get_response_category(self, obj) -> str:
+        return edifact_response(obj.kind)
+
+    def get_scorecard_version(self, obj) -> int | None:
+        # From the recorded result, not the foreign key: no query per decision in a list.
+        return (obj.scorecard_result or {}).get("version")
 
 
 class BuyerSummarySerializer(serializers.Serializer):

@@ -44,7 +44,8 @@ LIMIT_DECIDED_EXAMPLE = OpenApiExample(
         "decisions": [{
             "id": 11, "kind": "approved", "amount": {"amount": "40000.00", "currency": "EUR"},
             "effective_date": "2026-03-02", "reason_codes": [], "reasons": [], "note": "", "conditions": "",
-            "automatic": True, "created_at": "2026-03-02T09:15:00Z",
+            "automatic": True, "response_category": "approved", "scorecard_version": None,
+            "created_at": "2026-03-02T09:15:00Z",
         }],
     },
     response_only=True,
@@ -59,7 +60,8 @@ LIMIT_REFERRED_EXAMPLE = OpenApiExample(
         "decisions": [{
             "id": 12, "kind": "referred", "amount": {"amount": "0.00", "currency": "EUR"},
             "effective_date": "2026-03-02", "reason_codes": [], "reasons": [], "note": "", "conditions": "",
-            "automatic": False, "created_at": "2026-03-02T09:15:00Z",
+            "automatic": False, "response_category": "still_investigating", "scorecard_version": None,
+            "created_at": "2026-03-02T09:15:00Z",
         }],
     },
     response_only=True,

@@ -14,7 +14,8 @@ from moneyed import Money
 
 from core.exceptions import DomainError
 from limits.events import announce_decision
-from limits.models import CreditLimit, LimitDecision
+from limits.models import CreditLimit, LimitDecision, Scorecard
+from limits.scorecard.inputs import suggestion_for
 from limits.services.validation import check_reasons
 
 Kind = LimitDecision.Kind
@@ -22,18 +23,22 @@ Kind = LimitDecision.Kind
 
 def record_decision(limit: CreditLimit, *, kind: str, amount: Decimal, effective_date: date, decided_by=None,
                     changes_cover: bool = True, reason_codes=(), note: str = "", conditions: str = "",
-                    automatic: bool = False) -> LimitDecision:
+                    automatic: bool = False, scorecard=None, scorecard_result: dict | None = None) -> LimitDecision:
+    if scorecard is not None and scorecard.first_used_at is None:
+        # From its first decision on, a version is frozen: the decision must stay explainable by it.
+        Scorecard.objects.filter(pk=scorecard.pk, first_used_at__isnull=True).update(first_used_at=timezone.now())
     return LimitDecision.objects.create(
         tenant_id=limit.tenant_id, limit=limit, policy_id=limit.policy_id, buyer_id=limit.buyer_id, kind=kind,
         amount=amount, currency=limit.currency, effective_date=effective_date, changes_cover=changes_cover,
         reason_codes=list(reason_codes), note=note, conditions=conditions, automatic=automatic, decided_by=decided_by,
+        scorecard=scorecard, scorecard_result=scorecard_result or {},
     )
 
 
 def apply_decision(limit: CreditLimit, *, kind: str, amount: Decimal, terms_days: int | None, effective_date: date,
                    decided_by=None, reason_codes=(), note: str = "", conditions: str = "", automatic: bool = False,
                    expiry_date: date | None = None, review_date: date | None = None,
-                   notify_insured: bool = True) -> LimitDecision:
+                   notify_insured: bool = True, scorecard=None, scorecard_result: dict | None = None) -> LimitDecision:
     granted = amount > 0
     if granted and limit.supersedes_id:
         # The new limit replaces the old one from the effective date; earlier shipments keep the old cover.
@@ -54,7 +59,8 @@ def apply_decision(limit: CreditLimit, *, kind: str, amount: Decimal, terms_days
     changes_cover = granted or not limit.supersedes_id
     decision = record_decision(limit, kind=kind, amount=amount, effective_date=effective_date,
                                decided_by=decided_by, changes_cover=changes_cover, reason_codes=reason_codes,
-                               note=note, conditions=conditions, automatic=automatic)
+                               note=note, conditions=conditions, automatic=automatic, scorecard=scorecard,
+                               scorecard_result=scorecard_result)
     announce_decision(limit=limit, decision=decision, notify_insured=notify_insured)
     return decision
 
@@ -75,10 +81,14 @@ def decide_limit(*, limit: CreditLimit, decided_by, kind: str, amount: Money | N
         raise DomainError(_("Payment terms exceed the policy's maximum credit period."), field="terms_days")
     if expiry_date and review_date and review_date > expiry_date:
         raise DomainError(_("The review date must not be after the expiry date."), field="review_date")
+    effective_date = effective_date or timezone.localdate()
+    # The underwriter decided with the scorecard's suggestion beside the request: the decision records it.
+    scoring = suggestion_for(limit=limit, on=effective_date)
     return apply_decision(
-        limit, kind=kind, amount=decided, terms_days=terms_days, effective_date=effective_date or timezone.localdate(),
+        limit, kind=kind, amount=decided, terms_days=terms_days, effective_date=effective_date,
         decided_by=decided_by, reason_codes=reason_codes, note=note, conditions=conditions,
         expiry_date=expiry_date, review_date=review_date,
+        scorecard=scoring.scorecard if scoring else None, scorecard_result=scoring.recorded if scoring else None,
     )
 
 

@@ -1,7 +1,10 @@
 """The insured's limit requests: asking, editing and cancelling, and the matrix that decides some at once.
 
 A request within the automatic-decision matrix is approved at once; any other is referred to an
-underwriter (domain.md, automatic decisions), who decides it in limits.services.decisions.
+underwriter (domain.md, automatic decisions), who decides it in limits.services.decisions. On a policy
+the active scorecard version covers (limits.scorecard), the scorecard decides instead, within the
+insurer's automatic limits set on the version: it approves, approves partly or with conditions, or
+refuses, always with reason codes; a request beyond those limits is referred with its suggestion.
 """
 
 from dataclasses import dataclass
@@ -17,6 +20,8 @@ from buyers.models import Buyer
 from core.exceptions import DomainError
 from core.rates import MissingRate, convert
 from limits.models import AutoDecisionRule, CreditLimit, LimitDecision
+from limits.scorecard.inputs import Scoring, score_limit, scorecard_for
+from limits.scorecard.reasons import CONDITIONAL, DECISION_KIND, REFERRED
 from limits.selectors import open_cover_stop_exists
 from limits.services.decisions import apply_decision, record_decision
 from limits.services.validation import check_amount_and_terms, check_buyer, check_policy, check_reference
@@ -54,15 +59,44 @@ def automatic_ceiling(*, buyer: Buyer, currency: str, on: date) -> Money | None:
         return None
 
 
-def _try_automatic_decision(limit: CreditLimit, today: date, *, notify_insured: bool = True) -> bool:
+@dataclass(frozen=True)
+class AutomaticOutcome:
+    decided: bool
+    scoring: Scoring | None = None  # the scorecard's answer, also on a referral (the underwriter sees it)
+
+
+def _try_automatic_decision(limit: CreditLimit, today: date, *, notify_insured: bool = True) -> AutomaticOutcome:
     if open_cover_stop_exists(policy_id=limit.policy_id, buyer_id=limit.buyer_id, on=today):
-        return False
+        return AutomaticOutcome(decided=False)
+    scorecard = scorecard_for(policy_id=limit.policy_id)
+    if scorecard is not None:
+        return _scorecard_decision(limit, scorecard, today, notify_insured=notify_insured)
     ceiling = automatic_ceiling(buyer=limit.buyer, currency=limit.currency, on=today)
     if ceiling is None or limit.requested_amount > ceiling.amount:
-        return False
+        return AutomaticOutcome(decided=False)
     apply_decision(limit, kind=Kind.APPROVED, amount=limit.requested_amount, terms_days=limit.requested_terms_days,
                    effective_date=today, automatic=True, notify_insured=notify_insured)
-    return True
+    return AutomaticOutcome(decided=True)
+
+
+def _scorecard_decision(limit: CreditLimit, scorecard, today: date, *, notify_insured: bool) -> AutomaticOutcome:
+    """Within the insurer's automatic limits the scorecard decides, refusals and partial grants included,
+    each with its reason codes; anything else is referred with the scorecard's suggestion."""
+    scoring = score_limit(limit=limit, scorecard=scorecard, on=today)
+    if scoring is None or scoring.result.decision == REFERRED:
+        return AutomaticOutcome(decided=False, scoring=scoring)
+    result = scoring.result
+    conditions = ""
+    if result.decision == CONDITIONAL:
+        conditions = _("Payment terms of at most %(days)d days.") % {"days": result.terms_days}
+    # A grant that converts to nothing in the policy's currency is a refusal.
+    kind = DECISION_KIND[result.decision] if scoring.decided_amount > 0 else Kind.REFUSED
+    apply_decision(
+        limit, kind=kind, amount=scoring.decided_amount, terms_days=result.terms_days,
+        effective_date=today, automatic=True, notify_insured=notify_insured, reason_codes=result.reason_codes,
+        conditions=conditions, scorecard=scorecard, scorecard_result=scoring.recorded,
+    )
+    return AutomaticOutcome(decided=True, scoring=scoring)
 
 
 # Requests (the insured)
@@ -108,10 +142,14 @@ def request_limit(*, tenant, requested_by, policy: Policy, buyer: Buyer, amount:
         raise DomainError(
             _("A request on this buyer is already with an underwriter: edit or cancel it instead."), field="buyer"
         ) from exc
-    decided = _try_automatic_decision(limit, today, notify_insured=notify_insured)
-    if not decided:
-        record_decision(limit, kind=Kind.REFERRED, amount=Decimal(0), effective_date=today, changes_cover=False)
-    return RequestOutcome(limit=limit, decided=decided)
+    outcome = _try_automatic_decision(limit, today, notify_insured=notify_insured)
+    if not outcome.decided:
+        scoring = outcome.scoring
+        record_decision(limit, kind=Kind.REFERRED, amount=Decimal(0), effective_date=today, changes_cover=False,
+                        reason_codes=scoring.result.reason_codes if scoring else (),
+                        scorecard=scoring.scorecard if scoring else None,
+                        scorecard_result=scoring.recorded if scoring else None)
+    return RequestOutcome(limit=limit, decided=outcome.decided)
 
 
 @transaction.atomic
@@ -129,7 +167,7 @@ def edit_pending_request(*, limit: CreditLimit, amount: Money | None = None, ter
     limit.requested_amount = amount.amount
     limit.requested_terms_days = terms_days
     limit.save()
-    return RequestOutcome(limit=limit, decided=_try_automatic_decision(limit, today))
+    return RequestOutcome(limit=limit, decided=_try_automatic_decision(limit, today).decided)
 
 
 @transaction.atomic
