@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from buyers.selectors import buyers_visible_to
 from claims.overdues.models import Invoice
 from claims.overdues.services import InvoiceLine
+from core.amounts import AmountFormField, check_places
 from limits.selectors import limits_for_tenant
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
@@ -61,8 +62,8 @@ class InvoiceRowForm(forms.Form):
     invoice_date = forms.DateField(label=_("Invoice date"), widget=_date_input())
     shipment_date = forms.DateField(label=_("Shipment date"), widget=_date_input())
     due_date = forms.DateField(label=_("Due date"), widget=_date_input())
-    amount = forms.DecimalField(label=_("Invoice amount"), **AMOUNT)
-    outstanding = forms.DecimalField(label=_("Outstanding amount"), **AMOUNT)
+    amount = AmountFormField(label=_("Invoice amount"), **AMOUNT)
+    outstanding = AmountFormField(label=_("Outstanding amount"), **AMOUNT)
 
     def line(self) -> InvoiceLine:
         return InvoiceLine(**{name: self.cleaned_data[name] for name in InvoiceLine.__dataclass_fields__})
@@ -88,7 +89,7 @@ class OverdueCsvForm(OverdueHeaderForm):
 
 
 class PaymentForm(forms.Form):
-    amount = forms.DecimalField(label=_("Amount received"), **AMOUNT)
+    amount = AmountFormField(label=_("Amount received"), **AMOUNT)
     received_on = forms.DateField(label=_("Received on"), widget=_date_input())
     designated_invoice = forms.ModelChoiceField(
         label=_("Invoice designated by the buyer"), queryset=Invoice.objects.none(), required=False,
@@ -98,6 +99,12 @@ class PaymentForm(forms.Form):
     def __init__(self, *args, overdue, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["designated_invoice"].queryset = overdue.invoices.filter(outstanding__gt=0).order_by("due_date", "pk")
+        self.currency = overdue.currency
+
+    def clean(self):
+        data = super().clean()
+        check_places(self, "amount", self.currency)
+        return data
 
 
 class ExtensionForm(forms.Form):
