@@ -12,7 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 
-from core.api.errors import error_response
+from core.api.errors import validation_problem
+from core.api.problems import problem
 from core.models import IdempotencyKey
 
 HEADER = "Idempotency-Key"
@@ -41,11 +42,8 @@ def _multipart_fingerprint(request) -> str:
 
 def _replay(stored: IdempotencyKey, fingerprint: str):
     if stored.request_fingerprint != fingerprint:
-        return error_response(
-            status_code=422,
-            code="idempotency_key_reused",
-            message=_("This Idempotency-Key was already used with a different request."),
-        )
+        return problem(status=422, code="idempotency_key_reused", instance=stored.path,
+                       detail=_("This Idempotency-Key was already used with a different request."))
     response = Response(stored.response_body, status=stored.response_status)
     response["Idempotent-Replayed"] = "true"
     return response
@@ -71,12 +69,10 @@ class IdempotentPostMixin:
         if not key:
             return self._post_handler()(request, *args, **kwargs)
         if len(key) > MAX_KEY_LENGTH:
-            return error_response(
-                status_code=400,
-                code="validation_error",
-                message=_("The request has invalid fields."),
-                fields={HEADER: [_("At most %(n)d characters.") % {"n": MAX_KEY_LENGTH}]},
-            )
+            # A header, not the body: no pointer into the body names it, the summary does.
+            return validation_problem([{"pointer": "", "code": "max_length",
+                                        "detail": _("At most %(n)d characters.") % {"n": MAX_KEY_LENGTH}}],
+                                      instance=request.path, detail=_("The Idempotency-Key header is too long."))
         tenant = self.idempotency_tenant(request, *args, **kwargs)
         if request.content_type.startswith("multipart/"):
             request.data  # noqa: B018  (DRF parses the stream once; the fingerprint reads the parsed parts)

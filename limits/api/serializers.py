@@ -1,24 +1,10 @@
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from buyers.selectors import buyers_visible_to
-from core.api.fields import CountryCodeField, MoneyField
+from core.api.fields import CountryCodeField, MoneyField, TenantRelatedField
 from limits.models import CreditLimit, LimitDecision
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class TenantRelatedField(serializers.PrimaryKeyRelatedField):
-    """A foreign key looked up through the tenant's selector, never Model.objects."""
-
-    def __init__(self, *, selector, **kwargs):
-        self.selector = selector
-        super().__init__(**kwargs)
-
-    def get_queryset(self):
-        return self.selector(tenant=self.context["request"].tenant)
 
 
 class LimitRequestInputSerializer(serializers.Serializer):

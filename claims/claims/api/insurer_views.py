@@ -38,7 +38,7 @@ TAGS = ["insurer: claims"]
 VIEW = "claims.view_claim"
 HANDLE = "claims.handle_claim"
 POST_NOTE = " Answers with the claim. Send an `Idempotency-Key` to retry safely."
-REFUSED = OpenApiResponse(description='A rule refused it: {"error": {"code", "message", "fields"}}.')
+REFUSED = OpenApiResponse(description="A rule refused it: problem details with the rule's code.")
 NOT_FOUND = OpenApiResponse(description="No such claim.")
 
 _EUR = "EUR"

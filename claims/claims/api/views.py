@@ -100,11 +100,14 @@ DOCUMENT_EXAMPLE = OpenApiExample("Uploaded invoices", value=_DOCUMENT, response
 CALCULATION_EXAMPLE = OpenApiExample("Example 1: 10,000 unpaid at 90%", value=_CALCULATION, response_only=True)
 UPLOAD_ERROR_EXAMPLE = OpenApiExample(
     "Wrong type",
-    value={"error": {"code": "invalid", "message": "Files of type .exe are not accepted; use one of: .csv, .pdf.",
-                     "fields": {"file": ["Files of type .exe are not accepted; use one of: .csv, .pdf."]}}},
+    value={"type": "/problems/validation_error", "title": "Invalid input", "status": 400,
+           "detail": "The request has invalid fields.", "instance": "/api/v1/claims/42/documents/",
+           "code": "validation_error",
+           "errors": [{"pointer": "/file", "code": "invalid",
+                       "detail": "Files of type .exe are not accepted; use one of: .csv, .pdf."}]},
     response_only=True, status_codes=["400"],
 )
-REFUSED = OpenApiResponse(description='A rule refused it: {"error": {"code", "message", "fields"}}.')
+REFUSED = OpenApiResponse(description="A rule refused it: problem details with the rule's code.")
 NOT_FOUND = OpenApiResponse(description="No such claim among yours.")
 
 

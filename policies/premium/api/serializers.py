@@ -1,18 +1,15 @@
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api.fields import CountryCodeField, MoneyField
+from core.api.fields import CountryCodeField, MoneyField, TenantRelatedField
 from policies.premium.models import TurnoverDeclaration
 from policies.selectors import policies_for_tenant
 
 
-@extend_schema_field(OpenApiTypes.INT)
-class TenantPolicyField(serializers.PrimaryKeyRelatedField):
-    """A policy looked up through the tenant's selector: another tenant's id is "does not exist"."""
+class TenantPolicyField(TenantRelatedField):
+    """A policy looked up through the tenant's selector: another tenant's id is "Unknown policy."."""
 
-    def get_queryset(self):
-        return policies_for_tenant(tenant=self.context["request"].tenant)
+    def __init__(self, **kwargs):
+        super().__init__(selector=lambda tenant: policies_for_tenant(tenant=tenant), **kwargs)
 
 
 class TurnoverDeclarationInputSerializer(serializers.Serializer):
