@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.amounts import AmountFormField
+from core.dates import BoundedDateFormField
 from limits.models import LimitDecision, ReasonCode
 
 Kind = LimitDecision.Kind
@@ -20,9 +21,9 @@ class DecideForm(forms.Form):
     reason_codes = forms.MultipleChoiceField(label=_("Reason codes"), choices=ReasonCode.choices, required=False,
                                              widget=forms.CheckboxSelectMultiple)
     note = forms.CharField(label=_("Explanation for the insured"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    effective_date = forms.DateField(label=_("Effective from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    review_date = forms.DateField(label=_("Review date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    expiry_date = forms.DateField(label=_("Expiry date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    effective_date = BoundedDateFormField(label=_("Effective from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    review_date = BoundedDateFormField(label=_("Review date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    expiry_date = BoundedDateFormField(label=_("Expiry date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class ChangeForm(forms.Form):
@@ -32,7 +33,7 @@ class ChangeForm(forms.Form):
     reason_codes = forms.MultipleChoiceField(label=_("Reason codes"), choices=ReasonCode.choices, required=False,
                                              widget=forms.CheckboxSelectMultiple)
     note = forms.CharField(label=_("Explanation for the insured"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    notified_on = forms.DateField(label=_("Insured notified on"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+    notified_on = BoundedDateFormField(label=_("Insured notified on"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
                                   help_text=_("Today if empty. The change applies to shipments after this day."))
-    effective_date = forms.DateField(label=_("Effective from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    review_date = forms.DateField(label=_("Next review date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    effective_date = BoundedDateFormField(label=_("Effective from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    review_date = BoundedDateFormField(label=_("Next review date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

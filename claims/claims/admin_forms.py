@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from claims.claims.models import DocumentKind
 from core.amounts import AmountFormField
+from core.dates import BoundedDateFormField
 
 
 class ClaimActionForm(forms.Form):
@@ -23,7 +24,7 @@ class ClaimActionForm(forms.Form):
                                 help_text=_("Approval: empty for the calculated indemnity. Payment: the approved amount."))
     override_reason = forms.CharField(label=_("Reason for another amount than calculated"), required=False,
                                       widget=forms.Textarea(attrs={"rows": 2}))
-    paid_on = forms.DateField(label=_("Paid on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = BoundedDateFormField(label=_("Paid on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     payment_reference = forms.CharField(label=_("Payment reference"), max_length=60, required=False)
     reason = forms.CharField(label=_("Reason for rejection (the insured sees it)"), required=False,
                              widget=forms.Textarea(attrs={"rows": 2}))

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from claims.overdues.services import InvoiceLine, check_invoice_lines
+from core.dates import out_of_bounds
 from core.exceptions import DomainError, split_row_field
 from core.row_errors import RowError
 
@@ -117,6 +118,9 @@ def _parse(file) -> ParsedInvoices:
                 parsed[column] = _date(values[column])
             except ValueError:
                 fail(column, _("Write the date as YYYY-MM-DD."))
+            else:
+                if message := out_of_bounds(parsed[column]):
+                    fail(column, message)
         for column in ("amount", "outstanding"):
             try:
                 parsed[column] = _amount(values[column])

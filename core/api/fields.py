@@ -7,6 +7,7 @@ from moneyed import Money
 from rest_framework import serializers
 
 from core.amounts import DECIMAL_PLACES, MAX_DIGITS, AmountError, parse_amount
+from core.dates import out_of_bounds
 from core.money import is_valid_currency, quantize_money
 
 MONEY_SCHEMA = {
@@ -104,3 +105,13 @@ class TenantRelatedField(serializers.PrimaryKeyRelatedField):
             thing = self.get_queryset().model._meta.verbose_name
             raise serializers.ValidationError(_("Unknown %(thing)s.") % {"thing": thing}, code="does_not_exist")
         super().fail(key, **kwargs)
+
+
+class BoundedDateField(serializers.DateField):
+    """An API date within sane bounds (core.dates): not before 1900, not more than 50 years ahead."""
+
+    def to_internal_value(self, value):
+        parsed = super().to_internal_value(value)
+        if message := out_of_bounds(parsed):
+            raise serializers.ValidationError(message, code="date_out_of_bounds")
+        return parsed

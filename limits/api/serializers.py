@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from buyers.selectors import buyers_visible_to
-from core.api.fields import CountryCodeField, MoneyField, TenantRelatedField
+from core.api.fields import BoundedDateField, CountryCodeField, MoneyField, TenantRelatedField
 from limits.models import CreditLimit, LimitDecision
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
@@ -25,7 +25,7 @@ class LimitEditInputSerializer(serializers.Serializer):
 
 
 class CoverQuerySerializer(serializers.Serializer):
-    on = serializers.DateField(help_text="Shipment date.")
+    on = BoundedDateField(help_text="Shipment date.")
 
 
 class LimitDecisionOutputSerializer(serializers.ModelSerializer):
@@ -71,7 +71,7 @@ class LimitDetailOutputSerializer(LimitOutputSerializer):
 
 
 class CoverOutputSerializer(serializers.Serializer):
-    on = serializers.DateField()
+    on = BoundedDateField()
     amount = MoneyField()
     percentage_of_cover = serializers.DecimalField(max_digits=5, decimal_places=2)
     is_discretionary = serializers.BooleanField()
