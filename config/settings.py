@@ -228,8 +228,13 @@ SPECTACULAR_SETTINGS = {
 # accepted for development receivers when this is on (never in production).
 WEBHOOKS_ALLOW_INSECURE_LOOPBACK = env.bool("WEBHOOKS_ALLOW_INSECURE_LOOPBACK", default=DEBUG)
 
+# Deepest nesting of a JSON request body (core.api.parsers); deeper is a 400, never a RecursionError.
+API_MAX_JSON_DEPTH = env.int("API_MAX_JSON_DEPTH", default=32)
+
 # Idempotency keys are kept this long, then purged by a beat job.
 IDEMPOTENCY_KEY_TTL_HOURS = env.int("IDEMPOTENCY_KEY_TTL_HOURS", default=72)
+# A key still "in progress" after this long belongs to a request whose process died: a new request takes it over.
+IDEMPOTENCY_IN_FLIGHT_SECONDS = env.int("IDEMPOTENCY_IN_FLIGHT_SECONDS", default=300)
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
