@@ -185,3 +185,11 @@ def test_the_schema_documents_the_error_answers_of_every_operation():
             assert "application/problem+json" in operation["responses"][status]["content"], (path, method, status)
     upload = schema["paths"]["/api/v1/claims/{id}/documents/{doc_id}/"]["get"]["responses"]["200"]["content"]
     assert "application/octet-stream" in upload
+
+
+def test_ids_beyond_any_row_are_not_found_and_id_filters_take_whole_numbers(api_client):
+    # Found by the fuzzer: on SQLite both were a 500 (OverflowError binding the integer).
+    _problem(api_client.get("/api/v1/claims/111789342793803104256/documents/120/"), 404, "not_found")
+    _problem(api_client.get("/api/v1/claims/", {"overdue": "-4.0708521910921856e+68"}), 400, "validation_error")
+    assert "/policy" in api_error(api_client.get("/api/v1/limits/", {"policy": "1.5"}))[1]
+    assert api_client.get("/api/v1/limits/", {"policy": "1"}).status_code == 200

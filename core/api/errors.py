@@ -82,6 +82,10 @@ def _as_drf(exc):
         return exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
         return exceptions.PermissionDenied()
+    if isinstance(exc, OverflowError):
+        # SQLite cannot bind an integer beyond 64 bits (a URL's id of 21 digits, through a foreign key lookup that
+        # Django does not range-check): such an id names nothing, as PostgreSQL answers by finding no row.
+        return exceptions.NotFound()
     return exc
 
 

@@ -31,6 +31,7 @@ from claims.claims.api.insurer_serializers import (
 from claims.claims.api.views import CLAIM_DETAIL_EXAMPLE, CLAIM_ROW_EXAMPLE, AnyAccept
 from claims.claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest
 from claims.claims.selectors import claim_documents_for_insurer, claims_for_insurer
+from core.api.filters import IdFilter
 
 # Private there, reused here rather than copied; it belongs in core/api (see the report).
 
@@ -79,7 +80,7 @@ def _detail(request, claim_id) -> Response:
 class InsurerClaimFilter(django_filters.FilterSet):
     # Declared, not generated: generation would query the scoped manager at import.
     state = django_filters.ChoiceFilter(choices=Claim.State.choices)
-    tenant = django_filters.NumberFilter(field_name="tenant_id", help_text="The insured's id.")
+    tenant = IdFilter(field_name="tenant_id", help_text="The insured's id.")
     payment_late = django_filters.BooleanFilter(method="filter_payment_late",
                                                 help_text="Complete or approved, unpaid past the payment term.")
 

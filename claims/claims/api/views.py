@@ -26,6 +26,7 @@ from claims.claims.api.serializers import (
 from claims.claims.downloads import document_download
 from claims.claims.models import Cause, Claim
 from claims.claims.selectors import claim_detail, claims_for_tenant
+from core.api.filters import IdFilter
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 
@@ -115,9 +116,9 @@ class ClaimFilter(django_filters.FilterSet):
     # Declared, not generated: generation would query the scoped manager at import.
     state = django_filters.ChoiceFilter(choices=Claim.State.choices)
     cause = django_filters.ChoiceFilter(choices=Cause.choices)
-    buyer = django_filters.NumberFilter(field_name="buyer_id")
-    policy = django_filters.NumberFilter(field_name="policy_id")
-    overdue = django_filters.NumberFilter(field_name="overdue_id")
+    buyer = IdFilter(field_name="buyer_id")
+    policy = IdFilter(field_name="policy_id")
+    overdue = IdFilter(field_name="overdue_id")
 
     class Meta:
         model = Claim
