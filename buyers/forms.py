@@ -10,6 +10,7 @@ from buyers import services
 from buyers.identifiers import identifier_errors, typed_identifier_error
 from buyers.models import Buyer, BuyerIdentifier, CountryRisk
 from buyers.normalize import compact
+from core.dates import BoundedDateFormField
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 
@@ -151,7 +152,7 @@ class GradeActionForm(_ActionForm):
     # No min/max validators: the 1-10 rule is services.check_grade's, shown as this field's error.
     grade = forms.IntegerField(label=_("Grade"), help_text=_("1 (best) to 10 (insolvent)"),
                                widget=forms.NumberInput(attrs={"min": 1, "max": 10}))
-    graded_on = forms.DateField(label=_("Graded on"), required=False, help_text=_("Today if empty."),
+    graded_on = BoundedDateFormField(label=_("Graded on"), required=False, help_text=_("Today if empty."),
                                 widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -58,6 +58,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Bodies under /api/ larger than the API accepts: 413 before anything reads them (after Locale: its message
+    # is in the request's language).
+    "core.api.middleware.ApiBodySizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -179,6 +182,12 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
+    # JSON bodies bounded in depth (core.api.parsers); forms and uploads as DRF parses them.
+    "DEFAULT_PARSER_CLASSES": [
+        "core.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "COERCE_DECIMAL_TO_STRING": True,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -189,10 +198,17 @@ SPECTACULAR_SETTINGS = {
         "`Authorization: Token <key>` (keys are created by the tenant admin; insurer staff and insurer "
         "tokens, created in the admin, use /api/v1/insurer/ only). "
         "Money is an object {amount: decimal string, currency: ISO 4217}. "
-        "POST requests honour an `Idempotency-Key` header."
+        "POST requests honour an `Idempotency-Key` header. "
+        "Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code` and an `errors` "
+        "list of {pointer, code, detail}; see docs/api.md."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Every operation documents its problem+json error answers (core.api.schema).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.add_problem_responses",
+    ],
     "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI served from our static files: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -212,8 +228,13 @@ SPECTACULAR_SETTINGS = {
 # accepted for development receivers when this is on (never in production).
 WEBHOOKS_ALLOW_INSECURE_LOOPBACK = env.bool("WEBHOOKS_ALLOW_INSECURE_LOOPBACK", default=DEBUG)
 
+# Deepest nesting of a JSON request body (core.api.parsers); deeper is a 400, never a RecursionError.
+API_MAX_JSON_DEPTH = env.int("API_MAX_JSON_DEPTH", default=32)
+
 # Idempotency keys are kept this long, then purged by a beat job.
 IDEMPOTENCY_KEY_TTL_HOURS = env.int("IDEMPOTENCY_KEY_TTL_HOURS", default=72)
+# A key still "in progress" after this long belongs to a request whose process died: a new request takes it over.
+IDEMPOTENCY_IN_FLIGHT_SECONDS = env.int("IDEMPOTENCY_IN_FLIGHT_SECONDS", default=300)
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

@@ -44,5 +44,12 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
 
+# Under /api/ every error is problem+json (core.api.errors), also those raised before a DRF view runs (an unknown
+# URL, a crash or an outage in a middleware); elsewhere Django's HTML pages.
+handler400 = "config.error_views.bad_request"
+handler403 = "config.error_views.permission_denied"
+handler404 = "config.error_views.page_not_found"
+handler500 = "config.error_views.server_error"
+
 admin.site.site_header = "Kredo: insurer administration"
 admin.site.site_title = "Kredo admin"

@@ -14,23 +14,27 @@ from core.tenancy import TenantOwned
 
 
 class IdempotencyKey(TenantOwned):
-    """The first response to a POST carrying an `Idempotency-Key` header.
-
-    Stored in the same transaction as the objects the POST created, so a
-    repeated key either finds this row (and replays it) or the whole first
-    request rolled back.
-    """
+    """A POST's `Idempotency-Key`: claimed (committed, no response yet) when the first request starts, its
+    response stored in the same transaction as the objects the POST created (core.api.idempotency)."""
 
     key = models.CharField(max_length=255)
     method = models.CharField(max_length=10)
     path = models.CharField(max_length=500)
     request_fingerprint = models.CharField(max_length=64)
-    response_status = models.PositiveSmallIntegerField()
-    response_body = models.JSONField()
+    # Both empty while the first request still runs (a second one gets 409), both set once it succeeded.
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    response_body = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["tenant", "key"], name="idempotency_key_unique_per_tenant")]
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "key"], name="idempotency_key_unique_per_tenant"),
+            models.CheckConstraint(
+                condition=models.Q(response_status__isnull=True, response_body__isnull=True)
+                | models.Q(response_status__isnull=False, response_body__isnull=False),
+                name="idempotency_key_response_whole_or_none",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.method} {self.path} [{self.key}]"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from core.dates import BoundedDateFormField
 from limits.charts import exposure_bar_chart
 from limits.exposure import BUYER, COUNTRY, SECTOR, insurer_exposure
 
@@ -20,7 +21,7 @@ TABS = [(BUYER, gettext_lazy("By buyer")), (COUNTRY, gettext_lazy("By country"))
 
 class ExposureFilterForm(forms.Form):
     by = forms.ChoiceField(choices=TABS, required=False, widget=forms.HiddenInput)
-    on = forms.DateField(
+    on = BoundedDateFormField(
         label=gettext_lazy("Exchange rates of"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
         help_text=gettext_lazy("Amounts are converted with the latest rate recorded on or before this date."),
     )

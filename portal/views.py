@@ -8,13 +8,14 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from accounts.mixins import TenantMemberRequiredMixin
+from core.dates import BoundedDateFormField
 from policies.selectors import policies_for_tenant
 from portal.policy_statement import policy_statement, statement_csv
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = BoundedDateFormField(label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = BoundedDateFormField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         data = super().clean()

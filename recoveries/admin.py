@@ -15,6 +15,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims.claims.selectors import claims_for_insurer
 from claims.overdues.selectors import overdues_for_insurer
 from core.admin import ReadOnlyAdminMixin
+from core.amounts import AmountFormField
+from core.dates import BoundedDateFormField
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 from recoveries import services
@@ -26,22 +28,22 @@ _DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class RecoveryForm(forms.Form):
-    amount = forms.DecimalField(label=gettext_lazy("Amount"), max_digits=16, decimal_places=2)
-    received_on = forms.DateField(label=gettext_lazy("Received on"), widget=_DATE)
+    amount = AmountFormField(label=gettext_lazy("Amount"), max_digits=16, decimal_places=2)
+    received_on = BoundedDateFormField(label=gettext_lazy("Received on"), widget=_DATE)
     source = forms.ChoiceField(label=gettext_lazy("Source"), choices=Recovery.Source.choices)
     note = forms.CharField(label=gettext_lazy("Note"), max_length=200, required=False)
 
 
 class CostForm(forms.Form):
-    amount = forms.DecimalField(label=gettext_lazy("Amount"), max_digits=16, decimal_places=2)
-    incurred_on = forms.DateField(label=gettext_lazy("Incurred on"), widget=_DATE)
+    amount = AmountFormField(label=gettext_lazy("Amount"), max_digits=16, decimal_places=2)
+    incurred_on = BoundedDateFormField(label=gettext_lazy("Incurred on"), widget=_DATE)
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=CollectionCost.Kind.choices)
     note = forms.CharField(label=gettext_lazy("Note"), max_length=200, required=False)
 
 
 class SettlementForm(forms.Form):
-    amount = forms.DecimalField(label=gettext_lazy("Amount"), max_digits=16, decimal_places=2)
-    settled_on = forms.DateField(label=gettext_lazy("Settled on"), widget=_DATE)
+    amount = AmountFormField(label=gettext_lazy("Amount"), max_digits=16, decimal_places=2)
+    settled_on = BoundedDateFormField(label=gettext_lazy("Settled on"), widget=_DATE)
     to_insurer = forms.TypedChoiceField(
         label=gettext_lazy("Direction"), coerce=lambda v: v == "1",
         choices=[("1", gettext_lazy("The insured paid the insurer")), ("0", gettext_lazy("The insurer paid the insured"))],

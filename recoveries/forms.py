@@ -1,10 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.amounts import AmountFormField
+from core.dates import BoundedDateFormField
+
 
 class DirectReceiptForm(forms.Form):
     """Money the buyer paid to the insured itself; the rules (positive, not in the future) are the service's."""
 
-    amount = forms.DecimalField(label=_("Amount received"), max_digits=16, decimal_places=2)
-    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+    amount = AmountFormField(label=_("Amount received"), max_digits=16, decimal_places=2)
+    received_on = BoundedDateFormField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label=_("Note"), max_length=200, required=False)

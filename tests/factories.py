@@ -44,25 +44,30 @@ def money_json(amount, currency="EUR") -> dict:
 
 
 def api_error(response) -> tuple[str, dict[str, list[str]]]:
-    """An API error as (code, {JSON pointer: [messages]}): `"/invoices/0/due_date"`, `""` for the whole
-    request. Tests read errors through this one function, so the envelope can change in one place."""
-    error = response.json()["error"]
+    """An API error (RFC 9457 problem details) as (code, {JSON pointer: [messages]}): `"/invoices/0/due_date"`,
+    `""` for the whole request (the problem's `detail` when no error names a field). Tests read errors through
+    this one function."""
+    assert response["Content-Type"] == "application/problem+json", response["Content-Type"]
+    body = response.json()
     pointers: dict[str, list[str]] = {}
-
-    def walk(node, path):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                walk(value, path if key == "non_field_errors" else f"{path}/{key}")
-        elif isinstance(node, list) and node and all(isinstance(v, dict) for v in node):
-            for index, value in enumerate(node):
-                walk(value, f"{path}/{index}")
-        else:
-            pointers.setdefault(path, []).extend(node if isinstance(node, list) else [node])
-
-    walk(error.get("fields", {}), "")
+    for error in body["errors"]:
+        pointers.setdefault(error["pointer"], []).append(error["detail"])
     if not pointers:
-        pointers[""] = [error["message"]]
-    return error["code"], pointers
+        pointers[""] = [body["detail"]]
+    return body["code"], pointers
+
+
+def api_problem(response) -> dict:
+    """The whole problem document of an API error (type, title, status, detail, instance, code, errors), for
+    tests of the format itself or of a refusal's summary (`detail`)."""
+    assert response["Content-Type"] == "application/problem+json", response["Content-Type"]
+    return response.json()
+
+
+def api_messages(response) -> str:
+    """Every message of an API error, the summary first, in one string: for "the answer says X somewhere"."""
+    problem = api_problem(response)
+    return " ".join([problem["detail"], *(error["detail"] for error in problem["errors"])])
 
 
 class UnscopedFactory(factory.django.DjangoModelFactory):

@@ -3,6 +3,8 @@
 import pytest
 from rest_framework.test import APIClient
 
+from tests.factories import api_error
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 
@@ -25,4 +27,4 @@ def test_swagger_ui_is_served_without_a_cdn():
 def test_not_found_uses_the_error_shape(api_client):
     response = api_client.get("/api/v1/policies/999999/")
     assert response.status_code == 404
-    assert set(response.json()["error"]) >= {"code", "message"}
+    assert api_error(response)[0] == "not_found"

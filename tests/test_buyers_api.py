@@ -8,6 +8,7 @@ from accounts.roles import FINANCE
 from buyers import services
 from buyers.models import Buyer, BuyerIdentifier
 from tests.buyer_factories import BuyerFactory, BuyerIdentifierFactory
+from tests.factories import api_error, api_problem
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
@@ -70,7 +71,7 @@ def test_search_filters_by_country(api_client, muller):
 def test_unknown_country_filter_is_a_400(api_client):
     response = api_client.get(LIST, {"country": "ZZ"})
     assert response.status_code == 400
-    assert "country" in response.json()["error"]["fields"]
+    assert "/country" in api_error(response)[1]
 
 
 def test_detail(api_client, muller):
@@ -110,9 +111,9 @@ def test_duplicate_proposal_is_a_400_on_the_field(api_client, muller):
     response = api_client.post(LIST, {**PROPOSAL, "country": "DE", "registration_number": "hrb 123456",
                                       "vat_number": ""}, format="json")
     assert response.status_code == 400
-    error = response.json()["error"]
-    assert error["code"] == "duplicate_buyer"
-    assert "Müller GmbH" in error["fields"]["registration_number"][0]
+    code, errors = api_error(response)
+    assert code == "duplicate_buyer"
+    assert "Müller GmbH" in errors["/registration_number"][0]
     assert Buyer.objects.count() == 1
 
 
@@ -139,9 +140,8 @@ def test_bad_proposal_uses_the_error_shape(api_client, change, field):
     data = {k: v for k, v in {**PROPOSAL, **change}.items() if v is not None}
     response = api_client.post(LIST, data, format="json")
     assert response.status_code == 400
-    error = response.json()["error"]
-    assert set(error) == {"code", "message", "fields"}
-    assert field in error["fields"]
+    assert set(api_problem(response)) == {"type", "title", "status", "detail", "instance", "code", "errors"}
+    assert f"/{field}" in api_error(response)[1]
     assert not Buyer.objects.exists()
 
 
@@ -161,7 +161,7 @@ def test_idempotency_key_with_another_body_is_a_422(api_client):
     assert api_client.post(LIST, PROPOSAL, format="json", **headers).status_code == 201
     response = api_client.post(LIST, {**PROPOSAL, "legal_name": "Otro"}, format="json", **headers)
     assert response.status_code == 422
-    assert response.json()["error"]["code"] == "idempotency_key_reused"
+    assert api_error(response)[0] == "idempotency_key_reused"
     assert Buyer.objects.count() == 1
 
 

@@ -17,7 +17,7 @@ from accounts.roles import CREDIT_MANAGER, TENANT_ADMIN
 from claims.claims import services as claims
 from claims.claims.models import Cause, Claim, ClaimDocument
 from tests.claim_helpers import PDF, approve_limit, late_payer
-from tests.factories import PolicyFactory, eur
+from tests.factories import PolicyFactory, api_error, eur
 from tests.overdue_factories import declare, invoice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
@@ -108,10 +108,10 @@ def test_a_claim_before_the_waiting_period_ends_is_refused_and_nothing_is_filed(
     early = overdue_on(tenant, running_policy, underwriter, due=TODAY - timedelta(days=100))
     response = file_claim(api_client, early, key="early-1", submit=True)
     assert response.status_code == 400
-    error = response.json()["error"]
-    assert error["code"] == "too_early"
+    code, errors = api_error(response)
+    assert code == "too_early"
     opens = (TODAY + timedelta(days=50)).isoformat()
-    assert error["fields"]["overdue"] == [f"A claim for protracted default can be filed from {opens}, when the "
+    assert errors["/overdue"] == [f"A claim for protracted default can be filed from {opens}, when the "
                                           f"waiting period ends."]
     assert not Claim.objects.exists()
 
@@ -121,14 +121,14 @@ def test_a_claim_before_the_waiting_period_ends_is_refused_and_nothing_is_filed(
 def test_bad_input_is_a_field_error_and_files_nothing(api_client, overdue, extra, field):
     response = file_claim(api_client, overdue, **extra)
     assert response.status_code == 400
-    assert field in response.json()["error"]["fields"]
+    assert f"/{field}" in api_error(response)[1]
     assert not Claim.objects.exists()
 
 
 def test_one_live_claim_per_overdue(api_client, overdue):
     assert file_claim(api_client, overdue).status_code == 201
     response = file_claim(api_client, overdue)
-    assert response.status_code == 400 and "already open" in response.json()["error"]["fields"]["overdue"][0]
+    assert response.status_code == 400 and "already open" in api_error(response)[1]["/overdue"][0]
     assert Claim.objects.count() == 1
 
 
@@ -142,7 +142,7 @@ def test_submit_moves_a_draft_once_and_a_second_submit_is_refused(api_client, ov
     assert response.status_code == 200 and response.json()["state"] == "submitted"
     assert api_client.post(url, HTTP_IDEMPOTENCY_KEY="submit-1").json()["state"] == "submitted"  # replayed
     again = api_client.post(url, HTTP_IDEMPOTENCY_KEY="submit-2")
-    assert again.status_code == 400 and again.json()["error"]["code"] == "invalid_state"
+    assert again.status_code == 400 and api_error(again)[0] == "invalid_state"
     assert Claim.objects.get().transitions.count() == 2
 
 
@@ -187,7 +187,7 @@ def test_wrong_type_is_refused_on_the_file_field_and_nothing_is_stored(api_clien
     claim_id = file_claim(api_client, overdue).json()["id"]
     response = upload(api_client, claim_id, name=name, content=content)
     assert response.status_code == 400
-    assert message in response.json()["error"]["fields"]["file"][0]
+    assert message in api_error(response)[1]["/file"][0]
     assert not ClaimDocument.objects.exists() and stored_files(media) == []
 
 
@@ -196,16 +196,16 @@ def test_too_large_upload_is_refused_and_nothing_is_stored(api_client, overdue, 
     claim_id = file_claim(api_client, overdue).json()["id"]
     response = upload(api_client, claim_id, content=PDF + b"x" * 200)
     assert response.status_code == 400
-    assert "largest accepted" in response.json()["error"]["fields"]["file"][0]
+    assert "largest accepted" in api_error(response)[1]["/file"][0]
     assert not ClaimDocument.objects.exists() and stored_files(media) == []
 
 
 def test_missing_file_or_unknown_kind_are_field_errors(api_client, overdue):
     claim_id = file_claim(api_client, overdue).json()["id"]
     response = api_client.post(f"{detail_url(claim_id)}documents/", {"kind": "contract"}, format="multipart")
-    assert response.status_code == 400 and "file" in response.json()["error"]["fields"]
+    assert response.status_code == 400 and "/file" in api_error(response)[1]
     response = upload(api_client, claim_id, kind="selfie")
-    assert response.status_code == 400 and "kind" in response.json()["error"]["fields"]
+    assert response.status_code == 400 and "/kind" in api_error(response)[1]
     assert not ClaimDocument.objects.exists()
 
 
@@ -231,7 +231,7 @@ def test_the_outsider_sees_nothing_and_cannot_act_on_the_claim(api_client, api_c
 def test_the_outsider_cannot_claim_on_the_tenants_overdue(api_client_of_outsider, overdue):
     response = file_claim(api_client_of_outsider, overdue, submit=True)
     assert response.status_code == 400
-    assert response.json()["error"]["fields"]["overdue"] == ["Unknown overdue."]
+    assert api_error(response)[1]["/overdue"] == ["Unknown overdue."]
     assert not Claim.objects.exists()
 
 
@@ -312,7 +312,7 @@ def test_the_claims_handlers_approval_and_payment_are_seen_as_paid(api_client, o
 
     # A paid claim takes no more documents.
     late = upload(api_client, claim_id, name="late.pdf")
-    assert late.status_code == 400 and late.json()["error"]["code"] == "invalid_state"
+    assert late.status_code == 400 and api_error(late)[0] == "invalid_state"
 
 
 def test_a_requested_document_uploaded_through_the_api_completes_the_file(api_client, overdue, claims_handler):

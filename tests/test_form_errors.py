@@ -60,11 +60,13 @@ def test_field_paths_name_a_list_a_position_and_a_field():
     assert split_row_field("reference") is None and split_row_field(None) is None
 
 
-def test_the_api_envelope_of_a_domain_error_is_unchanged():
+def test_a_domain_error_is_a_problem_with_its_field_as_a_pointer():
     body = exception_handler(DomainError("Unknown policy.", field="policy"), {}).data
-    assert body == {"error": {"code": "invalid", "message": "Unknown policy.", "fields": {"policy": ["Unknown policy."]}}}
+    assert body == {"type": "/problems/invalid", "title": "Refused by a business rule", "status": 400,
+                    "detail": "Unknown policy.", "instance": "", "code": "invalid",
+                    "errors": [{"pointer": "/policy", "code": "invalid", "detail": "Unknown policy."}]}
     body = exception_handler(DomainError("Already notified.", code="invalid_state"), {}).data
-    assert body["error"]["fields"] == {"non_field_errors": ["Already notified."]}
+    assert body["errors"] == [{"pointer": "", "code": "invalid_state", "detail": "Already notified."}]
 
 
 def test_field_keyed_domain_errors_point_at_the_row_in_the_api_envelope():
@@ -75,16 +77,12 @@ def test_field_keyed_domain_errors_point_at_the_row_in_the_api_envelope():
     })
     response = exception_handler(error, {})
     assert response.status_code == 400
-    assert response.data["error"] == {
-        "code": "validation_error", "message": "Invoice F-2: The amount must be greater than zero.",
-        "fields": {
-            "invoices": {"1": {
-                "amount": ["The amount must be greater than zero."],
-                "outstanding": ["The outstanding amount must be above zero and at most the invoice amount."],
-            }},
-            "reference": ["Too long."],
-        },
-    }
+    assert response.data["detail"] == "Invoice F-2: The amount must be greater than zero."
+    assert [(e["pointer"], e["detail"]) for e in response.data["errors"]] == [
+        ("/invoices/1/amount", "The amount must be greater than zero."),
+        ("/invoices/1/outstanding", "The outstanding amount must be above zero and at most the invoice amount."),
+        ("/reference", "Too long."),
+    ]
 
 
 def test_a_models_validation_error_becomes_a_domain_error_with_every_message_on_its_field():
@@ -98,8 +96,9 @@ def test_a_models_validation_error_becomes_a_domain_error_with_every_message_on_
     form = bound(amount="10")
     show_domain_error(form, error)
     assert form.non_field_errors() == ["Use https.", "Use a public address.", "Something is off."]
-    body = exception_handler(error, {}).data["error"]
-    assert body["fields"] == {"url": ["Use https.", "Use a public address."], "non_field_errors": ["Something is off."]}
+    body = exception_handler(error, {}).data
+    assert [(e["pointer"], e["detail"]) for e in body["errors"]] == [
+        ("/url", "Use https."), ("/url", "Use a public address."), ("", "Something is off.")]
     assert DomainError.from_validation_error(ValidationError("Plain.")).messages_by_field() == {None: ["Plain."]}
 
 

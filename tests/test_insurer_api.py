@@ -12,7 +12,7 @@ from accounts.models import InsurerApiToken
 from accounts.roles import CLAIMS_HANDLER, FINANCE, UNDERWRITER
 from recoveries.models import CollectionCase, CollectionCost, Recovery, Settlement
 from tests.claim_helpers import paid_claim
-from tests.factories import UserFactory, insurer_token_client, logged_in, member, money_json
+from tests.factories import UserFactory, api_error, insurer_token_client, logged_in, member, money_json
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 TODAY = date.today()
@@ -129,7 +129,7 @@ def test_tenants_own_idempotency_key_does_not_replay_an_insurer_response(handler
 def test_bad_recovery_is_refused_and_nothing_is_written(handler_api, claim, payload, field):
     response = handler_api.post(f"{BASE}/{claim.pk}/recoveries/", payload, format="json")
     assert response.status_code == 400
-    assert field in response.json()["error"]["fields"]
+    assert f"/{field}" in api_error(response)[1]
     assert _nothing_written()
 
 
@@ -137,13 +137,13 @@ def test_settlement_above_what_is_owed_is_refused(handler_api, claim):
     handler_api.post(f"{BASE}/{claim.pk}/recoveries/", _recovery(), format="json")
     response = handler_api.post(f"{BASE}/{claim.pk}/settlements/", {
         "amount": money_json("501.00"), "settled_on": TODAY.isoformat(), "to_insurer": False}, format="json")
-    assert response.status_code == 400 and "amount" in response.json()["error"]["fields"]
+    assert response.status_code == 400 and "/amount" in api_error(response)[1]
     assert not Settlement.objects.exists()
 
 
 def test_bad_status_on_opening_leaves_no_case(handler_api, claim):
     response = handler_api.post(f"{BASE}/{claim.pk}/collection-case/", {"status": "sold"}, format="json")
-    assert response.status_code == 400 and "status" in response.json()["error"]["fields"]
+    assert response.status_code == 400 and "/status" in api_error(response)[1]
     assert not CollectionCase.objects.exists()
 
 

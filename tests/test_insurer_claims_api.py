@@ -12,7 +12,7 @@ from claims.claims import services as claims
 from claims.claims.models import Claim, ClaimTransition, DocumentKind
 from core.models import IdempotencyKey
 from tests.claim_helpers import approve_limit, file_protracted_default, late_payer, pdf, upload_checklist
-from tests.factories import PolicyFactory, insurer_token_client, logged_in, money_json
+from tests.factories import PolicyFactory, api_error, insurer_token_client, logged_in, money_json
 from tests.overdue_factories import declare, invoice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
@@ -101,14 +101,14 @@ def test_requested_documents_make_the_file_incomplete_until_uploaded(handler_api
     assert any(item["requested"] and not item["satisfied"] for item in body["checklist"])
     # The request is still open: the file cannot be confirmed complete.
     refused = handler_api.post(url(claim, "confirm-complete"), format="json")
-    assert refused.status_code == 400 and refused.json()["error"]["code"] == "incomplete"
+    assert refused.status_code == 400 and api_error(refused)[0] == "incomplete"
     claims.upload_document(claim=claim, kind=DocumentKind.DEBT_ACKNOWLEDGEMENT, uploaded=pdf(), uploaded_by=finance)
     assert handler_api.get(url(claim)).json()["state"] == "complete"
 
 
 def test_reject_needs_a_reason_the_insured_sees(handler_api, claim, api_client):
     refused = handler_api.post(url(claim, "reject"), {"reason": "  "}, format="json")
-    assert refused.status_code == 400 and "reason" in refused.json()["error"]["fields"]
+    assert refused.status_code == 400 and "/reason" in api_error(refused)[1]
     assert _unchanged(claim)
     response = handler_api.post(url(claim, "reject"), {"reason": "Shipped before the limit."}, format="json")
     assert response.status_code == 200, response.content
@@ -122,7 +122,7 @@ def test_reject_needs_a_reason_the_insured_sees(handler_api, claim, api_client):
 def test_override_without_reason_is_refused_and_changes_nothing(handler_api, complete):
     response = handler_api.post(url(complete, "approve"), {"amount": money_json("8500.00")}, format="json")
     assert response.status_code == 400
-    assert "override_reason" in response.json()["error"]["fields"]
+    assert "/override_reason" in api_error(response)[1]
     assert _unchanged(complete) and complete.state == Claim.State.COMPLETE
 
 
@@ -139,7 +139,7 @@ def test_paying_another_amount_than_approved_is_refused(handler_api, complete, c
     approved = claims.approve_claim(claim=complete, approved_by=claims_handler)
     response = handler_api.post(url(approved, "pay"), {"amount": money_json(amount), "paid_on": TODAY.isoformat()},
                                 format="json")
-    assert response.status_code == 400 and "amount" in response.json()["error"]["fields"]
+    assert response.status_code == 400 and "/amount" in api_error(response)[1]
     assert _unchanged(approved) and approved.state == Claim.State.APPROVED
 
 
@@ -148,15 +148,15 @@ def test_paying_another_amount_than_approved_is_refused(handler_api, complete, c
     ("approve", {"amount": {"amount": 9000.0, "currency": "EUR"}}, "amount"),
     ("approve", {"amount": money_json("1e20"), "override_reason": "x"}, "amount"),
     ("pay", {"amount": money_json("9000.00"), "paid_on": "not a date"}, "paid_on"),
-    ("pay", {"amount": money_json("9000.00"), "paid_on": TODAY.isoformat()}, "non_field_errors"),  # not approved yet
+    ("pay", {"amount": money_json("9000.00"), "paid_on": TODAY.isoformat()}, None),  # not approved yet: the whole request
     ("request-documents", {"kinds": []}, "kinds"),
-    ("request-documents", {"kinds": ["passport"]}, "kinds"),
+    ("request-documents", {"kinds": ["passport"]}, "kinds/0"),  # the list's first item
     ("reject", {}, "reason"),
 ])
 def test_bad_decisions_are_refused_and_change_nothing(handler_api, complete, action, payload, field):
     response = handler_api.post(url(complete, action), payload, format="json")
     assert response.status_code == 400, response.content
-    assert field in response.json()["error"]["fields"]
+    assert (f"/{field}" if field else "") in api_error(response)[1]
     assert _unchanged(complete)
 
 

@@ -11,7 +11,7 @@ from claims.overdues import services
 from claims.overdues.models import Invoice, Overdue
 from claims.overdues.services import InvoiceLine
 from core.exceptions import DomainError
-from tests.factories import api_error
+from tests.factories import api_error, api_problem
 
 pytestmark = pytest.mark.django_db
 
@@ -98,10 +98,7 @@ def test_the_api_points_at_the_invoice_and_its_field(api_client, policy, buyer, 
     response = api_client.post("/api/v1/overdues/", {"policy": policy.pk, "buyer": buyer.pk, "invoices": invoices},
                                format="json")
     assert response.status_code == 400
-    error = response.json()["error"]
-    assert error["code"] == "validation_error"
-    assert error["message"] == " ".join(f"Invoice BAD: {message}" for message in expected.values())
-    assert error["fields"] == {"invoices": {"1": {name: [message] for name, message in expected.items()}}}
+    assert api_problem(response)["detail"] == " ".join(f"Invoice BAD: {message}" for message in expected.values())
     assert api_error(response) == ("validation_error",
                                    {f"/invoices/1/{name}": [message] for name, message in expected.items()})
     assert nothing_written()
@@ -110,7 +107,7 @@ def test_the_api_points_at_the_invoice_and_its_field(api_client, policy, buyer, 
 def test_an_outsider_cannot_declare_on_the_insureds_policy(api_client_of_outsider, policy, buyer):
     response = api_client_of_outsider.post("/api/v1/overdues/", {"policy": policy.pk, "buyer": buyer.pk,
                                                                   "invoices": []}, format="json")
-    assert response.status_code == 400 and "policy" in response.json()["error"]["fields"]
+    assert response.status_code == 400 and "/policy" in api_error(response)[1]
     assert nothing_written()
 
 

@@ -10,7 +10,7 @@ from core.tenancy import tenant_scope
 from limits import services
 from limits.models import CreditLimit
 from tests.buyer_factories import make_buyer
-from tests.factories import PolicyFactory
+from tests.factories import PolicyFactory, api_error, api_messages, api_problem
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
@@ -190,7 +190,7 @@ def test_api_idempotency_key_creates_one_limit(api_client, policy):
     assert CreditLimit.objects.filter(buyer=buyer).count() == 1
     other = post_request(api_client, policy, buyer, "1.00", HTTP_IDEMPOTENCY_KEY="req-1")
     assert other.status_code == 422
-    assert other.json()["error"]["code"] == "idempotency_key_reused"
+    assert api_error(other)[0] == "idempotency_key_reused"
 
 
 @pytest.mark.parametrize(
@@ -208,14 +208,14 @@ def test_api_idempotency_key_creates_one_limit(api_client, policy):
 def test_api_bad_input_is_a_400_with_field_messages(api_client, policy, body, field):
     response = post_request(api_client, policy, make_buyer(country="PT"), body=body)
     assert response.status_code == 400
-    error = response.json()["error"]
-    assert field in error["fields"] and error["message"]
+    problem = api_problem(response)
+    assert f"/{field}" in api_error(response)[1] and problem["detail"]
     assert not CreditLimit.objects.exists()
 
 
 def test_api_refuses_another_tenants_policy_as_unknown(api_client, policy, outsider_limit):
     response = post_request(api_client, policy, make_buyer(country="PT"), body={"policy": outsider_limit.policy_id})
-    assert response.status_code == 400 and "policy" in response.json()["error"]["fields"]
+    assert response.status_code == 400 and "/policy" in api_error(response)[1]
 
 
 def test_api_outsider_gets_404_everywhere(api_client_of_outsider, api_client, policy):
@@ -234,7 +234,7 @@ def test_api_edit_cancel_and_cover(api_client, policy):
     cancelled = api_client.post(f"/api/v1/limits/{limit_id}/cancel/")
     assert cancelled.json()["state"] == "cancelled"
     again = api_client.post(f"/api/v1/limits/{limit_id}/cancel/")
-    assert again.status_code == 400 and again.json()["error"]["message"]
+    assert again.status_code == 400 and api_messages(again)
 
     decided_id = post_request(api_client, policy, make_buyer(country="PT", grade=1)).json()["id"]
     today = timezone.localdate().isoformat()
@@ -249,7 +249,7 @@ def test_api_discretionary_limit(api_client, policy):
         "policy": policy.pk, "buyer": make_buyer(country="PT", grade=9).pk, "amount": {"amount": "5000", "currency": "EUR"},
         "terms_days": 30}, format="json")
     assert response.status_code == 400
-    assert "buyer" in response.json()["error"]["fields"]
+    assert "/buyer" in api_error(response)[1]
     ok = api_client.post("/api/v1/limits/discretionary/", {
         "policy": policy.pk, "buyer": make_buyer(country="PT", grade=4).pk, "amount": {"amount": "5000", "currency": "EUR"},
         "terms_days": 30}, format="json")

@@ -14,7 +14,7 @@ from core.models import WebhookDelivery
 from core.tenancy import tenant_scope
 from limits.selectors import cover_in_force
 from tests import overdue_factories
-from tests.factories import money_json
+from tests.factories import api_error, api_messages, money_json
 from tests.overdue_factories import invoice_line
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
@@ -77,10 +77,10 @@ def test_example_6_declared_through_the_api(api_client, policy, buyer, today, no
 def test_bad_invoices_are_400_with_field_messages_and_nothing_written(api_client, policy, buyer, bad, field, message):
     response = api_client.post(URL, body(policy, buyer, [invoice("OK-1"), bad | {"number": "BAD"}]), format="json")
     assert response.status_code == 400
-    error = response.json()["error"]
-    assert error["code"] == "validation_error"
-    # Nested errors are keyed by the invoice's position in the list.
-    messages = error["fields"]["invoices"]["1"][field]
+    code, errors = api_error(response)
+    assert code == "validation_error"
+    # Nested errors point at the invoice's position in the list.
+    messages = errors[f"/invoices/1/{field}"]
     assert any(message in m for m in messages), messages
     assert not Overdue.objects.exists() and not Invoice.objects.exists()
 
@@ -88,14 +88,14 @@ def test_bad_invoices_are_400_with_field_messages_and_nothing_written(api_client
 def test_invoice_in_another_currency_is_refused(api_client, policy, buyer):
     usd = invoice() | {"amount": {"amount": "10.00", "currency": "USD"}, "outstanding": {"amount": "10.00", "currency": "USD"}}
     response = api_client.post(URL, body(policy, buyer, [usd]), format="json")
-    assert response.status_code == 400 and "currency" in str(response.json()["error"]["fields"])
+    assert response.status_code == 400 and "currency" in str(api_error(response)[1])
     assert not Overdue.objects.exists()
 
 
 def test_no_invoice_and_unknown_policy_are_refused(api_client, policy, buyer, outsider_policy):
     assert api_client.post(URL, body(policy, buyer, []), format="json").status_code == 400
     response = api_client.post(URL, body(outsider_policy, buyer, [invoice()]), format="json")
-    assert response.status_code == 400 and "policy" in response.json()["error"]["fields"]
+    assert response.status_code == 400 and "/policy" in api_error(response)[1]
     assert not Overdue.objects.exists()
 
 
@@ -103,7 +103,7 @@ def test_second_open_overdue_on_the_buyer_is_a_400(api_client, tenant, policy, b
     declare(tenant, policy, buyer)
     response = api_client.post(URL, body(policy, buyer, [invoice("F-9")]), format="json")
     assert response.status_code == 400
-    assert "already open" in response.json()["error"]["fields"]["buyer"][0]
+    assert "already open" in api_error(response)[1]["/buyer"][0]
 
 
 def test_idempotency_key_replays_the_declaration(api_client, policy, buyer):
@@ -187,9 +187,9 @@ def test_payments_allocate_and_clear_with_idempotency(api_client, tenant, policy
     (payment,) = first.json()["payments"]
     assert payment["allocations"] == [{"invoice": new.pk, "invoice_number": "NEW", "amount": "400.00"}]
     too_much = api_client.post(url, {"amount": money_json("1600.01"), "received_on": "2026-02-26"}, format="json")
-    assert too_much.status_code == 400 and "more than what is outstanding" in too_much.json()["error"]["message"]
+    assert too_much.status_code == 400 and "more than what is outstanding" in api_messages(too_much)
     negative = api_client.post(url, {"amount": money_json("-1"), "received_on": "2026-02-26"}, format="json")
-    assert negative.status_code == 400 and "amount" in negative.json()["error"]["fields"]
+    assert negative.status_code == 400 and "/amount" in api_error(negative)[1]
     cleared = api_client.post(url, {"amount": money_json("1600.00"), "received_on": "2026-02-27"}, format="json")
     assert cleared.status_code == 201 and cleared.json()["state"] == "cleared"
 
@@ -201,7 +201,7 @@ def test_payment_designating_another_overdues_invoice_is_refused(api_client, ten
     response = api_client.post(f"{URL}{overdue.pk}/payments/", {
         "amount": money_json(10), "received_on": "2026-02-02", "designated_invoice": theirs.pk,
     }, format="json")
-    assert response.status_code == 400 and "designated_invoice" in response.json()["error"]["fields"]
+    assert response.status_code == 400 and "/designated_invoice" in api_error(response)[1]
     assert OverduePayment.objects.count() == 0
 
 
@@ -272,5 +272,5 @@ def test_a_rolled_back_declaration_sends_no_webhook(api_client, tenant, policy, 
     webhooks.create_endpoint(tenant=tenant, created_by=None, url="https://erp.example.com/hook",
                              events=["overdue.notified"])
     bad = api_client.post(URL, body(policy, buyer, [invoice(), invoice()]), format="json")  # same number twice
-    assert bad.status_code == 400 and "listed twice" in bad.json()["error"]["message"]
+    assert bad.status_code == 400 and "listed twice" in api_messages(bad)
     assert not WebhookDelivery.objects.exists() and not Overdue.objects.exists()

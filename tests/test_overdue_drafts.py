@@ -28,7 +28,7 @@ from core.models import Notification, WebhookDelivery
 from core.tenancy import scopes_disabled, tenant_scope
 from limits.models import CoverStop
 from limits.selectors import cover_in_force
-from tests.factories import member
+from tests.factories import api_error, api_messages, member
 from tests.overdue_factories import saved_on
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
@@ -185,7 +185,7 @@ def test_claims_see_only_notified_overdues(tenant, policy, buyer, api_client):
     assert list(overdues_for_tenant(tenant=tenant, include_drafts=True)) == [overdue]
     response = api_client.post("/api/v1/claims/", {"overdue": overdue.pk, "cause": "insolvency",
                                                    "event_date": "2026-02-01"}, format="json")
-    assert response.status_code == 400 and "overdue" in response.json()["error"]["fields"]
+    assert response.status_code == 400 and "/overdue" in api_error(response)[1]
     assert not Claim.objects.exists()
 
 
@@ -307,14 +307,14 @@ def test_api_saves_a_draft_and_notifies_it_idempotently(api_client, tenant, poli
     replay = api_client.post(url, format="json", HTTP_IDEMPOTENCY_KEY="notify-1")
     assert replay.status_code == 200 and replay["Idempotent-Replayed"] == "true"
     again = api_client.post(url, format="json")
-    assert again.status_code == 400 and "already notified" in again.json()["error"]["message"]
+    assert again.status_code == 400 and "already notified" in api_messages(again)
     assert CoverStop.objects.count() == 1
     assert cover_in_force(policy=policy, buyer=buyer, on=date(2026, 3, 12)).amount == Money(0, "EUR")
 
 
 def test_api_bad_draft_flag_writes_nothing(api_client, policy, buyer):
     response = api_client.post(API, api_body(policy, buyer, draft="perhaps"), format="json")
-    assert response.status_code == 400 and "draft" in response.json()["error"]["fields"]
+    assert response.status_code == 400 and "/draft" in api_error(response)[1]
     assert not Overdue.objects.exists()
 
 

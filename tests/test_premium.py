@@ -255,6 +255,17 @@ def test_csv_reports_every_bad_row_and_writes_nothing(policy, finance):
     assert not TurnoverDeclaration.objects.exists()
 
 
+@pytest.mark.parametrize("turnover,message", [("1" * 30, "The amount is too large"),
+                                               ("100.125", "At most 2 decimal places")])
+def test_csv_turnover_beyond_the_column_is_a_row_error(policy, finance, turnover, message):
+    text = f"period,country,turnover\n2026-01,ES,{turnover}\n"
+    result = csv_premium.import_turnover_csv(tenant=policy.tenant, declared_by=finance, policy=policy, file=text,
+                                             today=AFTER_YEAR)
+    assert [(e.line, e.column) for e in result.errors] == [(2, "turnover")]
+    assert result.errors[0].message.startswith(message)
+    assert not TurnoverDeclaration.objects.exists()
+
+
 def test_csv_service_errors_roll_back_the_whole_file(policy, finance):
     text = "period,country,turnover\n2026-01,ES,100\n2026-12,ES,100\n2027-02,ES,1\n"
     result = csv_premium.import_turnover_csv(tenant=policy.tenant, declared_by=finance, policy=policy, file=text,

@@ -8,7 +8,7 @@ from moneyed import Money
 
 from policies.premium.models import TurnoverDeclaration
 from policies.premium.services import close_period, declare_turnover
-from tests.factories import PolicyFactory
+from tests.factories import PolicyFactory, api_error, api_problem
 from tests.test_premium import premium_roles  # noqa: F401  (the role change asked of accounts/roles.py)
 
 pytestmark = pytest.mark.usefixtures("in_tenant_scope")
@@ -64,8 +64,7 @@ def test_idempotency_key_replays_and_creates_once(api_client, policy):
 def test_bad_input_is_a_400_with_the_field_and_nothing_written(api_client, policy, body, field):
     response = api_client.post(URL, body(policy), format="json")
     assert response.status_code == 400
-    error = response.json()["error"]
-    assert field in error["fields"] and error["message"]
+    assert f"/{field}" in api_error(response)[1] and api_problem(response)["detail"]
     assert not TurnoverDeclaration.objects.exists()
 
 
@@ -73,14 +72,14 @@ def test_future_period_is_refused(api_client, policy, today):
     today(date(2026, 3, 10))
     response = api_client.post(URL, _body(policy, period="2026-03-01"), format="json")
     assert response.status_code == 400
-    assert response.json()["error"]["code"] == "period_not_ended"
+    assert api_error(response)[0] == "period_not_ended"
     assert not TurnoverDeclaration.objects.exists()
 
 
 def test_outsider_cannot_declare_on_the_policy_or_see_declarations(api_client_of_outsider, policy):
     response = api_client_of_outsider.post(URL, _body(policy), format="json")
     assert response.status_code == 400
-    assert "policy" in response.json()["error"]["fields"]
+    assert "/policy" in api_error(response)[1]
     assert not TurnoverDeclaration.objects.exists()
     _declare(policy, date(2026, 1, 1), "ES", "100")
     assert api_client_of_outsider.get(URL).json()["count"] == 0

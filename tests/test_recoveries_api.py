@@ -10,7 +10,7 @@ from accounts.roles import TENANT_ADMIN
 from recoveries import services
 from recoveries.models import CollectionCase, Recovery
 from tests.claim_helpers import paid_claim
-from tests.factories import eur, money_json
+from tests.factories import api_error, eur, money_json
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 TODAY = date.today()
@@ -105,7 +105,7 @@ def test_replaying_an_idempotency_key_creates_nothing_more(api_client, claim):
 def test_bad_input_is_400_with_field_messages_and_writes_nothing(api_client, claim, body, field):
     response = api_client.post(recoveries_url(claim), body, format="json", HTTP_IDEMPOTENCY_KEY=f"bad-{field}")
     assert response.status_code == 400
-    assert response.json()["error"]["fields"][field]
+    assert api_error(response)[1][f"/{field}"]
     assert not Recovery.objects.exists()
 
 

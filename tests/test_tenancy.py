@@ -7,7 +7,7 @@ from django_scopes.exceptions import ScopeError
 from accounts.roles import CREDIT_MANAGER
 from core.tenancy import no_tenant_scope, tenant_scope
 from policies.models import Policy
-from tests.factories import member
+from tests.factories import api_error, member
 
 pytestmark = pytest.mark.django_db  # each test enters the scope it checks
 
@@ -39,7 +39,7 @@ def test_anonymous_api_gets_401_in_error_shape(policy):
 
     response = APIClient().get("/api/v1/policies/")
     assert response.status_code == 401
-    assert response.json()["error"]["code"] == "not_authenticated"
+    assert api_error(response)[0] == "not_authenticated"
 
 
 def test_invalid_api_token_gets_401(policy):
@@ -49,7 +49,7 @@ def test_invalid_api_token_gets_401(policy):
     client.credentials(HTTP_AUTHORIZATION="Token not-a-real-key")
     response = client.get("/api/v1/policies/")
     assert response.status_code == 401
-    assert response.json()["error"]["code"] == "authentication_failed"
+    assert api_error(response)[0] == "authentication_failed"
 
 
 def test_revoked_token_is_refused(api_client, policy):

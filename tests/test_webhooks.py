@@ -18,6 +18,7 @@ from core import webhooks
 from core.exceptions import DomainError
 from core.models import OutboxMessage, WebhookDelivery, WebhookEndpoint
 from core.tasks import retry_due_webhooks
+from tests.factories import api_error
 from tests.webhook_factories import finished_delivery
 
 pytestmark = pytest.mark.usefixtures("in_tenant_scope")
@@ -337,7 +338,7 @@ def test_replaying_a_pending_delivery_through_the_api_is_a_400(tenant, endpoint,
     [delivery_id] = webhooks.emit(tenant=tenant, event="limit.decided", payload=PAYLOAD)
     response = api_client.post(f"/api/v1/webhooks/deliveries/{delivery_id}/replay/")
     assert response.status_code == 400
-    assert response.json()["error"]["code"] == "delivery_pending"
+    assert api_error(response)[0] == "delivery_pending"
 
 
 # --- URL rules -----------------------------------------------------------------------
@@ -381,7 +382,7 @@ def test_non_https_url_is_an_api_400_on_the_url_field(api_client, settings):
         "/api/v1/webhooks/endpoints/", {"url": "http://erp.example.com/hooks", "events": ["limit.decided"]}
     )
     assert response.status_code == 400
-    assert response.json()["error"]["fields"]["url"] == ["The URL must start with https://."]
+    assert api_error(response)[1]["/url"] == ["The URL must start with https://."]
     assert WebhookEndpoint.objects.count() == 0
 
 
@@ -390,4 +391,4 @@ def test_unknown_event_is_an_api_400_on_the_events_field(api_client):
         "/api/v1/webhooks/endpoints/", {"url": "https://erp.example.com/hooks", "events": ["limit.nope"]}
     )
     assert response.status_code == 400
-    assert "limit.nope" in response.json()["error"]["fields"]["events"][0]
+    assert "limit.nope" in api_error(response)[1]["/events"][0]

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from claims.claims.models import DocumentKind
+from core.amounts import AmountFormField
+from core.dates import BoundedDateFormField
 
 
 class ClaimActionForm(forms.Form):
@@ -18,11 +20,11 @@ class ClaimActionForm(forms.Form):
     kinds = forms.MultipleChoiceField(label=_("Documents to request"), choices=DocumentKind.choices, required=False,
                                       widget=forms.CheckboxSelectMultiple)
     note = forms.CharField(label=_("Note for the insured"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    amount = forms.DecimalField(label=_("Amount"), max_digits=16, decimal_places=2, min_value=0, required=False,
+    amount = AmountFormField(label=_("Amount"), max_digits=16, decimal_places=2, min_value=0, required=False,
                                 help_text=_("Approval: empty for the calculated indemnity. Payment: the approved amount."))
     override_reason = forms.CharField(label=_("Reason for another amount than calculated"), required=False,
                                       widget=forms.Textarea(attrs={"rows": 2}))
-    paid_on = forms.DateField(label=_("Paid on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = BoundedDateFormField(label=_("Paid on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     payment_reference = forms.CharField(label=_("Payment reference"), max_length=60, required=False)
     reason = forms.CharField(label=_("Reason for rejection (the insured sees it)"), required=False,
                              widget=forms.Textarea(attrs={"rows": 2}))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from claims.claims.models import Cause, DocumentKind
 from claims.claims.selectors import overdues_open_to_claims
 from claims.overdues.models import Overdue
+from core.dates import BoundedDateFormField
 
 
 class OverdueChoiceField(forms.ModelChoiceField):
@@ -21,7 +22,7 @@ class FileClaimForm(forms.Form):
 
     overdue = OverdueChoiceField(label=_("Overdue"), queryset=Overdue.objects.none())
     cause = forms.ChoiceField(label=_("Cause of the loss"), choices=Cause.choices, initial=Cause.PROTRACTED_DEFAULT)
-    event_date = forms.DateField(
+    event_date = BoundedDateFormField(
         label=_("Date of the insolvency or political event"), required=False,
         help_text=_("Required for an insolvency or a political event."),
         widget=forms.DateInput(attrs={"type": "date"}),

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from buyers.selectors import buyers_visible_to
 from claims.overdues.models import Invoice
 from claims.overdues.services import InvoiceLine
+from core.amounts import AmountFormField, check_places
+from core.dates import BoundedDateFormField
 from limits.selectors import limits_for_tenant
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
@@ -58,11 +60,11 @@ class InvoiceRowForm(forms.Form):
     """One invoice as typed; the rules it must keep are in claims.overdues.services (check_invoice_lines)."""
 
     number = forms.CharField(label=_("Invoice number"), max_length=60)
-    invoice_date = forms.DateField(label=_("Invoice date"), widget=_date_input())
-    shipment_date = forms.DateField(label=_("Shipment date"), widget=_date_input())
-    due_date = forms.DateField(label=_("Due date"), widget=_date_input())
-    amount = forms.DecimalField(label=_("Invoice amount"), **AMOUNT)
-    outstanding = forms.DecimalField(label=_("Outstanding amount"), **AMOUNT)
+    invoice_date = BoundedDateFormField(label=_("Invoice date"), widget=_date_input())
+    shipment_date = BoundedDateFormField(label=_("Shipment date"), widget=_date_input())
+    due_date = BoundedDateFormField(label=_("Due date"), widget=_date_input())
+    amount = AmountFormField(label=_("Invoice amount"), **AMOUNT)
+    outstanding = AmountFormField(label=_("Outstanding amount"), **AMOUNT)
 
     def line(self) -> InvoiceLine:
         return InvoiceLine(**{name: self.cleaned_data[name] for name in InvoiceLine.__dataclass_fields__})
@@ -88,8 +90,8 @@ class OverdueCsvForm(OverdueHeaderForm):
 
 
 class PaymentForm(forms.Form):
-    amount = forms.DecimalField(label=_("Amount received"), **AMOUNT)
-    received_on = forms.DateField(label=_("Received on"), widget=_date_input())
+    amount = AmountFormField(label=_("Amount received"), **AMOUNT)
+    received_on = BoundedDateFormField(label=_("Received on"), widget=_date_input())
     designated_invoice = forms.ModelChoiceField(
         label=_("Invoice designated by the buyer"), queryset=Invoice.objects.none(), required=False,
         help_text=_("Leave empty to pay the oldest unpaid invoice first."),
@@ -98,11 +100,17 @@ class PaymentForm(forms.Form):
     def __init__(self, *args, overdue, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["designated_invoice"].queryset = overdue.invoices.filter(outstanding__gt=0).order_by("due_date", "pk")
+        self.currency = overdue.currency
+
+    def clean(self):
+        data = super().clean()
+        check_places(self, "amount", self.currency)
+        return data
 
 
 class ExtensionForm(forms.Form):
     invoice = forms.ModelChoiceField(label=_("Invoice"), queryset=Invoice.objects.none())
-    new_due_date = forms.DateField(label=_("New due date"), widget=_date_input())
+    new_due_date = BoundedDateFormField(label=_("New due date"), widget=_date_input())
 
     def __init__(self, *args, overdue, **kwargs):
         super().__init__(*args, **kwargs)

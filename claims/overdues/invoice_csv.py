@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from claims.overdues.invoice_rules import InvoiceLine, check_invoice_lines
+from core.dates import out_of_bounds
 from core.exceptions import DomainError, split_row_field
 from core.row_errors import RowError
 
@@ -119,6 +120,9 @@ def _parse(file, *, notified_on: date | None, policy_end: date | None) -> Parsed
                 parsed[column] = _date(values[column])
             except ValueError:
                 fail(column, _("Write the date as YYYY-MM-DD."))
+            else:
+                if message := out_of_bounds(parsed[column]):
+                    fail(column, message)
         for column in ("amount", "outstanding"):
             try:
                 parsed[column] = _amount(values[column])

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core import webhooks
+from core.api.filters import IdFilter
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 from core.models import WebhookDelivery, WebhookEndpoint
@@ -26,7 +27,7 @@ TAGS = ["webhooks"]
 
 class WebhookDeliveryFilter(django_filters.FilterSet):
     # Declared, not generated: generation would query the scoped manager at import.
-    endpoint = django_filters.NumberFilter(field_name="endpoint_id")
+    endpoint = IdFilter(field_name="endpoint_id")
     event = django_filters.CharFilter(field_name="event")
     state = django_filters.ChoiceFilter(choices=WebhookDelivery.State.choices)
 

@@ -1,25 +1,11 @@
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from buyers.selectors import buyers_visible_to
-from core.api.fields import CountryCodeField, MoneyField
+from core.api.fields import BoundedDateField, CountryCodeField, MoneyField, TenantRelatedField
 from limits.models import CreditLimit, LimitDecision
 from limits.scorecard.reasons import edifact_response
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class TenantRelatedField(serializers.PrimaryKeyRelatedField):
-    """A foreign key looked up through the tenant's selector, never Model.objects."""
-
-    def __init__(self, *, selector, **kwargs):
-        self.selector = selector
-        super().__init__(**kwargs)
-
-    def get_queryset(self):
-        return self.selector(tenant=self.context["request"].tenant)
 
 
 class LimitRequestInputSerializer(serializers.Serializer):
@@ -40,7 +26,7 @@ class LimitEditInputSerializer(serializers.Serializer):
 
 
 class CoverQuerySerializer(serializers.Serializer):
-    on = serializers.DateField(help_text="Shipment date.")
+    on = BoundedDateField(help_text="Shipment date.")
 
 
 class LimitDecisionOutputSerializer(serializers.ModelSerializer):
@@ -98,7 +84,7 @@ class LimitDetailOutputSerializer(LimitOutputSerializer):
 
 
 class CoverOutputSerializer(serializers.Serializer):
-    on = serializers.DateField()
+    on = BoundedDateField()
     amount = MoneyField()
     percentage_of_cover = serializers.DecimalField(max_digits=5, decimal_places=2)
     is_discretionary = serializers.BooleanField()

@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from buyers.selectors import matching_buyer_or_reference
+from core.api.filters import IdFilter
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 from limits import services
@@ -78,8 +79,8 @@ COVER_EXAMPLE = OpenApiExample(
 class LimitFilter(django_filters.FilterSet):
     # Declared, not generated: generation would query the scoped manager at import.
     state = django_filters.ChoiceFilter(choices=CreditLimit.State.choices)
-    policy = django_filters.NumberFilter(field_name="policy_id")
-    buyer = django_filters.NumberFilter(field_name="buyer_id")
+    policy = IdFilter(field_name="policy_id")
+    buyer = IdFilter(field_name="buyer_id")
     country = django_filters.CharFilter(field_name="buyer__country", lookup_expr="iexact")
     reference = django_filters.CharFilter(field_name="reference")
     discretionary = django_filters.BooleanFilter(field_name="is_discretionary")

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.amounts import AmountFormField
 from policies.premium.calculation import DeclarationPeriod
 
 
@@ -22,7 +23,7 @@ class DeclarationPeriodForm(forms.Form):
 
 class TurnoverRowForm(forms.Form):
     country = forms.ChoiceField(label=_("Buyer country"), required=False)
-    turnover = forms.DecimalField(label=_("Insured turnover"), max_digits=16, decimal_places=2, required=False,
+    turnover = AmountFormField(label=_("Insured turnover"), max_digits=16, decimal_places=2, required=False,
                                   min_value=0)
 
     def __init__(self, *args, **kwargs):

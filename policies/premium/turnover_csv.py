@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.amounts import AmountError, parse_amount
 from core.exceptions import DomainError
 from core.row_errors import RowError
 from policies.models import Policy
@@ -79,7 +80,10 @@ def _parse_turnover(raw: str) -> tuple[Decimal | None, str | None]:
     if not _PLAIN_DECIMAL.match(text):
         return None, _("Write the turnover without thousands separators and with '.' before the decimals, "
                        "e.g. %(example)s.") % {"example": "1000000.00"}
-    return Decimal(text), None
+    try:  # within the column's digits and places (core.amounts), or the database refuses it later
+        return parse_amount(text), None
+    except AmountError as exc:
+        return None, exc.message
 
 
 def import_turnover_csv(*, tenant, declared_by, policy: Policy, file, today: date | None = None) -> TurnoverImportResult:

@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.claims.api.serializers import NamedChoiceField
-from core.api.fields import MONEY_SCHEMA, MoneyField
+from core.api.fields import MONEY_SCHEMA, BoundedDateField, MoneyField
 from recoveries.api.serializers import RecoveryLedgerOutputSerializer, _collection_status_field, _source_field
 from recoveries.models import CollectionCost, Settlement
 
@@ -36,19 +36,19 @@ class _AmountInputSerializer(serializers.Serializer):
 
 
 class InsurerRecoveryInputSerializer(_AmountInputSerializer):
-    received_on = serializers.DateField(help_text="When the money reached the insurer; not in the future.")
+    received_on = BoundedDateField(help_text="When the money reached the insurer; not in the future.")
     source = _source_field()
     note = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
 class InsurerCollectionCostInputSerializer(_AmountInputSerializer):
-    incurred_on = serializers.DateField(help_text="Not in the future.")
+    incurred_on = BoundedDateField(help_text="Not in the future.")
     kind = _cost_kind_field()
     note = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
 class InsurerSettlementInputSerializer(_AmountInputSerializer):
-    settled_on = serializers.DateField(help_text="Not in the future.")
+    settled_on = BoundedDateField(help_text="Not in the future.")
     to_insurer = serializers.BooleanField(
         help_text="`true`: the insured paid the insurer its share of money it received directly; "
                   "`false`: the insurer paid the insured its share of what the insurer recovered."

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from claims.claims.api.serializers import NamedChoiceField
-from core.api.fields import MoneyField
+from core.api.fields import BoundedDateField, MoneyField
 from policies.models import Policy
 from recoveries.models import CollectionCase, Recovery
 from recoveries.statement import ledger_totals
@@ -35,7 +35,7 @@ HOLDERS = [("insurer", "The insurer holds the money"), ("insured", "The insured 
 
 class DirectReceiptInputSerializer(serializers.Serializer):
     amount = MoneyField(positive=True, help_text="In the claim's currency.")
-    received_on = serializers.DateField(help_text="When the buyer's money reached you; not in the future.")
+    received_on = BoundedDateField(help_text="When the buyer's money reached you; not in the future.")
     note = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
     def validate_amount(self, value):
@@ -63,7 +63,7 @@ class RecoveryOutputSerializer(serializers.ModelSerializer):
 
 
 class LedgerLineOutputSerializer(serializers.Serializer):
-    on = serializers.DateField()
+    on = BoundedDateField()
     kind = NamedChoiceField(enum_name="LedgerLineKindEnum", choices=LEDGER_LINE_KINDS)
     label = serializers.CharField()
     amount = MoneyField()

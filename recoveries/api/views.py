@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims.claims.models import Claim
+from core.api.filters import IdFilter
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 from recoveries import services
@@ -131,8 +132,8 @@ class ClaimRecoveryListCreateApi(IdempotentPostMixin, TenantQuerysetMixin, gener
 class CollectionCaseFilter(django_filters.FilterSet):
     # Declared, not generated: generation would query the scoped manager at import.
     status = django_filters.ChoiceFilter(choices=CollectionCase.Status.choices)
-    claim = django_filters.NumberFilter(field_name="claim_id")
-    overdue = django_filters.NumberFilter(field_name="overdue_id")
+    claim = IdFilter(field_name="claim_id")
+    overdue = IdFilter(field_name="overdue_id")
 
     class Meta:
         model = CollectionCase

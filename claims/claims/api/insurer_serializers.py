@@ -21,7 +21,7 @@ from claims.claims.api.serializers import (
     calculation_of,
     kind_field,
 )
-from core.api.fields import MoneyField
+from core.api.fields import BoundedDateField, MoneyField
 
 # The amount columns hold 16 digits, 2 after the point: a larger amount is refused here, not by the database.
 _MAX_AMOUNT = Decimal("1e14")
@@ -55,7 +55,7 @@ class InsurerApproveInputSerializer(serializers.Serializer):
 
 class InsurerPayInputSerializer(serializers.Serializer):
     amount = MoneyField(positive=True, help_text="Exactly the approved indemnity, in the claim's currency.")
-    paid_on = serializers.DateField(help_text="Not in the future, nor before the approval.")
+    paid_on = BoundedDateField(help_text="Not in the future, nor before the approval.")
     reference = serializers.CharField(max_length=60, required=False, allow_blank=True, default="",
                                       help_text="The payment's bank reference.")
 

@@ -31,6 +31,7 @@ from claims.claims.api.insurer_serializers import (
 from claims.claims.api.views import CLAIM_DETAIL_EXAMPLE, CLAIM_ROW_EXAMPLE, AnyAccept
 from claims.claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest
 from claims.claims.selectors import claim_documents_for_insurer, claims_for_insurer
+from core.api.filters import IdFilter
 
 # Private there, reused here rather than copied; it belongs in core/api (see the report).
 
@@ -38,7 +39,7 @@ TAGS = ["insurer: claims"]
 VIEW = "claims.view_claim"
 HANDLE = "claims.handle_claim"
 POST_NOTE = " Answers with the claim. Send an `Idempotency-Key` to retry safely."
-REFUSED = OpenApiResponse(description='A rule refused it: {"error": {"code", "message", "fields"}}.')
+REFUSED = OpenApiResponse(description="A rule refused it: problem details with the rule's code.")
 NOT_FOUND = OpenApiResponse(description="No such claim.")
 
 _EUR = "EUR"
@@ -79,7 +80,7 @@ def _detail(request, claim_id) -> Response:
 class InsurerClaimFilter(django_filters.FilterSet):
     # Declared, not generated: generation would query the scoped manager at import.
     state = django_filters.ChoiceFilter(choices=Claim.State.choices)
-    tenant = django_filters.NumberFilter(field_name="tenant_id", help_text="The insured's id.")
+    tenant = IdFilter(field_name="tenant_id", help_text="The insured's id.")
     payment_late = django_filters.BooleanFilter(method="filter_payment_late",
                                                 help_text="Complete or approved, unpaid past the payment term.")
 

@@ -15,7 +15,7 @@ from claims.claims.models import Cause, Claim, DocumentKind
 from claims.claims.selectors import next_deadline
 from claims.claims.services import checklist
 from claims.overdues.selectors import overdues_for_tenant
-from core.api.fields import MONEY_SCHEMA
+from core.api.fields import MONEY_SCHEMA, BoundedDateField
 from limits.api.serializers import BuyerSummarySerializer, TenantRelatedField
 
 # --- Named enums -------------------------------------------------------------
@@ -72,7 +72,7 @@ class ClaimCreateInputSerializer(serializers.Serializer):
         error_messages={"does_not_exist": _("Unknown overdue."), "incorrect_type": _("Unknown overdue.")},
     )
     cause = cause_field()
-    event_date = serializers.DateField(
+    event_date = BoundedDateField(
         required=False, allow_null=True, default=None,
         help_text="Date of the insolvency or of the political event; ignored for protracted default.",
     )
@@ -123,7 +123,7 @@ class PlainMoneyField(serializers.Field):
 
 class NextDeadlineOutputSerializer(serializers.Serializer):
     label = serializers.CharField()
-    on = serializers.DateField()
+    on = BoundedDateField()
 
 
 class ChecklistItemOutputSerializer(serializers.Serializer):
@@ -174,7 +174,7 @@ class TransitionOutputSerializer(serializers.Serializer):
 
 class CalculationLineOutputSerializer(serializers.Serializer):
     invoice = serializers.CharField(help_text="Invoice number.")
-    shipment_date = serializers.DateField()
+    shipment_date = BoundedDateField()
     outstanding = PlainMoneyField()
     after_recoveries = PlainMoneyField(help_text="Outstanding less payments and recoveries before payment.")
     limit_in_force = PlainMoneyField(help_text="The limit in force on the shipment date.")
@@ -216,15 +216,15 @@ class ClaimOutputSerializer(serializers.Serializer):
     buyer = BuyerSummarySerializer()
     overdue_id = serializers.IntegerField()
     currency = serializers.CharField()
-    event_date = serializers.DateField(allow_null=True, help_text="Insolvency or political event; null otherwise.")
-    date_of_loss = serializers.DateField()
-    filed_on = serializers.DateField(allow_null=True)
-    complete_on = serializers.DateField(allow_null=True, help_text="The payment clock starts on this day.")
-    payment_due_on = serializers.DateField(allow_null=True)
+    event_date = BoundedDateField(allow_null=True, help_text="Insolvency or political event; null otherwise.")
+    date_of_loss = BoundedDateField()
+    filed_on = BoundedDateField(allow_null=True)
+    complete_on = BoundedDateField(allow_null=True, help_text="The payment clock starts on this day.")
+    payment_due_on = BoundedDateField(allow_null=True)
     calculated_indemnity = ClaimMoneyField(column="calculated_indemnity")
     approved_indemnity = ClaimMoneyField(column="approved_indemnity")
     paid_amount = ClaimMoneyField(column="paid_amount")
-    paid_on = serializers.DateField(allow_null=True)
+    paid_on = BoundedDateField(allow_null=True)
     next_deadline = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()

@@ -26,6 +26,7 @@ from claims.claims.api.serializers import (
 from claims.claims.downloads import document_download
 from claims.claims.models import Cause, Claim
 from claims.claims.selectors import claim_detail, claims_for_tenant
+from core.api.filters import IdFilter
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 
@@ -100,11 +101,14 @@ DOCUMENT_EXAMPLE = OpenApiExample("Uploaded invoices", value=_DOCUMENT, response
 CALCULATION_EXAMPLE = OpenApiExample("Example 1: 10,000 unpaid at 90%", value=_CALCULATION, response_only=True)
 UPLOAD_ERROR_EXAMPLE = OpenApiExample(
     "Wrong type",
-    value={"error": {"code": "invalid", "message": "Files of type .exe are not accepted; use one of: .csv, .pdf.",
-                     "fields": {"file": ["Files of type .exe are not accepted; use one of: .csv, .pdf."]}}},
+    value={"type": "/problems/validation_error", "title": "Invalid input", "status": 400,
+           "detail": "The request has invalid fields.", "instance": "/api/v1/claims/42/documents/",
+           "code": "validation_error",
+           "errors": [{"pointer": "/file", "code": "invalid",
+                       "detail": "Files of type .exe are not accepted; use one of: .csv, .pdf."}]},
     response_only=True, status_codes=["400"],
 )
-REFUSED = OpenApiResponse(description='A rule refused it: {"error": {"code", "message", "fields"}}.')
+REFUSED = OpenApiResponse(description="A rule refused it: problem details with the rule's code.")
 NOT_FOUND = OpenApiResponse(description="No such claim among yours.")
 
 
@@ -112,9 +116,9 @@ class ClaimFilter(django_filters.FilterSet):
     # Declared, not generated: generation would query the scoped manager at import.
     state = django_filters.ChoiceFilter(choices=Claim.State.choices)
     cause = django_filters.ChoiceFilter(choices=Cause.choices)
-    buyer = django_filters.NumberFilter(field_name="buyer_id")
-    policy = django_filters.NumberFilter(field_name="policy_id")
-    overdue = django_filters.NumberFilter(field_name="overdue_id")
+    buyer = IdFilter(field_name="buyer_id")
+    policy = IdFilter(field_name="policy_id")
+    overdue = IdFilter(field_name="overdue_id")
     # Exact: an ERP finds the one object it knows by its own reference (unique per tenant).
     reference = django_filters.CharFilter(field_name="reference", help_text="Your reference, exactly.")
 

@@ -12,7 +12,7 @@ from claims.claims.api.serializers import NamedChoiceField
 from claims.overdues.models import Overdue
 from claims.overdues.selectors import draft_deadlines
 from claims.overdues.services import InvoiceLine
-from core.api.fields import MONEY_SCHEMA, MoneyField
+from core.api.fields import MONEY_SCHEMA, BoundedDateField, MoneyField
 from core.money import quantize_money
 from limits.api.serializers import BuyerSummarySerializer, TenantRelatedField
 from policies.models import Policy
@@ -25,9 +25,9 @@ MAX_INVOICES = 500
 
 class InvoiceInputSerializer(serializers.Serializer):
     number = serializers.CharField(max_length=60, help_text="Your invoice number, unique within the overdue.")
-    invoice_date = serializers.DateField()
-    shipment_date = serializers.DateField()
-    due_date = serializers.DateField(help_text="The original due date (payment terms), not an extension.")
+    invoice_date = BoundedDateField()
+    shipment_date = BoundedDateField()
+    due_date = BoundedDateField(help_text="The original due date (payment terms), not an extension.")
     # Positive, at most the amount, due after issue: claims.overdues.services checks the rules (check_invoice_lines).
     amount = MoneyField(help_text="Invoice amount, in the policy's currency.")
     outstanding = MoneyField(help_text="What the buyer still owes on it.")
@@ -78,7 +78,7 @@ class AddInvoicesInputSerializer(serializers.Serializer):
 
 class PaymentInputSerializer(serializers.Serializer):
     amount = MoneyField(positive=True, help_text="In the overdue's currency.")
-    received_on = serializers.DateField()
+    received_on = BoundedDateField()
     designated_invoice = serializers.IntegerField(
         required=False, allow_null=True, default=None,
         help_text="Id of the invoice the buyer designated; without it the oldest unpaid invoice is paid first.",
@@ -104,11 +104,11 @@ class PaymentInputSerializer(serializers.Serializer):
 
 
 class DeadlinesOutputSerializer(serializers.Serializer):
-    due_date = serializers.DateField(help_text="The due date the deadlines hang off (an extension only if it counts).")
-    max_extension_end = serializers.DateField(help_text="Last day the buyer may pay late before shipments stop being covered.")
-    notification_deadline = serializers.DateField(help_text="Last day to notify the overdue in time.")
-    waiting_period_end = serializers.DateField(help_text="First day a protracted-default claim may be filed.")
-    claim_filing_deadline = serializers.DateField(help_text="Last day to file a claim.")
+    due_date = BoundedDateField(help_text="The due date the deadlines hang off (an extension only if it counts).")
+    max_extension_end = BoundedDateField(help_text="Last day the buyer may pay late before shipments stop being covered.")
+    notification_deadline = BoundedDateField(help_text="Last day to notify the overdue in time.")
+    waiting_period_end = BoundedDateField(help_text="First day a protracted-default claim may be filed.")
+    claim_filing_deadline = BoundedDateField(help_text="Last day to file a claim.")
 
 
 @extend_schema_field(MONEY_SCHEMA)
@@ -127,10 +127,10 @@ class ColumnMoneyField(serializers.Field):
 class InvoiceOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="invoice.pk")
     number = serializers.CharField(source="invoice.number")
-    invoice_date = serializers.DateField(source="invoice.invoice_date")
-    shipment_date = serializers.DateField(source="invoice.shipment_date")
-    due_date = serializers.DateField(source="invoice.due_date", help_text="The original due date.")
-    extended_due_date = serializers.DateField(source="invoice.extended_due_date", allow_null=True)
+    invoice_date = BoundedDateField(source="invoice.invoice_date")
+    shipment_date = BoundedDateField(source="invoice.shipment_date")
+    due_date = BoundedDateField(source="invoice.due_date", help_text="The original due date.")
+    extended_due_date = BoundedDateField(source="invoice.extended_due_date", allow_null=True)
     extension_consented = serializers.BooleanField(source="invoice.extension_consented")
     extension_pending_consent = serializers.BooleanField(
         help_text="An extension beyond the maximum is recorded but does not move the deadlines until the insurer consents."
@@ -150,7 +150,7 @@ class AllocationOutputSerializer(serializers.Serializer):
 
 class PaymentOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    received_on = serializers.DateField()
+    received_on = BoundedDateField()
     amount = ColumnMoneyField(column="amount")
     designated_invoice = serializers.IntegerField(source="designated_invoice_id", allow_null=True)
     allocations = AllocationOutputSerializer(many=True)
@@ -165,12 +165,12 @@ class OverdueOutputSerializer(serializers.Serializer):
     policy_id = serializers.IntegerField()
     buyer = BuyerSummarySerializer()
     currency = serializers.CharField()
-    notified_on = serializers.DateField(allow_null=True, help_text="Null while a draft: not notified yet.")
+    notified_on = BoundedDateField(allow_null=True, help_text="Null while a draft: not notified yet.")
     notification_deadline = serializers.SerializerMethodField(
         help_text=("A draft's last day to notify in time (oldest unpaid invoice); null once notified or if "
                    "nothing is unpaid.")
     )
-    cleared_on = serializers.DateField(allow_null=True)
+    cleared_on = BoundedDateField(allow_null=True)
     total_outstanding = ColumnMoneyField(column="total_outstanding")
     invoice_count = serializers.SerializerMethodField()
     late_invoices = serializers.IntegerField(help_text="Invoices notified late and not waived: not covered.")

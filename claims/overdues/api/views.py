@@ -19,6 +19,7 @@ from claims.overdues.api.serializers import (
 )
 from claims.overdues.models import Overdue
 from claims.overdues.selectors import overdue_detail, overdues_for_tenant
+from core.api.filters import IdFilter
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 
@@ -53,8 +54,8 @@ POST_NOTE = " Send an `Idempotency-Key` to retry safely."
 class OverdueFilter(django_filters.FilterSet):
     # Declared, not generated: generation would query the scoped manager at import.
     state = django_filters.ChoiceFilter(choices=Overdue.State.choices)
-    buyer = django_filters.NumberFilter(field_name="buyer_id")
-    policy = django_filters.NumberFilter(field_name="policy_id")
+    buyer = IdFilter(field_name="buyer_id")
+    policy = IdFilter(field_name="policy_id")
     # Exact: an ERP finds the one object it knows by its own reference (unique per tenant).
     reference = django_filters.CharFilter(field_name="reference", help_text="Your reference, exactly.")
 

@@ -1,23 +1,20 @@
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api.fields import CountryCodeField, MoneyField
+from core.api.fields import BoundedDateField, CountryCodeField, MoneyField, TenantRelatedField
 from policies.premium.models import TurnoverDeclaration
 from policies.selectors import policies_for_tenant
 
 
-@extend_schema_field(OpenApiTypes.INT)
-class TenantPolicyField(serializers.PrimaryKeyRelatedField):
-    """A policy looked up through the tenant's selector: another tenant's id is "does not exist"."""
+class TenantPolicyField(TenantRelatedField):
+    """A policy looked up through the tenant's selector: another tenant's id is "Unknown policy."."""
 
-    def get_queryset(self):
-        return policies_for_tenant(tenant=self.context["request"].tenant)
+    def __init__(self, **kwargs):
+        super().__init__(selector=lambda tenant: policies_for_tenant(tenant=tenant), **kwargs)
 
 
 class TurnoverDeclarationInputSerializer(serializers.Serializer):
     policy = TenantPolicyField(help_text="Id of one of your policies.")
-    period_start = serializers.DateField(
+    period_start = BoundedDateField(
         help_text="First day of the declaration period: a calendar month (or quarter) inside the policy period, "
                   "already ended; the first period starts on the policy's start date."
     )
@@ -51,8 +48,8 @@ class CountryPremiumSerializer(serializers.Serializer):
 
 class PremiumPeriodSerializer(serializers.Serializer):
     period = serializers.CharField(source="period.label", help_text="2026-01 (a month) or 2026-Q1 (a quarter).")
-    start = serializers.DateField(source="period.start")
-    end = serializers.DateField(source="period.end")
+    start = BoundedDateField(source="period.start")
+    end = BoundedDateField(source="period.end")
     missing = serializers.BooleanField(help_text="Ended and nothing declared for it.")
     turnover = MoneyField(source="turnover_money")
     premium = MoneyField(source="premium_money")
@@ -62,8 +59,8 @@ class PremiumPeriodSerializer(serializers.Serializer):
 class PolicyPremiumOutputSerializer(serializers.Serializer):
     policy_id = serializers.IntegerField(source="policy.pk")
     policy = serializers.CharField(source="policy.number")
-    period_start = serializers.DateField(source="policy.start_date")
-    period_end = serializers.DateField(source="policy.end_date")
+    period_start = BoundedDateField(source="policy.start_date")
+    period_end = BoundedDateField(source="policy.end_date")
     premium_rate_percent = serializers.DecimalField(source="policy.premium_rate_percent", max_digits=7,
                                                     decimal_places=4)
     declared_premium = MoneyField()

@@ -8,6 +8,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.filters import IdFilter
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
 from policies.premium import services as services_premium
@@ -65,7 +66,7 @@ POSITION_EXAMPLE = OpenApiExample(
 
 class TurnoverDeclarationFilter(django_filters.FilterSet):
     # Declared, not generated: generation would query the scoped manager at import.
-    policy = django_filters.NumberFilter(field_name="policy_id")
+    policy = IdFilter(field_name="policy_id")
     period = django_filters.CharFilter(method="filter_period",
                                        label="Period: 2026-01 (a month), 2026-Q1 (a quarter) or its first day.")
     country = django_filters.CharFilter(field_name="country", lookup_expr="iexact")
