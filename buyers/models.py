@@ -114,6 +114,8 @@ class BuyerIdentifier(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["type", "issuer", "country", "value"], name="buyer_identifier_unique"),
         ]
+        # Search looks an identifier up by its value alone, whatever its type and country.
+        indexes = [models.Index(fields=["value"], name="buyer_identifier_value_idx")]
 
     def __str__(self):
         return f"{self.get_type_display()} {self.value}"
