@@ -119,7 +119,7 @@ def test_exposure_page(pinned, tenant, policy, underwriter):
     client = logged_in(underwriter)
     for n in (FEW, MANY - FEW):
         limits_on(tenant, policy, underwriter, n)
-        pinned(client, "/admin/exposure/", 7)
+        pinned(client, "/admin/exposure/", 8)  # exposure: totals per currency, groups, the top rows
 
 
 # --- Claims and recoveries -----------------------------------------------------------------------------------
