@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test migrate seed lint i18n worker beat clean
+.PHONY: install run test migrate seed lint i18n worker beat clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -40,3 +40,8 @@ beat: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
+
+# Benchmarks (PostgreSQL): a database of its own, recreated and filled with the issue's load; see bench/RESULTS.md.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kredo_bench
+bench:
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/run_bench.py

@@ -68,6 +68,13 @@ class Buyer(models.Model):
         return f"{self.legal_name} ({self.country.code})"
 
     def save(self, *args, **kwargs):
+        self.fill_search_fields()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def fill_search_fields(self) -> None:
+        """Compact the identifiers and rebuild `search_text`; also for rows written with bulk_create."""
         self.registration_number = compact(self.registration_number)
         self.vat_number = compact(self.vat_number)
         self.lei = compact(self.lei)
@@ -82,9 +89,6 @@ class Buyer(models.Model):
             )
             if part
         )
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
 
 
 class BuyerIdentifier(models.Model):
@@ -110,6 +114,8 @@ class BuyerIdentifier(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["type", "issuer", "country", "value"], name="buyer_identifier_unique"),
         ]
+        # Search looks an identifier up by its value alone, whatever its type and country.
+        indexes = [models.Index(fields=["value"], name="buyer_identifier_value_idx")]
 
     def __str__(self):
         return f"{self.get_type_display()} {self.value}"

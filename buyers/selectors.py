@@ -1,9 +1,12 @@
 """Reads of the shared buyer registry, as a tenant may see it."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from buyers.models import Buyer, BuyerIdentifier
 from buyers.normalize import compact, normalize
+
+# Up to this many buyers matching a search are passed to the database as a list of ids.
+MATCHING_BUYER_IDS = 1000
 
 
 def buyers_visible_to(*, tenant) -> QuerySet[Buyer]:
@@ -37,9 +40,11 @@ def matching_query(qs: QuerySet[Buyer], query: str) -> QuerySet[Buyer]:
         for word in words:
             term_matches &= Q(search_text__contains=word)
         if ident.isalnum():
-            by_identifier = Q(search_text__contains=ident.lower()) | Q(
-                Exists(BuyerIdentifier.objects.filter(buyer=OuterRef("pk"), value=ident))
-            )
+            # The identifiers' holders as plain ids, not a correlated EXISTS: on PostgreSQL the OR of the
+            # trigram-indexed LIKEs and a list of ids is answered from indexes (a bitmap OR), where an
+            # EXISTS per row would read every buyer.
+            holders = list(BuyerIdentifier.objects.filter(value=ident).values_list("buyer_id", flat=True)[:1000])
+            by_identifier = Q(search_text__contains=ident.lower()) | Q(pk__in=holders)
             term_matches = (term_matches | by_identifier) if words else by_identifier
         elif not words:
             continue  # a lone '&' or '-' says nothing
@@ -89,7 +94,12 @@ def matching_buyer_or_reference(qs: QuerySet, q: str) -> QuerySet:
     q = (q or "").strip()
     if not q:
         return qs
-    # The registry is shared, so the subquery reveals nothing: `qs` is already the tenant's.
+    # The registry is shared, so the buyers matched reveal nothing: `qs` is already the tenant's.
     buyers = matching_query(Buyer.objects.all(), q).values("pk")
-    return qs.filter(Q(reference__icontains=q) | Q(buyer__in=buyers))
+    # Few matching buyers (the usual search) as a list of ids: the database then ORs two indexes (buyer,
+    # trigram on reference) and sorts a handful of rows. Many (a common word) stay a subquery: the
+    # newest-first index then finds a page of matches at once.
+    ids = list(buyers.order_by()[:MATCHING_BUYER_IDS + 1].values_list("pk", flat=True))
+    by_buyer = Q(buyer_id__in=ids) if len(ids) <= MATCHING_BUYER_IDS else Q(buyer__in=buyers)
+    return qs.filter(Q(reference__icontains=q) | by_buyer)
 

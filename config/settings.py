@@ -137,6 +137,15 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Kredo <no-reply@kredo.lo
 REPORTING_CURRENCY = env("REPORTING_CURRENCY", default="EUR")
 CURRENCIES = None  # every ISO 4217 currency is allowed
 
+# The cache holds read-mostly tables (core.readcache). Several processes must share it, or one would keep
+# reading a rate another has changed: production points CACHE_URL at Redis (a database of its own: the test
+# suite clears the cache). Unset, each process has its own, right for one development server and the tests.
+CACHE_URL = env("CACHE_URL", default="")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 # Celery: without a broker, tasks run inline so `make run` needs no Redis.
 REDIS_URL = env("REDIS_URL", default="")
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")

@@ -11,3 +11,9 @@ class CoreConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("tasks")
+
+        from core.models import ExchangeRate
+        from core.rates import RATES
+        from core.readcache import invalidate_on_change
+
+        invalidate_on_change(ExchangeRate, RATES)

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from moneyed import Money
 
+from core import readcache
 from core.models import ExchangeRate
 
 
@@ -12,10 +13,18 @@ class MissingRate(LookupError):
     pass
 
 
+RATES = "exchange_rates"  # the read cache's name for the table (core.readcache)
+
+
 def _latest_recorded(base: str, quote: str, on: date) -> Decimal | None:
-    """The rate recorded for base/quote most recently on or before `on`, or None."""
-    return (ExchangeRate.objects.filter(base_currency=base, quote_currency=quote, valid_on__lte=on)
-            .order_by("-valid_on").values_list("rate", flat=True).first())
+    """The rate recorded for base/quote most recently on or before `on`, or None.
+
+    Cached until a rate is recorded or changed (core.readcache): every limit request in another currency
+    and every exposure page asks it again.
+    """
+    return readcache.cached(RATES, f"{base}:{quote}:{on.isoformat()}", lambda: (
+        ExchangeRate.objects.filter(base_currency=base, quote_currency=quote, valid_on__lte=on)
+        .order_by("-valid_on").values_list("rate", flat=True).first()))
 
 
 def rate(*, base: str, quote: str, on: date) -> Decimal:

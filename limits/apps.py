@@ -7,4 +7,9 @@ class LimitsConfig(AppConfig):
 
     def ready(self):
         # Connect the buyer-merge receiver; offer the limit.* webhook events to subscribers from start-up.
+        from core.readcache import invalidate_on_change
         from limits import events, receivers  # noqa: F401
+        from limits.models import AutoDecisionRule
+        from limits.services.requests import MATRIX
+
+        invalidate_on_change(AutoDecisionRule, MATRIX)

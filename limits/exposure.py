@@ -13,14 +13,13 @@ like any tenant-owned query. `tenant_exposure` is the insured's own view, in its
 policies' currencies, never converted.
 """
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Case, Count, DecimalField, F, QuerySet, Sum, Value, When
 from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -175,53 +174,57 @@ def _rounded(amounts: dict[str, Decimal]) -> tuple[Money, ...]:
     return tuple(quantize_money(Money(amounts[currency], currency)) for currency in sorted(amounts))
 
 
+def _converted(rates: dict[str, Decimal], *, into: str | None = None):
+    """The decided amount converted at the rate of its currency (0 for currencies in none), summed per group;
+    `into=currency`: that currency's amounts only, unconverted."""
+    amount = DecimalField(max_digits=38, decimal_places=12)
+    if into is not None:
+        whens = [When(currency=into, then=F("decided_amount"))]
+    else:
+        whens = [When(currency=c, then=F("decided_amount") * Value(r, output_field=amount)) for c, r in rates.items()]
+    return Sum(Case(*whens, default=Value(Decimal(0), output_field=amount), output_field=amount))
+
+
 def insurer_exposure(*, by: str, on: date | None = None, limit: int | None = None) -> InsurerExposure:
     """The insurer's exposure per buyer, buyer country or sector (NACE division), across tenants.
 
     Converted to settings.REPORTING_CURRENCY with the rates recorded on or
     before `on` (default today). Rows come largest first; `limit` keeps the top
     ones, the total still counts every group.
+
+    The database converts, sums, sorts and cuts to the top rows (the rates looked up once per currency go
+    into the query), so a page of 20 rows reads 20 rows whatever the number of buyers.
     """
     on = on or timezone.localdate()
     to = settings.REPORTING_CURRENCY
     key_fields = _group_fields(by)
     qs = _in_force()
-    # Insureds per group counted in the database: one insured may hold limits in two currencies.
-    tenant_counts = {
-        record["group_key"]: record["tenant_count"]
-        for record in qs.values(group_key=key_fields["group_key"]).annotate(
-            tenant_count=Count("tenant_id", distinct=True)
-        )
-    }
-    per_group: dict[int | str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    limit_counts: dict[int | str, int] = defaultdict(int)
-    first_record: dict[int | str, dict] = {}
-    for record in _subtotals(qs, by):
-        group = record["group_key"]
-        per_group[group][record["currency"]] += record["subtotal"]
-        limit_counts[group] += record["limit_count"]
-        first_record.setdefault(group, record)
-
+    per_currency = {r["currency"]: (r["subtotal"], r["limit_count"])
+                    for r in qs.values("currency").annotate(subtotal=Sum("decided_amount"), limit_count=Count("pk"))}
     rate_of = _Rates(to=to, on=on)
-    grand, missing = Decimal(0), defaultdict(Decimal)
-    rows = []
-    for group, per_currency in per_group.items():
-        converted, unconverted = _convert(per_currency, rate_of)
-        grand += converted
-        for currency, amount in unconverted.items():
-            missing[currency] += amount
-        key, label = _key_and_label(by, first_record[group])
-        rows.append(ExposureRow(
-            key=key, label=label, amount=quantize_money(Money(converted, to)), limits=limit_counts[group],
-            tenants=tenant_counts.get(group, 0), unconverted=_rounded(unconverted),
-            country=first_record[group].get("buyer_country") or "",
-        ))
-    rows.sort(key=lambda row: (-row.amount.amount, str(row.label)))
-    total = ExposureTotal(quantize_money(Money(grand, to)).amount, to, unconverted=_rounded(missing))
-    return InsurerExposure(
-        by=by, on=on, currency=to, rows=rows[:limit] if limit is not None else rows, total=total,
-        groups=len(rows), limits=sum(limit_counts.values()),
+    rates = {c: rate_of(c) for c in sorted(per_currency)}
+    known = {c: r for c, r in rates.items() if r is not None}
+    missing = [c for c, r in rates.items() if r is None]
+    grand, unconverted = _convert({c: total for c, (total, _) in per_currency.items()}, rate_of)
+    groups = qs.aggregate(n=Count(key_fields["group_key"], distinct=True))["n"] if per_currency else 0
+    records = (
+        qs.values(**key_fields)
+        .annotate(converted=_converted(known), limit_count=Count("pk"), tenant_count=Count("tenant_id", distinct=True),
+                  **{f"missing_{i}": _converted(known, into=c) for i, c in enumerate(missing)})
+        .order_by("-converted", "buyer_name" if by == BUYER else "group_key", "group_key")
     )
+    rows = []
+    for record in (records[:limit] if limit is not None else records) if per_currency else ():
+        key, label = _key_and_label(by, record)
+        left_out = {c: record[f"missing_{i}"] for i, c in enumerate(missing) if record[f"missing_{i}"]}
+        rows.append(ExposureRow(
+            key=key, label=label, amount=quantize_money(Money(record["converted"] or 0, to)),
+            limits=record["limit_count"], tenants=record["tenant_count"], unconverted=_rounded(left_out),
+            country=record.get("buyer_country") or "",
+        ))
+    total = ExposureTotal(quantize_money(Money(grand, to)).amount, to, unconverted=_rounded(unconverted))
+    return InsurerExposure(by=by, on=on, currency=to, rows=rows, total=total, groups=groups,
+                           limits=sum(n for _, n in per_currency.values()))
 
 
 def _total(qs: QuerySet[CreditLimit], on: date | None) -> ExposureTotal:
@@ -276,3 +279,31 @@ def split_by_currency(rows: Iterable[ExposureRow], *, top: int | None = None) ->
         else:
             section.more += 1
     return [sections[currency] for currency in sorted(sections)]
+
+
+def tenant_exposure_top(*, tenant, by: str, top: int) -> list[CurrencyExposure]:
+    """`split_by_currency(tenant_exposure(...), top=top)` computed by the database: per currency its total
+    and how many groups, then its `top` largest groups, so the dashboard reads a few rows, not one per buyer.
+
+    One query for the totals, then one per currency of the insured's policies (not per limit or buyer).
+    """
+    if by not in (BUYER, COUNTRY):
+        raise ValueError(f"Unknown exposure grouping {by!r} for an insured; use buyer or country")
+    qs = _in_force().filter(tenant=tenant)
+    key_fields = _group_fields(by)
+    sections = []
+    for record in qs.values("currency").annotate(total=Sum("decided_amount"),
+                                                 groups=Count(key_fields["group_key"], distinct=True)).order_by("currency"):
+        currency = record["currency"]
+        section = CurrencyExposure(currency=currency, total=quantize_money(Money(record["total"], currency)))
+        ordered = _subtotals(qs.filter(currency=currency), by).order_by(
+            "-subtotal", "buyer_name" if by == BUYER else "group_key", "group_key")
+        for row in ordered[:top]:
+            key, label = _key_and_label(by, row)
+            section.rows.append(ExposureRow(
+                key=key, label=label, amount=quantize_money(Money(row["subtotal"], currency)),
+                limits=row["limit_count"], country=row.get("buyer_country") or "",
+            ))
+        section.more = record["groups"] - len(section.rows)
+        sections.append(section)
+    return sections

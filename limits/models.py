@@ -99,6 +99,8 @@ class CreditLimit(TenantOwned):
             ),
         ]
         indexes = [
+            # The insured's lists, newest first: a page reads 50 index entries, not a sort of every limit.
+            models.Index(fields=["tenant", "-created_at", "-id"], name="limit_tenant_newest_idx"),
             models.Index(fields=["state", "expiry_date"], name="limit_expiry_idx"),
             models.Index(fields=["state", "review_date"], name="limit_review_idx"),
         ]

@@ -42,6 +42,15 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database is rolled back after a test, cached reads
+    (core.readcache: exchange rates, the automatic-decision matrix) would outlive it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _unscoped_when_marked(request):
     """`@pytest.mark.unscoped` tests run like a Celery job or the admin: scopes disabled explicitly."""
     with scopes_disabled() if request.node.get_closest_marker("unscoped") else nullcontext():

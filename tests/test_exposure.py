@@ -22,6 +22,7 @@ from limits.exposure import (
     insurer_exposure,
     split_by_currency,
     tenant_exposure,
+    tenant_exposure_top,
 )
 from limits.models import CreditLimit, LimitDecision
 from tests.buyer_factories import make_buyer
@@ -225,15 +226,16 @@ def test_exposure_queries_do_not_grow_with_limits(by, tenant, other_tenant, usd_
     with CaptureQueriesContext(connection) as few:
         insurer_exposure(by=by, on=ON)
     add_limits(60)
-    # Insureds per group, subtotals per (group, currency), one rate per foreign currency.
+    # Totals per currency, the number of groups, the top rows (converted, sorted and cut in the database);
+    # the rate of each foreign currency was read once, by the first call, and comes from the cache since.
     with django_assert_num_queries(3):
         exposure = insurer_exposure(by=by, on=ON, limit=20)
-    assert exposure.limits == 63
-    assert len(few.captured_queries) == 3
+    assert exposure.limits == 63 and len(exposure.rows) == min(20, exposure.groups)
+    assert len(few.captured_queries) == 4
     buyer_id = Buyer.objects.values_list("pk", flat=True).first()
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         buyer_exposure_total(buyer_id=buyer_id, on=ON)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         country_exposure_total(country="DE", on=ON)
 
 
@@ -261,6 +263,23 @@ def test_tenant_exposure_keeps_currencies_apart_and_shows_only_its_own_limits(bo
     assert {row.label for row in outsider_rows} == {"Müller Maschinenbau GmbH", "Lotus Trading Ltd",
                                                     "Sans Secteur SA"}
     assert {str(row.amount) for row in outsider_rows}.isdisjoint({str(eur(100_000)), str(usd(50_000))})
+
+
+def test_the_dashboards_top_rows_from_the_database_are_the_top_of_the_whole_list(tenant, other_tenant, usd_policy):
+    eur_policy = PolicyFactory(tenant=tenant)
+    for i in range(14):
+        buyer = make_buyer(f"Top {i:02d} GmbH", country=["DE", "FR", "IT", "ES"][i % 4])
+        make_limit(eur_policy, buyer, 1_000 * (1 + i % 5))  # ties, broken by name
+        if i % 3 == 0:
+            make_limit(usd_policy, buyer, 500 + i)
+    make_limit(PolicyFactory(tenant=other_tenant), make_buyer("Outsider GmbH"), 900_000)
+    with tenant_scope(tenant):
+        for by in ("buyer", "country"):
+            expected = split_by_currency(tenant_exposure(tenant=tenant, by=by), top=3)
+            got = tenant_exposure_top(tenant=tenant, by=by, top=3)
+            assert [(s.currency, s.total, s.more, [(r.key, r.amount, r.limits) for r in s.rows]) for s in got] == \
+                [(s.currency, s.total, s.more, [(r.key, r.amount, r.limits) for r in s.rows]) for s in expected]
+    assert got[0].total == eur(sum(1_000 * (1 + i % 5) for i in range(14)))  # the outsider's limit is not in it
 
 
 def test_split_by_currency_keeps_the_top_rows_and_counts_the_rest():

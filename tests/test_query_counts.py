@@ -99,7 +99,7 @@ def test_buyer_search_page_and_buyer_detail(pinned, api_client, client_of_user, 
         buyer = late_payer(f"Identified {n} GmbH", "DE")
         for i in range(n):
             BuyerIdentifier.objects.create(buyer=buyer, type=BuyerIdentifier.Type.DUNS, value=f"{n:02d}{i:07d}")
-        pinned(client_of_user, "/buyers/?q=gmbh", 7)
+        pinned(client_of_user, "/buyers/?q=gmbh", 8)  # one looks up identifier holders first
         pinned(client_of_user, f"/buyers/{buyer.pk}/", 7)
         pinned(api_client, f"/api/v1/buyers/{buyer.pk}/", 5)
 
@@ -119,7 +119,7 @@ def test_exposure_page(pinned, tenant, policy, underwriter):
     client = logged_in(underwriter)
     for n in (FEW, MANY - FEW):
         limits_on(tenant, policy, underwriter, n)
-        pinned(client, "/admin/exposure/", 7)
+        pinned(client, "/admin/exposure/", 8)  # exposure: totals per currency, groups, the top rows
 
 
 def test_tenant_exposure_api_with_few_and_many_buyers_in_two_currencies(pinned, api_client, tenant, policy,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from moneyed import Money
 
 from buyers.models import Buyer
+from core import readcache
 from core.exceptions import DomainError
 from core.rates import MissingRate, convert
 from limits.models import AutoDecisionRule, CreditLimit, LimitDecision
@@ -28,6 +29,10 @@ from limits.services.validation import check_amount_and_terms, check_buyer, chec
 from policies.models import Policy
 
 Kind = LimitDecision.Kind
+
+
+# The read cache's name for the matrix (core.readcache): read on every request, edited now and then in the admin.
+MATRIX = "auto_decision_matrix"
 
 
 @dataclass(frozen=True)
@@ -46,15 +51,13 @@ def automatic_ceiling(*, buyer: Buyer, currency: str, on: date) -> Money | None:
     """
     if buyer.status != Buyer.Status.CONFIRMED or buyer.grade is None:
         return None
-    rule = (
+    rule = readcache.cached(MATRIX, f"grade:{buyer.grade}", lambda: (
         AutoDecisionRule.objects.filter(is_active=True, min_grade__lte=buyer.grade, max_grade__gte=buyer.grade)
-        .order_by("-max_amount")
-        .first()
-    )
-    if rule is None or rule.max_amount <= 0:
+        .order_by("-max_amount").values_list("max_amount", "currency").first()))
+    if rule is None or rule[0] <= 0:
         return None
     try:
-        return convert(Money(rule.max_amount, rule.currency), to=currency, on=on)
+        return convert(Money(*rule), to=currency, on=on)
     except MissingRate:
         return None
 

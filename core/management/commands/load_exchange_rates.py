@@ -19,8 +19,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django_scopes import scopes_disabled
 
+from core import readcache
 from core.models import ExchangeRate
 from core.money import is_valid_currency
+from core.rates import RATES
 
 COLUMNS = ("date", "base", "quote", "rate")
 BATCH_SIZE = 1000
@@ -151,6 +153,7 @@ def load_rates(rows: list[RateRow]) -> tuple[int, int, int]:
             unique_fields=["base_currency", "quote_currency", "valid_on"],
             update_fields=["rate"],
         )
+        readcache.invalidate(RATES)  # bulk writes send no signal
     return len(to_create), len(to_update), unchanged
 
 
