@@ -116,3 +116,7 @@ class PaymentAllocation(TenantOwned):
 
     class Meta:
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="allocation_positive")]
+
+    @property
+    def currency(self) -> str:
+        return self.invoice.currency

@@ -3,7 +3,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from buyers.selectors import buyers_visible_to
-from core.api.fields import CountryCodeField, MoneyField
+from core.api.fields import ColumnMoneyField, CountryCodeField, MoneyField
 from limits.models import CreditLimit, LimitDecision
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
@@ -43,16 +43,13 @@ class CoverQuerySerializer(serializers.Serializer):
 
 
 class LimitDecisionOutputSerializer(serializers.ModelSerializer):
-    amount = serializers.SerializerMethodField()
+    amount = ColumnMoneyField(column="amount")
     reasons = serializers.ListField(source="reason_labels", child=serializers.CharField(), read_only=True)
 
     class Meta:
         model = LimitDecision
         fields = ("id", "kind", "amount", "effective_date", "reason_codes", "reasons", "note", "conditions",
                   "automatic", "created_at")
-
-    def get_amount(self, obj) -> dict:
-        return {"amount": format(obj.amount, "f"), "currency": obj.currency}
 
 
 class BuyerSummarySerializer(serializers.Serializer):
