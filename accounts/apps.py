@@ -1,5 +1,14 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
+from django.utils import translation
+
+
+def _remember_first_language(sender, request, user, **kwargs):
+    # The browser's language at sign-in (LocaleMiddleware's choice) becomes a new user's preference.
+    from accounts.services import remember_first_language
+
+    remember_first_language(user=user, language=getattr(request, "LANGUAGE_CODE", "") or translation.get_language())
 
 
 class AccountsConfig(AppConfig):
@@ -13,3 +22,4 @@ class AccountsConfig(AppConfig):
         # Not filtered by sender: each app's permissions exist only after its own
         # post_migrate, so the groups are completed app by app.
         post_migrate.connect(ensure_role_groups, dispatch_uid="kredo_role_groups")
+        user_logged_in.connect(_remember_first_language, dispatch_uid="kredo_first_language")

@@ -36,7 +36,7 @@ class NotificationAdmin(admin.ModelAdmin):
     list_display = ("subject", "tenant", "event", "recipient", "role", "created_at", "emailed_at")
     list_filter = ("event",)
     list_select_related = ("tenant", "recipient")
-    search_fields = ("subject", "dedup_key")
+    search_fields = ("event", "dedup_key")
 
 
 @admin.register(IdempotencyKey)

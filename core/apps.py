@@ -11,3 +11,5 @@ class CoreConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("tasks")
+        # Each app's notification messages (notices.py), so any process can render a stored notification.
+        autodiscover_modules("notices")

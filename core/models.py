@@ -70,8 +70,11 @@ class Notification(TenantOwned):
     event = models.CharField(max_length=80)
     # Makes notifying idempotent: the same event on the same object notifies once.
     dedup_key = models.CharField(max_length=200)
-    subject = models.CharField(max_length=200)
-    body = models.TextField(blank=True)
+    # The subject's message code and parameters, and the body as [code, parameters] lines: the text is rendered
+    # in the reader's language when read (core.notifications), never stored.
+    code = models.CharField(max_length=80)
+    params = models.JSONField(default=dict, blank=True)
+    lines = models.JSONField(default=list, blank=True)
     link = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -86,6 +89,20 @@ class Notification(TenantOwned):
 
     def __str__(self):
         return self.subject
+
+    @property
+    def subject(self) -> str:
+        """The subject in the active language."""
+        from core.notifications import render_message
+
+        return render_message(self.code, self.params)
+
+    @property
+    def body(self) -> str:
+        """The body's lines in the active language, one per line."""
+        from core.notifications import render_message
+
+        return "\n".join(render_message(code, params) for code, params in self.lines)
 
 
 class ExchangeRate(models.Model):
