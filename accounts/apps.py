@@ -1,14 +1,16 @@
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
-from django.utils import translation
 
 
 def _remember_first_language(sender, request, user, **kwargs):
-    # The browser's language at sign-in (LocaleMiddleware's choice) becomes a new user's preference.
+    # The browser's language at sign-in (LocaleMiddleware's choice) becomes a new user's preference. A sign-in
+    # without a browser request (no LANGUAGE_CODE) records nothing.
     from accounts.services import remember_first_language
 
-    remember_first_language(user=user, language=getattr(request, "LANGUAGE_CODE", "") or translation.get_language())
+    language = getattr(request, "LANGUAGE_CODE", "")
+    if language:
+        remember_first_language(user=user, language=language)
 
 
 class AccountsConfig(AppConfig):

@@ -3,7 +3,7 @@ language)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from core.notifications import register_message
+from core.messages import register_message
 
 for _code, _text in (
     ("overdue.notified", _("Overdue notified on %(buyer)s")),
@@ -21,6 +21,18 @@ for _code, _text in (
                                              "%(deadline)s, it is not covered unless the insurer waives the "
                                              "lateness.")),
     ("overdue.extension_ended", _("Shipments to %(buyer)s after %(end)s are not covered")),
+    # The claim calculation's notes per invoice and its explanation (claims/claims/indemnity.py).
+    ("indemnity.recovered", _("%(amount)s received before payment deducted")),
+    ("indemnity.beyond_credit_period", _("payment terms beyond the maximum credit period of %(days)s days: "
+                                         "not covered")),
+    ("indemnity.notified_late", _("overdue notified late: not covered")),
+    ("indemnity.no_cover", _("no cover in force on the shipment date")),
+    ("indemnity.capped_by_limit", _("capped at the %(amount)s of the limit still available")),
+    ("indemnity.lateness_waived", _("late notification waived by the underwriter")),
+    ("indemnity.covered_loss", _("Covered loss %(loss)s; indemnity before deductions %(gross)s.")),
+    ("indemnity.non_qualifying_loss", _("Non-qualifying loss %(amount)s deducted.")),
+    ("indemnity.liability_cap", _("Capped by the remaining maximum liability of %(amount)s.")),
+    ("indemnity.total", _("Indemnity %(amount)s (rounded once, half up).")),
     ("overdue.extension_ended.body", _("Shipments to %(buyer)s after %(end)s are not covered; notify the overdue "
                                        "now.")),
 ):

@@ -85,6 +85,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.tenant",
             ],
+            # |money and |number (core.formatting) in every template without a {% load %}.
+            "builtins": ["core.templatetags.kredo_format"],
         },
     },
 ]

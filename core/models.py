@@ -93,14 +93,14 @@ class Notification(TenantOwned):
     @property
     def subject(self) -> str:
         """The subject in the active language."""
-        from core.notifications import render_message
+        from core.messages import render_message
 
         return render_message(self.code, self.params)
 
     @property
     def body(self) -> str:
         """The body's lines in the active language, one per line."""
-        from core.notifications import render_message
+        from core.messages import render_message
 
         return "\n".join(render_message(code, params) for code, params in self.lines)
 

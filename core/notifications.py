@@ -1,112 +1,33 @@
 """In-app notifications to a tenant's users, also sent by e-mail through the outbox.
 
-A notification stores message codes and their parameters, never their text: the subject and each line of the
-body are rendered when read, in the reader's language (the page's language, or each e-mail recipient's
-preference). Each app registers its messages in its `notices.py`, which core imports at start-up
-(`register_message("limit.decided", gettext_lazy("Limit on %(buyer)s: %(kind)s, %(amount)s"))`).
-
-Parameters are JSON: text and numbers as they are, and typed values rendered for the reader: money
-(`money_param`, shown by core.formatting.format_money), dates (`date_param`), and labels of the code's own
-choices (`label_param`, the English msgid translated when read).
+A notification stores message codes and their parameters (core.messages), never their text: the subject and
+each line of the body are rendered when read, in the reader's language (the page's language, or each e-mail
+recipient's preference).
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext
 
-from core.formatting import format_date, format_money
+from core.messages import (  # noqa: F401  (re-exported: what a caller of notify() needs)
+    LEGACY,
+    TEXT,
+    Message,
+    date_param,
+    label_param,
+    labels_param,
+    message,
+    money_param,
+    register_message,
+    render_message,
+    text,
+)
 from core.models import Notification
-from core.money import money_json
-
-# Rows written before messages had codes: their English text, kept as written (migration core 0006).
-LEGACY = "legacy.text"
-# What a person typed (a decision's note, a condition, an import's row error): shown as written.
-TEXT = "text"
-
-_MESSAGES: dict[str, object] = {}
-
-
-def register_message(code: str, text) -> None:
-    """`text` is a gettext_lazy string with %(name)s placeholders for the message's parameters."""
-    _MESSAGES[code] = text
-
-
-def registered_messages() -> dict[str, object]:
-    return dict(_MESSAGES)
-
-
-@dataclass(frozen=True)
-class Message:
-    code: str
-    params: dict = field(default_factory=dict)
-
-    def as_json(self) -> list:
-        return [self.code, self.params]
-
-    def render(self) -> str:
-        return render_message(self.code, self.params)
-
-
-def message(code: str, **params) -> Message:
-    """A registered message with its parameters; an unknown code is a programming error, caught at once."""
-    if code not in _MESSAGES and code not in (TEXT, LEGACY):
-        raise KeyError(f"notification message {code!r} is not registered (see core.notifications)")
-    return Message(code, params)
-
-
-def text(value: str) -> Message:
-    return Message(TEXT, {"text": str(value)})
-
-
-def money_param(value, currency: str | None = None) -> dict:
-    return {"money": money_json(value, currency)}
-
-
-def date_param(value: date) -> dict:
-    return {"date": value.isoformat()}
-
-
-def label_param(label) -> dict:
-    """A choice's label (gettext_lazy), stored as its English msgid and translated when read."""
-    with translation.override(None):
-        return {"label": str(label)}
-
-
-def labels_param(labels) -> dict:
-    with translation.override(None):
-        return {"labels": [str(label) for label in labels]}
-
-
-def _render_param(value):
-    if isinstance(value, dict):
-        if "money" in value:
-            return format_money(value["money"])
-        if "date" in value:
-            return format_date(value["date"])
-        if "label" in value:
-            return gettext(value["label"])
-        if "labels" in value:
-            return "; ".join(gettext(label) for label in value["labels"])
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return value
-
-
-def render_message(code: str, params: dict) -> str:
-    """The message in the active language; a code no longer registered falls back to its stored text."""
-    if code in (TEXT, LEGACY):
-        return str(params.get("text", ""))
-    template = _MESSAGES.get(code)
-    if template is None:
-        return str(params.get("text", code))
-    return str(template) % {name: _render_param(value) for name, value in params.items()}
 
 
 def _as_message(value) -> Message:

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.notifications import register_message
+from core.messages import register_message
 
 for _code, _text in (
     ("limit.decided", _("Limit on %(buyer)s: %(kind)s, %(amount)s")),

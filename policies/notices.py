@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.notifications import register_message
+from core.messages import register_message
 
 register_message("premium.declaration_missing",
                  _("Turnover declaration missing: policy %(number)s, %(period)s"))

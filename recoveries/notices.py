@@ -2,6 +2,6 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.notifications import register_message
+from core.messages import register_message
 
 register_message("recovery.recorded", _("Recovery of %(amount)s on claim %(ref)s"))

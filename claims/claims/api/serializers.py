@@ -167,7 +167,7 @@ class CalculationLineOutputSerializer(serializers.Serializer):
     covered = PlainMoneyField()
     percentage_of_cover = serializers.DecimalField(max_digits=5, decimal_places=2)
     indemnity = PlainMoneyField(help_text="This invoice's share, before the single final rounding.")
-    notes = serializers.ListField(child=serializers.CharField())
+    notes = serializers.ListField(child=serializers.CharField(), help_text="In the request's language (Accept-Language).")
 
 
 class CalculationOutputSerializer(serializers.Serializer):
@@ -181,7 +181,8 @@ class CalculationOutputSerializer(serializers.Serializer):
     non_qualifying_loss = PlainMoneyField()
     liability_cap = PlainMoneyField(allow_null=True, help_text="The remaining maximum liability of the policy period.")
     indemnity = PlainMoneyField(help_text="Rounded once, half up, to the currency's minor unit.")
-    explanation = serializers.ListField(child=serializers.CharField())
+    explanation = serializers.ListField(child=serializers.CharField(),
+                                        help_text="In the request's language (Accept-Language).")
 
 
 def calculation_of(claim: Claim) -> dict:
