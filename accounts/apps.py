@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _remember_first_language(sender, request, user, **kwargs):
@@ -15,7 +16,7 @@ def _remember_first_language(sender, request, user, **kwargs):
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "Tenants and accounts"
+    verbose_name = _("Tenants and accounts")
 
     def ready(self):
         from accounts.roles import ensure_role_groups

@@ -34,6 +34,7 @@ class Tenant(models.Model):
             ("manage_api_tokens", "Can manage the tenant's API tokens"),
         ]
         verbose_name = _("tenant")
+        verbose_name_plural = _("tenants")
 
     def __str__(self):
         return self.legal_name
@@ -53,6 +54,7 @@ class Membership(models.Model):
 
     class Meta:
         verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
 
     def __str__(self):
         return f"{self.user} @ {self.tenant}"
@@ -97,6 +99,7 @@ class ApiToken(TenantOwned, _ApiKey):
 
     class Meta(_ApiKey.Meta):
         verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
 
 
 class InsurerApiToken(_ApiKey):
@@ -116,3 +119,4 @@ class InsurerApiToken(_ApiKey):
 
     class Meta(_ApiKey.Meta):
         verbose_name = _("insurer API token")
+        verbose_name_plural = _("insurer API tokens")

@@ -31,6 +31,8 @@ class IdempotencyKey(TenantOwned):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["tenant", "key"], name="idempotency_key_unique_per_tenant")]
+        verbose_name = _("idempotency key")
+        verbose_name_plural = _("idempotency keys")
 
     def __str__(self):
         return f"{self.method} {self.path} [{self.key}]"
@@ -54,6 +56,8 @@ class OutboxMessage(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["processed_at", "created_at"], name="outbox_pending_idx")]
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
 
     def __str__(self):
         return f"{self.task_name} #{self.pk}"
@@ -86,6 +90,7 @@ class Notification(TenantOwned):
             models.UniqueConstraint(fields=["tenant", "dedup_key"], name="notification_once_per_event"),
         ]
         verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
 
     def __str__(self):
         return self.subject
@@ -127,6 +132,8 @@ class ExchangeRate(models.Model):
                 condition=~models.Q(base_currency=models.F("quote_currency")), name="exchange_rate_two_currencies"
             ),
         ]
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
 
     def __str__(self):
         return f"1 {self.base_currency} = {self.rate} {self.quote_currency} ({self.valid_on})"
@@ -199,6 +206,7 @@ class WebhookEndpoint(TenantOwned):
         ordering = ["-created_at", "-pk"]
         permissions = [("manage_webhooks", "Can manage the tenant's webhooks")]
         verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
 
     def __str__(self):
         return self.url
@@ -239,6 +247,7 @@ class WebhookDelivery(TenantOwned):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(state__in=["pending", "succeeded", "failed"]), name="webhook_delivery_state_valid"

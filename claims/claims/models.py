@@ -130,6 +130,7 @@ class Claim(TenantOwned):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         constraints = [
             # One live claim per overdue: a rejected or withdrawn one may be followed by a new one.
             models.UniqueConstraint(
@@ -230,6 +231,7 @@ class ClaimDocument(TenantOwned):
     class Meta:
         ordering = ["kind", "uploaded_at", "pk"]
         verbose_name = _("claim document")
+        verbose_name_plural = _("claim documents")
         constraints = [
             models.CheckConstraint(condition=Q(size__gt=0), name="claim_document_not_empty"),
         ]
@@ -251,6 +253,8 @@ class DocumentRequest(TenantOwned):
 
     class Meta:
         ordering = ["requested_at", "pk"]
+        verbose_name = _("document request")
+        verbose_name_plural = _("document requests")
 
 
 class ClaimTransition(TenantOwned):
@@ -265,3 +269,5 @@ class ClaimTransition(TenantOwned):
 
     class Meta:
         ordering = ["at", "pk"]
+        verbose_name = _("claim transition")
+        verbose_name_plural = _("claim transitions")
