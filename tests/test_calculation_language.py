@@ -60,6 +60,7 @@ def test_the_page_and_the_admin_explain_it_in_the_readers_language(language, cap
                                                                    client_of_outsider, claims_handler):
     page = logged_in(finance).get(f"/claims/{capped_claim.pk}/", HTTP_ACCEPT_LANGUAGE=language)
     assert CAPPED[language] in page.content.decode()
+    assert TOTAL[language] in page.content.decode()  # the indemnity shown through |money in the reader's locale
     admin = logged_in(claims_handler).get(f"/admin/claims/claim/{capped_claim.pk}/review/",
                                           HTTP_ACCEPT_LANGUAGE=language)
     assert admin.status_code == 200 and CAPPED[language] in admin.content.decode()
