@@ -3,7 +3,7 @@
 No tenant data here: pure formatting, so no outsider is needed.
 """
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -75,3 +75,20 @@ def test_the_template_filter_is_the_function():
 def test_machine_amounts_are_plain_decimals_at_the_minor_unit(money, machine):
     assert amount_string(money) == machine
     assert amount_string(money.amount, str(money.currency)) == machine
+
+
+@pytest.mark.unscoped  # the underwriter's admin reads every insured's limits
+def test_the_admin_lists_money_and_dates_the_readers_way(policy, outsider_policy, buyer, underwriter):
+    from limits.models import CreditLimit
+    from tests.factories import logged_in
+    from tests.limit_factories import make_limit
+
+    make_limit(policy, buyer, amount="20000.50")
+    make_limit(outsider_policy, buyer, amount=1_234_567)
+    CreditLimit.objects.update(created_at=datetime(2026, 12, 1, 7, 33, tzinfo=UTC))
+    client = logged_in(underwriter)
+    spanish = client.get("/admin/limits/creditlimit/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "20.000,50\xa0€" in spanish and "1.234.567,00\xa0€" in spanish  # not "20000,50"
+    assert "1 de diciembre de 2026" in spanish
+    english = client.get("/admin/limits/creditlimit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "€20,000.50" in english and "2026-12-01 07:33" in english and "12/01/2026" not in english

@@ -22,7 +22,7 @@ from claims.claims.documents import check_upload
 from claims.claims.models import Cause, Claim, ClaimDocument, ClaimTransition, DocumentKind, DocumentRequest
 from claims.overdues.models import Invoice, Overdue
 from core.exceptions import DomainError
-from core.formatting import format_money
+from core.formatting import format_date, format_money
 from core.money import quantize_money
 from policies.deadlines import UnpaidDue, claim_payment_due, overdue_deadlines
 
@@ -67,12 +67,12 @@ def _check_in_window(*, overdue: Overdue, cause: str, on: date) -> FilingWindow:
         message = (_("A claim for protracted default can be filed from %(date)s, when the waiting period ends.")
                    if cause == Cause.PROTRACTED_DEFAULT else
                    _("A claim can be filed from %(date)s, the day the overdue was notified."))
-        raise DomainError(message % {"date": window.opens.isoformat()}, field="overdue", code="too_early")
+        raise DomainError(message % {"date": format_date(window.opens)}, field="overdue", code="too_early")
     if on > window.closes:
         raise DomainError(
             _("The last day to file a claim was %(date)s (%(days)s days after the due date of %(due)s).")
-            % {"date": window.closes.isoformat(), "days": overdue.policy.claim_filing_days,
-               "due": window.oldest_due_date.isoformat()},
+            % {"date": format_date(window.closes), "days": overdue.policy.claim_filing_days,
+               "due": format_date(window.oldest_due_date)},
             field="overdue", code="too_late",
         )
     return window
