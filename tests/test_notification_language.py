@@ -120,6 +120,8 @@ def test_old_english_rows_are_mapped_to_codes_or_kept_as_written():
         "claim.paid", {"ref": "CL-9", "amount": {"money": {"amount": "9000.00", "currency": "EUR"}}})
     assert migration.subject_to_code("File the claim on Acme by 2026-05-01") == (
         "claim.filing_deadline", {"buyer": "Acme", "closes": {"date": "2026-05-01"}})
+    assert migration.line_to_code("No new shipment to this buyer is covered from 2026-03-01.") == (
+        "overdue.cover_stopped", {"date": {"date": "2026-03-01"}})
     assert migration.subject_to_code("Something else entirely") == ("legacy.text", {"text": "Something else entirely"})
     from core.notifications import render_message
 

@@ -1,7 +1,7 @@
 """Notifications store message codes and parameters instead of English text (issue 9 item 3).
 
 Known English subjects are mapped to their codes and parameters, so they read in each reader's language;
-their bodies, and every subject not recognised, are kept as legacy text, shown as written.
+so are the known lines of their bodies; every text not recognised is kept as legacy text, shown as written.
 """
 
 import re
@@ -28,6 +28,16 @@ _SUBJECTS = [
     ("limit.expired", r"(?P<n>\d+) credit limit\(s\) expired", {"n": "int"}),
     ("limit.under_review", r"(?P<n>\d+) credit limit\(s\) under review", {"n": "int"}),
 ]
+# The same for the lines of a body.
+_LINES = [
+    ("overdue.cover_stopped", rf"No new shipment to this buyer is covered from (?P<date>{_DATE})\.", {"date": "date"}),
+    ("overdue.notified_late", r"Notified late, not covered unless the insurer waives it: (?P<invoices>.+)\.", {}),
+    ("limit.effective_from", rf"Effective from (?P<date>{_DATE})\.", {"date": "date"}),
+    ("claim.window_open.body", rf"The waiting period ended on (?P<opens>{_DATE})\. File the claim by "
+                               rf"(?P<closes>{_DATE})\.", {"opens": "date", "closes": "date"}),
+    ("claim.filing_deadline.body", rf"After (?P<closes>{_DATE}) a claim on this overdue is refused\.",
+     {"closes": "date"}),
+]
 
 
 def _params(match, kinds: dict) -> dict | None:
@@ -51,8 +61,8 @@ def _params(match, kinds: dict) -> dict | None:
     return params
 
 
-def subject_to_code(subject: str) -> tuple[str, dict]:
-    for code, pattern, kinds in _SUBJECTS:
+def subject_to_code(subject: str, patterns=_SUBJECTS) -> tuple[str, dict]:
+    for code, pattern, kinds in patterns:
         match = re.fullmatch(pattern, subject)
         if match:
             params = _params(match, kinds)
@@ -61,14 +71,17 @@ def subject_to_code(subject: str) -> tuple[str, dict]:
     return LEGACY, {"text": subject}
 
 
+def line_to_code(line: str) -> tuple[str, dict]:
+    return subject_to_code(line, _LINES)
+
+
 def forwards(apps, schema_editor):
     Notification = apps.get_model("core", "Notification")
     for row in Notification.objects.all().only("pk", "subject", "body").iterator(chunk_size=2000):
         code, params = subject_to_code(row.subject)
-        lines = [[LEGACY, {"text": line}] for line in row.body.splitlines() if line.strip()]
-        # A body that repeated the subject as its first line keeps the translated subject there.
-        if lines and code != LEGACY and lines[0][1]["text"] == row.subject:
-            lines[0] = [code, params]
+        # A body line that repeats the subject (limit decisions, imports) becomes the subject's code too.
+        lines = [[code, params] if line == row.subject else list(line_to_code(line))
+                 for line in row.body.splitlines() if line.strip()]
         Notification.objects.filter(pk=row.pk).update(code=code, params=params, lines=lines)
 
 
@@ -90,6 +103,9 @@ class Migration(migrations.Migration):
         migrations.AddField("notification", "params", models.JSONField(blank=True, default=dict)),
         migrations.AddField("notification", "lines", models.JSONField(blank=True, default=list)),
         migrations.RunPython(forwards, backwards),
+        # Defaults first, so that undoing the removal can add the columns back to existing rows.
+        migrations.AlterField("notification", "subject", models.CharField(default="", max_length=200)),
+        migrations.AlterField("notification", "body", models.TextField(blank=True, default="")),
         migrations.RemoveField("notification", "subject"),
         migrations.RemoveField("notification", "body"),
     ]
