@@ -95,3 +95,16 @@ def test_limits_overdues_and_csv_at_the_currency_minor_unit(
     header, (row,) = rows[0], [r for r in rows[1:] if r[rows[0].index("currency")] == currency]
     assert row[header.index("requested_amount")] == fifty
     assert row[header.index("decided_amount")] == fifty
+
+
+@pytest.mark.parametrize("currency", ["JPY", "EUR", "KWD"])
+def test_statement_csv_files_write_plain_decimals_at_the_minor_unit(
+        currency, tenant, finance, claims_handler, underwriter, outsider_claim, media):
+    claim = paid_claim_in(currency, tenant=tenant, finance=finance, handler=claims_handler, underwriter=underwriter)
+    client = logged_in(finance)
+
+    ledger = client.get(f"/recoveries/claims/{claim.pk}/statement.csv").content.decode().splitlines()
+    assert f",total,indemnity_paid,,,{at_minor_unit(9000, currency)},{currency},," in ledger
+    policy = client.get(f"/recoveries/policies/{claim.policy_id}/statement.csv").content.decode()
+    assert f",{at_minor_unit(9000, currency)},{currency}" in policy and "€" not in policy
+    assert client.get(f"/recoveries/claims/{outsider_claim.pk}/statement.csv").status_code == 404
