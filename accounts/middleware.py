@@ -1,6 +1,7 @@
 """Resolves the request's tenant and runs the request inside its scope."""
 
 from django.conf import settings
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from accounts import selectors, services
@@ -55,7 +56,12 @@ class TenantScopeMiddleware:
                     request.tenant = token.tenant
 
         if request.api_token is None and request.insurer_api_token is None and not request.api_token_invalid:
-            request.tenant = selectors.tenant_of_user(request.user)
+            membership = selectors.membership_of_user(request.user)
+            request.tenant = membership.tenant if membership else None
+            if membership is not None and membership.language:
+                # The user's own language wins over the browser's (LocaleMiddleware ran before, without the user).
+                translation.activate(membership.language)
+                request.LANGUAGE_CODE = translation.get_language()
 
         user = request.user
         insurer_staff = (

@@ -16,6 +16,9 @@ class Tenant(models.Model):
     contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    # What its users read (pages and e-mails) until each chooses their own language.
+    language = models.CharField(_("default language"), max_length=10, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -31,6 +34,7 @@ class Tenant(models.Model):
             ("manage_api_tokens", "Can manage the tenant's API tokens"),
         ]
         verbose_name = _("tenant")
+        verbose_name_plural = _("tenants")
 
     def __str__(self):
         return self.legal_name
@@ -41,12 +45,16 @@ class Membership(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE, related_name="memberships")
+    # The user's language for pages and e-mails; blank: the browser's (pages) and the tenant's (e-mails) until
+    # the user chooses one (set at the first sign-in from the browser's language, changed on the account page).
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
 
     def __str__(self):
         return f"{self.user} @ {self.tenant}"
@@ -91,6 +99,7 @@ class ApiToken(TenantOwned, _ApiKey):
 
     class Meta(_ApiKey.Meta):
         verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
 
 
 class InsurerApiToken(_ApiKey):
@@ -110,3 +119,4 @@ class InsurerApiToken(_ApiKey):
 
     class Meta(_ApiKey.Meta):
         verbose_name = _("insurer API token")
+        verbose_name_plural = _("insurer API tokens")

@@ -6,10 +6,15 @@ from django.db.models import QuerySet
 from accounts.models import ApiToken, Membership, Tenant
 
 
-def tenant_of_user(user) -> Tenant | None:
+def membership_of_user(user) -> Membership | None:
+    """The user's membership of an active tenant, with the tenant (the request's tenant and language)."""
     if not getattr(user, "is_authenticated", False):
         return None
-    membership = Membership.objects.select_related("tenant").filter(user_id=user.pk, tenant__is_active=True).first()
+    return Membership.objects.select_related("tenant").filter(user_id=user.pk, tenant__is_active=True).first()
+
+
+def tenant_of_user(user) -> Tenant | None:
+    membership = membership_of_user(user)
     return membership.tenant if membership else None
 
 

@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -209,3 +210,16 @@ def send_invitation(*, user, tenant: Tenant, base_url: str) -> None:
     subject = _("You are invited to Kredo for %(tenant)s") % {"tenant": tenant.legal_name}
     body = _("Choose your password here: %(link)s") % {"link": link}
     transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]))
+
+
+def set_language_preference(*, user, language: str) -> bool:
+    """The user's language for pages and e-mails (their membership's); False for a user of no tenant."""
+    if language not in dict(settings.LANGUAGES):
+        raise DomainError(_("Choose one of the languages offered."), field="language")
+    return Membership.objects.filter(user_id=user.pk).update(language=language) > 0
+
+
+def remember_first_language(*, user, language: str) -> None:
+    """At the first sign-in the browser's language becomes the user's, until they choose another."""
+    if language in dict(settings.LANGUAGES):
+        Membership.objects.filter(user_id=user.pk, language="").update(language=language)

@@ -5,6 +5,7 @@ from accounts import views, views_members
 app_name = "accounts"
 urlpatterns = [
     path("notifications/", views.NotificationListView.as_view(), name="notifications"),
+    path("language/", views.LanguageView.as_view(), name="language"),
     path("api-tokens/", views.ApiTokenListView.as_view(), name="api-tokens"),
     path("users/", views_members.MemberListView.as_view(), name="members"),
     path("users/<int:pk>/", views_members.MemberRolesView.as_view(), name="member-roles"),

@@ -1,8 +1,13 @@
+from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
+from django.views.i18n import set_language
 
 from accounts import selectors, services
 from accounts.forms import ApiTokenForm
@@ -55,3 +60,37 @@ class ApiTokenRevokeView(TenantMemberRequiredMixin, View):
         services.revoke_api_token(token=token)
         messages.success(request, _("The token %(name)s was revoked.") % {"name": token.name})
         return redirect("accounts:api-tokens")
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"), choices=settings.LANGUAGES)
+
+
+class LanguageView(TenantMemberRequiredMixin, View):
+    """The user's language for the pages and the e-mails Kredo sends them."""
+
+    def get(self, request):
+        membership = selectors.membership_of_user(request.user)
+        initial = (membership and membership.language) or translation.get_language()
+        return render(request, "accounts/language.html", {"form": LanguageForm(initial={"language": initial})})
+
+    def post(self, request):
+        form = LanguageForm(request.POST)
+        if not form.is_valid():
+            return render(request, "accounts/language.html", {"form": form}, status=400)
+        services.set_language_preference(user=request.user, language=form.cleaned_data["language"])
+        translation.activate(form.cleaned_data["language"])
+        messages.success(request, _("Pages and e-mails are now in this language."))
+        response = redirect("accounts:language")
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, form.cleaned_data["language"])
+        return response
+
+
+def set_language_and_preference(request):
+    """The top bar's language switcher: Django's set_language, and for a tenant's user their preference too,
+    so the page they switched to and the e-mails they receive agree."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.method == "POST" and request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        services.set_language_preference(user=request.user, language=language)
+    return response

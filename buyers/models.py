@@ -46,6 +46,7 @@ class Buyer(models.Model):
     class Meta:
         ordering = ["legal_name", "pk"]
         verbose_name = _("buyer")
+        verbose_name_plural = _("buyers")
         constraints = [
             models.UniqueConstraint(
                 fields=["country", "registration_number"],
@@ -116,6 +117,8 @@ class BuyerIdentifier(models.Model):
         ]
         # Search looks an identifier up by its value alone, whatever its type and country.
         indexes = [models.Index(fields=["value"], name="buyer_identifier_value_idx")]
+        verbose_name = _("buyer identifier")
+        verbose_name_plural = _("buyer identifiers")
 
     def __str__(self):
         return f"{self.get_type_display()} {self.value}"
@@ -141,6 +144,8 @@ class BuyerGrade(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(grade__gte=1, grade__lte=10), name="buyer_grade_history_1_10"),
         ]
+        verbose_name = _("buyer grade")
+        verbose_name_plural = _("buyer grades")
 
     def __str__(self):
         return f"{self.buyer_id}: {self.grade} on {self.graded_on}"

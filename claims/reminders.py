@@ -30,7 +30,7 @@ from claims.claims.services import FilingWindow, filing_window_of
 from claims.overdues.models import Invoice, Overdue
 from claims.overdues.selectors import DraftDeadlines, draft_deadlines_of
 from core import notifications, webhooks
-from core.notifications import NotificationSpec
+from core.notifications import Message, NotificationSpec, date_param, message
 from policies.models import Policy
 
 BATCH_SIZE = 500
@@ -119,7 +119,7 @@ def _draft_payload(overdue: _OverdueRow) -> dict:
             "max_extension_end": deadlines.max_extension_end.isoformat()}
 
 
-def _remind(due: list[tuple[_OverdueRow, str, str, str]], *, event: str, role: str = FINANCE, link: str = "/claims/",
+def _remind(due: list[tuple[_OverdueRow, str, Message, Message]], *, event: str, role: str = FINANCE, link: str = "/claims/",
             webhook: Callable[[_OverdueRow], dict] | None = None) -> list[int]:
     """Notify `role` once per key; `due` holds (overdue, dedup key, subject, body). Returns the overdue ids sent.
 
@@ -127,7 +127,7 @@ def _remind(due: list[tuple[_OverdueRow, str, str, str]], *, event: str, role: s
     A few queries per batch whatever its size: the keys already sent are skipped in one read.
     """
     specs = {key: (overdue, NotificationSpec(tenant_id=overdue.tenant_id, event=event, dedup_key=key,
-                                             subject=subject, body=body,
+                                             subject=subject, body=(body,),
                                              link=link.format(pk=overdue.pk), role=role))
              for overdue, key, subject, body in due}
     new = notifications.notify_many([spec for _o, spec in specs.values()])
@@ -152,15 +152,15 @@ def remind_overdue_deadlines(*, today: date, batch_size: int = BATCH_SIZE, resul
             window = overdue.window
             if today > window.closes:
                 continue
-            names = {"buyer": overdue.buyer, "opens": window.opens.isoformat(), "closes": window.closes.isoformat()}
+            names = {"buyer": overdue.buyer, "opens": date_param(window.opens), "closes": date_param(window.closes)}
             if window.opens <= today:
                 opened.append((overdue, f"claim-window-open:{overdue.pk}:{window.opens.isoformat()}",
-                               _("A claim on %(buyer)s can be filed") % names,
-                               _("The waiting period ended on %(opens)s. File the claim by %(closes)s.") % names))
+                               message("claim.window_open", buyer=overdue.buyer),
+                               message("claim.window_open.body", **names)))
             if today >= window.closes - ahead:
                 closing.append((overdue, f"claim-filing-deadline:{overdue.pk}:{window.closes.isoformat()}",
-                                _("File the claim on %(buyer)s by %(closes)s") % names,
-                                _("After %(closes)s a claim on this overdue is refused.") % names))
+                                message("claim.filing_deadline", buyer=overdue.buyer, closes=names["closes"]),
+                                message("claim.filing_deadline.body", closes=names["closes"])))
         if not (opened or closing):
             continue
         with transaction.atomic():
@@ -176,20 +176,19 @@ def remind_draft_deadlines(*, today: date, batch_size: int = BATCH_SIZE, result:
         notify_by, ended = [], []
         for overdue in batch:
             deadlines: DraftDeadlines = overdue.deadlines
-            names = {"buyer": overdue.buyer, "deadline": deadlines.notification_deadline.isoformat(),
-                     "due": deadlines.oldest_due_date.isoformat(), "end": deadlines.max_extension_end.isoformat()}
-            if deadlines.notification_deadline - ahead <= today <= deadlines.notification_deadline:
+            deadline, end = deadlines.notification_deadline, deadlines.max_extension_end
+            if deadline - ahead <= today <= deadline:
                 notify_by.append((
-                    overdue, f"overdue-notification-deadline:{overdue.pk}:{names['deadline']}",
-                    _("Notify the overdue on %(buyer)s by %(deadline)s") % names,
-                    _("An invoice due on %(due)s is still unpaid. Notified after %(deadline)s, it is not covered "
-                      "unless the insurer waives the lateness.") % names,
+                    overdue, f"overdue-notification-deadline:{overdue.pk}:{deadline.isoformat()}",
+                    message(NOTIFICATION_DEADLINE, buyer=overdue.buyer, deadline=date_param(deadline)),
+                    message(f"{NOTIFICATION_DEADLINE}.body", due=date_param(deadlines.oldest_due_date),
+                            deadline=date_param(deadline)),
                 ))
-            if today > deadlines.max_extension_end:
+            if today > end:
                 ended.append((
-                    overdue, f"overdue-extension-ended:{overdue.pk}:{names['end']}",
-                    _("Shipments to %(buyer)s after %(end)s are not covered") % names,
-                    _("Shipments to %(buyer)s after %(end)s are not covered; notify the overdue now.") % names,
+                    overdue, f"overdue-extension-ended:{overdue.pk}:{end.isoformat()}",
+                    message(EXTENSION_ENDED, buyer=overdue.buyer, end=date_param(end)),
+                    message(f"{EXTENSION_ENDED}.body", buyer=overdue.buyer, end=date_param(end)),
                 ))
         if not (notify_by or ended):
             continue

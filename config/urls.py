@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from accounts.views import set_language_and_preference
 from portal.dashboard import DashboardView
 
 api_v1 = [
@@ -19,7 +20,8 @@ urlpatterns = [
     path("", DashboardView.as_view(), name="home"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switcher also records a signed-in user's choice (pages and e-mails in one language).
+    path("i18n/setlang/", set_language_and_preference, name="set_language"),
     path("account/", include("accounts.urls")),
     path("account/webhooks/", include("integrations.urls")),
     # Password reset and change (invited users choose their password here).

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "core"
-    verbose_name = "Core"
+    verbose_name = _("Core")
 
     def ready(self):
         # Outbox handlers live in each app's tasks.py; the web process needs
@@ -17,3 +18,5 @@ class CoreConfig(AppConfig):
         from core.readcache import invalidate_on_change
 
         invalidate_on_change(ExchangeRate, RATES)
+        # Each app's notification messages (notices.py), so any process can render a stored notification.
+        autodiscover_modules("notices")

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from moneyed import Money
 
-from core.money import quantize_money
+from core.money import amount_string
 
 # A spreadsheet runs a cell starting with these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -21,8 +21,8 @@ def csv_cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Money):
-        # To the currency's minor unit: a zero total reads 0.00, not 0.
-        return format(quantize_money(value).amount, "f")
+        # To the currency's minor unit: a zero EUR total reads 0.00, not 0, and a JPY amount 9000, not 9000.00.
+        return amount_string(value)
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, datetime):

@@ -35,6 +35,8 @@ class IdempotencyKey(TenantOwned):
                 name="idempotency_key_response_whole_or_none",
             ),
         ]
+        verbose_name = _("idempotency key")
+        verbose_name_plural = _("idempotency keys")
 
     def __str__(self):
         return f"{self.method} {self.path} [{self.key}]"
@@ -58,6 +60,8 @@ class OutboxMessage(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["processed_at", "created_at"], name="outbox_pending_idx")]
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
 
     def __str__(self):
         return f"{self.task_name} #{self.pk}"
@@ -74,8 +78,11 @@ class Notification(TenantOwned):
     event = models.CharField(max_length=80)
     # Makes notifying idempotent: the same event on the same object notifies once.
     dedup_key = models.CharField(max_length=200)
-    subject = models.CharField(max_length=200)
-    body = models.TextField(blank=True)
+    # The subject's message code and parameters, and the body as [code, parameters] lines: the text is rendered
+    # in the reader's language when read (core.notifications), never stored.
+    code = models.CharField(max_length=80)
+    params = models.JSONField(default=dict, blank=True)
+    lines = models.JSONField(default=list, blank=True)
     link = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -87,9 +94,24 @@ class Notification(TenantOwned):
             models.UniqueConstraint(fields=["tenant", "dedup_key"], name="notification_once_per_event"),
         ]
         verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
 
     def __str__(self):
         return self.subject
+
+    @property
+    def subject(self) -> str:
+        """The subject in the active language."""
+        from core.messages import render_message
+
+        return render_message(self.code, self.params)
+
+    @property
+    def body(self) -> str:
+        """The body's lines in the active language, one per line."""
+        from core.messages import render_message
+
+        return "\n".join(render_message(code, params) for code, params in self.lines)
 
 
 class ExchangeRate(models.Model):
@@ -114,6 +136,8 @@ class ExchangeRate(models.Model):
                 condition=~models.Q(base_currency=models.F("quote_currency")), name="exchange_rate_two_currencies"
             ),
         ]
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
 
     def __str__(self):
         return f"1 {self.base_currency} = {self.rate} {self.quote_currency} ({self.valid_on})"
@@ -186,6 +210,7 @@ class WebhookEndpoint(TenantOwned):
         ordering = ["-created_at", "-pk"]
         permissions = [("manage_webhooks", "Can manage the tenant's webhooks")]
         verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
 
     def __str__(self):
         return self.url
@@ -226,6 +251,7 @@ class WebhookDelivery(TenantOwned):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(state__in=["pending", "succeeded", "failed"]), name="webhook_delivery_state_valid"

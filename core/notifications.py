@@ -1,13 +1,44 @@
-"""In-app notifications to a tenant's users, also sent by e-mail through the outbox."""
+"""In-app notifications to a tenant's users, also sent by e-mail through the outbox.
 
+A notification stores message codes and their parameters (core.messages), never their text: the subject and
+each line of the body are rendered when read, in the reader's language (the page's language, or each e-mail
+recipient's preference).
+"""
+
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from core.messages import (  # noqa: F401  (re-exported: what a caller of notify() needs)
+    LEGACY,
+    TEXT,
+    Message,
+    date_param,
+    label_param,
+    labels_param,
+    message,
+    money_param,
+    register_message,
+    render_message,
+    text,
+)
 from core.models import Notification
+
+
+def _as_message(value) -> Message:
+    # Plain strings (a caller not converted yet) are kept as written rather than refused.
+    return value if isinstance(value, Message) else text(value)
+
+
+def _body_json(body) -> list:
+    if isinstance(body, str | Message):
+        body = [body] if body else []
+    return [_as_message(line).as_json() for line in body]
 
 
 def notify(
@@ -15,8 +46,8 @@ def notify(
     tenant,
     event: str,
     dedup_key: str,
-    subject: str,
-    body: str = "",
+    subject: Message,
+    body: list[Message] | tuple = (),
     link: str = "",
     recipient=None,
     role: str = "",
@@ -29,22 +60,20 @@ def notify(
                    recipient=recipient, role=role)
 
 
+def _row_values(subject, body) -> dict:
+    subject = _as_message(subject)
+    return {"code": subject.code, "params": subject.params, "lines": _body_json(body)}
+
+
 @transaction.atomic
-def _notify(*, tenant_id: int, event: str, dedup_key: str, subject: str, body: str = "", link: str = "",
+def _notify(*, tenant_id: int, event: str, dedup_key: str, subject, body=(), link: str = "",
             recipient=None, role: str = "") -> tuple[Notification, bool]:
     from core import outbox
 
     notification, created = Notification.objects.get_or_create(
         tenant_id=tenant_id,
         dedup_key=dedup_key,
-        defaults={
-            "event": event,
-            "subject": subject[:200],
-            "body": body,
-            "link": link,
-            "recipient": recipient,
-            "role": role,
-        },
+        defaults={"event": event, "link": link, "recipient": recipient, "role": role, **_row_values(subject, body)},
     )
     if created:
         outbox.enqueue(task_name="core.email_notification", payload={"notification_id": notification.pk})
@@ -56,8 +85,8 @@ class NotificationSpec:
     tenant_id: int
     event: str
     dedup_key: str
-    subject: str
-    body: str = ""
+    subject: Message
+    body: tuple = ()
     link: str = ""
     role: str = ""
 
@@ -84,8 +113,8 @@ def notify_many(specs: list[NotificationSpec]) -> list[NotificationSpec]:
     try:
         with transaction.atomic():
             rows = Notification.objects.bulk_create([
-                Notification(tenant_id=s.tenant_id, event=s.event, dedup_key=s.dedup_key, subject=s.subject[:200],
-                             body=s.body, link=s.link, role=s.role) for s in new])
+                Notification(tenant_id=s.tenant_id, event=s.event, dedup_key=s.dedup_key, link=s.link, role=s.role,
+                             **_row_values(s.subject, s.body)) for s in new])
     except IntegrityError:
         # Another run got there first for some keys: fall back to one by one, which skips those.
         return [s for s in new if _notify(tenant_id=s.tenant_id, event=s.event, dedup_key=s.dedup_key,
@@ -98,25 +127,40 @@ def notify_many(specs: list[NotificationSpec]) -> list[NotificationSpec]:
     return new
 
 
-def recipient_emails(notification: Notification) -> list[str]:
+def _recipients(notification: Notification):
     if notification.recipient_id:
         users = get_user_model().objects.filter(pk=notification.recipient_id)
     else:
         users = get_user_model().objects.filter(membership__tenant_id=notification.tenant_id)
         if notification.role:
             users = users.filter(groups__name=notification.role)
-    return sorted(set(users.filter(is_active=True).exclude(email="").values_list("email", flat=True)))
+    return users.filter(is_active=True).exclude(email="")
+
+
+def recipient_emails(notification: Notification) -> list[str]:
+    return sorted(set(_recipients(notification).values_list("email", flat=True)))
+
+
+def recipients_by_language(notification: Notification) -> dict[str, list[str]]:
+    """Each recipient's e-mail under their language: their own choice, else their tenant's default language,
+    else the site's (insurer staff have no membership)."""
+    by_language: dict[str, set[str]] = defaultdict(set)
+    rows = _recipients(notification).values_list("email", "membership__language", "membership__tenant__language")
+    for email, own, tenants in rows:
+        by_language[own or tenants or settings.LANGUAGE_CODE].add(email)
+    return {language: sorted(emails) for language, emails in sorted(by_language.items())}
 
 
 def send_email(*, notification_id: int) -> bool:
-    """Send the e-mail once; a second call finds `emailed_at` set and does nothing."""
+    """Send the e-mail once, one message per recipients' language; a second call finds `emailed_at` set."""
     with transaction.atomic():
         notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
         if notification is None or notification.emailed_at is not None:
             return False
-        emails = recipient_emails(notification)
-        if emails:
-            send_mail(notification.subject, notification.body or notification.subject, None, emails)
+        for language, emails in recipients_by_language(notification).items():
+            with translation.override(language):
+                subject = notification.subject
+                send_mail(subject, notification.body or subject, None, emails)
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
     return True

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from moneyed import Money
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import money_column
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 from limits import services
@@ -35,8 +36,9 @@ class LimitDecisionInline(admin.TabularInline):
 
 @admin.register(CreditLimit)
 class CreditLimitAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "tenant", "buyer_link", "buyer_grade", "policy", "state", "requested_amount",
-                    "decided_amount", "currency", "under_review", "created_at", "action_link")
+    list_display = ("__str__", "tenant", "buyer_link", "buyer_grade", "policy", "state",
+                    money_column(CreditLimit, "requested_amount"), money_column(CreditLimit, "decided_amount"),
+                    "under_review", "created_at", "action_link")
     list_filter = ("state", "under_review", "is_discretionary", "currency", "buyer__country")
     list_select_related = ("tenant", "buyer", "policy")
     search_fields = ("reference", "buyer__legal_name", "buyer__registration_number", "tenant__legal_name", "policy__number")

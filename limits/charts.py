@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.formatting import format_money
+
 WIDTH = 640
 LABEL_WIDTH = 210
 VALUE_WIDTH = 150
@@ -59,10 +61,10 @@ def exposure_bar_chart(rows: Sequence, *, title: str = "") -> str:
         text_y = y + BAR_HEIGHT - 4
         value_x = Decimal(LABEL_WIDTH) + length + 4
         parts.append(
-            f"<g><title>{_text(row.label)}: {_text(row.amount)}</title>"
+            f"<g><title>{_text(row.label)}: {_text(format_money(row.amount))}</title>"
             f'<text x="{LABEL_WIDTH - 6}" y="{text_y}" text-anchor="end" fill="{TEXT_COLOUR}">{_text(_short(row.label))}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{_coordinate(length)}" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}"/>'
-            f'<text x="{_coordinate(value_x)}" y="{text_y}" fill="{TEXT_COLOUR}">{_text(row.amount)}</text></g>'
+            f'<text x="{_coordinate(value_x)}" y="{text_y}" fill="{TEXT_COLOUR}">{_text(format_money(row.amount))}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)

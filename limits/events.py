@@ -2,10 +2,11 @@
 
 import uuid
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import notifications, webhooks
+from core.money import money_json
+from core.notifications import date_param, label_param, labels_param, message, money_param, text
 from limits.models import CreditLimit, LimitDecision
 
 # Registered at import; limits.apps.LimitsConfig.ready() imports this module so the
@@ -36,7 +37,7 @@ def decision_payload(limit: CreditLimit, decision: LimitDecision) -> dict:
         "decision": {
             "id": decision.pk,
             "kind": decision.kind,
-            "amount": {"amount": format(decision.amount, "f"), "currency": decision.currency},
+            "amount": money_json(decision.amount, decision.currency),
             "effective_date": decision.effective_date.isoformat(),
             "reason_codes": decision.reason_codes,
             "note": decision.note,
@@ -60,28 +61,24 @@ def announce_decision(*, limit: CreditLimit, decision: LimitDecision, notify_ins
 
 
 def _notify_insured(limit: CreditLimit, decision: LimitDecision) -> None:
-    subject = _("Limit on %(buyer)s: %(kind)s, %(amount)s %(currency)s") % {
-        "buyer": limit.buyer.legal_name,
-        "kind": decision.get_kind_display(),
-        "amount": format(decision.amount, ",.2f"),
-        "currency": decision.currency,
-    }
-    lines = [subject, _("Effective from %(date)s.") % {"date": decision.effective_date.isoformat()}]
-    if decision.reason_codes:
-        from limits.models import ReasonCode
+    from limits.models import ReasonCode
 
-        labels = [str(ReasonCode(code).label) for code in decision.reason_codes]
-        lines.append(_("Reasons: %(reasons)s.") % {"reasons": "; ".join(labels)})
+    subject = message("limit.decided", buyer=limit.buyer.legal_name, kind=label_param(LimitDecision.Kind(decision.kind).label),
+                      amount=money_param(decision.amount, decision.currency))
+    lines = [subject, message("limit.effective_from", date=date_param(decision.effective_date))]
+    if decision.reason_codes:
+        lines.append(message("limit.reasons",
+                             reasons=labels_param(ReasonCode(code).label for code in decision.reason_codes)))
     if decision.note:
-        lines.append(decision.note)
+        lines.append(text(decision.note))  # the underwriter's own words
     if decision.conditions:
-        lines.append(_("Conditions: %(conditions)s") % {"conditions": decision.conditions})
+        lines.append(message("limit.conditions", conditions=decision.conditions))
     notifications.notify(
         tenant=limit.tenant,
         event=f"limit.{decision.kind}",
         dedup_key=f"limit-decision:{decision.pk}",
         subject=subject,
-        body="\n".join(lines),
+        body=lines,
         link=f"/limits/{limit.pk}/",
         role="Credit manager",
     )

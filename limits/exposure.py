@@ -25,9 +25,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 from moneyed import Money
-from moneyed.l10n import format_money
 
 from core import rates
+from core.formatting import format_money
 from core.money import quantize_money
 from limits.models import CreditLimit
 
@@ -51,7 +51,7 @@ class ExposureTotal(Money):
         text = format_money(self)
         if not self.unconverted:
             return text
-        missing = ", ".join(str(m) for m in self.unconverted)
+        missing = ", ".join(format_money(m) for m in self.unconverted)
         return _("%(total)s + %(missing)s without an exchange rate") % {"total": text, "missing": missing}
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from core.dates import BoundedDateFormField
+from core.formatting import format_date
 from limits.charts import exposure_bar_chart
 from limits.exposure import BUYER, COUNTRY, SECTOR, insurer_exposure
 
@@ -45,7 +46,7 @@ def insurer_exposure_view(request):
         COUNTRY: _("Exposure by country on %(date)s, in %(currency)s"),
         SECTOR: _("Exposure by sector on %(date)s, in %(currency)s"),
     }
-    chart_title = chart_titles[by] % {"date": on.isoformat(), "currency": exposure.currency}
+    chart_title = chart_titles[by] % {"date": format_date(on), "currency": exposure.currency}
     context = {
         **admin.site.each_context(request),
         "title": _("Insurer exposure"),

@@ -74,6 +74,7 @@ class CreditLimit(TenantOwned):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("credit limit")
+        verbose_name_plural = _("credit limits")
         constraints = [
             # At most one current limit per (policy, buyer) (domain.md), and one open request.
             models.UniqueConstraint(
@@ -171,6 +172,7 @@ class LimitDecision(TenantOwned):
     class Meta:
         ordering = ["effective_date", "created_at", "pk"]
         verbose_name = _("limit decision")
+        verbose_name_plural = _("limit decisions")
         indexes = [models.Index(fields=["policy", "buyer", "effective_date"], name="decision_cover_idx")]
         constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="decision_amount_not_negative")]
 
@@ -212,6 +214,8 @@ class CoverStop(TenantOwned):
                 condition=Q(lifted_on__isnull=True) | Q(lifted_on__gt=models.F("stopped_from")), name="cover_stop_lifted_after_start"
             ),
         ]
+        verbose_name = _("cover stop")
+        verbose_name_plural = _("cover stops")
 
 
 class AutoDecisionRule(models.Model):
@@ -228,6 +232,7 @@ class AutoDecisionRule(models.Model):
     class Meta:
         ordering = ["min_grade"]
         verbose_name = _("automatic decision rule")
+        verbose_name_plural = _("automatic decision rules")
         constraints = [
             models.CheckConstraint(condition=Q(min_grade__gte=1, max_grade__lte=10), name="auto_rule_grades_1_10"),
             models.CheckConstraint(condition=Q(min_grade__lte=models.F("max_grade")), name="auto_rule_grade_range"),

@@ -92,7 +92,7 @@ def flag_limits_for_review(*, today: date, batch_size: int = BATCH_SIZE) -> list
     return done
 
 
-def _notify_per_tenant(limits: list[CreditLimit], *, event: str, subject: str, today: date) -> None:
+def _notify_per_tenant(limits: list[CreditLimit], *, event: str, today: date) -> None:
     by_tenant: dict[int, list[CreditLimit]] = {}
     for limit in limits:
         by_tenant.setdefault(limit.tenant_id, []).append(limit)
@@ -101,12 +101,14 @@ def _notify_per_tenant(limits: list[CreditLimit], *, event: str, subject: str, t
         # The same limits on the same day notify once, however often the job runs.
         key = f"{event}:{today.isoformat()}:{hashlib.sha256(ids.encode()).hexdigest()[:16]}"
         lines = [
-            f"- {limit.buyer.legal_name} ({limit.policy.number}): {limit.decided_amount} {limit.currency}"
+            notifications.message("limit.review_line", buyer=limit.buyer.legal_name, policy=limit.policy.number,
+                                  amount=notifications.money_param(limit.decided_amount, limit.currency))
             for limit in tenant_limits
         ]
         notifications.notify(
-            tenant=tenant_limits[0].tenant, event=event, dedup_key=key, subject=subject % {"n": len(tenant_limits)},
-            body="\n".join(lines), link="/limits/", role="Credit manager",
+            tenant=tenant_limits[0].tenant, event=event, dedup_key=key,
+            subject=notifications.message(event, n=len(tenant_limits)), body=lines, link="/limits/",
+            role="Credit manager",
         )
 
 
@@ -133,7 +135,7 @@ def run_limit_review(*, today: date | None = None) -> ReviewResult:
     today = today or timezone.localdate()
     expired = expire_limits(today=today)
     flagged = flag_limits_for_review(today=today)
-    _notify_per_tenant(expired, event="limit.expired", subject=_("%(n)d credit limit(s) expired"), today=today)
-    _notify_per_tenant(flagged, event="limit.under_review", subject=_("%(n)d credit limit(s) under review"), today=today)
+    _notify_per_tenant(expired, event="limit.expired", today=today)
+    _notify_per_tenant(flagged, event="limit.under_review", today=today)
     _emit_expired_webhooks(expired)
     return ReviewResult(expired=[limit.pk for limit in expired], put_under_review=[limit.pk for limit in flagged])

@@ -14,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims.claims.selectors import claims_for_insurer
 from claims.overdues.selectors import overdues_for_insurer
-from core.admin import ReadOnlyAdminMixin
+from core.admin import ReadOnlyAdminMixin, money_column
 from core.amounts import AmountFormField
 from core.dates import BoundedDateFormField
 from core.exceptions import DomainError
@@ -71,7 +71,7 @@ class _ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 @admin.register(Recovery)
 class RecoveryAdmin(_ReadOnlyAdmin):
-    list_display = ("received_on", "claim_link", "tenant", "source", "phase", "amount", "currency")
+    list_display = ("received_on", "claim_link", "tenant", "source", "phase", money_column(Recovery, "amount"))
     list_filter = ("source", "phase", "currency")
 
     def get_urls(self):
@@ -128,13 +128,13 @@ class RecoveryAdmin(_ReadOnlyAdmin):
 
 @admin.register(CollectionCost)
 class CollectionCostAdmin(_ReadOnlyAdmin):
-    list_display = ("incurred_on", "claim_link", "tenant", "kind", "amount", "currency")
+    list_display = ("incurred_on", "claim_link", "tenant", "kind", money_column(CollectionCost, "amount"))
     list_filter = ("kind",)
 
 
 @admin.register(Settlement)
 class SettlementAdmin(_ReadOnlyAdmin):
-    list_display = ("settled_on", "claim_link", "tenant", "to_insurer", "amount", "currency", "reference")
+    list_display = ("settled_on", "claim_link", "tenant", "to_insurer", money_column(Settlement, "amount"), "reference")
 
 
 class OpenCollectionForm(forms.Form):

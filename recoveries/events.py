@@ -1,9 +1,9 @@
 """What the insured hears about recoveries and collection: notice and webhook, once each."""
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import notifications, webhooks
+from core.money import money_json
 
 webhooks.register_event("recovery.recorded", gettext_lazy("Recovery recorded on a claim"))
 webhooks.register_event("collection.status_changed", gettext_lazy("Collection status changed"))
@@ -12,15 +12,15 @@ webhooks.register_event("collection.status_changed", gettext_lazy("Collection st
 def announce_recovery(*, claim, recovery) -> None:
     payload = {
         "claim_id": claim.pk, "recovery_id": recovery.pk, "source": recovery.source, "phase": recovery.phase,
-        "amount": {"amount": format(recovery.amount, "f"), "currency": recovery.currency},
+        "amount": money_json(recovery.amount, recovery.currency),
         "received_on": recovery.received_on.isoformat(),
     }
     webhooks.emit(tenant=claim.tenant, event="recovery.recorded", payload=payload,
                   event_id=f"recovery-recorded:{recovery.pk}")
     notifications.notify(
         tenant=claim.tenant, event="recovery.recorded", dedup_key=f"recovery-recorded:{recovery.pk}",
-        subject=_("Recovery of %(amount)s %(cur)s on claim %(ref)s") % {
-            "amount": format(recovery.amount, ",.2f"), "cur": recovery.currency, "ref": claim.reference or claim.pk},
+        subject=notifications.message("recovery.recorded", ref=claim.reference or claim.pk,
+                                      amount=notifications.money_param(recovery.amount, recovery.currency)),
         link=f"/recoveries/claims/{claim.pk}/", role="Finance",
     )
 

@@ -70,6 +70,7 @@ class CollectionCost(TenantOwned):
     class Meta:
         ordering = ["incurred_on", "pk"]
         verbose_name = _("collection cost")
+        verbose_name_plural = _("collection costs")
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="collection_cost_positive"),
             models.CheckConstraint(condition=Q(kind__in=["legal_fees", "agency_commission", "other"]),
@@ -96,6 +97,8 @@ class Settlement(TenantOwned):
     class Meta:
         ordering = ["settled_on", "pk"]
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="settlement_positive")]
+        verbose_name = _("settlement")
+        verbose_name_plural = _("settlements")
 
 
 class CollectionCase(TenantOwned):
@@ -123,6 +126,7 @@ class CollectionCase(TenantOwned):
     class Meta:
         ordering = ["-opened_on", "-pk"]
         verbose_name = _("collection case")
+        verbose_name_plural = _("collection cases")
         constraints = [
             models.UniqueConstraint(fields=["overdue"], condition=~Q(status="closed"),
                                     name="one_open_collection_case_per_overdue"),

@@ -16,6 +16,7 @@ from claims.claims import services as claim_services
 from claims.claims.models import Claim
 from claims.overdues.models import Overdue
 from core.exceptions import DomainError
+from core.formatting import format_money
 from recoveries import events
 from recoveries.ledger import build_ledger
 from recoveries.models import CollectionCase, CollectionCost, Recovery, Settlement
@@ -102,8 +103,8 @@ def record_settlement(*, claim: Claim, amount: Money, settled_on: date, to_insur
     ledger = build_ledger(claim=claim)
     owed = ledger.insured_owes_insurer if to_insurer else ledger.insurer_owes_insured
     if amount > owed:
-        raise DomainError(_("Only %(owed)s %(cur)s is owed in that direction.")
-                          % {"owed": format(owed.amount, "f"), "cur": claim.currency}, field="amount")
+        raise DomainError(_("Only %(owed)s is owed in that direction.") % {"owed": format_money(owed)},
+                          field="amount")
     return Settlement.objects.create(
         tenant_id=claim.tenant_id, claim=claim, settled_on=settled_on, amount=amount.amount, currency=claim.currency,
         to_insurer=to_insurer, reference=(reference or "")[:60], recorded_by=recorded_by,

@@ -83,7 +83,7 @@ def test_finance_files_a_claim_uploads_the_documents_and_submits_it(client_of_fi
     page = detail.content.decode()
     assert detail.status_code == 200
     assert 'enctype="multipart/form-data"' in page
-    assert "9000.00" in page  # live estimate: 10,000 unpaid at 90% cover (example 1)
+    assert "€9,000.00" in page  # live estimate: 10,000 unpaid at 90% cover (example 1)
     claim.refresh_from_db()
     assert claim.calculation == {}  # the live calculation is for display only
 
@@ -343,8 +343,8 @@ def test_the_detail_shows_requests_approval_override_payment_and_the_audit_trail
     response = client_of_finance.get(f"/claims/{claim.pk}/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert "8500.00" in page and "Buyer&#x27;s set-off of 500 accepted." in page and "PAY-42" in page
-    assert "9000.00" in page  # the stored calculation, beside the approved amount
+    assert "€8,500.00" in page and "Buyer&#x27;s set-off of 500 accepted." in page and "PAY-42" in page
+    assert "€9,000.00" in page  # the stored calculation, beside the approved amount
     assert [row["target"] for row in response.context["transitions"]] == [
         "Draft", "Submitted", "Complete", "Incomplete: documents missing", "Complete", "Approved", "Paid"]
     assert "Submit to the insurer" not in page and 'name="reason"' not in page

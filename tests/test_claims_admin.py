@@ -39,7 +39,7 @@ def test_review_page_shows_checklist_and_calculation(handler_client, tenant, ove
     page = handler_client.get(f"/admin/claims/claim/{claim.pk}/review/")
     assert page.status_code == 200
     text = page.content.decode()
-    assert "Proof of delivery" in text and "9000.00" in text  # the live calculation: 10,000 at 90%
+    assert "Proof of delivery" in text and "€9,000.00" in text  # the live calculation: 10,000 at 90%
 
 
 def test_handler_approves_and_pays_in_the_admin(handler_client, tenant, overdue, finance, claims_handler):

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import resolve
 
+from core.formatting import format_money
 from core.tenancy import tenant_scope
 from limits.models import CreditLimit
 from portal.dashboard import DashboardView, dashboard_exposure
@@ -36,7 +37,7 @@ def test_dashboard_shows_the_tenants_exposure_not_the_outsiders(book, client_of_
     assert page.status_code == 200
     html = page.content.decode()
     assert "Müller Maschinenbau GmbH" in html and "Dupont SARL" in html and "<svg" in html
-    assert str(eur(120_000)) in html  # the EUR total of both limits in force
+    assert format_money(eur(120_000)) in html  # the EUR total of both limits in force
     assert "Lotus Trading Ltd" not in html  # pending for the tenant, in force only for the outsider
 
     outsider_html = client_of_outsider.get("/").content.decode()

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from moneyed import Money
 
 from buyers.models import Buyer
+from core.formatting import format_money
 from core.models import ExchangeRate
 from core.tenancy import tenant_scope
 from limits import services
@@ -297,14 +298,14 @@ def test_dashboard_shows_the_tenants_exposure_not_the_outsiders(book, client_of_
     assert page.status_code == 200
     html = page.content.decode()
     assert "Müller Maschinenbau GmbH" in html and "Dupont SARL" in html
-    assert str(eur(100_000)) in html and str(usd(50_000)) in html
+    assert format_money(eur(100_000)) in html and format_money(usd(50_000)) in html
     assert "Lotus Trading Ltd" not in html and "Sans Secteur SA" not in html
     assert "<svg" in html
 
     outsider_html = client_of_outsider.get("/").content.decode()
     assert "Lotus Trading Ltd" in outsider_html
     assert "Dupont SARL" not in outsider_html
-    assert str(eur(100_000)) not in outsider_html
+    assert format_money(eur(100_000)) not in outsider_html
 
 
 def test_dashboard_queries_do_not_grow_with_limits(tenant, policy, client_of_user):
@@ -326,7 +327,7 @@ def test_underwriter_sees_the_exposure_page(book, client_of_underwriter):
     assert page.status_code == 200
     html = page.content.decode()
     assert "Müller Maschinenbau GmbH" in html and "<svg" in html
-    assert str(eur(175_000)) in html
+    assert format_money(eur(175_000)) in html
     for by, expected in (("country", "Germany"), ("sector", "Sector (NACE division)")):
         page = client_of_underwriter.get("/admin/exposure/", {"by": by, "on": "2026-03-01"})
         assert page.status_code == 200 and expected in page.content.decode()

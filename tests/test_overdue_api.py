@@ -185,7 +185,7 @@ def test_payments_allocate_and_clear_with_idempotency(api_client, tenant, policy
                             format="json", HTTP_IDEMPOTENCY_KEY="pay-1")
     assert again.status_code == 201 and OverduePayment.objects.count() == 1
     (payment,) = first.json()["payments"]
-    assert payment["allocations"] == [{"invoice": new.pk, "invoice_number": "NEW", "amount": "400.00"}]
+    assert payment["allocations"] == [{"invoice": new.pk, "invoice_number": "NEW", "amount": money_json("400.00")}]
     too_much = api_client.post(url, {"amount": money_json("1600.01"), "received_on": "2026-02-26"}, format="json")
     assert too_much.status_code == 400 and "more than what is outstanding" in api_messages(too_much)
     negative = api_client.post(url, {"amount": money_json("-1"), "received_on": "2026-02-26"}, format="json")

@@ -165,7 +165,7 @@ def test_list_shows_state_buyer_total_and_late_flags(client_of_user, tenant, pol
     declare(tenant, policy, buyer, [invoice_line("L-1"), invoice_line("L-2", due=date(2026, 2, 10), amount="2500.50")],
             date(2026, 3, 12))
     page = client_of_user.get("/overdues/").content.decode()
-    assert "Late Payer S.p.A." in page and "12500.50" in page and "1 late" in page
+    assert "Late Payer S.p.A." in page and "€12,500.50" in page and "1 late" in page
     assert "Secret Buyer" not in page
     assert "Secret Buyer" not in client_of_user.get("/overdues/?state=open").content.decode()
 
@@ -255,7 +255,7 @@ def test_payment_form_allocates_and_clears(client_of_user, tenant, policy, buyer
     overdue.refresh_from_db()
     assert overdue.state == Overdue.State.CLEARED
     page = client_of_user.get(f"/overdues/{overdue.pk}/").content.decode()
-    assert "OLD: 5000.00" in page and "Record a payment" not in page
+    assert "OLD: €5,000.00" in page and "Record a payment" not in page
 
 
 def test_payment_with_another_overdues_invoice_is_refused(client_of_user, tenant, policy, buyer, outsider_overdue):

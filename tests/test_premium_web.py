@@ -48,7 +48,7 @@ def test_premium_page_shows_periods_premium_missing_and_adjustment(client_of_use
     assert position.settled.adjustment == Decimal("2500.00")
     assert [p.label for p in position.missing_periods] == [f"2026-{m:02d}" for m in range(2, 13)]
     assert "Spain" in page and "Germany" in page and "2026-02" in page
-    assert "1500.00" in page  # Spain's premium
+    assert "€1,500.00" in page  # Spain's premium
 
 
 def test_premium_page_query_count_does_not_grow(client_of_user, policy, user, django_assert_num_queries):

@@ -55,7 +55,7 @@ def test_money_the_insured_received_directly_is_owed_until_settled(tenant, finan
     services.declare_direct_receipt(tenant=tenant, claim=claim, amount=eur(5_000), received_on=TODAY,
                                     declared_by=finance)
     assert build_ledger(claim=claim).insured_owes_insurer == eur(4_500)
-    with pytest.raises(DomainError, match="Only 4500.00"):
+    with pytest.raises(DomainError, match="Only €4,500.00"):
         services.record_settlement(claim=claim, amount=eur(5_000), settled_on=TODAY, to_insurer=True)
     services.record_settlement(claim=claim, amount=eur(4_500), settled_on=TODAY, to_insurer=True)
     ledger = build_ledger(claim=claim)

@@ -34,7 +34,7 @@ def recover(claim, amount, source=Recovery.Source.LIQUIDATOR):
 # --- Example 8 on the recourse statement ------------------------------------------------------------------
 
 @pytest.mark.parametrize("rule,insurer,insured,owed", [
-    ("pro_rata", "4500.00", "500.00", "The insurer owes you 500.00 EUR"),
+    ("pro_rata", "4500.00", "500.00", "The insurer owes you €500.00"),
     ("insurer_first", "5000.00", "0.00", "Nothing is owed either way."),
 ])
 def test_example_8_statement_shows_the_shares_and_who_owes_whom(tenant, finance, client_of_finance, claims_handler,
@@ -92,8 +92,8 @@ def test_direct_receipt_declared_in_the_browser_is_owed_to_the_insurer(tenant, f
     recovery = Recovery.objects.get(claim=claim)
     assert (recovery.source, recovery.recorded_by) == (Recovery.Source.INSURED_DIRECT, finance)
     page = client_of_finance.get(statement_url(claim))
-    assert "You owe the insurer 4500.00 EUR" in page.content.decode()
-    assert "You owe the insurer 4500.00 EUR" in client_of_finance.get(LIST).content.decode()
+    assert "You owe the insurer €4,500.00" in page.content.decode()
+    assert "You owe the insurer €4,500.00" in client_of_finance.get(LIST).content.decode()
 
 
 def test_settling_what_was_received_directly_squares_the_statement(tenant, finance, client_of_finance, claims_handler,

@@ -13,6 +13,7 @@ from moneyed import Money
 from claims.claims.indemnity import CoverOnDate, IndemnityCalculation, InvoiceInput, calculate_indemnity
 from claims.claims.models import Cause, Claim
 from claims.overdues.models import Invoice
+from core.messages import render_message
 from limits.selectors import CoverTimeline
 from policies.premium.liability import maximum_liability
 
@@ -65,7 +66,11 @@ def calculate_claim(*, claim: Claim) -> IndemnityCalculation:
 
 
 def calculation_as_json(calculation: IndemnityCalculation) -> dict:
-    """A snapshot stored on the claim at approval, so later changes don't rewrite what was decided."""
+    """A snapshot stored on the claim at approval, so later changes don't rewrite what was decided.
+
+    Amounts exact as calculated (Decimal strings), dates ISO, notes and explanation as {"code", "params"}
+    (claims/notices.py): `in_words` renders them in the reader's language when shown.
+    """
 
     def plain(value):
         if isinstance(value, Money):
@@ -91,5 +96,22 @@ def calculation_for_display(claim: Claim) -> tuple[dict, bool]:
     that, the calculation is made now from the file, so a payment, a waiver or a recovery shows at once.
     """
     if claim.state in Claim.LIABILITY_STATES and claim.calculation:
-        return claim.calculation, True
-    return calculation_as_json(calculate_claim(claim=claim)), False
+        return in_words(claim.calculation), True
+    return in_words(calculation_as_json(calculate_claim(claim=claim))), False
+
+
+def _words(note) -> str:
+    if isinstance(note, dict) and "code" in note:
+        return render_message(note["code"], note.get("params", {}))
+    # A snapshot stored before notes had codes: its text as written then (English).
+    return str(note)
+
+
+def in_words(calculation: dict) -> dict:
+    """The stored calculation with its notes and explanation in the active language (page, admin, API)."""
+    return {
+        **calculation,
+        "lines": [{**line, "notes": [_words(note) for note in line.get("notes", [])]}
+                  for line in calculation.get("lines", [])],
+        "explanation": [_words(step) for step in calculation.get("explanation", [])],
+    }

@@ -1,9 +1,9 @@
 """What the insured hears about its claims: in-app notice (and e-mail) and webhooks, once each."""
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import notifications, webhooks
+from core.money import money_json
 
 webhooks.register_event("claim.state_changed", gettext_lazy("Claim state changed"))
 webhooks.register_event("claim.paid", gettext_lazy("Claim paid"))
@@ -15,7 +15,7 @@ _NOTIFIED = {"incomplete", "complete", "approved", "rejected", "withdrawn"}
 
 def claim_payload(claim) -> dict:
     def amount(value):
-        return None if value is None else {"amount": format(value, "f"), "currency": claim.currency}
+        return money_json(value, claim.currency)
 
     return {
         "claim_id": claim.pk,
@@ -42,15 +42,18 @@ def announce_transition(*, claim, source: str, note: str = "") -> None:
     payload = claim_payload(claim) | {"previous_state": source, "note": note}
     webhooks.emit(tenant=claim.tenant, event="claim.state_changed", payload=payload, event_id=key)
     if claim.state in _NOTIFIED:
-        subject = _("Claim %(ref)s on %(buyer)s: %(state)s") % {
-            "ref": claim.reference or claim.pk, "buyer": claim.buyer.legal_name, "state": claim.get_state_display()}
+        subject = notifications.message("claim.state_changed", ref=claim.reference or claim.pk,
+                                        buyer=claim.buyer.legal_name,
+                                        state=notifications.label_param(type(claim).State(claim.state).label))
+        # The note is the handler's own words (a reason, documents asked for), shown as written.
         notifications.notify(tenant=claim.tenant, event=f"claim.{claim.state}", dedup_key=key, subject=subject,
-                             body=note, link=f"/claims/{claim.pk}/", role="Finance")
+                             body=[notifications.text(note)] if note else [], link=f"/claims/{claim.pk}/",
+                             role="Finance")
 
 
 def announce_paid(*, claim) -> None:
     webhooks.emit(tenant=claim.tenant, event="claim.paid", payload=claim_payload(claim), event_id=f"claim-paid:{claim.pk}")
-    subject = _("Claim %(ref)s paid: %(amount)s %(cur)s") % {
-        "ref": claim.reference or claim.pk, "amount": format(claim.paid_amount, ",.2f"), "cur": claim.currency}
+    subject = notifications.message("claim.paid", ref=claim.reference or claim.pk,
+                                    amount=notifications.money_param(claim.paid_amount, claim.currency))
     notifications.notify(tenant=claim.tenant, event="claim.paid", dedup_key=f"claim-paid:{claim.pk}",
                          subject=subject, link=f"/claims/{claim.pk}/", role="Finance")

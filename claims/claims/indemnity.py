@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
 from moneyed import Money
 
+from core.messages import Message, message, money_param
 from core.money import quantize_money
 
 HUNDRED = Decimal(100)
@@ -53,7 +53,8 @@ class IndemnityLine:
     covered: Money
     percentage_of_cover: Decimal
     indemnity: Money  # unrounded share of this invoice
-    notes: list[str] = field(default_factory=list)
+    # Codes and parameters (claims/notices.py), rendered in the reader's language when shown.
+    notes: list[Message] = field(default_factory=list)
 
 
 @dataclass
@@ -65,7 +66,7 @@ class IndemnityCalculation:
     non_qualifying_loss: Money
     liability_cap: Money | None
     indemnity: Money  # rounded once, half up
-    explanation: list[str]
+    explanation: list[Message]
 
 
 def calculate_indemnity(
@@ -108,27 +109,26 @@ def _check_invoices(invoices: Sequence[InvoiceInput], currency: str) -> None:
 def _invoice_line(inv: InvoiceInput, cover: CoverOnDate, *, recovered: Decimal, already_covered: Decimal,
                   max_credit_period_days: int, currency: str) -> IndemnityLine:
     """One invoice: what is left after recoveries, covered up to the limit still available on its shipment date."""
-    notes: list[str] = []
+    notes: list[Message] = []
     remaining = inv.outstanding.amount - recovered
     if recovered:
-        notes.append(_("%(amount)s received before payment deducted") % {"amount": recovered})
+        notes.append(message("indemnity.recovered", amount=money_param(recovered, currency)))
     limit_amount = cover.amount.amount
     # Cover is cumulative: what earlier unpaid invoices already use of the limit is not available again.
     available = max(Decimal(0), limit_amount - already_covered)
     covered = Decimal(0)
     if (inv.due_date - inv.invoice_date).days > max_credit_period_days:
-        notes.append(_("payment terms beyond the maximum credit period of %(days)s days: not covered")
-                     % {"days": max_credit_period_days})
+        notes.append(message("indemnity.beyond_credit_period", days=max_credit_period_days))
     elif inv.notified_late and not inv.lateness_waived:
-        notes.append(_("overdue notified late: not covered"))
+        notes.append(message("indemnity.notified_late"))
     elif limit_amount <= 0:
-        notes.append(_("no cover in force on the shipment date"))
+        notes.append(message("indemnity.no_cover"))
     else:
         covered = min(remaining, available)
         if covered < remaining:
-            notes.append(_("capped at the %(amount)s of the limit still available") % {"amount": available})
+            notes.append(message("indemnity.capped_by_limit", amount=money_param(available, currency)))
         if inv.notified_late:
-            notes.append(_("late notification waived by the underwriter"))
+            notes.append(message("indemnity.lateness_waived"))
     pct = cover.percentage_of_cover if covered else Decimal(0)
     return IndemnityLine(
         invoice=inv.number, shipment_date=inv.shipment_date, outstanding=inv.outstanding,
@@ -144,20 +144,17 @@ def _totals(lines: list[IndemnityLine], *, currency: str, non_qualifying_loss: M
     zero = Money(0, currency)
     covered_loss = sum((line.covered for line in lines), zero)
     gross = sum((line.indemnity for line in lines), zero)
-    explanation = [_("Covered loss %(loss)s %(cur)s; indemnity before deductions %(gross)s.")
-                   % {"loss": covered_loss.amount, "cur": currency, "gross": gross.amount}]
+    explanation = [message("indemnity.covered_loss", loss=money_param(covered_loss), gross=money_param(gross))]
     net = gross - non_qualifying_loss
     if non_qualifying_loss.amount:
-        explanation.append(_("Non-qualifying loss %(amount)s deducted.") % {"amount": non_qualifying_loss.amount})
+        explanation.append(message("indemnity.non_qualifying_loss", amount=money_param(non_qualifying_loss)))
     if net.amount < 0:
         net = zero
     if remaining_liability is not None and net > remaining_liability:
-        explanation.append(_("Capped by the remaining maximum liability of %(amount)s.")
-                           % {"amount": remaining_liability.amount})
+        explanation.append(message("indemnity.liability_cap", amount=money_param(remaining_liability)))
         net = remaining_liability
     indemnity = quantize_money(net)
-    explanation.append(_("Indemnity %(amount)s %(cur)s (rounded once, half up).")
-                       % {"amount": indemnity.amount, "cur": currency})
+    explanation.append(message("indemnity.total", amount=money_param(indemnity)))
     return IndemnityCalculation(
         currency=currency, lines=lines, covered_loss=covered_loss, gross_indemnity=gross,
         non_qualifying_loss=non_qualifying_loss, liability_cap=remaining_liability, indemnity=indemnity,

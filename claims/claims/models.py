@@ -130,6 +130,7 @@ class Claim(TenantOwned):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         constraints = [
             # One live claim per overdue: a rejected or withdrawn one may be followed by a new one.
             models.UniqueConstraint(
@@ -233,6 +234,7 @@ class ClaimDocument(TenantOwned):
     class Meta:
         ordering = ["kind", "uploaded_at", "pk"]
         verbose_name = _("claim document")
+        verbose_name_plural = _("claim documents")
         constraints = [
             models.CheckConstraint(condition=Q(size__gt=0), name="claim_document_not_empty"),
         ]
@@ -254,6 +256,8 @@ class DocumentRequest(TenantOwned):
 
     class Meta:
         ordering = ["requested_at", "pk"]
+        verbose_name = _("document request")
+        verbose_name_plural = _("document requests")
 
 
 class ClaimTransition(TenantOwned):
@@ -268,3 +272,5 @@ class ClaimTransition(TenantOwned):
 
     class Meta:
         ordering = ["at", "pk"]
+        verbose_name = _("claim transition")
+        verbose_name_plural = _("claim transitions")

@@ -22,6 +22,7 @@ from claims.claims.documents import check_upload
 from claims.claims.models import Cause, Claim, ClaimDocument, ClaimTransition, DocumentKind, DocumentRequest
 from claims.overdues.models import Invoice, Overdue
 from core.exceptions import DomainError
+from core.formatting import format_date, format_money
 from core.money import quantize_money
 from policies.deadlines import UnpaidDue, claim_payment_due, overdue_deadlines
 
@@ -66,12 +67,12 @@ def _check_in_window(*, overdue: Overdue, cause: str, on: date) -> FilingWindow:
         message = (_("A claim for protracted default can be filed from %(date)s, when the waiting period ends.")
                    if cause == Cause.PROTRACTED_DEFAULT else
                    _("A claim can be filed from %(date)s, the day the overdue was notified."))
-        raise DomainError(message % {"date": window.opens.isoformat()}, field="overdue", code="too_early")
+        raise DomainError(message % {"date": format_date(window.opens)}, field="overdue", code="too_early")
     if on > window.closes:
         raise DomainError(
             _("The last day to file a claim was %(date)s (%(days)s days after the due date of %(due)s).")
-            % {"date": window.closes.isoformat(), "days": overdue.policy.claim_filing_days,
-               "due": window.oldest_due_date.isoformat()},
+            % {"date": format_date(window.closes), "days": overdue.policy.claim_filing_days,
+               "due": format_date(window.oldest_due_date)},
             field="overdue", code="too_late",
         )
     return window
@@ -282,19 +283,18 @@ def approve_claim(*, claim: Claim, approved_by, amount: Money | None = None, ove
         amount = quantize_money(amount)
         if amount != calculation.indemnity and not override_reason:
             raise DomainError(_("Give a reason for approving an amount other than the calculated %(calc)s.")
-                              % {"calc": format(calculation.indemnity.amount, "f")}, field="override_reason")
+                              % {"calc": format_money(calculation.indemnity)}, field="override_reason")
     remaining = remaining_liability(policy=claim.policy, excluding_claim_id=claim.pk)
     if amount > remaining:
         raise DomainError(
-            _("The policy's maximum liability leaves %(left)s %(cur)s for this period.")
-            % {"left": format(remaining.amount, "f"), "cur": claim.currency},
+            _("The policy's maximum liability leaves %(left)s for this period.") % {"left": format_money(remaining)},
             field="amount", code="max_liability",
         )
     claim.approved_indemnity = amount.amount
     claim.override_reason = override_reason if amount != calculation.indemnity else ""
     claim.approved_on = timezone.localdate()
     claim.approved_by = approved_by
-    note = _("Indemnity %(amount)s %(cur)s.") % {"amount": format(amount.amount, "f"), "cur": claim.currency}
+    note = _("Indemnity %(amount)s.") % {"amount": format_money(amount)}
     _move(claim, "approve", by=approved_by, note=f"{note} {claim.override_reason}".strip())
     return claim
 
@@ -305,8 +305,9 @@ def record_claim_payment(*, claim: Claim, amount: Money, paid_on: date, recorded
     if claim.state != Claim.State.APPROVED:
         raise DomainError(_("Only an approved claim can be paid."), code="invalid_state")
     if str(amount.currency) != claim.currency or amount.amount != Decimal(claim.approved_indemnity):
-        raise DomainError(_("The payment must be the approved indemnity, %(amount)s %(cur)s.")
-                          % {"amount": format(claim.approved_indemnity, "f"), "cur": claim.currency}, field="amount")
+        raise DomainError(_("The payment must be the approved indemnity, %(amount)s.")
+                          % {"amount": format_money(claim.approved_indemnity, currency=claim.currency)},
+                          field="amount")
     if paid_on > timezone.localdate():
         raise DomainError(_("The payment date cannot be in the future."), field="paid_on")
     if claim.approved_on and paid_on < claim.approved_on:
@@ -357,8 +358,7 @@ def record_recovery_before_payment(*, claim: Claim, amount: Money) -> Claim:
     claim.recovered_before_payment += amount.amount
     debt = Invoice.objects.filter(overdue_id=claim.overdue_id).aggregate(total=Sum("outstanding"))["total"] or 0
     _refresh_calculation(claim)
-    note = _("Recovered before payment: %(amount)s %(cur)s.") % {"amount": format(amount.amount, "f"),
-                                                               "cur": claim.currency}
+    note = _("Recovered before payment: %(amount)s.") % {"amount": format_money(amount)}
     if claim.state == Claim.State.APPROVED:
         claim.approved_indemnity = None
         claim.approved_on = None

@@ -8,6 +8,7 @@ claims.overdues.services imports it too, so emitting never meets an unknown even
 from django.utils.translation import gettext_lazy as _
 
 from core import webhooks
+from core.money import money_json
 
 NOTIFIED = "overdue.notified"
 CLEARED = "overdue.cleared"
@@ -22,7 +23,7 @@ for _name, _label in (
 
 
 def _amount(value, currency) -> dict:
-    return {"amount": format(value, "f"), "currency": currency}
+    return money_json(value, currency)
 
 
 def overdue_payload(overdue, invoices) -> dict:

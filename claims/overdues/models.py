@@ -40,6 +40,7 @@ class Overdue(TenantOwned):
     class Meta:
         ordering = ["-notified_on", "-pk"]
         verbose_name = _("overdue")
+        verbose_name_plural = _("overdues")
         constraints = [
             # A draft counts as open: its invoices are notified by notifying the draft, not by a second overdue.
             models.UniqueConstraint(fields=["policy", "buyer"], condition=Q(state__in=["draft", "open"]),
@@ -85,6 +86,7 @@ class Invoice(TenantOwned):
     class Meta:
         ordering = ["due_date", "shipment_date", "pk"]
         verbose_name = _("invoice")
+        verbose_name_plural = _("invoices")
         constraints = [
             models.UniqueConstraint(fields=["overdue", "number"], name="invoice_number_unique_per_overdue"),
             models.CheckConstraint(condition=Q(due_date__gte=F("invoice_date")), name="invoice_due_not_before_issue"),
@@ -110,6 +112,8 @@ class OverduePayment(TenantOwned):
     class Meta:
         ordering = ["received_on", "pk"]
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="overdue_payment_positive")]
+        verbose_name = _("overdue payment")
+        verbose_name_plural = _("overdue payments")
 
 
 class PaymentAllocation(TenantOwned):
@@ -119,3 +123,9 @@ class PaymentAllocation(TenantOwned):
 
     class Meta:
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="allocation_positive")]
+        verbose_name = _("payment allocation")
+        verbose_name_plural = _("payment allocations")
+
+    @property
+    def currency(self) -> str:
+        return self.invoice.currency

@@ -171,12 +171,12 @@ def _put_on_notice(*, overdue: Overdue, invoices: list[Invoice], terms) -> None:
     overdue.save(update_fields=["cover_stop_id"])
 
     late = [row.number for row in invoices if row.notified_late]
-    body = [_("No new shipment to this buyer is covered from %(date)s.") % {"date": stopped_from.isoformat()}]
+    body = [notifications.message("overdue.cover_stopped", date=notifications.date_param(stopped_from))]
     if late:
-        body.append(_("Notified late, not covered unless the insurer waives it: %(invoices)s.") % {"invoices": ", ".join(late)})
+        body.append(notifications.message("overdue.notified_late", invoices=", ".join(late)))
     notifications.notify(
         tenant=overdue.tenant, event="overdue.notified", dedup_key=f"overdue-notified:{overdue.pk}",
-        subject=_("Overdue notified on %(buyer)s") % {"buyer": overdue.buyer.legal_name}, body="\n".join(body),
+        subject=notifications.message("overdue.notified", buyer=overdue.buyer.legal_name), body=body,
         link=f"/overdues/{overdue.pk}/",
     )
     events.overdue_notified(overdue=overdue, invoices=invoices, cover_stopped_from=stopped_from)
@@ -329,8 +329,8 @@ def add_invoices(*, overdue: Overdue, invoices: list[InvoiceLine], added_by, not
         notifications.notify(
             tenant=overdue.tenant, event="overdue.invoices_added",
             dedup_key=f"overdue-invoices:{overdue.pk}:{rows[0].pk}",
-            subject=_("Invoices added to the overdue on %(buyer)s") % {"buyer": overdue.buyer.legal_name},
-            body=_("Notified late, not covered unless the insurer waives it: %(invoices)s.") % {"invoices": ", ".join(late)},
+            subject=notifications.message("overdue.invoices_added", buyer=overdue.buyer.legal_name),
+            body=[notifications.message("overdue.notified_late", invoices=", ".join(late))],
             link=f"/overdues/{overdue.pk}/",
         )
     return rows

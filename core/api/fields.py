@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from core.amounts import DECIMAL_PLACES, MAX_DIGITS, AmountError, parse_amount
 from core.dates import out_of_bounds
-from core.money import is_valid_currency, quantize_money
+from core.money import is_valid_currency, money_json
 
 MONEY_SCHEMA = {
     "type": "object",
@@ -53,9 +53,9 @@ class MoneyField(serializers.Field):
         raise serializers.ValidationError(str(message or self.error_messages[key]), code=key)
 
     def to_representation(self, value):
-        if value is None:
-            return None
-        return {"amount": format(quantize_money(value).amount, "f"), "currency": str(value.currency)}
+        # One representation for every output, at the currency's minor unit (issue 14): Money, or a stored
+        # {"amount", "currency"} snapshot whose amounts may carry more places.
+        return money_json(value)
 
     def to_internal_value(self, data):
         if not isinstance(data, dict) or set(data) != {"amount", "currency"}:
@@ -115,3 +115,16 @@ class BoundedDateField(serializers.DateField):
         if message := out_of_bounds(parsed):
             raise serializers.ValidationError(message, code="date_out_of_bounds")
         return parsed
+
+
+@extend_schema_field({**MONEY_SCHEMA, "nullable": True})
+class ColumnMoneyField(serializers.Field):
+    """A Decimal column of a row shown as money in the row's `currency` (most models store amounts as Decimal
+    beside one currency column); null while the column is unset."""
+
+    def __init__(self, *, column: str, source: str = "*", **kwargs):
+        self.column = column
+        super().__init__(source=source, read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        return money_json(getattr(obj, self.column), obj.currency)

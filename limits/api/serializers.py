@@ -1,7 +1,13 @@
 from rest_framework import serializers
 
 from buyers.selectors import buyers_visible_to
-from core.api.fields import BoundedDateField, CountryCodeField, MoneyField, TenantRelatedField
+from core.api.fields import (
+    BoundedDateField,
+    ColumnMoneyField,
+    CountryCodeField,
+    MoneyField,
+    TenantRelatedField,
+)
 from limits.models import CreditLimit, LimitDecision
 from limits.scorecard.reasons import edifact_response
 from policies.models import Policy
@@ -30,7 +36,7 @@ class CoverQuerySerializer(serializers.Serializer):
 
 
 class LimitDecisionOutputSerializer(serializers.ModelSerializer):
-    amount = serializers.SerializerMethodField()
+    amount = ColumnMoneyField(column="amount")
     reasons = serializers.ListField(source="reason_labels", child=serializers.CharField(), read_only=True)
     response_category = serializers.SerializerMethodField(
         help_text="The UN/EDIFACT credit-risk response category: approved, not_approved, conditional, "
@@ -42,9 +48,6 @@ class LimitDecisionOutputSerializer(serializers.ModelSerializer):
         model = LimitDecision
         fields = ("id", "kind", "amount", "effective_date", "reason_codes", "reasons", "note", "conditions",
                   "automatic", "response_category", "scorecard_version", "created_at")
-
-    def get_amount(self, obj) -> dict:
-        return {"amount": format(obj.amount, "f"), "currency": obj.currency}
 
     def get_response_category(self, obj) -> str:
         return edifact_response(obj.kind)

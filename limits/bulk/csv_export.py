@@ -3,6 +3,8 @@
 import csv
 from collections.abc import Iterable, Iterator
 
+from moneyed import Money
+
 from core.csvcell import csv_cell
 from core.tenancy import tenant_scope
 from limits.selectors import limits_for_tenant
@@ -12,6 +14,11 @@ EXPORT_COLUMNS = (
     "currency", "requested_amount", "requested_terms_days", "decided_amount", "decided_terms_days",
     "is_discretionary", "expiry_date", "review_date", "decided_at",
 )
+def _money_or_none(amount, currency: str) -> Money | None:
+    # At the currency's minor unit like every amount Kredo writes: "50000" for JPY, "50000.00" for EUR.
+    return None if amount is None else Money(amount, currency)
+
+
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -24,8 +31,8 @@ def _limit_lines(*, tenant, state: str | None) -> Iterator[str]:
     for limit in limits.iterator(chunk_size=2000):
         yield writer.writerow([csv_cell(value) for value in (
             limit.pk, limit.reference, limit.policy.number, limit.buyer.legal_name, limit.buyer.country.code,
-            limit.buyer.registration_number, limit.state, limit.currency, limit.requested_amount,
-            limit.requested_terms_days, limit.decided_amount, limit.decided_terms_days, limit.is_discretionary,
+            limit.buyer.registration_number, limit.state, limit.currency, Money(limit.requested_amount, limit.currency),
+            limit.requested_terms_days, _money_or_none(limit.decided_amount, limit.currency), limit.decided_terms_days, limit.is_discretionary,
             limit.expiry_date, limit.review_date, limit.decided_at,
         )])
 

@@ -10,10 +10,9 @@ from datetime import date
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from core.exceptions import DomainError
-from core.notifications import notify
+from core.notifications import message, notify
 from limits.bulk.rows import (
     AMOUNT,
     MODE_ALL_OR_NOTHING,
@@ -102,25 +101,19 @@ def summary_dedup_key(import_key: str) -> str:
 def notify_import_summary(*, tenant, requested_by, result: ImportResult, import_key: str, filename: str = "") -> None:
     """One notification for the whole file, to the user who uploaded it."""
     names = {"file": filename[:80] or "CSV", "created": result.created, "errors": result.rows_with_errors}
-    if result.rolled_back:
-        subject = _("Import of %(file)s: nothing was created; rows with errors: %(errors)d") % names
-    else:
-        subject = _("Import of %(file)s: requests created: %(created)d; rows with errors: %(errors)d") % names
-    lines = [
-        subject,
-        _("Rows in the file: %(rows)d. Decided at once: %(decided)d. Waiting for an underwriter: %(referred)d.")
-        % {"rows": result.rows, "decided": result.decided, "referred": result.referred},
-    ]
+    code = "limits.csv_import.nothing_created" if result.rolled_back else "limits.csv_import.created"
+    subject = message(code, **names)
+    lines = [subject, message("limits.csv_import.counts", rows=result.rows, decided=result.decided,
+                              referred=result.referred)]
     for error in result.errors[:_SUMMARY_ERRORS_SHOWN]:
-        lines.append(_("Line %(line)s, %(column)s: %(message)s") % {
-            "line": error.line or "—", "column": error.column or "—", "message": error.message,
-        })
+        # The row's message was written in the uploader's language when the file was read.
+        lines.append(message("limits.csv_import.row_error", line=error.line or "—", column=error.column or "—",
+                             message=str(error.message)))
     if len(result.errors) > _SUMMARY_ERRORS_SHOWN:
-        lines.append(_("And %(count)d more problems: correct the file and upload it again.")
-                     % {"count": len(result.errors) - _SUMMARY_ERRORS_SHOWN})
+        lines.append(message("limits.csv_import.more_errors", count=len(result.errors) - _SUMMARY_ERRORS_SHOWN))
     notify(
         tenant=tenant, event="limits.csv_import", dedup_key=summary_dedup_key(import_key), subject=subject,
-        body="\n".join(lines), link=reverse("limits:list"), recipient=requested_by,
+        body=lines, link=reverse("limits:list"), recipient=requested_by,
     )
 
 

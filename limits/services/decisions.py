@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from moneyed import Money
 
 from core.exceptions import DomainError
+from core.formatting import format_money
 from limits.events import announce_decision
 from limits.models import CreditLimit, LimitDecision, Scorecard
 from limits.scorecard.inputs import suggestion_for
@@ -109,7 +110,7 @@ def _decided_amount(limit: CreditLimit, *, kind: str, amount: Money | None, cond
     if kind == Kind.PARTIALLY_APPROVED and not Decimal(0) < decided < requested:
         raise DomainError(
             _("A partial approval is more than zero and less than the %(requested)s requested.")
-            % {"requested": format(requested, ",.2f")},
+            % {"requested": format_money(requested, currency=limit.currency)},
             field="amount",
         )
     if kind == Kind.APPROVED_WITH_CONDITIONS:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from moneyed import Money
 
 from core.exceptions import DomainError
+from core.formatting import format_money
 from limits.events import announce_decision
 from limits.models import CreditLimit, LimitDecision
 from limits.services.decisions import record_decision
@@ -49,7 +50,7 @@ def reduce_limit(*, limit: CreditLimit, decided_by, amount: Money, reason_codes:
     if str(amount.currency) != limit.currency or not Decimal(0) < amount.amount < limit.decided_amount:
         raise DomainError(
             _("A reduction is to an amount above zero and below the %(current)s in force (withdraw it to go to zero).")
-            % {"current": format(limit.decided_amount, ",.2f")},
+            % {"current": format_money(limit.decided_amount, currency=limit.currency)},
             field="amount",
         )
     effective = _effective_after_notice(limit, notified_on or timezone.localdate(), effective_date)

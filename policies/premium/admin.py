@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReadOnlyAdminMixin
+from core.admin import ReadOnlyAdminMixin, money_column
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 from policies.premium import services as services_premium
@@ -47,7 +47,8 @@ class PremiumScheduleAdmin(SimpleHistoryAdmin):
 
 @admin.register(TurnoverDeclaration)
 class TurnoverDeclarationAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
-    list_display = ("policy", "tenant", "period_start", "period_end", "country", "turnover", "premium", "currency",
+    list_display = ("policy", "tenant", "period_start", "period_end", "country",
+                    money_column(TurnoverDeclaration, "turnover"), money_column(TurnoverDeclaration, "premium"),
                     "declared_at")
     list_filter = ("currency", "period_start")
     search_fields = ("policy__number", "tenant__legal_name")
@@ -59,8 +60,9 @@ class TurnoverDeclarationAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(PeriodPremium)
 class PeriodPremiumAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
-    list_display = ("policy", "tenant", "period_start", "period_end", "declared_premium", "minimum_premium",
-                    "adjustment", "premium_due", "currency", "computed_at")
+    list_display = ("policy", "tenant", "period_start", "period_end",
+                    *(money_column(PeriodPremium, f) for f in ("declared_premium", "minimum_premium", "adjustment",
+                                                               "premium_due")), "computed_at")
     list_filter = ("currency",)
     search_fields = ("policy__number", "tenant__legal_name")
     list_select_related = ("policy", "tenant")

@@ -282,7 +282,7 @@ def _settled_key(policy: Policy) -> str:
     return f"premium.settled:{policy.pk}:{policy.start_date.isoformat()}"
 
 
-def _spec(policy: Policy, *, key: str, event: str, subject: str) -> notifications.NotificationSpec:
+def _spec(policy: Policy, *, key: str, event: str, subject: notifications.Message) -> notifications.NotificationSpec:
     return notifications.NotificationSpec(
         tenant_id=policy.tenant_id, event=event, dedup_key=key, subject=subject, role=FINANCE_ROLE,
         link=reverse("policies:premium", args=[policy.pk]),
@@ -315,8 +315,8 @@ def run_premium_job(*, today: date | None = None, batch_size: int = BATCH_SIZE) 
                     if period.has_ended(today) and (policy.pk, period.start) not in premium_by_period:
                         reminders.append(_spec(
                             policy, key=_missing_key(policy, period), event="premium.declaration_missing",
-                            subject=_("Turnover declaration missing: policy %(number)s, %(period)s")
-                            % {"number": policy.number, "period": period.label},
+                            subject=notifications.message("premium.declaration_missing", number=policy.number,
+                                                          period=period.label),
                         ))
                 if policy.end_date < today:
                     declared = sum((premium_by_period.get((policy.pk, p.start), Decimal("0")) for p in periods),
@@ -330,11 +330,10 @@ def run_premium_job(*, today: date | None = None, batch_size: int = BATCH_SIZE) 
             result.settled += len(settlements)
             # One query for the keys already notified, one insert: a second run notifies no one.
             new = notifications.notify_many(reminders + [
-                _spec(s.policy, key=_settled_key(s.policy), event="premium.settled", subject=_(
-                    "Premium of policy %(number)s settled: %(due)s %(currency)s due, of which %(adjustment)s "
-                    "%(currency)s raise it to the minimum premium"
-                ) % {"number": s.policy.number, "due": s.premium_due, "adjustment": s.adjustment,
-                     "currency": s.currency})
+                _spec(s.policy, key=_settled_key(s.policy), event="premium.settled", subject=notifications.message(
+                    "premium.settled", number=s.policy.number,
+                    due=notifications.money_param(s.premium_due, s.currency),
+                    adjustment=notifications.money_param(s.adjustment, s.currency)))
                 for s in settlements
             ])
             result.reminded += sum(1 for spec in new if spec.event == "premium.declaration_missing")

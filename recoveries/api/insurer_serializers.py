@@ -7,11 +7,10 @@ schema has one RecoverySourceEnum and one CollectionStatusEnum for both sides.
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.claims.api.serializers import NamedChoiceField
-from core.api.fields import MONEY_SCHEMA, BoundedDateField, MoneyField
+from core.api.fields import BoundedDateField, ColumnMoneyField, MoneyField
 from recoveries.api.serializers import RecoveryLedgerOutputSerializer, _collection_status_field, _source_field
 from recoveries.models import CollectionCost, Settlement
 
@@ -72,29 +71,21 @@ class InsurerCollectionCaseInputSerializer(serializers.Serializer):
 
 class InsurerCollectionCostOutputSerializer(serializers.ModelSerializer):
     claim_id = serializers.IntegerField()
-    amount = serializers.SerializerMethodField()
+    amount = ColumnMoneyField(column="amount")
     kind = _cost_kind_field()
 
     class Meta:
         model = CollectionCost
         fields = ("id", "claim_id", "incurred_on", "kind", "amount", "note", "created_at")
 
-    @extend_schema_field(MONEY_SCHEMA)
-    def get_amount(self, obj) -> dict:
-        return {"amount": format(obj.amount, "f"), "currency": obj.currency}
-
 
 class InsurerSettlementOutputSerializer(serializers.ModelSerializer):
     claim_id = serializers.IntegerField()
-    amount = serializers.SerializerMethodField()
+    amount = ColumnMoneyField(column="amount")
 
     class Meta:
         model = Settlement
         fields = ("id", "claim_id", "settled_on", "amount", "to_insurer", "reference", "created_at")
-
-    @extend_schema_field(MONEY_SCHEMA)
-    def get_amount(self, obj) -> dict:
-        return {"amount": format(obj.amount, "f"), "currency": obj.currency}
 
 
 class InsurerRecoveryLedgerOutputSerializer(RecoveryLedgerOutputSerializer):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from claims.claims.api.serializers import NamedChoiceField
-from core.api.fields import BoundedDateField, MoneyField
+from core.api.fields import BoundedDateField, ColumnMoneyField, MoneyField
 from policies.models import Policy
 from recoveries.models import CollectionCase, Recovery
 from recoveries.statement import ledger_totals
@@ -49,7 +49,7 @@ class DirectReceiptInputSerializer(serializers.Serializer):
 
 
 class RecoveryOutputSerializer(serializers.ModelSerializer):
-    amount = serializers.SerializerMethodField()
+    amount = ColumnMoneyField(column="amount")
     source = _source_field()
     phase = _phase_field(help_text="`before_payment`: it reduced the covered loss; `after_payment`: it is shared.")
     claim_id = serializers.IntegerField()
@@ -57,9 +57,6 @@ class RecoveryOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Recovery
         fields = ("id", "claim_id", "received_on", "amount", "source", "phase", "note", "created_at")
-
-    def get_amount(self, obj) -> dict:
-        return {"amount": format(obj.amount, "f"), "currency": obj.currency}
 
 
 class LedgerLineOutputSerializer(serializers.Serializer):

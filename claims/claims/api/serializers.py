@@ -15,7 +15,7 @@ from claims.claims.models import Cause, Claim, DocumentKind
 from claims.claims.selectors import next_deadline
 from claims.claims.services import checklist
 from claims.overdues.selectors import overdues_for_tenant
-from core.api.fields import MONEY_SCHEMA, BoundedDateField
+from core.api.fields import BoundedDateField, ColumnMoneyField, MoneyField
 from limits.api.serializers import BuyerSummarySerializer, TenantRelatedField
 
 # --- Named enums -------------------------------------------------------------
@@ -98,27 +98,12 @@ class DocumentUploadInputSerializer(serializers.Serializer):
 # --- Output ------------------------------------------------------------------
 
 
-@extend_schema_field({**MONEY_SCHEMA, "nullable": True})
-class ClaimMoneyField(serializers.Field):
-    """A Decimal column of the claim shown as money in the claim's currency; null when not set yet."""
-
-    def __init__(self, *, column: str, **kwargs):
-        self.column = column
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, claim):
-        value = getattr(claim, self.column)
-        if value is None:
-            return None
-        return {"amount": format(value, "f"), "currency": claim.currency}
+# A claim's Decimal columns in the claim's currency, at its minor unit (a JPY claim reads "9000", not "9000.00").
+ClaimMoneyField = ColumnMoneyField
 
 
-@extend_schema_field(MONEY_SCHEMA)
-class PlainMoneyField(serializers.Field):
-    """Money already stored as {"amount", "currency"} (the calculation snapshot)."""
-
-    def to_representation(self, value):
-        return value
+class PlainMoneyField(MoneyField):
+    """Money stored as {"amount", "currency"} (the calculation snapshot), shown at the currency's minor unit."""
 
 
 class NextDeadlineOutputSerializer(serializers.Serializer):
@@ -182,7 +167,7 @@ class CalculationLineOutputSerializer(serializers.Serializer):
     covered = PlainMoneyField()
     percentage_of_cover = serializers.DecimalField(max_digits=5, decimal_places=2)
     indemnity = PlainMoneyField(help_text="This invoice's share, before the single final rounding.")
-    notes = serializers.ListField(child=serializers.CharField())
+    notes = serializers.ListField(child=serializers.CharField(), help_text="In the request's language (Accept-Language).")
 
 
 class CalculationOutputSerializer(serializers.Serializer):
@@ -196,7 +181,8 @@ class CalculationOutputSerializer(serializers.Serializer):
     non_qualifying_loss = PlainMoneyField()
     liability_cap = PlainMoneyField(allow_null=True, help_text="The remaining maximum liability of the policy period.")
     indemnity = PlainMoneyField(help_text="Rounded once, half up, to the currency's minor unit.")
-    explanation = serializers.ListField(child=serializers.CharField())
+    explanation = serializers.ListField(child=serializers.CharField(),
+                                        help_text="In the request's language (Accept-Language).")
 
 
 def calculation_of(claim: Claim) -> dict:

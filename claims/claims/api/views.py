@@ -48,8 +48,8 @@ _CALCULATION = {
     "covered_loss": _MONEY_10000, "gross_indemnity": _MONEY_9000,
     "non_qualifying_loss": {"amount": "0.00", "currency": "EUR"},
     "liability_cap": {"amount": "200000.00", "currency": "EUR"}, "indemnity": _MONEY_9000,
-    "explanation": ["Covered loss 10000.00 EUR; indemnity before deductions 9000.00.",
-                    "Indemnity 9000.00 EUR (rounded once, half up)."],
+    "explanation": ["Covered loss €10,000.00; indemnity before deductions €9,000.00.",
+                    "Indemnity €9,000.00 (rounded once, half up)."],
 }
 _DOCUMENT = {"id": 31, "kind": "invoices", "name": "invoices.pdf", "size": 48213, "content_type": "application/pdf",
              "uploaded_at": "2026-06-09T10:02:00Z",

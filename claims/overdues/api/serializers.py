@@ -3,8 +3,6 @@
 from datetime import date
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema_field
-from moneyed import Money
 from rest_framework import serializers
 
 from buyers.selectors import buyers_visible_to
@@ -12,8 +10,7 @@ from claims.claims.api.serializers import NamedChoiceField
 from claims.overdues.models import Overdue
 from claims.overdues.selectors import draft_deadlines
 from claims.overdues.services import InvoiceLine
-from core.api.fields import MONEY_SCHEMA, BoundedDateField, MoneyField
-from core.money import quantize_money
+from core.api.fields import BoundedDateField, ColumnMoneyField, MoneyField
 from limits.api.serializers import BuyerSummarySerializer, TenantRelatedField
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
@@ -111,17 +108,6 @@ class DeadlinesOutputSerializer(serializers.Serializer):
     claim_filing_deadline = BoundedDateField(help_text="Last day to file a claim.")
 
 
-@extend_schema_field(MONEY_SCHEMA)
-class ColumnMoneyField(serializers.Field):
-    """A Decimal column shown as money with the row's `currency` (the models store amounts as Decimal)."""
-
-    def __init__(self, *, column: str, source: str = "*", **kwargs):
-        self.column = column
-        super().__init__(source=source, read_only=True, **kwargs)
-
-    def to_representation(self, obj):
-        value = quantize_money(Money(getattr(obj, self.column), obj.currency))
-        return {"amount": format(value.amount, "f"), "currency": obj.currency}
 
 
 class InvoiceOutputSerializer(serializers.Serializer):
@@ -145,7 +131,7 @@ class InvoiceOutputSerializer(serializers.Serializer):
 class AllocationOutputSerializer(serializers.Serializer):
     invoice = serializers.IntegerField(source="invoice_id")
     invoice_number = serializers.CharField(source="invoice.number")
-    amount = serializers.DecimalField(max_digits=16, decimal_places=2)
+    amount = ColumnMoneyField(column="amount")
 
 
 class PaymentOutputSerializer(serializers.Serializer):
