@@ -134,7 +134,7 @@ def test_a_database_outage_on_a_page_is_a_503_page(client_of_user, monkeypatch):
     def down(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(selectors, "tenant_of_user", down)
+    monkeypatch.setattr(selectors, "membership_of_user", down)  # what the tenant middleware reads first
     client_of_user.raise_request_exception = False
     response = client_of_user.get("/policies/")
     assert response.status_code == 503 and response["Content-Type"].startswith("text/html")
