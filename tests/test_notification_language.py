@@ -113,7 +113,7 @@ def test_without_a_preference_the_email_is_in_the_tenants_language(tenant, partl
 
 
 def test_old_english_rows_are_mapped_to_codes_or_kept_as_written():
-    migration = importlib.import_module("core.migrations.0004_notification_codes")
+    migration = importlib.import_module("core.migrations.0005_notification_codes")
     assert migration.subject_to_code("Overdue notified on Late Payer S.p.A.") == (
         "overdue.notified", {"buyer": "Late Payer S.p.A."})
     assert migration.subject_to_code("Claim CL-9 paid: 9,000.00 EUR") == (
