@@ -9,7 +9,10 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from core.secret_key import is_real_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -17,10 +20,14 @@ env = environ.Env()
 env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env(
-    "SECRET_KEY",
-    default="dev-only-insecure-key-change-me-3b1c0f2e9a8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2",
-)
+# The development key is public (it is in this file): production must never sign sessions with it.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-3b1c0f2e9a8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2"
+SECRET_KEY = env("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
+if not DEBUG and not is_real_secret_key(SECRET_KEY, development_key=DEVELOPMENT_SECRET_KEY):
+    raise ImproperlyConfigured(
+        "DEBUG=0 needs a real SECRET_KEY: at least 50 characters, not the development key "
+        "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
