@@ -170,6 +170,10 @@ CELERY_BEAT_SCHEDULE = {
 
 # Claim documents: largest accepted upload; the type is checked on content too (claims.claims.documents).
 CLAIM_DOCUMENT_MAX_BYTES = env.int("CLAIM_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Archives among them (.docx, .xlsx, .zip) against decompression bombs (core.uploads).
+UPLOAD_ARCHIVE_MAX_UNCOMPRESSED_BYTES = env.int("UPLOAD_ARCHIVE_MAX_UNCOMPRESSED_BYTES", default=100 * 1024 * 1024)
+UPLOAD_ARCHIVE_MAX_RATIO = env.int("UPLOAD_ARCHIVE_MAX_RATIO", default=100)
+UPLOAD_ARCHIVE_MAX_ENTRIES = env.int("UPLOAD_ARCHIVE_MAX_ENTRIES", default=1000)
 # Days before a deadline when the insured is reminded (claims.reminders).
 CLAIM_REMINDER_DAYS = env.int("CLAIM_REMINDER_DAYS", default=7)
 # CSV limit imports above this many rows run in the background (limits.bulk.jobs).
