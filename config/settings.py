@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # /health/live and /health/ready, before the SSL redirect, the host check and the tenant scope.
     "core.health.HealthCheckMiddleware",
+    # X-Request-ID in and out, one log line per request (core.logs).
+    "core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -75,6 +77,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # Resolves the tenant (session or API token) and wraps the request in its scope.
     "accounts.middleware.TenantScopeMiddleware",
+    "core.logs.RequestActorMiddleware",  # the tenant and user just resolved, on every log line
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -242,12 +245,26 @@ IDEMPOTENCY_KEY_TTL_HOURS = env.int("IDEMPOTENCY_KEY_TTL_HOURS", default=72)
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# One JSON object a line in production (request id, tenant, user; secrets masked: core.logs).
+LOG_FORMAT = env("LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "context": {"()": "core.logs.ContextFilter"},
+        "sensitive": {"()": "core.logs.SensitiveDataFilter"},
+    },
+    "formatters": {
+        "json": {"()": "core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["context", "sensitive"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+# Error pages and reports hide secrets in settings and request headers.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.logs.ExceptionReporterFilter"
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = True

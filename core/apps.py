@@ -11,3 +11,8 @@ class CoreConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("tasks")
+
+        # Tasks published during a request log with its request id.
+        from core.logs import connect_celery_signals
+
+        connect_celery_signals()
