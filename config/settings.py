@@ -205,7 +205,16 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
     "COERCE_DECIMAL_TO_STRING": True,
+    # Per token and per IP, rates from API_THROTTLE_RATES below (core.throttles).
+    "DEFAULT_THROTTLE_CLASSES": ["core.throttles.TokenRateThrottle", "core.throttles.IpRateThrottle"],
+    # Proxies in front of the app whose X-Forwarded-For entry is trusted; 0: the client's own address,
+    # so a client cannot pick its IP budget by sending the header.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+API_THROTTLE_RATES = {
+    "token": env("API_RATE_PER_TOKEN", default="240/min"),
+    "ip": env("API_RATE_PER_IP", default="600/min"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kredo API",

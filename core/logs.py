@@ -17,6 +17,7 @@ import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
 
+from django.core.signals import request_finished
 from django.views.debug import SafeExceptionReporterFilter
 
 MASK = "***"
@@ -85,18 +86,24 @@ class RequestIdMiddleware:
         incoming = request.headers.get("X-Request-ID", "")
         request_id = incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         request.request_id = request_id
-        token = _context.set({"request_id": request_id, "secrets": _request_secrets(request)})
+        # Kept until request_finished: Django logs 4xx/5xx responses ("Unauthorized: /api/...") after the
+        # middleware chain has returned, and those lines need the id too.
+        _context.set({"request_id": request_id, "secrets": _request_secrets(request)})
         started = time.monotonic()
-        try:
-            response = self.get_response(request)
-            response["X-Request-ID"] = request_id
-            access_log.info("request", extra={
-                "method": request.method, "path": request.path, "status": response.status_code,
-                "duration_ms": round((time.monotonic() - started) * 1000, 1),
-            })
-            return response
-        finally:
-            _context.reset(token)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request_id
+        access_log.info("request", extra={
+            "method": request.method, "path": request.path, "status": response.status_code,
+            "duration_ms": round((time.monotonic() - started) * 1000, 1),
+        })
+        return response
+
+
+def _forget_request(**kwargs):
+    _context.set(None)
+
+
+request_finished.connect(_forget_request, dispatch_uid="kredo-logs-forget-request")
 
 
 class RequestActorMiddleware:

@@ -118,3 +118,12 @@ def test_a_task_published_in_a_request_logs_with_its_request_id():
     finally:
         logs._on_task_end(task_id="t1")
     assert logs.current_request_id() is None
+
+
+def test_djangos_own_line_for_a_refused_request_carries_the_id_and_the_next_request_does_not(client, log_lines):
+    response = client.get("/api/v1/policies/", HTTP_X_REQUEST_ID="refused-0001")
+    assert response.status_code in (401, 403)
+    refused = [line for line in log_lines() if line["logger"] == "django.request"]
+    assert refused and {line["request_id"] for line in refused} == {"refused-0001"}
+    logging.getLogger("kredo.test").info("between requests")
+    assert log_lines()[-1]["request_id"] is None
