@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 
+from accounts.roles import FINANCE
 from core import logs
 from policies.api.views import PolicyListApi
 
@@ -127,3 +128,30 @@ def test_djangos_own_line_for_a_refused_request_carries_the_id_and_the_next_requ
     assert refused and {line["request_id"] for line in refused} == {"refused-0001"}
     logging.getLogger("kredo.test").info("between requests")
     assert log_lines()[-1]["request_id"] is None
+
+
+def test_error_reports_hide_a_raw_api_key_and_credential_urls(tenant, settings):
+    import sys
+
+    from django.test import RequestFactory
+    from django.views.debug import ExceptionReporter
+
+    from accounts import services as account_services
+    from accounts.models import ApiToken
+    from core.tenancy import tenant_scope
+
+    settings.CACHE_URL = "redis://:cache-pass-123@redis:6379/1"
+    with mock.patch.object(ApiToken.objects, "create", side_effect=RuntimeError("database said no")):
+        with tenant_scope(tenant), pytest.raises(RuntimeError):
+            try:
+                account_services.create_api_token(tenant=tenant, created_by=None, name="ci", roles=[FINANCE])
+            except RuntimeError:
+                exc_info = sys.exc_info()
+                raise
+    request = RequestFactory().get("/api/v1/policies/", HTTP_AUTHORIZATION="Token header-secret-value")
+    report = ExceptionReporter(request, *exc_info).get_traceback_text()
+    assert "raw_key" in report and "database said no" in report
+    frames = ExceptionReporter(request, *exc_info).get_traceback_frames()
+    [frame] = [f for f in frames if f["function"] == "create_api_token"]
+    assert dict(frame["vars"])["raw_key"] == "********************"
+    assert "header-secret-value" not in report and "cache-pass-123" not in report
