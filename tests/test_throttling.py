@@ -63,3 +63,47 @@ def test_production_rates_are_set_and_come_from_the_environment():
     assert production.REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] == [
         "core.throttles.TokenRateThrottle", "core.throttles.IpRateThrottle",
     ]
+
+
+def _redis_reachable(url="redis://127.0.0.1:6379/2") -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=0.5).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_reachable(), reason="needs Redis on 127.0.0.1:6379 (started by .ci/run)")
+def test_the_budget_is_shared_through_redis_by_every_process(settings, api_client):
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/2", "KEY_PREFIX": "kredo-test-throttle"}}
+    settings.API_THROTTLE_RATES = {"token": "2/min", "ip": "1000/min"}
+    caches["default"].clear()
+    assert [get(api_client, "203.0.113.16").status_code for _ in range(2)] == [200, 200]
+    # Another process (a second gunicorn worker) has its own client to Redis and sees the same count.
+    other_worker = RedisCache("redis://127.0.0.1:6379/2", {"KEY_PREFIX": "kredo-test-throttle"})
+    key = f"throttle_token_ApiToken-{api_client.token.pk}"
+    assert len(other_worker.get(key)) == 2
+    assert get(api_client, "203.0.113.16").status_code == 429
+    caches["default"].clear()
+
+
+def test_caches_use_redis_when_a_url_is_set_and_local_memory_otherwise():
+    import os
+    import subprocess
+    import sys
+
+    code = ("import django; django.setup(); from django.conf import settings; "
+            "print(settings.CACHES['default']['BACKEND'])")
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "CACHE_URL")}
+    local = subprocess.run([sys.executable, "-c", code], env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+                           capture_output=True, text=True, check=True).stdout.strip()
+    shared = subprocess.run([sys.executable, "-c", code],
+                            env={**env, "DJANGO_SETTINGS_MODULE": "config.settings",
+                                 "CACHE_URL": "redis://127.0.0.1:6379/2"},
+                            capture_output=True, text=True, check=True).stdout.strip()
+    assert local.endswith("LocMemCache") and shared.endswith("RedisCache")
