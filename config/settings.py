@@ -185,7 +185,7 @@ CURRENCIES = None  # every ISO 4217 currency is allowed
 # Celery: without a broker, tasks run inline so `make run` needs no Redis.
 REDIS_URL = env("REDIS_URL", default="")
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
-# The cache is shared by every process (API throttles, login lockout counts): Redis when configured.
+# The cache is shared by every process (API throttle counts): Redis when configured.
 CACHE_URL = env("CACHE_URL", default=REDIS_URL)
 CACHES = {
     "default": (

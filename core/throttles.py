@@ -6,13 +6,26 @@ web node sees one budget. The rates are read from settings.API_THROTTLE_RATES at
 test can lower one for itself. A throttled request raises DRF's Throttled: a 429 with Retry-After.
 """
 
+import logging
+
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
+
+log = logging.getLogger(__name__)
 
 
 class _ConfiguredRateThrottle(SimpleRateThrottle):
     def get_rate(self):
         return settings.API_THROTTLE_RATES.get(self.scope)
+
+    def allow_request(self, request, view):
+        try:
+            return super().allow_request(request, view)
+        except Exception as exc:  # the cache (Redis) is unreachable
+            # Fail open: an outage of the counter must not take the whole API down with it;
+            # /health/ready reports the cache as failing meanwhile.
+            log.warning("API throttle %s not applied, cache unreachable: %s", self.scope, exc)
+            return True
 
 
 class TokenRateThrottle(_ConfiguredRateThrottle):

@@ -107,3 +107,12 @@ def test_caches_use_redis_when_a_url_is_set_and_local_memory_otherwise():
                                  "CACHE_URL": "redis://127.0.0.1:6379/2"},
                             capture_output=True, text=True, check=True).stdout.strip()
     assert local.endswith("LocMemCache") and shared.endswith("RedisCache")
+
+
+def test_an_unreachable_cache_lets_requests_through_rather_than_failing_them(settings, api_client):
+    from unittest import mock
+
+    settings.API_THROTTLE_RATES = {"token": "1/min", "ip": "1/min"}
+    with mock.patch("rest_framework.throttling.SimpleRateThrottle.cache") as cache:
+        cache.get.side_effect = ConnectionError("Error 111 connecting to redis:6379")
+        assert [get(api_client, "203.0.113.17").status_code for _ in range(3)] == [200, 200, 200]
