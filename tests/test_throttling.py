@@ -11,6 +11,17 @@ pytestmark = pytest.mark.django_db
 LIST = "/api/v1/policies/"
 
 
+@pytest.fixture(autouse=True)
+def _no_earlier_counts():
+    """Token ids repeat between tests (each test's rows are rolled back): start from empty counts."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache):  # never flush a shared Redis
+        cache.clear()
+
+
 def get(client, ip):
     return client.get(LIST, REMOTE_ADDR=ip)
 
