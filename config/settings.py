@@ -308,6 +308,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+# Celery workers keep this configuration (JSON, masking) instead of installing their own root handler.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Error pages and reports hide secrets in settings and request headers.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "core.logs.ExceptionReporterFilter"
 

@@ -155,3 +155,9 @@ def test_error_reports_hide_a_raw_api_key_and_credential_urls(tenant, settings):
     [frame] = [f for f in frames if f["function"] == "create_api_token"]
     assert dict(frame["vars"])["raw_key"] == "********************"
     assert "header-secret-value" not in report and "cache-pass-123" not in report
+
+
+def test_celery_workers_keep_the_json_handler_and_its_masking():
+    from config.celery import app
+
+    assert app.conf.worker_hijack_root_logger is False
