@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import ApiToken, InsurerApiToken, Membership, Tenant
 from accounts.roles import STAFF_ROLES, TENANT_ROLES
@@ -93,6 +94,7 @@ def _touch(manager, token) -> None:
         manager.filter(pk=token.pk).update(last_used_at=now)
 
 
+@sensitive_variables("raw_key")  # error reports never show a raw key
 @transaction.atomic
 def create_api_token(*, tenant: Tenant, created_by, name: str, roles: list[str]) -> tuple[ApiToken, str]:
     """Create a token; return it with the raw key, which is never stored nor shown again."""
@@ -111,6 +113,7 @@ def revoke_api_token(*, token: ApiToken) -> ApiToken:
     return _revoke(token)
 
 
+@sensitive_variables("raw_key")  # error reports never show a raw key
 def authenticate_api_token(raw_key: str) -> ApiToken | None:
     """The active token for a raw key, or None. Runs before any tenant is known."""
     token = (
@@ -125,6 +128,7 @@ def authenticate_api_token(raw_key: str) -> ApiToken | None:
     return token
 
 
+@sensitive_variables("raw_key")  # error reports never show a raw key
 @transaction.atomic
 def create_insurer_api_token(*, name: str, roles: list[str], created_by) -> tuple[InsurerApiToken, str]:
     """An insurer-side token acting through a new staff service user; the raw key is never stored nor shown again."""
@@ -147,6 +151,7 @@ def revoke_insurer_api_token(*, token: InsurerApiToken) -> InsurerApiToken:
     return _revoke(token)
 
 
+@sensitive_variables("raw_key")  # error reports never show a raw key
 def authenticate_insurer_api_token(raw_key: str) -> InsurerApiToken | None:
     """The active insurer token for a raw key, or None."""
     token = (

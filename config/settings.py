@@ -5,11 +5,16 @@ folder, Celery tasks run inline (eager), e-mail printed to the console.
 Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from core.secret_key import is_real_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -17,10 +22,14 @@ env = environ.Env()
 env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env(
-    "SECRET_KEY",
-    default="dev-only-insecure-key-change-me-3b1c0f2e9a8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2",
-)
+# The development key is public (it is in this file): production must never sign sessions with it.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-3b1c0f2e9a8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2"
+SECRET_KEY = env("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
+if not DEBUG and not is_real_secret_key(SECRET_KEY, development_key=DEVELOPMENT_SECRET_KEY):
+    raise ImproperlyConfigured(
+        "DEBUG=0 needs a real SECRET_KEY: at least 50 characters, not the development key "
+        "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -42,6 +51,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_celery_beat",
     "django_htmx",
+    "axes",
+    "csp",
     "core",
     "accounts",
     "integrations",
@@ -54,7 +65,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /health/live and /health/ready, before the SSL redirect, the host check and the tenant scope.
+    "core.health.HealthCheckMiddleware",
+    # X-Request-ID in and out, one log line per request (core.logs).
+    "core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (django-csp) and Permissions-Policy on every response.
+    "csp.middleware.CSPMiddleware",
+    "core.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -69,7 +87,10 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # Resolves the tenant (session or API token) and wraps the request in its scope.
     "accounts.middleware.TenantScopeMiddleware",
+    "core.logs.RequestActorMiddleware",  # the tenant and user just resolved, on every log line
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into core.lockout.lockout_response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -104,6 +125,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Content-Security-Policy (django-csp 4): scripts only from our own static files, no inline script
+# (Swagger UI's start-up script is a file too). Inline style attributes are allowed: the admin
+# screens use them and styles cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Login lockout (django-axes, core.lockout): checked first, then the ordinary password check.
+AUTHENTICATION_BACKENDS = ["core.lockout.LoginLockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -141,13 +189,17 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Kredo <no-reply@kredo.lo
 REPORTING_CURRENCY = env("REPORTING_CURRENCY", default="EUR")
 CURRENCIES = None  # every ISO 4217 currency is allowed
 
-# The cache holds read-mostly tables (core.readcache). Several processes must share it, or one would keep
-# reading a rate another has changed: production points CACHE_URL at Redis (a database of its own: the test
-# suite clears the cache). Unset, each process has its own, right for one development server and the tests.
+# The cache holds read-mostly tables (core.readcache) and the API throttle counts. Several processes must share
+# it, or one would keep reading a rate another has changed and each would count requests on its own: production
+# points CACHE_URL at Redis, in a database of its own (not the broker's: the test suite clears the cache).
+# Unset, each process has its own, right for one development server and the tests.
 CACHE_URL = env("CACHE_URL", default="")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "kredo"}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kredo"}
+    )
 }
 
 # Celery: without a broker, tasks run inline so `make run` needs no Redis.
@@ -179,6 +231,10 @@ CELERY_BEAT_SCHEDULE = {
 
 # Claim documents: largest accepted upload; the type is checked on content too (claims.claims.documents).
 CLAIM_DOCUMENT_MAX_BYTES = env.int("CLAIM_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Archives among them (.docx, .xlsx, .zip) against decompression bombs (core.uploads).
+UPLOAD_ARCHIVE_MAX_UNCOMPRESSED_BYTES = env.int("UPLOAD_ARCHIVE_MAX_UNCOMPRESSED_BYTES", default=100 * 1024 * 1024)
+UPLOAD_ARCHIVE_MAX_RATIO = env.int("UPLOAD_ARCHIVE_MAX_RATIO", default=100)
+UPLOAD_ARCHIVE_MAX_ENTRIES = env.int("UPLOAD_ARCHIVE_MAX_ENTRIES", default=1000)
 # Days before a deadline when the insured is reminded (claims.reminders).
 CLAIM_REMINDER_DAYS = env.int("CLAIM_REMINDER_DAYS", default=7)
 # CSV limit imports above this many rows run in the background (limits.bulk.jobs).
@@ -202,7 +258,16 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "COERCE_DECIMAL_TO_STRING": True,
+    # Per token and per IP, rates from API_THROTTLE_RATES below (core.throttles).
+    "DEFAULT_THROTTLE_CLASSES": ["core.throttles.TokenRateThrottle", "core.throttles.IpRateThrottle"],
+    # Proxies in front of the app whose X-Forwarded-For entry is trusted; 0: the client's own address,
+    # so a client cannot pick its IP budget by sending the header.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+API_THROTTLE_RATES = {
+    "token": env("API_RATE_PER_TOKEN", default="240/min"),
+    "ip": env("API_RATE_PER_IP", default="600/min"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kredo API",
@@ -243,6 +308,8 @@ WEBHOOKS_ALLOW_INSECURE_LOOPBACK = env.bool("WEBHOOKS_ALLOW_INSECURE_LOOPBACK", 
 
 # Deepest nesting of a JSON request body (core.api.parsers); deeper is a 400, never a RecursionError.
 API_MAX_JSON_DEPTH = env.int("API_MAX_JSON_DEPTH", default=32)
+# /health/ready fails when an outbox message waits longer than this (workers or beat down).
+HEALTH_OUTBOX_MAX_AGE_SECONDS = env.int("HEALTH_OUTBOX_MAX_AGE_SECONDS", default=600)
 
 # Idempotency keys are kept this long, then purged by a beat job.
 IDEMPOTENCY_KEY_TTL_HOURS = env.int("IDEMPOTENCY_KEY_TTL_HOURS", default=72)
@@ -251,12 +318,28 @@ IDEMPOTENCY_IN_FLIGHT_SECONDS = env.int("IDEMPOTENCY_IN_FLIGHT_SECONDS", default
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# One JSON object a line in production (request id, tenant, user; secrets masked: core.logs).
+LOG_FORMAT = env("LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "context": {"()": "core.logs.ContextFilter"},
+        "sensitive": {"()": "core.logs.SensitiveDataFilter"},
+    },
+    "formatters": {
+        "json": {"()": "core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["context", "sensitive"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+# Celery workers keep this configuration (JSON, masking) instead of installing their own root handler.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Error pages and reports hide secrets in settings and request headers.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.logs.ExceptionReporterFilter"
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = True

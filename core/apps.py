@@ -20,3 +20,7 @@ class CoreConfig(AppConfig):
         invalidate_on_change(ExchangeRate, RATES)
         # Each app's notification messages (notices.py), so any process can render a stored notification.
         autodiscover_modules("notices")
+        # Tasks published during a request log with its request id.
+        from core.logs import connect_celery_signals
+
+        connect_celery_signals()

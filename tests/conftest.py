@@ -118,6 +118,9 @@ def _fast_hashing(settings, tmp_path):
     }
     # Uploaded claim documents land in the test's own folder, never in the project's media/.
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The whole suite comes from one address: API throttles stay on, with budgets no test reaches
+    # (tests/test_throttling.py lowers them to prove the 429).
+    settings.API_THROTTLE_RATES = {"token": "100000/min", "ip": "100000/min"}
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """Checks on uploaded claim documents: size and real type, before anything is stored.
 
 The extension alone proves nothing, so the first bytes must match it too
-(a renamed executable is refused as well as a 40 MB scan).
+(a renamed executable is refused as well as a 40 MB scan), and archives must not be
+decompression bombs (core.uploads).
 """
 
 from pathlib import PurePath
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from core.exceptions import DomainError
+from core.uploads import check_archive
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -23,6 +25,7 @@ _SIGNATURES: dict[str, tuple[str, tuple[bytes, ...] | None]] = {
     ".tiff": ("image/tiff", (b"II*\x00", b"MM\x00*")),
     ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _ZIP),
     ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _ZIP),
+    ".zip": ("application/zip", _ZIP),
     ".eml": ("message/rfc822", None),
     ".csv": ("text/csv", None),
     ".txt": ("text/plain", None),
@@ -77,4 +80,7 @@ def check_upload(uploaded) -> str:
     ok = _is_text(head) if signatures is None else any(head.startswith(sig) for sig in signatures)
     if not ok:
         raise DomainError(_("The file's content is not a %(ext)s file.") % {"ext": extension}, field="file")
+    if signatures is _ZIP:
+        # Word, Excel and ZIP files are archives: refused if they would unpack into a bomb.
+        check_archive(uploaded, field="file")
     return content_type

@@ -5,10 +5,12 @@ import hmac
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.views.decorators.debug import sensitive_variables
 
 from core.models import WebhookDelivery
 
 
+@sensitive_variables("secret")  # error reports never show a signing secret
 def sign(secret: str, timestamp: int | str, body: bytes) -> str:
     """HMAC-SHA256 hex over b"<timestamp>." + body; the timestamp lets receivers refuse stale replays."""
     return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
