@@ -211,6 +211,9 @@ SPECTACULAR_SETTINGS = {
         "POST requests honour an `Idempotency-Key` header."
     ),
     "VERSION": "1.0.0",
+    # 3.1 for the document's `webhooks`: every event with its body and signature headers (core/webhooks/schema.py).
+    "OAS_VERSION": "3.1.0",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.webhooks.schema.add_webhooks"],
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI served from our static files: no CDN.
