@@ -29,6 +29,9 @@ PUBLIC_URL_NAMES = {
     "password_reset_complete", "schema", "swagger-ui",
 }
 
+# Probes for load balancers (/health/live, /health/ready) answer anyone, and show no tenant's data.
+PUBLIC_PREFIXES = ("health/",)
+
 # The resource a path segment names (the segment just before `<pk>`), as "app_label.Model".
 RESOURCE_MODELS = {
     "policies": "policies.Policy",
@@ -98,7 +101,7 @@ def _kind(route: str, name: str | None) -> str:
         return INSURER_API
     if route.startswith("api/v1/"):
         return TENANT_API
-    if name in PUBLIC_URL_NAMES:
+    if name in PUBLIC_URL_NAMES or route.startswith(PUBLIC_PREFIXES):
         return PUBLIC
     return TENANT_PAGE
 

@@ -12,6 +12,7 @@ with a broker (KREDO_BROKER_TESTS=1, PostgreSQL): the workers are processes shar
 
 import os
 import signal
+import time
 from datetime import timedelta
 
 import pytest
@@ -33,6 +34,10 @@ pytestmark = [
 ]
 
 
+# Seconds, for the test's workers (production: CELERY_VISIBILITY_TIMEOUT, two hours).
+VISIBILITY_TIMEOUT = 3
+
+
 @pytest.fixture
 def own_redis():
     redis = OwnRedis(int(os.environ.get("KREDO_FAULT_REDIS_PORT", "6390")))
@@ -41,15 +46,27 @@ def own_redis():
     redis.stop()
 
 
+def _reconnect():
+    """Drop the pooled broker connections; the producer pool outlives app.close(), so it is dropped too."""
+    app.close()
+    app.amqp._producer_pool = None
+
+
 @pytest.fixture
 def broker(own_redis):
     """This process publishes to the own Redis, through the broker (never inline)."""
-    saved = app.conf.broker_url, app.conf.task_always_eager
-    app.conf.broker_url, app.conf.task_always_eager = own_redis.url, False
-    app.close()  # drop pooled connections to the previous broker
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration (CI sets it).
+    saved = os.environ.get("CELERY_BROKER_URL"), app.conf.task_always_eager
+    os.environ["CELERY_BROKER_URL"], app.conf.task_always_eager = own_redis.url, False
+    _reconnect()
+    assert app.connection_for_write().as_uri().endswith(f":{own_redis.port}/0")
     yield own_redis
-    app.conf.broker_url, app.conf.task_always_eager = saved
-    app.close()
+    if saved[0] is None:
+        os.environ.pop("CELERY_BROKER_URL", None)
+    else:
+        os.environ["CELERY_BROKER_URL"] = saved[0]
+    app.conf.task_always_eager = saved[1]
+    _reconnect()  # the next test publishes to its broker again
 
 
 @pytest.fixture
@@ -117,7 +134,7 @@ def test_broker_down_the_request_succeeds_and_the_work_runs_once_when_it_is_back
 def test_a_worker_killed_mid_task_leaves_it_to_another_worker_and_the_effect_happens_once(
         broker, workers, integrator, api_client, policy):
     integrator.hold.clear()  # the receiver keeps the first POST in flight: the worker is mid-task
-    first = workers.start("killed", visibility_timeout=3)
+    first = workers.start("killed", visibility_timeout=VISIBILITY_TIMEOUT)
     assert _request_limit(api_client, policy).status_code == 201
     wait_for(integrator.in_flight.is_set, what="the worker to be in the middle of the delivery")
 
@@ -128,7 +145,10 @@ def test_a_worker_killed_mid_task_leaves_it_to_another_worker_and_the_effect_hap
     wait_for(lambda: _delivery(integrator).attempts == 0 and _webhook_message().processed_at is None,
              what="the killed attempt to roll back")
 
-    workers.start("survivor", visibility_timeout=3)
+    # Redis hands an unacknowledged task out again once the visibility timeout has passed, at a worker's sweep
+    # (one at start-up, then every ~100 s): the survivor starts after the timeout, as a restarted worker would.
+    time.sleep(VISIBILITY_TIMEOUT + 1)
+    workers.start("survivor", visibility_timeout=VISIBILITY_TIMEOUT)
     # Unacknowledged (acks_late), the task comes back from Redis to the survivor: no sweep is run here.
     wait_for(lambda: _delivery(integrator).state == WebhookDelivery.State.SUCCEEDED, timeout=60,
              what="the redelivered task")
