@@ -208,9 +208,28 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == "memory://")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
+# Reliability (tests/test_broker_faults.py kills workers and the broker to show it):
+# a task is acknowledged only when it finished (acks_late), so a worker killed mid-task leaves it on the
+# broker; a pool process killed mid-task is requeued at once (reject_on_worker_lost); a worker takes one
+# task at a time, so a killed worker strands one task, not a prefetched batch.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis gives an unacknowledged task (its worker died) to another worker after the visibility timeout. It
+# must exceed the longest countdown a task is scheduled with (process_outbox_message backs off up to
+# 30 s x 2^7 = 64 min), or Redis would hand a waiting retry to a second worker. The outbox's beat job
+# re-dispatches an unprocessed message after two minutes anyway, so a killed worker's work resumes in
+# minutes, not hours; handlers are idempotent, so the later redelivery acts as nothing.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * 60 * 60),
+    "socket_connect_timeout": 2,
+}
+# A request whose on-commit dispatch finds the broker down answers after ~1 s, not after minutes of
+# retries: the outbox row keeps the work and the beat job sends it later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# On a lost broker connection, a running acks_late task is cancelled and redelivered, not run twice.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
@@ -281,11 +300,14 @@ SPECTACULAR_SETTINGS = {
         "list of {pointer, code, detail}; see docs/api.md."
     ),
     "VERSION": "1.0.0",
+    # 3.1 for the document's `webhooks`: every event with its body and signature headers (core/webhooks/schema.py).
+    "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    # Every operation documents its problem+json error answers (core.api.schema).
+    # Every operation documents its problem+json error answers (core.api.schema); every webhook event its body.
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.add_problem_responses",
+        "core.webhooks.schema.add_webhooks",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI served from our static files: no CDN.

@@ -1,3 +1,4 @@
+import base64
 import ipaddress
 import secrets
 import uuid
@@ -162,7 +163,7 @@ def validate_webhook_url(value: str) -> None:
     host = (parts.hostname or "").lower()
     if parts.username or parts.password:
         raise ValidationError(
-            _("Do not put credentials in the URL; check the Kredo-Signature header instead."), code="credentials"
+            _("Do not put credentials in the URL; check the webhook-signature header instead."), code="credentials"
         )
     if host in LOOPBACK_HOSTS:
         if not insecure_loopback_allowed():
@@ -180,8 +181,12 @@ def validate_webhook_url(value: str) -> None:
         raise ValidationError(_("The URL must point to a public address."), code="private_address")
 
 
+WEBHOOK_SECRET_PREFIX = "whsec_"
+
+
 def new_webhook_secret() -> str:
-    return "whsec_" + secrets.token_urlsafe(32)
+    """A Standard Webhooks secret: whsec_ and the base64 of 32 random key bytes."""
+    return WEBHOOK_SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
 class WebhookEndpoint(TenantOwned):
@@ -197,14 +202,19 @@ class WebhookEndpoint(TenantOwned):
     # SQLite has no JSON "contains" lookup and a tenant has a handful of endpoints.
     events = models.JSONField(_("events"), default=list)
     secret = models.CharField(_("signing secret"), max_length=100, default=new_webhook_secret, editable=False)
+    # During a rotation deliveries are signed with both secrets, until the receiver has the new one.
+    previous_secret = models.CharField(max_length=100, blank=True, editable=False)
+    previous_secret_until = models.DateTimeField(null=True, blank=True, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
+    # Why Kredo turned the endpoint off, as a code ("gone": it answered 410 Gone); empty when the tenant did.
+    disabled_reason = models.CharField(_("disabled because"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    # The secret stays out of the audit tables: one copy of it is enough.
-    history = HistoricalRecords(excluded_fields=["secret"])
+    # The secrets stay out of the audit tables: one copy of each is enough.
+    history = HistoricalRecords(excluded_fields=["secret", "previous_secret"])
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -214,6 +224,11 @@ class WebhookEndpoint(TenantOwned):
 
     def __str__(self):
         return self.url
+
+    def signing_secrets(self, now) -> list[str]:
+        """The secrets a delivery is signed with now: the current one, and the previous one during a rotation."""
+        keep_previous = self.previous_secret and self.previous_secret_until and self.previous_secret_until > now
+        return [self.secret, self.previous_secret] if keep_previous else [self.secret]
 
 
 class WebhookDelivery(TenantOwned):

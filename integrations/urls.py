@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.EndpointCreateView.as_view(), name="create"),
     path("<int:pk>/", views.EndpointEditView.as_view(), name="edit"),
     path("<int:pk>/delete/", views.EndpointDeleteView.as_view(), name="delete"),
+    path("<int:pk>/rotate/", views.EndpointRotateSecretView.as_view(), name="rotate"),
     path("<int:pk>/deliveries/", views.DeliveryListView.as_view(), name="deliveries"),
     path("deliveries/<int:pk>/replay/", views.DeliveryReplayView.as_view(), name="replay"),
 ]

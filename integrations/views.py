@@ -89,6 +89,13 @@ class EndpointDeleteView(WebhookPageMixin, View):
         return redirect("webhooks:list")
 
 
+class EndpointRotateSecretView(WebhookPageMixin, View):
+    def post(self, request, pk):
+        webhooks.rotate_secret(endpoint=self.get_endpoint(pk))
+        messages.success(request, _("A new signing secret was made; the previous one still signs for 24 hours."))
+        return redirect("webhooks:edit", pk=pk)
+
+
 class DeliveryListView(WebhookPageMixin, ListView):
     template_name = "integrations/webhooks/deliveries.html"
     context_object_name = "deliveries"

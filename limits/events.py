@@ -3,18 +3,42 @@
 import uuid
 
 from django.utils.translation import gettext_lazy
+from rest_framework import serializers
 
 from core import notifications, webhooks
 from core.money import money_json
 from core.notifications import date_param, label_param, labels_param, message, money_param, text
+from core.webhooks.payloads import BuyerPayload, MoneyPayload
 from limits.models import CreditLimit, LimitDecision
+
+
+class _DecisionPayload(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=LimitDecision.Kind.choices)
+    amount = MoneyPayload()
+    effective_date = serializers.DateField()
+    reason_codes = serializers.ListField(child=serializers.CharField())
+    note = serializers.CharField(allow_blank=True)
+    conditions = serializers.CharField(allow_blank=True)
+
+
+class LimitDecisionPayload(serializers.Serializer):
+    """`data` of the limit.* webhooks: the limit and the decision (decision_payload below)."""
+
+    limit_id = serializers.IntegerField()
+    reference = serializers.CharField(allow_blank=True, help_text="The insured's own reference.")
+    policy = serializers.CharField(help_text="The policy number.")
+    buyer = BuyerPayload()
+    state = serializers.ChoiceField(choices=CreditLimit.State.choices)
+    decision = _DecisionPayload()
+
 
 # Registered at import; limits.apps.LimitsConfig.ready() imports this module so the
 # webhook endpoint form offers them from start-up.
-webhooks.register_event("limit.decided", gettext_lazy("Credit limit decided"))
-webhooks.register_event("limit.reduced", gettext_lazy("Credit limit reduced"))
-webhooks.register_event("limit.withdrawn", gettext_lazy("Credit limit withdrawn"))
-webhooks.register_event("limit.expired", gettext_lazy("Credit limit expired"))
+webhooks.register_event("limit.decided", gettext_lazy("Credit limit decided"), LimitDecisionPayload)
+webhooks.register_event("limit.reduced", gettext_lazy("Credit limit reduced"), LimitDecisionPayload)
+webhooks.register_event("limit.withdrawn", gettext_lazy("Credit limit withdrawn"), LimitDecisionPayload)
+webhooks.register_event("limit.expired", gettext_lazy("Credit limit expired"), LimitDecisionPayload)
 
 WEBHOOK_EVENT = {
     LimitDecision.Kind.APPROVED: "limit.decided",

@@ -1,12 +1,37 @@
 """What the insured hears about recoveries and collection: notice and webhook, once each."""
 
 from django.utils.translation import gettext_lazy
+from rest_framework import serializers
 
 from core import notifications, webhooks
 from core.money import money_json
+from core.webhooks.payloads import MoneyPayload
 
-webhooks.register_event("recovery.recorded", gettext_lazy("Recovery recorded on a claim"))
-webhooks.register_event("collection.status_changed", gettext_lazy("Collection status changed"))
+
+class RecoveryPayload(serializers.Serializer):
+    """`data` of recovery.recorded."""
+
+    claim_id = serializers.IntegerField()
+    recovery_id = serializers.IntegerField()
+    source = serializers.CharField()
+    phase = serializers.CharField()
+    amount = MoneyPayload()
+    received_on = serializers.DateField()
+
+
+class CollectionPayload(serializers.Serializer):
+    """`data` of collection.status_changed."""
+
+    collection_case_id = serializers.IntegerField()
+    overdue_id = serializers.IntegerField()
+    claim_id = serializers.IntegerField(allow_null=True)
+    status = serializers.CharField()
+    note = serializers.CharField(allow_blank=True)
+    agency = serializers.CharField(allow_blank=True)
+
+
+webhooks.register_event("recovery.recorded", gettext_lazy("Recovery recorded on a claim"), RecoveryPayload)
+webhooks.register_event("collection.status_changed", gettext_lazy("Collection status changed"), CollectionPayload)
 
 
 def announce_recovery(*, claim, recovery) -> None:

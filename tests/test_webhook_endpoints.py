@@ -1,7 +1,12 @@
 """Webhook endpoints as the tenant admin manages them: browser pages and API, isolated per tenant."""
 
+import base64
+import importlib
+from datetime import timedelta
 
 import pytest
+from django.apps import apps as django_apps
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts import services as account_services
@@ -187,3 +192,44 @@ def test_list_api_query_count_does_not_grow_with_rows(api_client, tenant, user, 
     add_rows(40)
     with django_assert_num_queries(5):
         assert len(api_client.get(path).json()["results"]) == 42
+
+
+# --- Secret rotation (Standard Webhooks: several signatures while both secrets are in use) --------------
+
+
+def test_api_rotates_the_secret_and_the_old_one_still_signs_for_a_day(api_client, endpoint, api_client_of_outsider):
+    old_secret = endpoint.secret
+    response = api_client.post(f"/api/v1/webhooks/endpoints/{endpoint.pk}/rotate-secret/")
+    assert response.status_code == 200
+    body = response.json()
+    endpoint.refresh_from_db()
+    assert body["secret"] == endpoint.secret != old_secret and endpoint.secret.startswith("whsec_")
+    assert endpoint.previous_secret == old_secret and body["previous_secret_until"]
+    assert len(endpoint.signing_secrets(timezone.now())) == 2
+    assert endpoint.signing_secrets(timezone.now() + timedelta(hours=25)) == [endpoint.secret]
+    # Another tenant cannot rotate it (nor learn the new secret).
+    assert api_client_of_outsider.post(f"/api/v1/webhooks/endpoints/{endpoint.pk}/rotate-secret/").status_code == 404
+    endpoint.refresh_from_db()
+    assert endpoint.secret == body["secret"]
+
+
+def test_tenant_admin_rotates_the_secret_from_the_endpoint_page(client_of_user, endpoint):
+    old_secret = endpoint.secret
+    response = client_of_user.post(f"/account/webhooks/{endpoint.pk}/rotate/", follow=True)
+    endpoint.refresh_from_db()
+    assert endpoint.secret != old_secret and endpoint.secret in response.content.decode()
+    assert endpoint.previous_secret == old_secret
+
+
+@pytest.mark.unscoped
+def test_the_migration_rewraps_legacy_secrets_keeping_their_key_bytes(endpoint):
+    legacy = "whsec_old-scheme_Token-urlsafe"
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(secret=legacy)
+    migration = importlib.import_module("core.migrations.0004_standard_webhooks")
+    migration.rewrap_secrets(django_apps, None)
+    endpoint.refresh_from_db()
+    assert endpoint.secret == webhooks.rewrap_legacy_secret(legacy)
+    assert base64.b64decode(endpoint.secret.removeprefix("whsec_")) == legacy.encode()
+    migration.unwrap_secrets(django_apps, None)  # and back, for a rollback
+    endpoint.refresh_from_db()
+    assert endpoint.secret == legacy

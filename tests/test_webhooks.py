@@ -1,10 +1,9 @@
-"""Outgoing webhooks: signed, delivered once, retried with backoff, isolated per tenant.
+"""Outgoing webhooks: signed as Standard Webhooks (verified with the standardwebhooks library, as an
+integrator would), delivered once, retried on the spec's schedule, disabled on 410, isolated per tenant.
 
 Deliveries go to a real HTTP server on 127.0.0.1 running in a thread.
 """
 
-import hashlib
-import hmac
 import json
 import uuid
 from datetime import timedelta
@@ -13,6 +12,8 @@ from decimal import Decimal
 import pytest
 from django.db import transaction
 from django.utils import timezone
+from django_scopes import scopes_disabled
+from standardwebhooks import Webhook
 
 from core import webhooks
 from core.exceptions import DomainError
@@ -40,47 +41,6 @@ def _make_due(delivery_id):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_delivery_is_posted_after_commit_signed_with_the_endpoint_secret(tenant, endpoint, receiver):
-    with transaction.atomic():
-        [delivery_id] = webhooks.emit(tenant=tenant, event="limit.decided", payload=PAYLOAD, event_id=EVENT_ID)
-        assert receiver.requests == []  # nothing leaves before the change is committed
-
-    delivery = WebhookDelivery.objects.get(pk=delivery_id)
-    [request] = receiver.requests
-    assert request.path == "/kredo/hooks"
-    assert request.headers["Content-Type"] == "application/json"
-    assert request.headers["Kredo-Event"] == "limit.decided"
-    assert request.headers["Kredo-Delivery"] == str(delivery.uuid)
-    timestamp = request.headers["Kredo-Timestamp"]
-    assert abs(int(timestamp) - timezone.now().timestamp()) < 60
-    # Verified as a receiver would, without Kredo's code.
-    expected = hmac.new(endpoint.secret.encode(), f"{timestamp}.".encode() + request.body, hashlib.sha256).hexdigest()
-    assert request.headers["Kredo-Signature"] == f"t={timestamp},v1={expected}"
-    assert webhooks.sign(endpoint.secret, timestamp, request.body) == expected
-
-    body = json.loads(request.body)
-    assert body == {
-        "id": EVENT_ID,
-        "event": "limit.decided",
-        "created_at": delivery.created_at.isoformat(),
-        # Money stays a decimal string, never a float.
-        "data": {"limit_id": 7, "amount": {"amount": "40000.50", "currency": "EUR"}},
-    }
-    assert delivery.state == WebhookDelivery.State.SUCCEEDED
-    assert delivery.attempts == 1 and delivery.last_status_code == 200
-    assert delivery.last_response_excerpt == "thanks"
-    assert delivery.delivered_at is not None and delivery.next_attempt_at is None
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_signature_made_with_another_secret_does_not_verify(tenant, endpoint, receiver):
-    _emit(tenant)
-    [request] = receiver.requests
-    forged = webhooks.sign("whsec_not-the-secret", request.headers["Kredo-Timestamp"], request.body)
-    assert f"v1={forged}" not in request.headers["Kredo-Signature"]
-
-
-@pytest.mark.django_db(transaction=True)
 def test_rolled_back_change_sends_nothing(tenant, endpoint, receiver):
     with pytest.raises(RuntimeError), transaction.atomic():
         webhooks.emit(tenant=tenant, event="limit.decided", payload=PAYLOAD)
@@ -91,7 +51,7 @@ def test_rolled_back_change_sends_nothing(tenant, endpoint, receiver):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_server_error_is_retried_with_growing_backoff_until_the_retry_job_succeeds(tenant, endpoint, receiver):
+def test_server_error_is_retried_on_the_schedule_until_the_retry_job_succeeds(tenant, endpoint, receiver):
     receiver.statuses = [500, 503]
     [delivery_id] = _emit(tenant)
 
@@ -99,8 +59,7 @@ def test_server_error_is_retried_with_growing_backoff_until_the_retry_job_succee
     assert delivery.state == WebhookDelivery.State.PENDING
     assert (delivery.attempts, delivery.last_status_code) == (1, 500)
     assert delivery.last_response_excerpt == "receiver exploded"
-    first_wait = delivery.next_attempt_at - timezone.now()
-    assert timedelta(seconds=50) < first_wait <= timedelta(minutes=1)
+    assert timedelta(seconds=3) < delivery.next_attempt_at - timezone.now() <= timedelta(seconds=5)
 
     assert retry_due_webhooks.apply().get() == 0  # not due yet: nothing is sent early
     assert len(receiver.requests) == 1
@@ -109,40 +68,63 @@ def test_server_error_is_retried_with_growing_backoff_until_the_retry_job_succee
     assert retry_due_webhooks.apply().get() == 1
     delivery.refresh_from_db()
     assert (delivery.attempts, delivery.last_status_code, delivery.state) == (2, 503, "pending")
-    second_wait = delivery.next_attempt_at - timezone.now()
-    assert timedelta(minutes=1, seconds=50) < second_wait <= timedelta(minutes=2)
+    assert timedelta(minutes=4, seconds=50) < delivery.next_attempt_at - timezone.now() <= timedelta(minutes=5)
 
     _make_due(delivery_id)
     assert retry_due_webhooks.apply().get() == 1
     delivery.refresh_from_db()
     assert delivery.state == WebhookDelivery.State.SUCCEEDED
     assert (delivery.attempts, delivery.last_status_code) == (3, 200)
-    # The same delivery each time: a receiver can de-duplicate on either id.
+    # The same event each time: a receiver deduplicates on webhook-id; each attempt is signed afresh.
+    assert {r.headers["webhook-id"] for r in receiver.requests} == {EVENT_ID}
     assert {r.headers["Kredo-Delivery"] for r in receiver.requests} == {str(delivery.uuid)}
-    assert {json.loads(r.body)["id"] for r in receiver.requests} == {EVENT_ID}
+    for request in receiver.requests:
+        Webhook(endpoint.secret).verify(request.body, dict(request.headers))
 
 
-def test_backoff_doubles_and_is_capped():
-    delays = [webhooks.next_attempt_delay(n) for n in (1, 2, 3, 4, 10, 50)]
-    assert delays[:4] == [timedelta(minutes=m) for m in (1, 2, 4, 8)]
-    assert delays[4] == delays[5] == webhooks.RETRY_CAP
+def test_the_retry_schedule_is_the_standard_webhooks_one_over_about_three_days():
+    delays = [webhooks.next_attempt_delay(n) for n in range(1, len(webhooks.RETRY_SCHEDULE) + 2)]
+    assert delays[:6] == [timedelta(seconds=5), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2),
+                          timedelta(hours=5), timedelta(hours=10)]
+    assert delays[-1] is None  # the schedule is spent: give up
+    assert timedelta(days=2, hours=12) < sum(delays[:-1], timedelta()) < timedelta(days=3, hours=12)
+    assert webhooks.next_attempt_delay(0) is None and webhooks.next_attempt_delay(10_000) is None
 
 
 @pytest.mark.django_db(transaction=True)
-def test_gives_up_once_the_next_attempt_would_be_past_24_hours(tenant, endpoint, receiver):
-    receiver.statuses = [500, 500, 500]
+def test_gives_up_after_the_last_attempt_of_the_schedule(tenant, endpoint, receiver):
+    receiver.statuses = [500, 500]
     [delivery_id] = _emit(tenant)
-    WebhookDelivery.objects.filter(pk=delivery_id).update(
-        created_at=timezone.now() - timedelta(hours=23, minutes=59, seconds=30),
-        next_attempt_at=timezone.now() - timedelta(seconds=1),
-    )
+    WebhookDelivery.objects.filter(pk=delivery_id).update(attempts=len(webhooks.RETRY_SCHEDULE),
+                                                          next_attempt_at=timezone.now() - timedelta(seconds=1))
     assert retry_due_webhooks.apply().get() == 1
 
     delivery = WebhookDelivery.objects.get(pk=delivery_id)
     assert delivery.state == WebhookDelivery.State.FAILED
-    assert delivery.next_attempt_at is None and delivery.attempts == 2
+    assert delivery.next_attempt_at is None and delivery.attempts == len(webhooks.RETRY_SCHEDULE) + 1
     assert retry_due_webhooks.apply().get() == 0
     assert len(receiver.requests) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_endpoint_answering_410_is_disabled_and_sent_nothing_more(tenant, endpoint, receiver, outsider_endpoint):
+    receiver.statuses = [410]
+    [gone_id] = _emit(tenant)
+    endpoint.refresh_from_db()
+    assert not endpoint.is_active and endpoint.disabled_reason == "gone"
+    gone = WebhookDelivery.objects.get(pk=gone_id)
+    assert gone.state == WebhookDelivery.State.FAILED and gone.next_attempt_at is None and gone.attempts == 1
+
+    # Later events are not queued for it, and a retry already due gives up without calling it.
+    assert _emit(tenant, event_id=str(uuid.uuid4())) == []
+    assert retry_due_webhooks.apply().get() == 0
+    assert len(receiver.requests) == 1
+    # Another tenant's endpoint is untouched; the tenant's admin turning it on again clears the reason.
+    with scopes_disabled():
+        assert WebhookEndpoint.objects.filter(pk=outsider_endpoint.pk, is_active=True).exists()
+    webhooks.update_endpoint(endpoint=endpoint, is_active=True)
+    endpoint.refresh_from_db()
+    assert endpoint.is_active and endpoint.disabled_reason == ""
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,13 +1,63 @@
 """What the insured hears about its claims: in-app notice (and e-mail) and webhooks, once each."""
 
 from django.utils.translation import gettext_lazy
+from rest_framework import serializers
 
 from core import notifications, webhooks
 from core.money import money_json
+from core.webhooks.payloads import MoneyPayload
 
-webhooks.register_event("claim.state_changed", gettext_lazy("Claim state changed"))
-webhooks.register_event("claim.paid", gettext_lazy("Claim paid"))
-webhooks.register_event("claim.deadline_approaching", gettext_lazy("Overdue or claim deadline approaching"))
+
+class _ClaimBuyer(serializers.Serializer):
+    id = serializers.IntegerField()
+    legal_name = serializers.CharField()
+
+
+class ClaimPayload(serializers.Serializer):
+    """`data` of claim.paid (claim_payload below)."""
+
+    claim_id = serializers.IntegerField()
+    reference = serializers.CharField(allow_blank=True, help_text="The insured's own reference.")
+    policy = serializers.CharField(help_text="The policy number.")
+    buyer = _ClaimBuyer()
+    overdue_id = serializers.IntegerField()
+    cause = serializers.CharField()
+    state = serializers.CharField()
+    date_of_loss = serializers.DateField()
+    filed_on = serializers.DateField(allow_null=True)
+    complete_on = serializers.DateField(allow_null=True)
+    payment_due_on = serializers.DateField(allow_null=True)
+    calculated_indemnity = MoneyPayload(allow_null=True)
+    approved_indemnity = MoneyPayload(allow_null=True)
+    paid_amount = MoneyPayload(allow_null=True)
+    paid_on = serializers.DateField(allow_null=True)
+
+
+class ClaimTransitionPayload(ClaimPayload):
+    """`data` of claim.state_changed: the claim, the state it left and the handler's note."""
+
+    previous_state = serializers.CharField()
+    note = serializers.CharField(allow_blank=True)
+
+
+class DeadlineApproachingPayload(serializers.Serializer):
+    """`data` of claim.deadline_approaching (claims/reminders.py): a claim window's or a draft's deadlines."""
+
+    overdue_id = serializers.IntegerField()
+    buyer = serializers.CharField(help_text="The buyer's legal name.")
+    policy = serializers.CharField(help_text="The policy number.")
+    kind = serializers.CharField(help_text="Which deadline: claim.filing_deadline or overdue.notification_deadline.")
+    opens = serializers.DateField(required=False, help_text="A claim can be filed from this day.")
+    closes = serializers.DateField(required=False, help_text="The claim filing deadline.")
+    oldest_due_date = serializers.DateField(required=False)
+    notification_deadline = serializers.DateField(required=False)
+    max_extension_end = serializers.DateField(required=False)
+
+
+webhooks.register_event("claim.state_changed", gettext_lazy("Claim state changed"), ClaimTransitionPayload)
+webhooks.register_event("claim.paid", gettext_lazy("Claim paid"), ClaimPayload)
+webhooks.register_event("claim.deadline_approaching", gettext_lazy("Overdue or claim deadline approaching"),
+                        DeadlineApproachingPayload)
 
 # States the insured must hear about by notice; the others show on the claim page and in webhooks.
 _NOTIFIED = {"incomplete", "complete", "approved", "rejected", "withdrawn"}

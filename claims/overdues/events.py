@@ -6,20 +6,46 @@ claims.overdues.services imports it too, so emitting never meets an unknown even
 """
 
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 
 from core import webhooks
 from core.money import money_json
+from core.webhooks.payloads import BuyerPayload, MoneyPayload
 
 NOTIFIED = "overdue.notified"
 CLEARED = "overdue.cleared"
 COVER_REINSTATED = "overdue.cover_reinstated"
+
+
+class _InvoicePayload(serializers.Serializer):
+    number = serializers.CharField()
+    due_date = serializers.DateField()
+    outstanding = MoneyPayload()
+    notified_late = serializers.BooleanField()
+
+
+class OverduePayload(serializers.Serializer):
+    """`data` of the overdue.* webhooks (overdue_payload below)."""
+
+    overdue_id = serializers.IntegerField()
+    reference = serializers.CharField(allow_blank=True, help_text="The insured's own reference.")
+    policy = serializers.CharField(help_text="The policy number.")
+    buyer = BuyerPayload()
+    state = serializers.CharField()
+    notified_on = serializers.DateField(allow_null=True)
+    cleared_on = serializers.DateField(allow_null=True)
+    outstanding = MoneyPayload()
+    invoices = _InvoicePayload(many=True)
+    cover_stopped_from = serializers.DateField(required=False, help_text="overdue.notified only.")
+    cover_reinstated_on = serializers.DateField(required=False, help_text="overdue.cover_reinstated only.")
+
 
 for _name, _label in (
     (NOTIFIED, _("Overdue notified")),
     (CLEARED, _("Overdue cleared (fully paid)")),
     (COVER_REINSTATED, _("Cover reinstated after an overdue")),
 ):
-    webhooks.register_event(_name, _label)
+    webhooks.register_event(_name, _label, OverduePayload)
 
 
 def _amount(value, currency) -> dict:

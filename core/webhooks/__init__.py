@@ -4,11 +4,13 @@ Flow: a domain service calls `emit()` inside its own transaction; one
 WebhookDelivery row per subscribed endpoint is written with an outbox message,
 so nothing is sent for a change that rolls back and a broker outage loses
 nothing. The outbox handler calls `deliver()`; failures are retried by the
-beat job `retry_due_webhooks` with exponential backoff for 24 hours.
+beat job `retry_due_webhooks` on the Standard Webhooks schedule (RETRY_SCHEDULE,
+about three days); a receiver answering 410 Gone has its endpoint disabled.
 
-Receivers verify `Kredo-Signature: t=<unix seconds>,v1=<hex>`, where hex is
-HMAC-SHA256(secret, f"{t}." + raw body), and should ignore a body `id` they
-already processed (a replay carries the same id).
+Signed as Standard Webhooks (signing.py): receivers verify `webhook-signature`
+with any Standard Webhooks library and the endpoint's `whsec_` secret, and ignore
+a `webhook-id` they already processed (retries and replays carry the same id).
+docs/webhooks.md is the integrator's guide.
 """
 
 from core.webhooks.delivery import (
@@ -17,8 +19,7 @@ from core.webhooks.delivery import (
     OUTBOX_CHUNK,
     OUTBOX_TASK,
     OUTBOX_TASK_MANY,
-    RETRY_BASE,
-    RETRY_CAP,
+    RETRY_SCHEDULE,
     TIMEOUT_SECONDS,
     USER_AGENT,
     deliver,
@@ -29,17 +30,17 @@ from core.webhooks.delivery import (
     replay,
     retry_due,
 )
-from core.webhooks.endpoints import create_endpoint, delete_endpoint, update_endpoint
+from core.webhooks.endpoints import create_endpoint, delete_endpoint, rotate_secret, update_endpoint
 from core.webhooks.registry import EVENTS, event_choices, register_event
-from core.webhooks.signing import body_of, sign
+from core.webhooks.signing import body_of, headers_for, new_secret, rewrap_legacy_secret, sign
 
 # One door for callers: `from core import webhooks; webhooks.emit(...)`. Patch a name
 # where it is used (e.g. core.webhooks.delivery), not here.
 __all__ = [
     "EVENTS", "register_event", "event_choices",
-    "create_endpoint", "update_endpoint", "delete_endpoint",
+    "create_endpoint", "update_endpoint", "delete_endpoint", "rotate_secret",
     "emit", "emit_many", "replay", "deliver", "due_delivery_ids", "retry_due", "next_attempt_delay",
-    "sign", "body_of",
-    "OUTBOX_TASK", "OUTBOX_TASK_MANY", "OUTBOX_CHUNK", "TIMEOUT_SECONDS", "RETRY_BASE", "RETRY_CAP",
+    "sign", "body_of", "headers_for", "new_secret", "rewrap_legacy_secret",
+    "OUTBOX_TASK", "OUTBOX_TASK_MANY", "OUTBOX_CHUNK", "TIMEOUT_SECONDS", "RETRY_SCHEDULE",
     "GIVE_UP_AFTER", "EXCERPT_LENGTH", "USER_AGENT",
 ]

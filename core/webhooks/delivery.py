@@ -27,7 +27,7 @@ from core import outbox
 from core.exceptions import DomainError
 from core.models import WebhookDelivery, WebhookEndpoint, insecure_loopback_allowed
 from core.webhooks import registry
-from core.webhooks.signing import body_of, sign
+from core.webhooks.signing import body_of, headers_for
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +35,20 @@ OUTBOX_TASK = "core.deliver_webhook"
 OUTBOX_TASK_MANY = "core.deliver_webhooks"
 OUTBOX_CHUNK = 50  # deliveries per outbox message: a slow receiver holds one worker for at most 50 timeouts
 TIMEOUT_SECONDS = 10
-# Backoff after the n-th failed attempt: 1, 2, 4 ... minutes, at most an hour
-# apart, so a receiver that is down for a night is retried ~30 times, not 10,000.
-RETRY_BASE = timedelta(minutes=1)
-RETRY_CAP = timedelta(hours=1)
-GIVE_UP_AFTER = timedelta(hours=24)
+# The wait after the n-th failed attempt, as the Standard Webhooks spec suggests (5 s, 5 min, 30 min, 2 h,
+# 5 h, then every 10 h), continued to about three days (2 days 19 h 35 min after the first attempt), so a
+# receiver down for a long weekend still gets every event; after the last one the delivery fails for good
+# and can be replayed. Due retries are sent by the retry job every minute, so 5 s means "at the next run".
+RETRY_SCHEDULE = (
+    timedelta(seconds=5), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2), timedelta(hours=5),
+    *[timedelta(hours=10)] * 6,
+)
+GIVE_UP_AFTER = sum(RETRY_SCHEDULE, timedelta())
 EXCERPT_LENGTH = 500
-USER_AGENT = "Kredo-Webhooks/1.0"
+USER_AGENT = "Kredo-Webhooks/2.0"
+# A receiver answering 410 Gone says the endpoint no longer exists: Kredo stops sending to it.
+GONE = 410
+DISABLED_GONE = "gone"  # WebhookEndpoint.disabled_reason: a code, shown translated
 
 
 def _event_uuid(event_id: str | None) -> uuid.UUID:
@@ -199,10 +206,12 @@ def _post(delivery: WebhookDelivery) -> _Outcome:
         headers={
             "Content-Type": "application/json",
             "User-Agent": USER_AGENT,
+            # The event's id: the same for every retry and replay of the event, what receivers deduplicate on.
+            **headers_for(secrets_in_use=endpoint.signing_secrets(timezone.now()), msg_id=str(delivery.event_id),
+                          timestamp=timestamp, body=body),
+            # Not signed, for the receiver's logs: which event, and which of Kredo's deliveries.
             "Kredo-Event": delivery.event,
             "Kredo-Delivery": str(delivery.uuid),
-            "Kredo-Timestamp": str(timestamp),
-            "Kredo-Signature": f"t={timestamp},v1={sign(endpoint.secret, timestamp, body)}",
         },
     )
     try:
@@ -217,9 +226,16 @@ def _post(delivery: WebhookDelivery) -> _Outcome:
         return _Outcome(error=f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}"[:2000])
 
 
-def next_attempt_delay(attempts: int) -> timedelta:
-    # The exponent is bounded so a large attempt count cannot overflow timedelta.
-    return min(RETRY_BASE * 2 ** min(max(attempts - 1, 0), 20), RETRY_CAP)
+def next_attempt_delay(attempts: int) -> timedelta | None:
+    """The wait after `attempts` failed attempts; None once the schedule is spent (give up)."""
+    return RETRY_SCHEDULE[attempts - 1] if 1 <= attempts <= len(RETRY_SCHEDULE) else None
+
+
+def _disable_gone_endpoint(endpoint) -> None:
+    endpoint.is_active = False
+    endpoint.disabled_reason = DISABLED_GONE
+    endpoint.save(update_fields=["is_active", "disabled_reason"])
+    # Its other pending deliveries fail when their turn comes (an inactive endpoint is never called).
 
 
 def deliver(*, delivery_id: int) -> bool:
@@ -258,12 +274,15 @@ def deliver(*, delivery_id: int) -> bool:
             delivery.delivered_at = now
             delivery.next_attempt_at = None
         else:
-            next_at = now + next_attempt_delay(delivery.attempts)
-            if next_at > delivery.created_at + GIVE_UP_AFTER:
+            delay = next_attempt_delay(delivery.attempts)
+            if outcome.status_code == GONE:
+                _disable_gone_endpoint(delivery.endpoint)
+                delay = None
+            if delay is None:
                 delivery.state = WebhookDelivery.State.FAILED
                 delivery.next_attempt_at = None
             else:
-                delivery.next_attempt_at = next_at
+                delivery.next_attempt_at = now + delay
             log.info("webhook delivery %s failed (%s %s)", delivery.pk, outcome.status_code, outcome.error)
         delivery.save(
             update_fields=[

@@ -1,11 +1,14 @@
 """A tenant's webhook endpoints: where events are sent and which ones."""
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import DomainError
-from core.models import WebhookEndpoint
+from core.models import WebhookEndpoint, new_webhook_secret
 from core.webhooks import registry
 
 
@@ -64,6 +67,8 @@ def update_endpoint(
         endpoint.events = _checked_events(events)
     if is_active is not None:
         endpoint.is_active = is_active
+        if is_active:
+            endpoint.disabled_reason = ""
     _clean(endpoint)
     endpoint.save()
     return endpoint
@@ -73,3 +78,19 @@ def update_endpoint(
 def delete_endpoint(*, endpoint: WebhookEndpoint) -> None:
     # Its deliveries go with it; outbox messages still queued for them find no row and do nothing.
     endpoint.delete()
+
+
+# How long deliveries keep the old secret's signature after a rotation: a day to deploy the new secret.
+ROTATION_OVERLAP = timedelta(hours=24)
+
+
+@transaction.atomic
+def rotate_secret(*, endpoint: WebhookEndpoint, overlap: timedelta = ROTATION_OVERLAP) -> WebhookEndpoint:
+    """A new signing secret; for `overlap` every delivery carries a signature with each secret, so the
+    receiver may switch to the new one at any time in that window without refusing a single delivery."""
+    endpoint = WebhookEndpoint.objects.select_for_update().get(pk=endpoint.pk)
+    endpoint.previous_secret = endpoint.secret
+    endpoint.previous_secret_until = timezone.now() + overlap
+    endpoint.secret = new_webhook_secret()
+    endpoint.save(update_fields=["secret", "previous_secret", "previous_secret_until"])
+    return endpoint

@@ -22,12 +22,17 @@ class WebhookEndpointOutputSerializer(serializers.Serializer):
     description = serializers.CharField()
     events = serializers.ListField(child=serializers.CharField())
     is_active = serializers.BooleanField()
+    disabled_reason = serializers.CharField(help_text='Why Kredo disabled the endpoint: "gone" when it answered 410 Gone; empty otherwise.')
     created_at = serializers.DateTimeField()
 
 
 class WebhookEndpointDetailOutputSerializer(WebhookEndpointOutputSerializer):
     secret = serializers.CharField(
-        help_text="Key of the HMAC-SHA256 in Kredo-Signature: t=<timestamp>,v1=hex(HMAC(secret, '<timestamp>.' + body))."
+        help_text="Standard Webhooks signing secret (whsec_ + base64 key): verify the webhook-signature header with "
+                  "any Standard Webhooks library. See the webhooks section of the API guide."
+    )
+    previous_secret_until = serializers.DateTimeField(
+        allow_null=True, help_text="After a rotation, deliveries are also signed with the previous secret until then."
     )
 
 

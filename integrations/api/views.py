@@ -162,3 +162,22 @@ class WebhookEventListApi(APIView):
     def get(self, request):
         events = [{"name": name, "label": str(label)} for name, label in webhooks.EVENTS.items()]
         return Response(WebhookEventOutputSerializer(events, many=True).data)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Rotate the endpoint's signing secret",
+        description=(
+            "Answers with the endpoint and its new secret. For 24 hours every delivery carries two signatures in "
+            "`webhook-signature`, one per secret, so the receiver can switch to the new secret without refusing "
+            "a delivery. Send an `Idempotency-Key` to retry safely."
+        ),
+        tags=TAGS, request=None, responses={200: WebhookEndpointDetailOutputSerializer},
+    )
+)
+class WebhookEndpointRotateSecretApi(IdempotentPostMixin, APIView):
+    required_permission = PERMISSION
+
+    def handle_post(self, request, pk):
+        endpoint = webhooks.rotate_secret(endpoint=_endpoint_or_404(request, pk))
+        return Response(WebhookEndpointDetailOutputSerializer(endpoint).data)
