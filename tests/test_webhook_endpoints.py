@@ -225,7 +225,7 @@ def test_tenant_admin_rotates_the_secret_from_the_endpoint_page(client_of_user, 
 def test_the_migration_rewraps_legacy_secrets_keeping_their_key_bytes(endpoint):
     legacy = "whsec_old-scheme_Token-urlsafe"
     WebhookEndpoint.objects.filter(pk=endpoint.pk).update(secret=legacy)
-    migration = importlib.import_module("core.migrations.0004_standard_webhooks")
+    migration = importlib.import_module("core.migrations.0007_standard_webhooks")
     migration.rewrap_secrets(django_apps, None)
     endpoint.refresh_from_db()
     assert endpoint.secret == webhooks.rewrap_legacy_secret(legacy)
