@@ -34,7 +34,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "te
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "core.admin_config.KredoAdminConfig",  # django.contrib.admin, its dates bounded (core/admin_config.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -43,6 +43,22 @@ def money_json(amount, currency="EUR") -> dict:
     return {"amount": amount if isinstance(amount, float) else str(amount), "currency": currency}
 
 
+def admin_policy_form(tenant, **changes) -> dict:
+    """The policy admin's add form, filled with the domain's default terms (`changes` override fields)."""
+    data = {
+        "tenant": tenant.pk, "number": "P-ADMIN", "status": "draft", "start_date": "2026-01-01",
+        "end_date": "2026-12-31", "currency": "EUR", "percentage_of_cover_commercial": "90",
+        "percentage_of_cover_political": "90", "discretionary_limit_max_amount": "20000",
+        "discretionary_percentage_of_cover": "70", "discretionary_max_buyer_grade": "6",
+        "max_credit_period_days": "120", "max_extension_days": "60", "overdue_notification_days": "60",
+        "notification_deadline_from": "due_date", "reduction_notice_days": "1",
+        "waiting_period_days": "150", "claim_filing_days": "240", "claim_payment_days": "30",
+        "non_qualifying_loss_amount": "0", "max_liability_multiple": "40", "premium_rate_percent": "0.25",
+        "minimum_premium_amount": "5000", "recovery_sharing": "pro_rata",
+    }
+    return data | changes
+
+
 def api_error(response) -> tuple[str, dict[str, list[str]]]:
     """An API error (RFC 9457 problem details) as (code, {JSON pointer: [messages]}): `"/invoices/0/due_date"`,
     `""` for the whole request (the problem's `detail` when no error names a field). Tests read errors through

@@ -12,7 +12,7 @@ from rest_framework import serializers
 from claims.overdues.invoice_csv import parse_invoices
 from claims.overdues.models import Overdue, OverduePayment
 from core.api.fields import BoundedDateField
-from core.dates import BoundedDateFormField, latest
+from core.dates import BoundedDateFormField, latest, out_of_bounds
 from tests.claim_helpers import paid_claim
 from tests.factories import api_error
 
@@ -98,3 +98,40 @@ def test_the_bounds_are_inclusive(day, accepted):
 
 def test_fifty_years_ahead_of_a_29_february_is_the_28th():
     assert latest(date(2028, 2, 29)) == date(2078, 2, 28)
+
+
+def test_every_admin_form_bounds_its_dates():
+    """One entry in the admin's table of form fields (core/admin_config.py) covers every ModelAdmin."""
+    from django.contrib import admin
+    from django.db import models
+
+    date_fields = [(model_admin, field) for model, model_admin in admin.site._registry.items()
+                   for field in model._meta.concrete_fields
+                   if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField)
+                   and field.editable and not field.choices]
+    assert len(date_fields) > 20  # policies, limits, overdues, invoices, claims, recoveries, premium...
+    unbounded = [f"{field.model.__name__}.{field.name}" for model_admin, field in date_fields
+                 if not isinstance(model_admin.formfield_for_dbfield(field, request=None), BoundedDateFormField)]
+    assert unbounded == []
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", (TODAY + timedelta(days=365 * 51)).isoformat()])
+def test_an_admin_date_out_of_bounds_is_a_form_error(client_of_underwriter, tenant, day):
+    from policies.models import Policy
+    from tests.factories import admin_policy_form
+
+    response = client_of_underwriter.post("/admin/policies/policy/add/", admin_policy_form(tenant, start_date=day))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["start_date"] == [out_of_bounds(date.fromisoformat(day))]
+    assert not Policy.objects.filter(number="P-ADMIN").exists()
+
+
+def test_a_filter_date_out_of_bounds_is_a_400_on_its_parameter(api_client, api_client_of_outsider, policy):
+    response = api_client.get("/api/v1/policies/?active_on=0001-01-01")
+    code, pointers = api_error(response)
+    assert response.status_code == 400 and list(pointers) == ["/active_on"]
+    # Within the bounds the filter answers: the tenant finds its policy, the outsider nothing of the tenant's.
+    in_force = f"/api/v1/policies/?active_on={policy.start_date.isoformat()}"
+    assert [row["id"] for row in api_client.get(in_force).json()["results"]] == [policy.pk]
+    assert policy.pk not in [row["id"] for row in api_client_of_outsider.get(in_force).json()["results"]]

@@ -11,7 +11,7 @@ from moneyed import Money
 from policies.models import Policy
 from policies.services import create_policy
 from policies.terms import default_end_date
-from tests.factories import PolicyFactory, api_error
+from tests.factories import PolicyFactory, admin_policy_form, api_error
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
@@ -78,17 +78,7 @@ def test_service_rejects_bad_terms_with_field_messages(tenant):
 
 
 def test_admin_form_rejects_bad_percentage(client_of_underwriter, tenant):
-    data = {
-        "tenant": tenant.pk, "number": "P-ADMIN", "status": "draft", "start_date": "2026-01-01",
-        "end_date": "2026-12-31", "currency": "EUR", "percentage_of_cover_commercial": "150",
-        "percentage_of_cover_political": "90", "discretionary_limit_max_amount": "20000",
-        "discretionary_percentage_of_cover": "70", "discretionary_max_buyer_grade": "6",
-        "max_credit_period_days": "120", "max_extension_days": "60", "overdue_notification_days": "60",
-        "notification_deadline_from": "due_date", "reduction_notice_days": "1",
-        "waiting_period_days": "150", "claim_filing_days": "240", "claim_payment_days": "30",
-        "non_qualifying_loss_amount": "0", "max_liability_multiple": "40", "premium_rate_percent": "0.25",
-        "minimum_premium_amount": "5000", "recovery_sharing": "pro_rata",
-    }
+    data = admin_policy_form(tenant, number="P-ADMIN", percentage_of_cover_commercial="150")
     response = client_of_underwriter.post("/admin/policies/policy/add/", data)
     assert response.status_code == 200
     assert "percentage_of_cover_commercial" in response.context["adminform"].form.errors

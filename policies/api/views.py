@@ -2,6 +2,7 @@ import django_filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 
+from core.api.filters import BoundedDateFilter
 from core.api.views import TenantQuerysetMixin
 from policies.api.serializers import PolicyOutputSerializer
 from policies.models import Policy
@@ -11,7 +12,7 @@ from policies.selectors import policies_for_tenant
 class PolicyFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Policy.Status.choices)
     currency = django_filters.CharFilter(field_name="currency", lookup_expr="iexact")
-    active_on = django_filters.DateFilter(method="filter_active_on", label="In force on (date)")
+    active_on = BoundedDateFilter(method="filter_active_on", label="In force on (date)")
 
     class Meta:
         # Filters are declared, not generated: generation queries the scoped manager at import.
