@@ -20,6 +20,7 @@ Scopes are enabled in tests as in production: a query on a tenant-owned model ra
   inside a scoped or unscoped module.
 """
 
+import importlib
 from contextlib import contextmanager, nullcontext
 
 import pytest
@@ -48,6 +49,22 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _migration_data_after_a_flush(request):
+    """A transactional test starts with what the migrations wrote (the default automatic-decision matrix), as
+    every other test does: the transactional test before it flushed every table when it ended, so without this
+    a test's outcome would depend on the order the tests run in."""
+    marker = request.node.get_closest_marker("django_db")
+    if not marker or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps as django_apps
+
+    forwards = importlib.import_module("limits.migrations.0002_default_auto_decision_matrix").forwards
+    with scopes_disabled():
+        forwards(django_apps, None)
 
 
 @pytest.fixture(autouse=True)
