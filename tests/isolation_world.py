@@ -52,7 +52,8 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
             tenant=tenant, endpoint=endpoint, event="claim.paid", event_id=uuid.uuid4(),
             payload={"note": MARKER}, next_attempt_at=timezone.now() + timedelta(minutes=5))
         notification = Model("core", "Notification").objects.create(
-            tenant=tenant, event="test", dedup_key=MARKER, subject=f"Notice {MARKER}", body=MARKER)
+            tenant=tenant, event="test", dedup_key=MARKER, code="legacy.text", params={"text": f"Notice {MARKER}"},
+            lines=[["legacy.text", {"text": MARKER}]])
         limit = Model("limits", "CreditLimit").objects.get(policy=claim.policy, buyer=claim.buyer)
         document = claim.documents.first()
         # The texts a page shows carry the marker (set after the flow, which checks none of them).
