@@ -3,7 +3,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from buyers.forms import (
 )
 from buyers.models import Buyer, BuyerGrade, BuyerIdentifier, CountryRisk
 from buyers.selectors import matching_query
-from core.admin import ReadOnlyAdminMixin
+from core.admin import ReadOnlyAdminMixin, RefusalShownAdminMixin
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 
@@ -62,7 +61,7 @@ class BuyerGradeInline(ReadOnlyAdminMixin, _BuyerChildInline, admin.TabularInlin
 
 
 @admin.register(Buyer)
-class BuyerAdmin(SimpleHistoryAdmin):
+class BuyerAdmin(RefusalShownAdminMixin, SimpleHistoryAdmin):
     form = BuyerAdminForm
     list_display = ("legal_name", "country", "registration_number", "vat_number", "grade", "grade_date", "status",
                     "proposed_by_tenant")
@@ -105,14 +104,6 @@ class BuyerAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.update_buyer_identity(buyer=obj)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except DomainError as exc:
-            # The form checks the same rule; this is a concurrent edit losing the race. Rolled back, shown.
-            self.message_user(request, exc.message, messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     # --- actions ---
 

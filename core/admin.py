@@ -1,6 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.exceptions import DomainError
 from core.formatting import format_money
 from core.models import (
     ExchangeRate,
@@ -22,6 +24,19 @@ def money_column(model, field: str, *, currency_field: str = "currency"):
 
     column.__name__ = f"{field}_money"
     return column
+
+
+class RefusalShownAdminMixin:
+    """An edit screen whose save calls a service: a refusal the form could not foresee (a row changed
+    meanwhile, a race lost) is rolled back by the service and shown as a message on the same screen, not a 500.
+    The form checks the same rules first, so this is the exception, not the way errors are shown."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except DomainError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
 
 class ReadOnlyAdminMixin:

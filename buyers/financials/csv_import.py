@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from buyers.financials.models import AMOUNTS, FinancialStatement
 from buyers.financials.services import record_financial_statement, statement_errors
 from buyers.selectors import find_by_registration, find_by_vat
+from core.csv_upload import decode_upload
 from core.row_errors import RowError
 
 MAX_ROWS = 20_000
@@ -37,14 +38,7 @@ class StatementImportResult:
 
 
 def _decode(file) -> tuple[str | None, str | None]:
-    raw = file if isinstance(file, bytes) else file.encode("utf-8") if isinstance(file, str) else file.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        return None, _("The file is larger than %(size)s MB: split it into smaller files.") % {
-            "size": MAX_BYTES // (1024 * 1024)}
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        return None, _("The file is not UTF-8 text: save it as “CSV UTF-8” and upload it again.")
+    return decode_upload(file, max_bytes=MAX_BYTES)
 
 
 def _rows(text: str):

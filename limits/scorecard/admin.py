@@ -8,13 +8,13 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Max
-from django.http import HttpResponseRedirect
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import RefusalShownAdminMixin
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 from limits.scorecard import services
@@ -51,7 +51,7 @@ class ScorecardForm(forms.ModelForm):
 
 
 @admin.register(Scorecard)
-class ScorecardAdmin(SimpleHistoryAdmin):
+class ScorecardAdmin(RefusalShownAdminMixin, SimpleHistoryAdmin):
     form = ScorecardForm
     list_display = ("version", "name", "is_active", "max_automatic_amount", "buyer_exposure_cap", "currency",
                     "first_used_at")
@@ -85,14 +85,6 @@ class ScorecardAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.save_scorecard(scorecard=obj, changed=set(form.changed_data))
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except DomainError as exc:
-            # The form checks the same rules; this is a version a decision used meanwhile. Rolled back, shown.
-            self.message_user(request, exc.message, messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     @admin.action(description=gettext_lazy("New version from this one"), permissions=["add"])
     def copy_to_new_version(self, request, queryset):

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.amounts import AmountError, parse_amount
+from core.csv_upload import decode_upload
 from core.exceptions import DomainError
 from core.row_errors import RowError
 from policies.models import Policy
@@ -50,25 +51,7 @@ class TurnoverImportResult:
 
 
 def _text(file) -> tuple[str | None, str | None]:
-    if isinstance(file, str):
-        raw = file.encode("utf-8")
-    elif isinstance(file, bytes | bytearray):
-        raw = bytes(file)
-    else:
-        if getattr(file, "size", None) and file.size > MAX_BYTES:
-            raw = b"x" * (MAX_BYTES + 1)
-        else:
-            if hasattr(file, "seek"):
-                file.seek(0)
-            raw = file.read(MAX_BYTES + 1)
-            raw = raw.encode("utf-8") if isinstance(raw, str) else raw
-    if len(raw) > MAX_BYTES:
-        return None, _("The file is larger than %(size)s MB: split it into smaller files.") % {
-            "size": MAX_BYTES // (1024 * 1024)}
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        return None, _("The file is not UTF-8 text: save it as “CSV UTF-8” and upload it again.")
+    return decode_upload(file, max_bytes=MAX_BYTES)
 
 
 def _parse_turnover(raw: str) -> tuple[Decimal | None, str | None]:
