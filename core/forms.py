@@ -37,3 +37,14 @@ def state_filter(request, states) -> str | None:
     state = request.GET.get("state") or None
     return state if state in states else None
 
+
+
+def preselect_only_choice(form: forms.Form, name: str) -> None:
+    """An unbound form's choice field preselected when it offers exactly one row (a tenant with one policy
+    should not have to choose it, and a request must not fail because nobody did). One query of two rows."""
+    field = form.fields[name]
+    if form.is_bound or form.initial.get(name) is not None:
+        return
+    only = list(field.queryset[:2])
+    if len(only) == 1:
+        form.initial[name] = only[0].pk

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buyers.selectors import buyers_visible_to
 from core.amounts import AmountFormField, check_places
+from core.forms import preselect_only_choice
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
 
@@ -19,6 +20,7 @@ class LimitRequestForm(forms.Form):
     def __init__(self, *args, tenant, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["policy"].queryset = policies_for_tenant(tenant=tenant, status=Policy.Status.ACTIVE)
+        preselect_only_choice(self, "policy")
         self.fields["buyer"].queryset = buyers_visible_to(tenant=tenant)
         self.fields["buyer"].error_messages["required"] = _("Choose a buyer first (search the registry).")
 

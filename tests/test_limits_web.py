@@ -300,3 +300,17 @@ def test_the_list_filter_keeps_the_search_and_the_chosen_state(client_of_user, c
     claims_page = client_of_user.get("/claims/", {"state": "draft"}).content.decode()
     assert 'name="q"' not in claims_page and '<option value="draft" selected>' in claims_page
     assert client_of_outsider.get("/limits/", {"q": "Lisboa"}).status_code == 200
+
+
+def test_the_only_policy_is_preselected_and_two_are_left_to_choose(client_of_user, tenant, policy, outsider_policy):
+    """Issue 9: a request must not fail because nobody chose the tenant's only policy. Another tenant's
+    policy neither counts nor shows."""
+    buyer = make_buyer(country="PT", grade=2)
+    form = client_of_user.get(f"/limits/request/?buyer={buyer.pk}").context["form"]
+    assert form.initial["policy"] == policy.pk
+    assert [choice.pk for choice in form.fields["policy"].queryset] == [policy.pk]
+
+    second = PolicyFactory(tenant=tenant, number="KR-TEST-002")
+    form = client_of_user.get(f"/limits/request/?buyer={buyer.pk}").context["form"]
+    assert "policy" not in form.initial
+    assert {choice.pk for choice in form.fields["policy"].queryset} == {policy.pk, second.pk}

@@ -84,3 +84,9 @@ def test_the_lockout_message_is_translated(user):
 def test_code_that_authenticates_without_a_request_is_not_refused(user):
     # The test client's login() and management commands call authenticate() without a request.
     assert Client().login(username=user.username, password=PASSWORD)
+
+
+def test_the_login_page_offers_a_new_password_in_the_readers_language(client):
+    page = client.get("/login/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert 'href="/account/password/reset/"' in page
+    assert "¿Ha olvidado su contraseña?" in page

@@ -284,3 +284,10 @@ def test_extension_within_60_days_counts_beyond_waits_for_consent(client_of_user
     assert "waits for the insurer's consent" in client_of_user.get(f"/overdues/{overdue.pk}/").content.decode()
     bad = client_of_user.post(f"/overdues/{overdue.pk}/extension/", {"invoice": invoice.pk, "new_due_date": "2026-01-01"})
     assert bad.status_code == 400 and "after the original due date" in bad.content.decode()
+
+
+def test_the_only_policy_is_preselected_on_the_declaration(client_of_user, policy, outsider_policy):
+    """Another tenant's policy does not count: the insured's one policy is chosen for it."""
+    form = client_of_user.get("/overdues/new/").context["form"]
+    assert form.initial["policy"] == policy.pk
+    assert [choice.pk for choice in form.fields["policy"].queryset] == [policy.pk]

@@ -8,6 +8,7 @@ from claims.overdues.models import Invoice
 from claims.overdues.services import InvoiceLine
 from core.amounts import AmountFormField, check_places
 from core.dates import BoundedDateFormField
+from core.forms import preselect_only_choice
 from limits.selectors import limits_for_tenant
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
@@ -38,6 +39,7 @@ class OverdueHeaderForm(forms.Form):
     def __init__(self, *args, tenant, preselected_buyer=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["policy"].queryset = policies_for_tenant(tenant=tenant, status=Policy.Status.ACTIVE)
+        preselect_only_choice(self, "policy")
         visible = buyers_visible_to(tenant=tenant)
         self.fields["buyer"].queryset = visible
         shown = visible.filter(pk__in=limits_for_tenant(tenant=tenant).values("buyer_id"))
