@@ -193,3 +193,18 @@ def test_ids_beyond_any_row_are_not_found_and_id_filters_take_whole_numbers(api_
     _problem(api_client.get("/api/v1/claims/", {"overdue": "-4.0708521910921856e+68"}), 400, "validation_error")
     assert "/policy" in api_error(api_client.get("/api/v1/limits/", {"policy": "1.5"}))[1]
     assert api_client.get("/api/v1/limits/", {"policy": "1"}).status_code == 200
+
+
+def test_the_instance_is_a_uri_reference_whatever_the_path(api_client):
+    """RFC 9457's `instance` is a URI reference: a path with other characters comes back percent-encoded (the
+    fuzzer found raw text there once the schema said `format: uri-reference`)."""
+    body = _problem(api_client.get("/api/v1/claims/é 6/"), 404, "not_found")
+    assert body["instance"] == "/api/v1/claims/%C3%A9%206/"
+
+
+def test_a_keyset_page_keeps_its_schema_promise(api_client):
+    """The paginated schema does not require `count`, which a `?cursor=` page leaves out."""
+    schema = api_client.get("/api/schema/?format=json").json()
+    page = schema["components"]["schemas"]["PaginatedLimitOutputList"]
+    assert "count" in page["properties"] and "count" not in page.get("required", [])
+    assert "count" not in api_client.get("/api/v1/limits/?cursor=").json()

@@ -15,6 +15,7 @@ numbers). Messages are in the request's language (LocaleMiddleware reads Accept-
 import json
 
 from django.http import HttpResponse
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 
 from core.exceptions import split_field_path
@@ -93,7 +94,8 @@ def problem(*, status: int, code: str, detail: str, instance: str = "", errors: 
         "title": str(title or _titles().get(code) or _title_by_status(status)),
         "status": status,
         "detail": str(detail),
-        "instance": instance,
+        # A URI reference, as RFC 9457 says: the decoded path percent-encoded again ("/api/v1/buyers/%C3%8C6/").
+        "instance": escape_uri_path(instance),
         "code": code,
         "errors": [{"pointer": e["pointer"], "code": str(e["code"]), "detail": str(e["detail"])} for e in errors or []],
     }
