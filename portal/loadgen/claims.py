@@ -11,8 +11,9 @@ from django.core.files.storage import default_storage
 from claims.claims.calculation import calculate_claim, calculation_as_json
 from claims.claims.models import REQUIRED_DOCUMENTS, Cause, Claim, ClaimDocument, ClaimTransition
 from claims.overdues.models import Overdue
+from policies.deadlines import claim_payment_due
 from portal.loadgen.batch import insert
-from portal.loadgen.overdues import WAITING
+from portal.loadgen.overdues import TERMS, deadlines
 
 State = Claim.State
 # The path each final state was reached by.
@@ -38,7 +39,7 @@ def _claim(fake, plan, state: str) -> Claim:
         event = fake.day_between(plan.oldest_due + timedelta(days=20), today - timedelta(days=30))
         opens = max(event, overdue.notified_on)
     else:
-        event, opens = None, plan.oldest_due + timedelta(days=WAITING)
+        event, opens = None, deadlines(plan.oldest_due).waiting_period_end
     filed = fake.day_between(opens, min(opens + timedelta(days=20), today))
     claim = Claim(
         tenant_id=overdue.tenant_id, policy_id=overdue.policy_id, buyer_id=overdue.buyer_id, overdue_id=overdue.pk,
@@ -50,7 +51,7 @@ def _claim(fake, plan, state: str) -> Claim:
     day = filed
     if State.COMPLETE in path:
         day = claim.complete_on = min(filed + timedelta(days=fake.rng.randrange(3, 20)), today)
-        claim.payment_due_on = day + timedelta(days=30)
+        claim.payment_due_on = claim_payment_due(terms=TERMS, file_complete_on=day)
     if State.APPROVED in path:
         day = claim.approved_on = min(day + timedelta(days=fake.rng.randrange(1, 10)), today)
     if State.PAID in path:

@@ -7,10 +7,18 @@ from decimal import Decimal
 
 from claims.overdues.models import Invoice, Overdue
 from limits.models import CoverStop
+from policies.deadlines import InvoiceDeadlines, invoice_deadlines
+from policies.models import Policy
+from policies.terms import PolicyTerms
 from portal.loadgen.batch import insert
 
-# The default terms of every generated policy (policies.models): days after the due date.
-MAX_EXTENSION, NOTIFICATION, WAITING, FILING = 60, 60, 150, 240
+# Every generated policy has the default terms (policies.models); its deadlines come from the one place that
+# computes deadlines, as the services' do, so the generated book obeys the same dates.
+TERMS = PolicyTerms.of(Policy(currency="EUR"))
+
+
+def deadlines(due: date) -> InvoiceDeadlines:
+    return invoice_deadlines(terms=TERMS, due_date=due)
 
 
 @dataclass
@@ -34,7 +42,7 @@ def _invoices(fake, overdue: Overdue, *, count: int, oldest_due: date, terms_day
         rows.append(Invoice(
             tenant_id=overdue.tenant_id, number=f"INV-{overdue.reference}-{k + 1}", invoice_date=shipped,
             shipment_date=shipped, due_date=due, amount=amount, outstanding=outstanding, currency=overdue.currency,
-            notified_late=overdue.notified_on > due + timedelta(days=NOTIFICATION),
+            notified_late=deadlines(due).notified_late(overdue.notified_on),
         ))
     return rows
 
@@ -73,7 +81,7 @@ def plan_overdues(*, fake, limit_plans, count: int, invoices: int, claims: int, 
         stop = CoverStop(
             tenant_id=limit.tenant_id, policy_id=limit.policy_id, buyer_id=limit.buyer_id,
             reason=CoverStop.Reason.OVERDUE, source_reference=reference, created_at=overdue.created_at,
-            stopped_from=min(notified_on, oldest_due + timedelta(days=MAX_EXTENSION)),
+            stopped_from=deadlines(oldest_due).cover_stops_from(notified_on),
         )
         rows = _invoices(fake, overdue, count=1 + extra_invoices[i], oldest_due=oldest_due,
                          terms_days=limit.requested_terms_days, cap=limit.decided_amount)
