@@ -16,9 +16,8 @@ from django.conf import settings
 from django.utils import timezone
 from moneyed import Money
 
-from core import rates
 from core.money import quantize_money
-from limits.exposure import BUYER, COUNTRY, tenant_exposure
+from limits.exposure import BUYER, COUNTRY, _Rates, tenant_exposure
 
 GROUPINGS = (BUYER, COUNTRY)
 
@@ -45,20 +44,6 @@ class TenantExposureReport:
     without_rate: tuple[Money, ...]
 
 
-class _RateOf:
-    """One rate lookup per currency (core.rates.rate), None where none was recorded."""
-
-    def __init__(self, *, to: str, on: date):
-        self.to, self.on, self.known = to, on, {}
-
-    def __call__(self, currency: str) -> Decimal | None:
-        if currency not in self.known:
-            try:
-                self.known[currency] = rates.rate(base=currency, quote=self.to, on=self.on)
-            except rates.MissingRate:
-                self.known[currency] = None
-        return self.known[currency]
-
 
 def _by_currency(amounts: dict[str, Decimal]) -> tuple[Money, ...]:
     return tuple(Money(amounts[currency], currency) for currency in sorted(amounts))
@@ -70,7 +55,7 @@ def tenant_exposure_report(*, tenant, by: str, on: date | None = None) -> Tenant
         raise ValueError(f"Unknown exposure grouping {by!r} for an insured; use buyer or country")
     on = on or timezone.localdate()
     to = settings.REPORTING_CURRENCY
-    rate_of = _RateOf(to=to, on=on)
+    rate_of = _Rates(to=to, on=on)  # one lookup per currency, as the admin's exposure
     groups: dict[int | str, dict] = {}
     totals, missing, grand = defaultdict(Decimal), defaultdict(Decimal), Decimal(0)
     for row in tenant_exposure(tenant=tenant, by=by):

@@ -145,3 +145,15 @@ def test_insureds_users_never_reach_the_statements(client_of_user, client_of_out
     for client in (client_of_user, client_of_outsider):
         assert client.get(ADMIN).status_code == 302  # to the admin's login
         assert client.get(f"{ADMIN}import-csv/").status_code == 302
+
+
+@pytest.mark.parametrize("value, code_word", [("123456789012345678901", "digits"), ("1.234", "places"),
+                                              ("1e6", "decimal")])
+def test_csv_amounts_beyond_the_column_or_the_currency_are_row_errors_not_database_errors(muller, value, code_word):
+    """Read as every typed amount is (core.amounts.parse_amount): a 21-digit revenue or a third decimal would
+    otherwise reach numeric(18, 2) and fail or round on writing."""
+    result = import_financial_statements_csv(file=_csv(
+        f"DE,HRB 123.456,,{YEAR},EUR,{value},3000000,9000000,5000000,4000000,400000,900000"))
+    assert [(error.line, error.column) for error in result.errors] == [(2, "revenue")]
+    assert code_word in result.errors[0].message
+    assert not FinancialStatement.objects.exists()

@@ -23,7 +23,7 @@ from limits.selectors import cover_in_force
 from policies.deadlines import invoice_deadlines, reduction_effective_from
 from policies.models import Policy
 from tests.buyer_factories import make_buyer
-from tests.factories import PolicyFactory, eur
+from tests.factories import PolicyFactory, admin_policy_form, eur
 from tests.limit_factories import approved_limit
 from tests.overdue_factories import declare, invoice_line
 
@@ -134,6 +134,19 @@ def test_the_admin_edits_both_terms(client_of_underwriter, tenant):
     page = client_of_underwriter.get(f"/admin/policies/policy/{policy.pk}/change/").content.decode()
     assert 'name="notification_deadline_from"' in page and 'name="reduction_notice_days"' in page
     assert "the end of the maximum extension period" in page
+    form = admin_policy_form(tenant, number=policy.number, start_date=policy.start_date.isoformat(),
+                             end_date=policy.end_date.isoformat(), notification_deadline_from="max_extension_end",
+                             reduction_notice_days="30")
+    response = client_of_underwriter.post(f"/admin/policies/policy/{policy.pk}/change/", form)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    policy.refresh_from_db()
+    assert (policy.notification_deadline_from, policy.reduction_notice_days) == ("max_extension_end", 30)
+    # Out of the CHECK constraint's range: a form error, nothing saved.
+    refused = client_of_underwriter.post(f"/admin/policies/policy/{policy.pk}/change/",
+                                         form | {"reduction_notice_days": "0"})
+    assert "reduction_notice_days" in refused.context["adminform"].form.errors
+    policy.refresh_from_db()
+    assert policy.reduction_notice_days == 30
 
 
 def test_the_api_and_the_page_show_both_terms(api_client, api_client_of_outsider, client_of_user, tenant):

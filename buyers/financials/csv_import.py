@@ -9,9 +9,7 @@ anything is written, so the underwriter sees every error at once; one error and 
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -19,15 +17,18 @@ from django.utils.translation import gettext as _
 from buyers.financials.models import AMOUNTS, FinancialStatement
 from buyers.financials.services import record_financial_statement, statement_errors
 from buyers.selectors import find_by_registration, find_by_vat
+from core.amounts import AmountError, parse_amount
 from core.csv_upload import decode_upload
 from core.row_errors import RowError
 
 MAX_ROWS = 20_000
 MAX_BYTES = 5 * 1024 * 1024
+# The amount columns of FinancialStatement (numeric(18, 2)).
+FIELD_DIGITS = FinancialStatement._meta.get_field(AMOUNTS[0]).max_digits
+FIELD_PLACES = FinancialStatement._meta.get_field(AMOUNTS[0]).decimal_places
 COUNTRY, REGISTRATION, VAT, YEAR, CURRENCY = "buyer_country", "buyer_registration_number", "buyer_vat_number", "year", "currency"
 REQUIRED_COLUMNS = (COUNTRY, YEAR, CURRENCY, *AMOUNTS)
 KNOWN_COLUMNS = (COUNTRY, REGISTRATION, VAT, YEAR, CURRENCY, *AMOUNTS)
-_DECIMAL = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
 @dataclass
@@ -80,11 +81,15 @@ def _check_row(line: int, row: dict, errors: list[RowError]):
     amounts = {}
     for name in AMOUNTS:
         text = row.get(name, "")
-        if _DECIMAL.match(text):
-            amounts[name] = Decimal(text)
-        elif text:
-            errors.append(RowError(line, name, _("Write the amount without thousands separators and with '.' "
-                                                 "before the decimals, e.g. %(example)s.") % {"example": "1000000.00"}))
+        if not text:
+            continue
+        try:
+            # The one reading of a typed amount (core.amounts): plain decimal, the currency's places, and the
+            # column's digits, so a 20-digit revenue is a row error here, not a database error on writing.
+            amounts[name] = parse_amount(text, currency=row.get(CURRENCY, "").upper() or None,
+                                         max_digits=FIELD_DIGITS, decimal_places=FIELD_PLACES)
+        except AmountError as error:
+            errors.append(RowError(line, name, error.message))
     year = int(row[YEAR]) if row.get(YEAR, "").isdigit() else None
     reported = {error.column for error in errors if error.line == line}
     for name, message in statement_errors(year=year, currency=row.get(CURRENCY, "").upper(), amounts=amounts).items():

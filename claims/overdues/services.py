@@ -52,6 +52,12 @@ def _refuse_second_overdue(*, policy: Policy, buyer: Buyer) -> None:
         raise DomainError(_("An overdue on this buyer is already open: add the invoices to it."), field="buyer")
 
 
+def notification_date(*, draft: bool, notified_on: date | None = None) -> date | None:
+    """The day a declaration notifies the insurer on: none for a draft (only watched), else the day given or
+    today. The one answer for the service and for a page that checks a file before declaring it."""
+    return None if draft else (notified_on or timezone.localdate())
+
+
 @transaction.atomic
 def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoices: list[InvoiceLine],
                     notified_on: date | None = None, reference: str = "", draft: bool = False) -> Overdue:
@@ -62,7 +68,7 @@ def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoic
     With `draft` the invoices are only watched (`notify_overdue` notifies them later):
     the insurer is not told, so no cover stops and nothing is late; `notified_on` is ignored.
     """
-    notified_on = None if draft else (notified_on or timezone.localdate())
+    notified_on = notification_date(draft=draft, notified_on=notified_on)
     if policy.tenant_id != tenant.pk:
         raise DomainError(_("Unknown policy."), field="policy")
     if notified_on is not None and notified_on > timezone.localdate():

@@ -132,7 +132,7 @@ class OverdueCsvDeclareView(_DeclareMixin, TenantMemberRequiredMixin, View):
                               preselected_buyer=self._preselected_buyer())
         if not form.is_valid():
             return self._render(form, status=400)
-        notified_on = None if form.as_draft else timezone.localdate()  # what declare_overdue notifies on
+        notified_on = services.notification_date(draft=form.as_draft)  # what declare_overdue notifies on
         parsed = csv_overdues.parse_invoices(form.cleaned_data["file"], notified_on=notified_on,
                                              policy_end=form.cleaned_data["policy"].end_date)
         if parsed.errors:

@@ -14,6 +14,7 @@ from django_scopes import scopes_disabled
 from moneyed import Money
 
 from buyers.models import Buyer, CountryRisk, FinancialStatement
+from core.money import minor_unit_exponent
 from core.rates import MissingRate, convert
 from limits.exposure import buyer_exposure_total
 from limits.models import CoverStop, CreditLimit
@@ -117,7 +118,9 @@ def score_limit(*, limit: CreditLimit, scorecard: Scorecard, on: date) -> Scorin
     else:
         # Back into the policy's currency by the same proportion, so a full grant stays exactly the request.
         share = result.decided_amount / item.requested_amount
-        decided = (limit.requested_amount * share).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+        # Down to the policy currency's minor unit (JPY none, EUR cents): never a limit above what was scored.
+        step = Decimal(1).scaleb(-minor_unit_exponent(limit.currency))
+        decided = (limit.requested_amount * share).quantize(step, rounding="ROUND_DOWN")
     return Scoring(scorecard=scorecard, result=result, decided_amount=decided)
 
 
