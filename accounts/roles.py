@@ -47,6 +47,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "policies.view_policy",
         "policies.add_policy",
         "policies.change_policy",
+        # Terms change only by endorsement: a new terms version (policies.endorsements).
+        "policies.view_termsversion",
+        "policies.add_termsversion",
         "limits.view_creditlimit",
         "limits.decide_limit",
         "limits.view_limitdecision",
@@ -87,6 +90,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "buyers.view_buyer",
         "accounts.view_tenant",
         "policies.view_policy",
+        "policies.view_termsversion",
         "claims.view_overdue",
         "claims.view_invoice",
         "claims.view_claim",

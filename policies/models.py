@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -30,11 +31,21 @@ def _days(verbose, default):
     return models.PositiveSmallIntegerField(verbose, default=default, validators=[MaxValueValidator(3650)])
 
 
-class Policy(TenantOwned):
-    """A credit-insurance policy and its terms (defaults from domain.md).
+class RecoverySharing(models.TextChoices):
+    PRO_RATA = "pro_rata", _("Pro rata by percentage of cover")
+    INSURER_FIRST = "insurer_first", _("Insurer first, up to the indemnity paid")
 
-    Amounts are Decimal in the policy's currency; `policies.terms` turns them
-    into Money. Read terms through `policy.terms`, never field by field.
+
+class NotificationDeadlineFrom(models.TextChoices):
+    # Insurers differ (domain.md, Policy terms): most count from the due date, Atradius from the end of the
+    # maximum extension period ("within 30 days of its expiry").
+    DUE_DATE = "due_date", _("the original due date")
+    MAX_EXTENSION_END = "max_extension_end", _("the end of the maximum extension period")
+
+
+class Policy(TenantOwned):
+    """A credit-insurance policy: its number, period and currency. Its terms are dated versions
+    (`TermsVersion`), read for a day through `policy.terms_on(day)` (policies.terms), never field by field.
     """
 
     class Status(models.TextChoices):
@@ -43,21 +54,104 @@ class Policy(TenantOwned):
         EXPIRED = "expired", _("Expired")
         CANCELLED = "cancelled", _("Cancelled")
 
-    class RecoverySharing(models.TextChoices):
-        PRO_RATA = "pro_rata", _("Pro rata by percentage of cover")
-        INSURER_FIRST = "insurer_first", _("Insurer first, up to the indemnity paid")
-
-    class NotificationDeadlineFrom(models.TextChoices):
-        # Insurers differ (domain.md, Policy terms): most count from the due date, Atradius from the end of the
-        # maximum extension period ("within 30 days of its expiry").
-        DUE_DATE = "due_date", _("the original due date")
-        MAX_EXTENSION_END = "max_extension_end", _("the end of the maximum extension period")
+    # Kept here too: callers name them Policy.RecoverySharing, Policy.NotificationDeadlineFrom.
+    RecoverySharing = RecoverySharing
+    NotificationDeadlineFrom = NotificationDeadlineFrom
 
     number = models.CharField(_("policy number"), max_length=40, unique=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), help_text=_("Last day of the policy period."))
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date", "number"]
+        verbose_name = _("policy")
+        verbose_name_plural = _("policies")
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gt=F("start_date")), name="policy_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "active", "expired", "cancelled"]), name="policy_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    def clean(self):
+        errors = {}
+        if self.currency and not is_valid_currency(self.currency):
+            errors["currency"] = _("Unknown currency code.")
+        if self.start_date and self.end_date and self.end_date <= self.start_date:
+            errors["end_date"] = _("The end date must be after the start date.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def terms(self):
+        """Transitional (issue 10): the terms in force today. Each rule moves to `terms_on(the day it names)`."""
+        from django.utils import timezone
+
+        return self.terms_on(timezone.localdate())
+
+    def terms_on(self, day: date):
+        """The terms in force on `day` (domain.md, The policy's life): the latest version effective on or before
+        it; a day before the first version reads the first (the terms the policy was issued with)."""
+        from policies.terms import PolicyTerms
+
+        return PolicyTerms.of(self, on=day)
+
+    @property
+    def terms_versions_in_order(self) -> list["TermsVersion"]:
+        """Every version, oldest first, read once per policy object (a rule reads terms for many days)."""
+        cached = getattr(self, "_terms_versions_cache", None)
+        if cached is None:
+            prefetched = getattr(self, "_prefetched_objects_cache", {}).get("terms_versions")
+            rows = prefetched if prefetched is not None else self.terms_versions.all()
+            cached = sorted(rows, key=lambda v: v.effective_from)
+            self._terms_versions_cache = cached
+        return cached
+
+    def forget_terms(self) -> None:
+        """After an endorsement: the next read sees the new version."""
+        self._terms_versions_cache = None
+        getattr(self, "_prefetched_objects_cache", {}).pop("terms_versions", None)
+
+    def is_in_force_on(self, day: date) -> bool:
+        return self.status == self.Status.ACTIVE and self.start_date <= day <= self.end_date
+
+
+PERCENT_TERMS = (
+    "percentage_of_cover_commercial", "percentage_of_cover_political", "discretionary_percentage_of_cover",
+    "premium_rate_percent", "profit_share_percent", "profit_share_loss_ratio_percent",
+)
+AMOUNT_TERMS = (
+    "discretionary_limit_max_amount", "non_qualifying_loss_amount", "minimum_premium_amount",
+    "aggregate_first_loss_amount", "credit_limit_fee_per_request_amount", "credit_limit_fee_per_buyer_year_amount",
+)
+
+
+class TermsVersion(models.Model):
+    """One dated version of a policy's terms (domain.md, Policy terms and The policy's life).
+
+    The first is the terms the policy was issued with, effective from its start; each endorsement adds one from
+    its effective date, with a reason and who made it. Rows are never edited: a rule reads the version in force on
+    the day it names (usually the shipment date), so an endorsement never changes what an earlier shipment was
+    covered by.
+    """
+
+    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="terms_versions",
+                               verbose_name=_("policy"))
+    effective_from = models.DateField(_("effective from"))
+    reason = models.TextField(_("reason"), blank=True)
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+", verbose_name=_("made by"))
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     percentage_of_cover_commercial = _percent(_("percentage of cover, commercial risk"), "90")
     percentage_of_cover_political = _percent(_("percentage of cover, political risk"), "90")
@@ -98,83 +192,75 @@ class Policy(TenantOwned):
     )
     excluded_countries = CountryField(_("excluded countries"), multiple=True, blank=True)
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    history = HistoricalRecords()
+    # Terms the policy's life reads (issue 10; domain.md, Policy terms). Defaults change nothing.
+    aggregate_first_loss_amount = _amount(_("aggregate first loss per policy period"), "0")
+    credit_limit_fee_per_request_amount = _amount(_("credit-limit fee per request"), "0")
+    credit_limit_fee_per_buyer_year_amount = _amount(_("credit-limit fee per buyer monitored per year"), "0")
+    premium_deposit_due_days = _days(_("premium deposit due (days after the period starts)"), 30)
+    premium_suspension_notice_days = _days(_("cover suspended (days after a premium reminder)"), 15)
+    profit_share_percent = _percent(_("profit share (%)"), "0")
+    profit_share_loss_ratio_percent = _percent(_("profit share: highest loss ratio (%)"), "40")
+    cancellation_notice_days = _days(_("notice of cancellation or non-renewal (days before the period ends)"), 90)
+    covers_related_companies = models.BooleanField(_("covers buyers related to the insured"), default=False)
+    covers_private_individuals = models.BooleanField(_("covers private individuals"), default=False)
+    covers_public_buyers = models.BooleanField(_("covers public buyers"), default=False)
 
     class Meta:
-        ordering = ["-start_date", "number"]
-        verbose_name = _("policy")
-        verbose_name_plural = _("policies")
+        ordering = ["policy", "effective_from"]
+        verbose_name = _("terms version")
+        verbose_name_plural = _("terms versions")
         constraints = [
-            models.CheckConstraint(condition=Q(end_date__gt=F("start_date")), name="policy_end_after_start"),
+            # One version a day: the terms in force on a day are never ambiguous.
+            models.UniqueConstraint(fields=["policy", "effective_from"], name="terms_version_one_per_day"),
             *[
-                models.CheckConstraint(condition=Q(**{f"{f}__gte": 0, f"{f}__lte": 100}), name=f"policy_{f}_0_100")
-                for f in (
-                    "percentage_of_cover_commercial",
-                    "percentage_of_cover_political",
-                    "discretionary_percentage_of_cover",
-                    "premium_rate_percent",
-                )
+                models.CheckConstraint(condition=Q(**{f"{f}__gte": 0, f"{f}__lte": 100}), name=f"terms_{f}_0_100")
+                for f in PERCENT_TERMS
             ],
             *[
-                models.CheckConstraint(condition=Q(**{f"{f}__gte": 0}), name=f"policy_{f}_not_negative")
-                for f in (
-                    "discretionary_limit_max_amount",
-                    "non_qualifying_loss_amount",
-                    "minimum_premium_amount",
-                    "max_liability_multiple",
-                )
+                models.CheckConstraint(condition=Q(**{f"{f}__gte": 0}), name=f"terms_{f}_not_negative")
+                for f in AMOUNT_TERMS + ("max_liability_multiple",)
             ],
             models.CheckConstraint(
                 condition=Q(discretionary_max_buyer_grade__gte=1, discretionary_max_buyer_grade__lte=10),
-                name="policy_discretionary_grade_1_10",
+                name="terms_discretionary_grade_1_10",
             ),
             # A claim can't be due for filing before it may be filed at all.
             models.CheckConstraint(
                 condition=Q(waiting_period_days__lte=F("claim_filing_days")),
-                name="policy_waiting_period_within_filing_deadline",
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=["draft", "active", "expired", "cancelled"]), name="policy_status_valid"
+                name="terms_waiting_period_within_filing_deadline",
             ),
             models.CheckConstraint(
                 condition=Q(notification_deadline_from__in=["due_date", "max_extension_end"]),
-                name="policy_notification_deadline_from_valid",
+                name="terms_notification_deadline_from_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(recovery_sharing__in=["pro_rata", "insurer_first"]), name="terms_recovery_sharing_valid"
             ),
             models.CheckConstraint(
                 condition=Q(reduction_notice_days__gte=1, reduction_notice_days__lte=365),
-                name="policy_reduction_notice_days_1_365",
+                name="terms_reduction_notice_days_1_365",
             ),
         ]
 
     def __str__(self):
-        return self.number
+        return f"{self.policy} from {self.effective_from}"
 
     def clean(self):
-        errors = {}
-        if self.currency and not is_valid_currency(self.currency):
-            errors["currency"] = _("Unknown currency code.")
-        if self.start_date and self.end_date and self.end_date <= self.start_date:
-            errors["end_date"] = _("The end date must be after the start date.")
         if (
             self.waiting_period_days is not None
             and self.claim_filing_days is not None
             and self.waiting_period_days > self.claim_filing_days
         ):
-            errors["waiting_period_days"] = _("The waiting period must end before the claim filing deadline.")
-        if errors:
-            raise ValidationError(errors)
+            raise ValidationError(
+                {"waiting_period_days": _("The waiting period must end before the claim filing deadline.")}
+            )
 
-    @property
-    def terms(self):
-        from policies.terms import PolicyTerms
 
-        return PolicyTerms.of(self)
-
-    def is_in_force_on(self, day: date) -> bool:
-        return self.status == self.Status.ACTIVE and self.start_date <= day <= self.end_date
+# Every term an endorsement may change: the version's fields but its bookkeeping.
+TERM_FIELDS = tuple(
+    f.name for f in TermsVersion._meta.local_fields
+    if f.name not in {"id", "policy", "effective_from", "reason", "made_by", "created_at"}
+)
 
 
 from policies.premium.models import PeriodPremium, PremiumSchedule, TurnoverDeclaration  # noqa: E402,F401

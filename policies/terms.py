@@ -1,7 +1,9 @@
-"""The one place policy terms are read: percentages, amounts, periods.
+"""The one place policy terms are read: percentages, amounts, periods, for a day.
 
-Later apps (limits, claims, recoveries, premium) ask `policy.terms` instead of
-reading Policy fields, so a term's meaning lives here once.
+A policy's terms are dated versions (policies.models.TermsVersion); later apps (limits, claims, recoveries,
+premium) ask `policy.terms_on(day)` for the day a rule names (domain.md, The policy's life: the shipment date for
+cover, discretionary limits, credit period and exclusions), so a term's meaning lives here once and an
+endorsement never reaches back before its effective date.
 """
 
 import calendar
@@ -41,32 +43,79 @@ class PolicyTerms:
     minimum_premium: Money
     recovery_sharing: str
     excluded_countries: tuple[str, ...]
+    aggregate_first_loss: Money
+    credit_limit_fee_per_request: Money
+    credit_limit_fee_per_buyer_year: Money
+    premium_deposit_due_days: int
+    premium_suspension_notice_days: int
+    profit_share_percent: Decimal
+    profit_share_loss_ratio_percent: Decimal
+    cancellation_notice_days: int
+    covers_related_companies: bool
+    covers_private_individuals: bool
+    covers_public_buyers: bool
+    effective_from: date  # the version's first day
+    version_id: int | None
 
     @classmethod
-    def of(cls, policy) -> "PolicyTerms":
-        cur = policy.currency
+    def of(cls, policy, *, on: date) -> "PolicyTerms":
+        """The terms of `policy` in force on `on`: the latest version effective on or before it. A day before
+        the first version (a shipment before the policy started, asked about by a rule that then refuses it)
+        reads the first version."""
+        versions = policy.terms_versions_in_order
+        if not versions:
+            raise LookupError(f"Policy {policy.pk} has no terms.")
+        chosen = versions[0]
+        for version in versions[1:]:
+            if version.effective_from > on:
+                break
+            chosen = version
+        return cls.from_version(chosen, currency=policy.currency)
+
+    @classmethod
+    def from_version(cls, version, *, currency: str) -> "PolicyTerms":
+        cur = currency
         return cls(
             currency=cur,
-            percentage_of_cover_commercial=policy.percentage_of_cover_commercial,
-            percentage_of_cover_political=policy.percentage_of_cover_political,
-            discretionary_limit_max=Money(policy.discretionary_limit_max_amount, cur),
-            discretionary_percentage_of_cover=policy.discretionary_percentage_of_cover,
-            discretionary_max_buyer_grade=policy.discretionary_max_buyer_grade,
-            max_credit_period_days=policy.max_credit_period_days,
-            max_extension_days=policy.max_extension_days,
-            overdue_notification_days=policy.overdue_notification_days,
-            notification_deadline_from=policy.notification_deadline_from,
-            waiting_period_days=policy.waiting_period_days,
-            claim_filing_days=policy.claim_filing_days,
-            claim_payment_days=policy.claim_payment_days,
-            reduction_notice_days=policy.reduction_notice_days,
-            non_qualifying_loss=Money(policy.non_qualifying_loss_amount, cur),
-            max_liability_multiple=policy.max_liability_multiple,
-            premium_rate_percent=policy.premium_rate_percent,
-            minimum_premium=Money(policy.minimum_premium_amount, cur),
-            recovery_sharing=policy.recovery_sharing,
-            excluded_countries=tuple(c.code for c in policy.excluded_countries),
+            percentage_of_cover_commercial=version.percentage_of_cover_commercial,
+            percentage_of_cover_political=version.percentage_of_cover_political,
+            discretionary_limit_max=Money(version.discretionary_limit_max_amount, cur),
+            discretionary_percentage_of_cover=version.discretionary_percentage_of_cover,
+            discretionary_max_buyer_grade=version.discretionary_max_buyer_grade,
+            max_credit_period_days=version.max_credit_period_days,
+            max_extension_days=version.max_extension_days,
+            overdue_notification_days=version.overdue_notification_days,
+            notification_deadline_from=version.notification_deadline_from,
+            waiting_period_days=version.waiting_period_days,
+            claim_filing_days=version.claim_filing_days,
+            claim_payment_days=version.claim_payment_days,
+            reduction_notice_days=version.reduction_notice_days,
+            non_qualifying_loss=Money(version.non_qualifying_loss_amount, cur),
+            max_liability_multiple=version.max_liability_multiple,
+            premium_rate_percent=version.premium_rate_percent,
+            minimum_premium=Money(version.minimum_premium_amount, cur),
+            recovery_sharing=version.recovery_sharing,
+            excluded_countries=tuple(c.code for c in version.excluded_countries),
+            aggregate_first_loss=Money(version.aggregate_first_loss_amount, cur),
+            credit_limit_fee_per_request=Money(version.credit_limit_fee_per_request_amount, cur),
+            credit_limit_fee_per_buyer_year=Money(version.credit_limit_fee_per_buyer_year_amount, cur),
+            premium_deposit_due_days=version.premium_deposit_due_days,
+            premium_suspension_notice_days=version.premium_suspension_notice_days,
+            profit_share_percent=version.profit_share_percent,
+            profit_share_loss_ratio_percent=version.profit_share_loss_ratio_percent,
+            cancellation_notice_days=version.cancellation_notice_days,
+            covers_related_companies=version.covers_related_companies,
+            covers_private_individuals=version.covers_private_individuals,
+            covers_public_buyers=version.covers_public_buyers,
+            effective_from=version.effective_from,
+            version_id=version.pk,
         )
+
+    @property
+    def recovery_sharing_label(self) -> str:
+        from policies.models import RecoverySharing
+
+        return RecoverySharing(self.recovery_sharing).label
 
     def covers_country(self, country_code: str) -> bool:
         return country_code.upper() not in self.excluded_countries

@@ -86,7 +86,7 @@ def summarize(claim: Claim) -> RecoverySummary:
     paid = Money(claim.paid_amount or 0, cur)
     split = split_net_recovery(recovered=by_insurer + by_insured, costs=costs, indemnity_paid=paid,
                                percentage_of_cover=claim_percentage_of_cover(claim),
-                               rule=claim.policy.recovery_sharing)
+                               rule=claim.policy.terms.recovery_sharing)
     insured_owes, insurer_owes = who_owes_whom(split=split, by_insurer=by_insurer, by_insured=by_insured,
                                                costs=costs, to_insurer=to_insurer, to_insured=to_insured)
     return RecoverySummary(

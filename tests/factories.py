@@ -55,8 +55,21 @@ def admin_policy_form(tenant, **changes) -> dict:
         "waiting_period_days": "150", "claim_filing_days": "240", "claim_payment_days": "30",
         "non_qualifying_loss_amount": "0", "max_liability_multiple": "40", "premium_rate_percent": "0.25",
         "minimum_premium_amount": "5000", "recovery_sharing": "pro_rata",
+        "aggregate_first_loss_amount": "0", "credit_limit_fee_per_request_amount": "0",
+        "credit_limit_fee_per_buyer_year_amount": "0", "premium_deposit_due_days": "30",
+        "premium_suspension_notice_days": "15", "profit_share_percent": "0", "profit_share_loss_ratio_percent": "40",
+        "cancellation_notice_days": "90",
     }
     return data | changes
+
+
+def policy_terms(*, currency="EUR", **terms):
+    """Terms as a rule reads them (policies.terms.PolicyTerms), the domain's defaults but `terms`, with no policy
+    in the database: for tests of the pure rules (deadlines, indemnity)."""
+    from policies.models import TermsVersion
+    from policies.terms import PolicyTerms
+
+    return PolicyTerms.from_version(TermsVersion(effective_from=date(2026, 1, 1), **terms), currency=currency)
 
 
 def api_error(response) -> tuple[str, dict[str, list[str]]]:
@@ -141,4 +154,15 @@ class PolicyFactory(UnscopedFactory):
     start_date = date(2026, 1, 1)
     end_date = date(2026, 12, 31)
     currency = "EUR"
-    percentage_of_cover_commercial = Decimal("90")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """The policy and the terms it is issued with (its first terms version, from its start): term keywords
+        (`percentage_of_cover_commercial=85`) set that version, as `policies.services.create_policy` does."""
+        from policies.models import TERM_FIELDS, TermsVersion
+
+        terms = {name: kwargs.pop(name) for name in list(kwargs) if name in TERM_FIELDS}
+        with scopes_disabled():
+            policy = super()._create(model_class, *args, **kwargs)
+            TermsVersion.objects.create(policy=policy, effective_from=policy.start_date, **terms)
+        return policy

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from moneyed import Money
 
-from policies.models import Policy
+from policies.models import Policy, TermsVersion
 from policies.services import create_policy
 from policies.terms import default_end_date
 from tests.factories import PolicyFactory, admin_policy_form, api_error
@@ -55,10 +55,15 @@ def test_default_period_is_twelve_months(start, end):
         ("discretionary_max_buyer_grade", 11),
     ],
 )
-def test_database_rejects_bad_terms(tenant, field, value):
-    policy = PolicyFactory.build(tenant=tenant, **{field: value})
+def test_database_rejects_bad_terms(policy, field, value):
+    version = TermsVersion(policy=policy, effective_from=date(2026, 6, 1), **{field: value})
     with pytest.raises(IntegrityError), transaction.atomic():
-        policy.save()
+        version.save()
+
+
+def test_database_keeps_one_terms_version_a_day(policy):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        TermsVersion.objects.create(policy=policy, effective_from=policy.start_date)
 
 
 def test_database_rejects_end_before_start(tenant):
@@ -94,12 +99,12 @@ def test_admin_form_rejects_bad_percentage(client_of_underwriter, tenant):
 
 
 def test_policy_change_is_in_the_audit_trail(policy):
-    policy.percentage_of_cover_commercial = Decimal("85")
+    policy.status = Policy.Status.CANCELLED
     policy.save()
     records = list(policy.history.order_by("history_date"))
     assert [r.history_type for r in records] == ["+", "~"]
     delta = records[1].diff_against(records[0])
-    assert [c.field for c in delta.changes] == ["percentage_of_cover_commercial"]
+    assert [c.field for c in delta.changes] == ["status"]
 
 
 # Browser pages
@@ -173,9 +178,9 @@ def test_api_invalid_filter_is_a_400_with_field_messages(api_client, policy):
 
 def test_policy_list_query_count_is_constant(api_client, tenant, django_assert_num_queries):
     PolicyFactory.create_batch(3, tenant=tenant)
-    with django_assert_num_queries(6):  # and the token's first use, recorded once
+    with django_assert_num_queries(7):  # and the token's first use, recorded once
         api_client.get("/api/v1/policies/")
     PolicyFactory.create_batch(40, tenant=tenant)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):  # the page's policies, then their terms versions in one query
         response = api_client.get("/api/v1/policies/")
     assert response.json()["count"] == 43

@@ -23,7 +23,7 @@ from limits.selectors import cover_in_force
 from policies.deadlines import invoice_deadlines, reduction_effective_from
 from policies.models import Policy
 from tests.buyer_factories import make_buyer
-from tests.factories import PolicyFactory, admin_policy_form, eur
+from tests.factories import PolicyFactory, admin_policy_form, eur, policy_terms
 from tests.limit_factories import approved_limit
 from tests.overdue_factories import declare, invoice_line
 
@@ -44,8 +44,7 @@ NOTIFICATION = [
 
 @pytest.mark.parametrize("counted_from,days,deadline", NOTIFICATION)
 def test_the_notification_deadline_counts_from_the_chosen_day(tenant, counted_from, days, deadline):
-    terms = PolicyFactory.build(tenant=tenant, notification_deadline_from=counted_from,
-                                overdue_notification_days=days).terms
+    terms = policy_terms(notification_deadline_from=counted_from, overdue_notification_days=days)
     deadlines = invoice_deadlines(terms=terms, due_date=DUE)
     assert deadlines.max_extension_end == date(2026, 3, 11)
     assert deadlines.notification_deadline == deadline
@@ -129,24 +128,27 @@ def test_the_database_checks_the_terms(tenant, field, value):
 
 
 @pytest.mark.unscoped
-def test_the_admin_edits_both_terms(client_of_underwriter, tenant):
+def test_the_admin_endorses_both_terms(client_of_underwriter, tenant):
     policy = PolicyFactory(tenant=tenant)
-    page = client_of_underwriter.get(f"/admin/policies/policy/{policy.pk}/change/").content.decode()
+    url = f"/admin/policies/policy/{policy.pk}/endorse/"
+    page = client_of_underwriter.get(url).content.decode()
     assert 'name="notification_deadline_from"' in page and 'name="reduction_notice_days"' in page
     assert "the end of the maximum extension period" in page
-    form = admin_policy_form(tenant, number=policy.number, start_date=policy.start_date.isoformat(),
-                             end_date=policy.end_date.isoformat(), notification_deadline_from="max_extension_end",
-                             reduction_notice_days="30")
-    response = client_of_underwriter.post(f"/admin/policies/policy/{policy.pk}/change/", form)
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    policy.refresh_from_db()
-    assert (policy.notification_deadline_from, policy.reduction_notice_days) == ("max_extension_end", 30)
+    form = {k: v for k, v in admin_policy_form(tenant).items() if k not in {
+        "tenant", "number", "status", "start_date", "end_date", "currency"}}
+    form |= {"effective_from": "2026-07-01", "reason": "Atradius wording", "notification_deadline_from":
+             "max_extension_end", "reduction_notice_days": "30"}
+    response = client_of_underwriter.post(url, form)
+    assert response.status_code == 302, response.context["form"].errors
+    with scopes_disabled():
+        policy = Policy.objects.get(pk=policy.pk)
+        before, after = policy.terms_on(date(2026, 6, 30)), policy.terms_on(date(2026, 7, 1))
+    assert (before.notification_deadline_from, before.reduction_notice_days) == ("due_date", 1)
+    assert (after.notification_deadline_from, after.reduction_notice_days) == ("max_extension_end", 30)
     # Out of the CHECK constraint's range: a form error, nothing saved.
-    refused = client_of_underwriter.post(f"/admin/policies/policy/{policy.pk}/change/",
-                                         form | {"reduction_notice_days": "0"})
-    assert "reduction_notice_days" in refused.context["adminform"].form.errors
-    policy.refresh_from_db()
-    assert policy.reduction_notice_days == 30
+    refused = client_of_underwriter.post(url, form | {"effective_from": "2026-08-01", "reduction_notice_days": "0"})
+    assert "reduction_notice_days" in refused.context["form"].errors
+    assert policy.terms_versions.count() == 2
 
 
 def test_the_api_and_the_page_show_both_terms(api_client, api_client_of_outsider, client_of_user, tenant):

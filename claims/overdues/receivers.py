@@ -1,12 +1,16 @@
-"""Overdues follow a buyer merge without buyers importing claims (buyers.signals.buyers_merging)."""
+"""Overdues follow a buyer merge without buyers importing claims (buyers.signals.buyers_merging), and hold back
+an endorsement that would reach their invoices (policies.endorsements.terms_locked_through)."""
 
+from django.db.models import Max
 from django.dispatch import receiver
+from django_scopes import scopes_disabled
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from buyers.signals import buyers_merging
-from claims.overdues.models import Overdue
+from claims.overdues.models import Invoice, Overdue
 from core.exceptions import DomainError
+from policies.endorsements import terms_locked_through
 
 OPEN_STATES = [Overdue.State.DRAFT, Overdue.State.OPEN]
 
@@ -27,3 +31,12 @@ def move_overdues_to_surviving_buyer(sender, source, target, **kwargs):
     for overdue in moved:
         overdue.buyer = target
     bulk_update_with_history(moved, Overdue, ["buyer"], default_change_reason="buyer merged")
+
+
+@receiver(terms_locked_through, dispatch_uid="overdues_lock_terms_of_notified_invoices")
+def last_notified_shipment(sender, policy, **kwargs):
+    """An endorsement never reaches back to an invoice already notified (or claimed on: a claim is filed on a
+    notified overdue): the last such invoice's shipment date (policies.endorsements)."""
+    with scopes_disabled():
+        return (Invoice.objects.filter(overdue__policy=policy).exclude(overdue__state=Overdue.State.DRAFT)
+                .aggregate(last=Max("shipment_date"))["last"])

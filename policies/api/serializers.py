@@ -1,7 +1,10 @@
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.api.fields import MoneyField
 from policies.models import Policy
+from policies.terms import PolicyTerms
 
 
 class PolicyTermsOutputSerializer(serializers.Serializer):
@@ -31,12 +34,43 @@ class PolicyTermsOutputSerializer(serializers.Serializer):
     minimum_premium = MoneyField()
     recovery_sharing = serializers.CharField()
     excluded_countries = serializers.ListField(child=serializers.CharField())
+    aggregate_first_loss = MoneyField(help_text="Borne by the insured out of each period's indemnities, in the "
+                                                "order claims are paid.")
+    credit_limit_fee_per_request = MoneyField()
+    credit_limit_fee_per_buyer_year = MoneyField()
+    premium_deposit_due_days = serializers.IntegerField()
+    premium_suspension_notice_days = serializers.IntegerField()
+    profit_share_percent = serializers.DecimalField(max_digits=5, decimal_places=2)
+    profit_share_loss_ratio_percent = serializers.DecimalField(max_digits=5, decimal_places=2)
+    cancellation_notice_days = serializers.IntegerField()
+    covers_related_companies = serializers.BooleanField()
+    covers_private_individuals = serializers.BooleanField()
+    covers_public_buyers = serializers.BooleanField()
+
+
+class TermsVersionOutputSerializer(serializers.Serializer):
+    effective_from = serializers.DateField(help_text="The first shipment day these terms apply to.")
+    reason = serializers.CharField(help_text="Why the terms changed (empty for the terms at issue).")
+    terms = PolicyTermsOutputSerializer()
 
 
 class PolicyOutputSerializer(serializers.ModelSerializer):
-    terms = PolicyTermsOutputSerializer(read_only=True)
+    terms = serializers.SerializerMethodField(help_text="The terms in force today.")
+    terms_versions = serializers.SerializerMethodField(
+        help_text="Every dated version of the terms, oldest first: the terms at issue, then each endorsement.")
 
     class Meta:
         model = Policy
-        fields = ("id", "number", "status", "start_date", "end_date", "currency", "terms")
+        fields = ("id", "number", "status", "start_date", "end_date", "currency", "terms", "terms_versions")
         read_only_fields = fields
+
+    @extend_schema_field(PolicyTermsOutputSerializer)
+    def get_terms(self, policy):
+        return PolicyTermsOutputSerializer(policy.terms_on(timezone.localdate())).data
+
+    @extend_schema_field(TermsVersionOutputSerializer(many=True))
+    def get_terms_versions(self, policy):
+        rows = [{"effective_from": v.effective_from, "reason": v.reason,
+                 "terms": PolicyTerms.from_version(v, currency=policy.currency)}
+                for v in policy.terms_versions_in_order]
+        return TermsVersionOutputSerializer(rows, many=True).data

@@ -8,13 +8,13 @@ from decimal import Decimal
 from claims.overdues.models import Invoice, Overdue
 from limits.models import CoverStop
 from policies.deadlines import InvoiceDeadlines, invoice_deadlines
-from policies.models import Policy
+from policies.models import TermsVersion
 from policies.terms import PolicyTerms
 from portal.loadgen.batch import insert
 
 # Every generated policy has the default terms (policies.models); its deadlines come from the one place that
 # computes deadlines, as the services' do, so the generated book obeys the same dates.
-TERMS = PolicyTerms.of(Policy(currency="EUR"))
+TERMS = PolicyTerms.from_version(TermsVersion(effective_from=date.min), currency="EUR")
 
 
 def deadlines(due: date) -> InvoiceDeadlines:

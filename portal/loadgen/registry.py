@@ -11,7 +11,7 @@ from accounts.roles import CLAIMS_HANDLER, TENANT_ROLES, UNDERWRITER, ensure_rol
 from accounts.services import add_member
 from buyers.models import Buyer, BuyerIdentifier, CountryRisk
 from core.models import ExchangeRate
-from policies.models import Policy
+from policies.models import Policy, TermsVersion
 from portal.loadgen.batch import insert
 from portal.loadgen.fake import COUNTRY_RISK
 
@@ -54,9 +54,14 @@ def create_policies(*, fake, seed: int, tenants: list[Tenant], per_tenant: list[
             rows.append(Policy(
                 tenant=tenant, number=f"LOAD-{seed}-{t}-{n:03d}", status=Policy.Status.ACTIVE,
                 start_date=start, end_date=start + timedelta(days=364), currency="USD" if n % 3 == 2 else "EUR",
-                minimum_premium_amount=Decimal(50_000),  # the maximum liability (x40) leaves room for claims
             ))
     created = Policy.objects.bulk_create(rows)
+    # Each is issued with the default terms (policies.models.TermsVersion) but a minimum premium whose maximum
+    # liability (x40) leaves room for the generated claims.
+    TermsVersion.objects.bulk_create(
+        TermsVersion(policy=policy, effective_from=policy.start_date, minimum_premium_amount=Decimal(50_000))
+        for policy in created
+    )
     by_tenant: list[list[Policy]] = [[] for _ in tenants]
     for policy in created:
         by_tenant[[t.pk for t in tenants].index(policy.tenant_id)].append(policy)
