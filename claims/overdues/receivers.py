@@ -3,8 +3,8 @@ an endorsement that would reach their invoices (policies.endorsements.terms_lock
 
 from django.db.models import Max
 from django.dispatch import receiver
-from django_scopes import scopes_disabled
 from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
 from simple_history.utils import bulk_update_with_history
 
 from buyers.signals import buyers_merging
