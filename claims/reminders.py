@@ -83,7 +83,7 @@ def _batches(qs, batch_size: int, deadlines_of: Callable):
                                  .values_list("overdue_id", "due_date", "extended_due_date", "extension_consented")):
             unpaid.setdefault(overdue_id, []).append(tuple(due))
         missing = {r["policy_id"] for r in rows} - terms_of.keys()
-        terms_of.update({p.pk: p.terms for p in Policy.objects.filter(pk__in=missing)})
+        terms_of.update({p.pk: p.terms for p in Policy.objects.filter(pk__in=missing).prefetch_related("terms_versions")})
         batch = []
         for r in rows:
             deadlines = deadlines_of(terms_of[r["policy_id"]], r["notified_on"], unpaid.get(r["pk"], []))

@@ -40,6 +40,7 @@ def claims_with_recoveries(*, tenant) -> QuerySet[Claim]:
         Claim.objects.filter(tenant=tenant)
         .filter(Q(state=Claim.State.PAID) | Exists(Recovery.objects.filter(claim=OuterRef("pk"))))
         .select_related("policy", "buyer")
+        .prefetch_related("policy__terms_versions")
         .annotate(
             total_before_payment=_total(Recovery.objects.filter(phase=Recovery.Phase.BEFORE_PAYMENT)),
             total_by_insurer=_total(after.exclude(direct)),

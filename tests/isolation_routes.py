@@ -52,6 +52,7 @@ RESOURCE_MODELS = {
     "users": "auth.User",
     "notifications": "core.Notification",
     "creditlimit": "limits.CreditLimit",
+    "policy": "policies.Policy",  # admin/policies/policy/<pk>/endorse/
 }
 
 # `<name>_id` / `<name>_pk` parameters: the object the name says.

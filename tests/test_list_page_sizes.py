@@ -23,8 +23,8 @@ SIZES = LoadSizes(buyers=900, limits=800, overdues=520, invoices=900, claims=30,
 
 # Exact counts: token, permissions, (count,) page, and one query per prefetched relation; never per row.
 TENANT_LISTS = {
-    "/api/v1/policies/": 5, "/api/v1/limits/": 5, "/api/v1/buyers/": 6, "/api/v1/overdues/": 6,
-    "/api/v1/claims/": 6, "/api/v1/turnover-declarations/": 4, "/api/v1/webhooks/endpoints/": 4,
+    "/api/v1/policies/": 6, "/api/v1/limits/": 5, "/api/v1/buyers/": 6, "/api/v1/overdues/": 7,
+    "/api/v1/claims/": 7, "/api/v1/turnover-declarations/": 4, "/api/v1/webhooks/endpoints/": 4,
     "/api/v1/webhooks/deliveries/": 4, "/api/v1/collection-cases/": 4,
 }
 

@@ -139,12 +139,11 @@ def test_generated_dates_follow_the_policys_deadlines(load):
     notification day or the day after the maximum extension period, whichever is earlier; late notification and
     the claim's payment due date by the policy's terms."""
     from policies.deadlines import claim_payment_due, invoice_deadlines
-    from policies.terms import PolicyTerms
 
     overdues = Overdue.objects.select_related("policy").prefetch_related("invoices")
     assert overdues.exists()
     for overdue in overdues:
-        terms = PolicyTerms.of(overdue.policy)
+        terms = overdue.policy.terms_on(overdue.policy.start_date)
         oldest = min(invoice.due_date for invoice in overdue.invoices.all())
         stop = CoverStop.objects.get(pk=overdue.cover_stop_id)
         assert stop.stopped_from == invoice_deadlines(terms=terms, due_date=oldest).cover_stops_from(overdue.notified_on)
@@ -152,5 +151,5 @@ def test_generated_dates_follow_the_policys_deadlines(load):
             deadlines = invoice_deadlines(terms=terms, due_date=invoice.due_date)
             assert invoice.notified_late == deadlines.notified_late(overdue.notified_on)
     for claim in Claim.objects.filter(complete_on__isnull=False).select_related("policy"):
-        assert claim.payment_due_on == claim_payment_due(terms=PolicyTerms.of(claim.policy),
+        assert claim.payment_due_on == claim_payment_due(terms=claim.policy.terms_on(claim.policy.start_date),
                                                          file_complete_on=claim.complete_on)

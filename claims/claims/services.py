@@ -71,7 +71,7 @@ def _check_in_window(*, overdue: Overdue, cause: str, on: date) -> FilingWindow:
     if on > window.closes:
         raise DomainError(
             _("The last day to file a claim was %(date)s (%(days)s days after the due date of %(due)s).")
-            % {"date": format_date(window.closes), "days": overdue.policy.claim_filing_days,
+            % {"date": format_date(window.closes), "days": (window.closes - window.oldest_due_date).days,
                "due": format_date(window.oldest_due_date)},
             field="overdue", code="too_late",
         )

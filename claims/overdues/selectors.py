@@ -33,7 +33,8 @@ def overdues_for_tenant(*, tenant, state: str | None = None, include_drafts: boo
     qs = (
         base
         .select_related("buyer", "policy")
-        .prefetch_related(Prefetch("invoices", queryset=Invoice.objects.order_by("due_date", "shipment_date", "pk")))
+        .prefetch_related(Prefetch("invoices", queryset=Invoice.objects.order_by("due_date", "shipment_date", "pk")),
+                          "policy__terms_versions")
         .annotate(
             total_outstanding=Coalesce(Sum("invoices__outstanding"), Value(0), output_field=DecimalField()),
             late_invoices=Count("invoices", filter=Q(invoices__notified_late=True, invoices__lateness_waived=False)),

@@ -299,7 +299,7 @@ def run_premium_job(*, today: date | None = None, batch_size: int = BATCH_SIZE) 
     result = PremiumJobResult()
     due = Policy.objects.filter(status__in=PREMIUM_STATUSES, start_date__lt=today).exclude(
         pk__in=PeriodPremium.objects.values("policy_id")
-    )
+    ).prefetch_related("terms_versions")  # the minimum premium of each, one query a batch
     for batch in _policy_batches(due, batch_size):
         with transaction.atomic():
             premium_by_period: dict[tuple[int, date], Decimal] = {
