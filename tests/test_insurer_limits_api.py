@@ -363,3 +363,16 @@ def test_exposure_by_buyer_country_and_sector_across_insureds(underwriter_api, t
     assert [r["key"] for r in by_sector["results"]] == ["unknown"]
     for bad in ("?by=tenant", "?top=0", "?on=1800-01-01"):
         assert underwriter_api.get("/api/v1/insurer/exposure/" + bad).status_code == 400, bad
+
+
+def test_the_admin_edits_the_matrix_through_the_same_service(client_of_underwriter, monkeypatch):
+    from limits import services
+
+    calls, real = [], services.save_auto_decision_rule
+    monkeypatch.setattr(services, "save_auto_decision_rule", lambda **kw: calls.append(kw) or real(**kw))
+    rule = AutoDecisionRule.objects.order_by("min_grade").first()
+    response = client_of_underwriter.post(f"/admin/limits/autodecisionrule/{rule.pk}/change/", {
+        "min_grade": "1", "max_grade": "3", "max_amount": "60000", "currency": "EUR", "is_active": "on"})
+    assert response.status_code == 302, response.content
+    assert AutoDecisionRule.objects.get(pk=rule.pk).max_amount == 60_000
+    assert [(c["rule"].pk, c["max_amount"]) for c in calls] == [(rule.pk, Decimal("60000"))]
