@@ -250,9 +250,11 @@ def merge_buyers(*, source: Buyer, target: Buyer, merged_by=None) -> Buyer:
 
 @transaction.atomic
 def set_country_risk(*, country: str, grade: int, note: str = "", graded_on: date | None = None) -> CountryRisk:
+    """Grade a country's risk (the scorecard reads it); a country graded before is graded again."""
+    country = _check_country(country)
     check_country_risk_grade(grade)
     risk, _created = CountryRisk.objects.update_or_create(
-        country=country.upper(), defaults={"grade": grade, "note": note, "graded_on": graded_on or timezone.localdate()}
+        country=country, defaults={"grade": grade, "note": note, "graded_on": graded_on or timezone.localdate()}
     )
     return risk
 

@@ -41,6 +41,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/insurer/", include("claims.claims.api.insurer_urls")),
     path("api/v1/insurer/", include("recoveries.api.insurer_urls")),
+    path("api/v1/insurer/", include("limits.api.insurer_urls")),
+    path("api/v1/insurer/", include("buyers.api.insurer_urls")),
+    path("api/v1/insurer/", include("claims.overdues.api.insurer_urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file: the CSP allows no inline script.

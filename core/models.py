@@ -18,6 +18,9 @@ class IdempotencyKey(TenantOwned):
     """A POST's `Idempotency-Key`: claimed (committed, no response yet) when the first request starts, its
     response stored in the same transaction as the objects the POST created (core.api.idempotency)."""
 
+    # Null: a key of the insurer API's writes that belong to no insured (the buyer registry, the automatic-decision
+    # matrix), unique among themselves (the partial constraint below; NULLs never clash in the per-tenant one).
+    tenant = models.ForeignKey("accounts.Tenant", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     key = models.CharField(max_length=255)
     method = models.CharField(max_length=10)
     path = models.CharField(max_length=500)
@@ -30,6 +33,8 @@ class IdempotencyKey(TenantOwned):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["tenant", "key"], name="idempotency_key_unique_per_tenant"),
+            models.UniqueConstraint(fields=["key"], condition=models.Q(tenant__isnull=True),
+                                    name="idempotency_key_unique_insurer_wide"),
             models.CheckConstraint(
                 condition=models.Q(response_status__isnull=True, response_body__isnull=True)
                 | models.Q(response_status__isnull=False, response_body__isnull=False),

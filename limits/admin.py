@@ -188,6 +188,13 @@ class AutoDecisionRuleAdmin(SimpleHistoryAdmin):
     list_display = ("min_grade", "max_grade", "max_amount", "currency", "is_active")
     list_editable = ("max_amount", "is_active")
 
+    def save_model(self, request, obj, form, change):
+        # The insurer API edits the matrix through the same service.
+        saved = services.save_auto_decision_rule(
+            rule=obj if change else None, min_grade=obj.min_grade, max_grade=obj.max_grade,
+            max_amount=obj.max_amount, currency=obj.currency, is_active=obj.is_active)
+        obj.pk = saved.pk
+
 
 @admin.register(CoverStop)
 class CoverStopAdmin(SimpleHistoryAdmin):

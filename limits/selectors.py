@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from moneyed import Money
 
 from buyers.selectors import matching_buyer_or_reference
@@ -119,3 +119,22 @@ def limit_actions(*, limit: CreditLimit, user) -> LimitActions:
         can_edit=limit.state == CreditLimit.State.PENDING and user.has_perm("limits.request_limit"),
     )
 
+
+
+def limits_for_insurer() -> QuerySet[CreditLimit]:
+    """Every insured's limits (the insurer API and the admin run unscoped)."""
+    return CreditLimit.objects.select_related("buyer", "policy", "tenant")
+
+
+def underwriting_queue() -> QuerySet[CreditLimit]:
+    """The pending requests, oldest first, each with the scorecard's suggestion recorded when it was referred.
+
+    The suggestion comes from the request's latest `referred` decision (one subquery, not a scoring per row);
+    the live one, on the amount as it stands, is on the request's own page (`suggestion_for`).
+    """
+    referral = (LimitDecision.objects.filter(limit=OuterRef("pk"), kind=LimitDecision.Kind.REFERRED)
+                .order_by("-created_at", "-pk"))
+    return pending_requests().annotate(
+        referral_result=Subquery(referral.values("scorecard_result")[:1], output_field=JSONField()),
+        referred_at=Subquery(referral.values("created_at")[:1]),
+    )

@@ -201,6 +201,18 @@ def handler_api(request, claims_handler):
     return client
 
 
+@pytest.fixture(params=["session", "token"])
+def underwriter_api(request, underwriter):
+    """The insurer API as an underwriter: in a session, and again with an insurer token (each test runs twice)."""
+    if request.param == "session":
+        client = logged_in(underwriter, client_class=APIClient)
+        client.acting_user = underwriter
+        return client
+    client = insurer_token_client([UNDERWRITER])
+    client.acting_user = client.token.service_user
+    return client
+
+
 @pytest.fixture
 def client_of_user(user):
     return logged_in(user)

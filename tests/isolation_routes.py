@@ -63,6 +63,8 @@ PARAMETER_MODELS = {
     "case": "recoveries.CollectionCase", "declaration": "policies.TurnoverDeclaration",
     "endpoint": "core.WebhookEndpoint", "delivery": "core.WebhookDelivery", "token": "accounts.ApiToken",
     "user": "auth.User", "member": "auth.User", "notification": "core.Notification",
+    # The insurer's automatic-decision matrix: no tenant's, any rule will do.
+    "rule": "limits.AutoDecisionRule",
 }
 
 _CONVERTER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")

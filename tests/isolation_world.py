@@ -72,6 +72,8 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
                     proposal, token, endpoint, delivery, notification, tenant)
     }
     objects["auth.User"] = user
+    with scopes_disabled():
+        objects["limits.AutoDecisionRule"] = Model("limits", "AutoDecisionRule").objects.order_by("pk").first()
     return SimpleNamespace(tenant=tenant, user=user, objects=objects)
 
 

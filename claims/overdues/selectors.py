@@ -30,7 +30,12 @@ def overdues_for_tenant(*, tenant, state: str | None = None, include_drafts: boo
     base = Overdue.objects.filter(tenant=tenant)
     if not include_drafts:
         base = base.exclude(state=Overdue.State.DRAFT)
-    qs = (
+    qs = _with_invoices_and_totals(base)
+    return qs.filter(state=state) if state else qs
+
+
+def _with_invoices_and_totals(base: QuerySet[Overdue]) -> QuerySet[Overdue]:
+    return (
         base
         .select_related("buyer", "policy")
         .prefetch_related(Prefetch("invoices", queryset=Invoice.objects.order_by("due_date", "shipment_date", "pk")),
@@ -40,7 +45,6 @@ def overdues_for_tenant(*, tenant, state: str | None = None, include_drafts: boo
             late_invoices=Count("invoices", filter=Q(invoices__notified_late=True, invoices__lateness_waived=False)),
         )
     )
-    return qs.filter(state=state) if state else qs
 
 
 def overdue_detail(*, tenant, pk: int) -> Overdue:
@@ -48,18 +52,20 @@ def overdue_detail(*, tenant, pk: int) -> Overdue:
     (each invoice beside its deadlines). Raises Overdue.DoesNotExist for another tenant's."""
     overdue = (
         overdues_for_tenant(tenant=tenant, include_drafts=True)
-        .prefetch_related(
-            Prefetch(
-                "payments",
-                queryset=OverduePayment.objects.select_related("designated_invoice").prefetch_related(
-                    Prefetch("allocations", queryset=PaymentAllocation.objects.select_related("invoice").order_by("pk"))
-                ),
-            )
-        )
+        .prefetch_related(_payments())
         .get(pk=pk)
     )
     overdue.invoice_rows = invoice_rows(overdue=overdue)
     return overdue
+
+
+def _payments() -> Prefetch:
+    return Prefetch(
+        "payments",
+        queryset=OverduePayment.objects.select_related("designated_invoice").prefetch_related(
+            Prefetch("allocations", queryset=PaymentAllocation.objects.select_related("invoice").order_by("pk"))
+        ),
+    )
 
 
 # --- Deadlines per invoice --------------------------------------------------
@@ -148,6 +154,18 @@ def overdues_for_insurer() -> QuerySet[Overdue]:
 
 def invoices_for_insurer() -> QuerySet[Invoice]:
     return Invoice.objects.exclude(overdue__state=Overdue.State.DRAFT)
+
+
+def overdue_list_for_insurer() -> QuerySet[Overdue]:
+    """The insurer API's list: every insured's notified overdues with their invoices and totals."""
+    return _with_invoices_and_totals(overdues_for_insurer()).select_related("tenant")
+
+
+def overdue_detail_for_insurer(*, pk: int) -> Overdue:
+    """`overdue_detail` for insurer staff: any insured's notified overdue (raises Overdue.DoesNotExist)."""
+    overdue = overdue_list_for_insurer().prefetch_related(_payments()).get(pk=pk)
+    overdue.invoice_rows = invoice_rows(overdue=overdue)
+    return overdue
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,10 @@ class IdempotentPostMixin:
     CreateAPIView); this mixin's `post` wraps it.
     """
 
+    # True on insurer endpoints whose writes belong to no insured (buyers, the matrix): their keys are filed
+    # under no tenant, unique among themselves, instead of going unremembered.
+    insurer_wide_keys = False
+
     def idempotency_tenant(self, request, *args, **kwargs):
         """Whose keys these are (keys are unique per tenant): the caller's tenant; the insurer API, which has
         none, files a request under the tenant whose data it changes."""
@@ -113,7 +117,8 @@ class IdempotentPostMixin:
                                         "detail": _("At most %(n)d characters.") % {"n": MAX_KEY_LENGTH}}],
                                       instance=request.path, detail=_("The Idempotency-Key header is too long."))
         tenant = self.idempotency_tenant(request, *args, **kwargs)
-        if tenant is None:  # nothing to file the key under; the handler refuses such a caller anyway
+        if tenant is None and not self.insurer_wide_keys:
+            # Nothing to file the key under; the handler refuses such a caller anyway.
             return self._post_handler()(request, *args, **kwargs)
         if request.content_type.startswith("multipart/"):
             request.data  # noqa: B018  (DRF parses the stream once; the fingerprint reads the parsed parts)

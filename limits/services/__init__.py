@@ -7,12 +7,14 @@ Every door (browser, admin, API, jobs, the claims app) calls these; none repeats
   reductions.py     reducing, withdrawing or keeping a limit in force after review
   discretionary.py  the insured's own discretionary limits
   cover_stops.py    cover stopped on a buyer (an overdue) and reinstated
+  matrix.py         edits of the automatic-decision matrix (underwriters: admin and insurer API)
   validation.py     the checks the others share
 """
 
 from limits.services.cover_stops import lift_cover_stop, move_cover_stop, stop_cover
 from limits.services.decisions import decide_limit
 from limits.services.discretionary import set_discretionary_limit
+from limits.services.matrix import save_auto_decision_rule
 from limits.services.reductions import clear_review, reduce_limit, withdraw_limit
 from limits.services.requests import (
     RequestOutcome,
@@ -33,6 +35,7 @@ __all__ = [
     "move_cover_stop",
     "reduce_limit",
     "request_limit",
+    "save_auto_decision_rule",
     "set_discretionary_limit",
     "stop_cover",
     "withdraw_limit",

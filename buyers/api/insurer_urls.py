@@ -1,0 +1,14 @@
+"""Mounted at /api/v1/insurer/ (config/urls.py), before the tenant API; see accounts.middleware.INSURER_API_PREFIX."""
+
+from django.urls import path
+
+from buyers.api import insurer_views as views
+
+urlpatterns = [
+    path("buyers/", views.InsurerBuyerListApi.as_view(), name="api-insurer-buyers"),
+    path("buyers/<int:buyer_id>/", views.InsurerBuyerDetailApi.as_view(), name="api-insurer-buyer"),
+    path("buyers/<int:buyer_id>/confirm/", views.InsurerBuyerConfirmApi.as_view(), name="api-insurer-buyer-confirm"),
+    path("buyers/<int:buyer_id>/grade/", views.InsurerBuyerGradeApi.as_view(), name="api-insurer-buyer-grade"),
+    path("buyers/<int:buyer_id>/merge/", views.InsurerBuyerMergeApi.as_view(), name="api-insurer-buyer-merge"),
+    path("country-risks/", views.InsurerCountryRiskApi.as_view(), name="api-insurer-country-risks"),
+]
