@@ -13,6 +13,7 @@ from limits.charts import exposure_bar_chart
 from limits.exposure import BUYER, COUNTRY, tenant_exposure_top
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
+from portal.tasks import home_tasks
 
 EXPOSURE_TOP = 10
 LATEST_NOTIFICATIONS = 5
@@ -42,6 +43,7 @@ class DashboardView(TenantMemberRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        ctx["task_groups"] = home_tasks(tenant=self.tenant, user=self.request.user)
         ctx["active_policies"] = policies_for_tenant(tenant=self.tenant, status=Policy.Status.ACTIVE)
         ctx["notifications"] = notifications_for_user(
             user=self.request.user, tenant=self.tenant

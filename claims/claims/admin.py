@@ -17,7 +17,8 @@ from claims.claims import services
 from claims.claims.admin_forms import ClaimActionForm
 from claims.claims.calculation import calculation_for_display
 from claims.claims.models import Claim, ClaimTransition, DocumentRequest
-from claims.claims.selectors import claim_documents_for_insurer, claims_for_insurer
+from claims.claims.selectors import claim_documents_for_insurer, claims_for_insurer, claims_handler_queues
+from core import work_queues
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 
@@ -146,3 +147,6 @@ class ClaimAdmin(SimpleHistoryAdmin):
                                           recorded_by=user, reference=data["payment_reference"])
         elif action == "reject":
             services.reject_claim(claim=claim, reason=data["reason"], rejected_by=user)
+
+
+work_queues.register_work_queues(permission="claims.handle_claim", reader=claims_handler_queues)
