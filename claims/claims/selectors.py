@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Count, DecimalField, Min, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
@@ -12,6 +13,7 @@ from django_fsm import has_transition_perm
 from claims.claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest
 from claims.claims.services import FilingWindow, filing_window
 from claims.overdues.models import Overdue
+from core.formatting import format_money
 from core.work_queues import WorkQueue
 
 
@@ -128,3 +130,17 @@ def claims_handler_queues() -> list[WorkQueue]:
     changelist = reverse("admin:claims_claim_changelist")
     return [WorkQueue(f"claims_{state}", str(title), row[state], row[f"{state}_since"],
                       f"{changelist}?state__exact={state}") for state, title in HANDLER_QUEUES]
+
+
+def approval_warning(*, claim: Claim, calculation: dict) -> str:
+    """What the handler reads before approving a claim whose calculation pays nothing, and why (the lines'
+    notes: cover stopped, not in force, notified late...); empty when there is something to pay."""
+    if claim.state != Claim.State.COMPLETE or Decimal(calculation["indemnity"]["amount"]) != 0:
+        return ""
+    text = _("The calculated indemnity is %(amount)s: approving it pays the insured nothing.") % {
+        "amount": format_money(calculation["indemnity"]["amount"], currency=claim.currency)}
+    reasons = list(dict.fromkeys(note for line in calculation.get("lines", []) for note in line.get("notes", [])))
+    if reasons:
+        why = _("Why: %(reasons)s.") % {"reasons": "; ".join(str(reason).rstrip(".") for reason in reasons)}
+        text = f"{text} {why}"
+    return text
