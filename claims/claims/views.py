@@ -27,6 +27,7 @@ from claims.claims.selectors import (
 from claims.overdues.selectors import overdues_for_tenant
 from core.exceptions import DomainError
 from core.forms import show_domain_error, state_filter
+from core.sorting import SortColumns
 
 VIEW = "claims.view_claim"
 FILE = "claims.file_claim"
@@ -47,6 +48,14 @@ def _overdue_rows(overdues, today):
     return rows
 
 
+# The columns finance sorts its claims by; newest first by default.
+CLAIM_SORT = SortColumns({
+    "reference": "reference", "buyer": "buyer__legal_name", "cause": "cause", "state": "state",
+    "date_of_loss": "date_of_loss", "calculated": "calculated_indemnity", "approved": "approved_indemnity",
+    "paid": "paid_amount",
+}, default=["-created_at", "-pk"])
+
+
 class ClaimListView(TenantMemberRequiredMixin, ListView):
     template_name = "claims/claim_list.html"
     context_object_name = "claims"
@@ -54,10 +63,12 @@ class ClaimListView(TenantMemberRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return claims_for_tenant(tenant=self.tenant, state=state_filter(self.request, Claim.State.values))
+        claims = claims_for_tenant(tenant=self.tenant, state=state_filter(self.request, Claim.State.values))
+        return CLAIM_SORT.apply(claims, self.request.GET.get("sort"))
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        ctx["sort_headers"] = CLAIM_SORT.headers(self.request.GET.get("sort"))
         today = timezone.localdate()
         ctx["rows"] = [{"claim": c, "deadline": next_deadline(c, today=today)} for c in ctx["claims"]]
         ctx["states"] = Claim.State.choices

@@ -31,6 +31,7 @@ from claims.overdues.selectors import (
 )
 from core.exceptions import DomainError
 from core.forms import show_domain_error, state_filter
+from core.sorting import SortColumns
 
 VIEW = "claims.view_overdue"
 DECLARE = "claims.declare_overdue"
@@ -38,6 +39,10 @@ DECLARE = "claims.declare_overdue"
 
 # Drafts first (they wait for the insured), then the latest notified.
 LIST_ORDER = [F("notified_on").desc(nulls_first=True), "-pk"]
+OVERDUE_SORT = SortColumns({
+    "reference": "reference", "buyer": "buyer__legal_name", "policy": "policy__number", "state": "state",
+    "notified_on": "notified_on", "outstanding": "total_outstanding",
+}, default=LIST_ORDER)
 
 
 def _announce_late(request, overdue):
@@ -55,10 +60,12 @@ class OverdueListView(TenantMemberRequiredMixin, ListView):
 
     def get_queryset(self):
         state = state_filter(self.request, Overdue.State.values)
-        return search_overdues(tenant=self.tenant, q=self.request.GET.get("q", ""), state=state).order_by(*LIST_ORDER)
+        overdues = search_overdues(tenant=self.tenant, q=self.request.GET.get("q", ""), state=state)
+        return OVERDUE_SORT.apply(overdues, self.request.GET.get("sort"))
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        ctx["sort_headers"] = OVERDUE_SORT.headers(self.request.GET.get("sort"))
         for overdue in ctx["overdues"]:
             overdue.draft_deadlines = draft_deadlines(overdue)  # from the prefetched invoices
         ctx["states"] = Overdue.State.choices
