@@ -51,7 +51,7 @@ def test_dashboard_exposure_is_scoped_to_the_tenant(book, tenant, other_tenant):
     ((section, chart),) = ours["exposure_by_buyer"]
     assert [row.label for row in section.rows] == ["Müller Maschinenbau GmbH", "Dupont SARL"]
     assert section.total == eur(120_000)
-    assert [row.key for row in ours["exposure_by_country"][0].rows] == ["DE", "FR"]
+    assert [row.key for row in ours["exposure_by_country"][0][0].rows] == ["DE", "FR"]
     with tenant_scope(other_tenant):
         ((theirs, _chart),) = dashboard_exposure(tenant=other_tenant)["exposure_by_buyer"]
     assert [row.label for row in theirs.rows] == ["Lotus Trading Ltd"]
@@ -75,8 +75,10 @@ def test_dashboard_queries_do_not_grow_with_limits(tenant, client_of_user, djang
     for n in range(3):
         make_limit(PolicyFactory(tenant=tenant), make_buyer(f"Few {n} GmbH"), 1_000)
     # Exposure by buyer and by country: per currency its totals, then its top rows (two queries each here).
-    # The task list (portal.tasks, pinned in test_home_tasks.py) adds five here: nothing to do on limits or overdues.
-    with django_assert_num_queries(17) as few:
+    # The task list (portal.tasks, pinned in test_home_tasks.py: five here, nothing to do on limits or overdues),
+    # the charts (portal.charts: exposure per grade, utilisation, ageing, the claims pipeline, pinned in
+    # test_home_charts.py) and the top bar's unread count.
+    with django_assert_num_queries(22) as few:
         assert client_of_user.get("/").status_code == 200
     for n in range(30):
         make_limit(PolicyFactory(tenant=tenant), make_buyer(f"Many {n} GmbH"), 1_000)

@@ -79,3 +79,69 @@ def test_too_many_rows_says_what_to_do():
     rows = TurnoverFormSet(_management("rows", 301), prefix="rows")
     assert not rows.is_valid()
     assert rows.non_form_errors() == ["Declare at most 300 countries at once: upload a CSV file for more."]
+
+
+# Warnings where cover is stopped or not in force (claims.overdues.selectors.uncovered_invoices)
+
+
+@pytest.fixture
+def insured(tenant, policy, user):
+    from tests.factories import logged_in
+
+    return logged_in(user)
+
+
+def _rows(*rows):
+    data = {"invoices-TOTAL_FORMS": "3", "invoices-INITIAL_FORMS": "0", "invoices-MIN_NUM_FORMS": "1",
+            "invoices-MAX_NUM_FORMS": "200"}
+    for i, (number, shipped) in enumerate(rows):
+        data.update({f"invoices-{i}-number": number, f"invoices-{i}-invoice_date": shipped,
+                     f"invoices-{i}-shipment_date": shipped, f"invoices-{i}-due_date": "2026-04-01",
+                     f"invoices-{i}-amount": "1000", f"invoices-{i}-outstanding": "1000"})
+    return data
+
+
+@pytest.mark.usefixtures("in_tenant_scope")
+def test_declaring_an_overdue_says_which_invoices_are_not_covered_and_why(insured, tenant, policy, underwriter,
+                                                                         today, client_of_outsider):
+    from claims.overdues.models import Overdue
+    from core.tenancy import tenant_scope
+
+    buyer = late_payer()
+    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter,
+                  effective=date(2026, 2, 1))
+    today(date(2026, 4, 10))
+    data = {"policy": policy.pk, "buyer": buyer.pk, "reference": "OD-W", **_rows(("F-EARLY", "2026-01-15"),
+                                                                                 ("F-OK", "2026-02-10"))}
+    response = insured.post("/overdues/new/", data, follow=True)
+    text = response.content.decode()
+    assert "These invoices will not be covered: F-EARLY, because no credit limit on this buyer was in force on " \
+           "the shipment date, 2026-01-15." in text
+    assert "F-OK," not in text  # shipped under the limit
+    with tenant_scope(tenant):
+        overdue = Overdue.objects.get(reference="OD-W")
+    # The outsider's claim page never reads the tenant's overdue.
+    assert client_of_outsider.get(f"/claims/new/?overdue={overdue.pk}").status_code == 404
+
+
+@pytest.mark.usefixtures("in_tenant_scope")
+def test_the_claim_form_warns_before_filing_on_invoices_shipped_after_cover_stopped(tenant, policy, underwriter,
+                                                                                  finance, today):
+    from claims.overdues import services as overdue_services
+    from core.tenancy import tenant_scope
+    from tests.factories import logged_in
+    from tests.overdue_factories import invoice_line
+
+    buyer = late_payer()
+    approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter)
+    today(date(2026, 3, 20))
+    first = declare(tenant, policy, buyer, [invoice_line("F-1", due=date(2026, 2, 1), shipped=date(2026, 1, 5))],
+                    notified_on=date(2026, 3, 1))  # cover on the buyer stops for shipments from 1 March
+    with tenant_scope(tenant):
+        overdue_services.add_invoices(overdue=first, invoices=[
+            invoice_line("F-LATE", due=date(2026, 3, 15), shipped=date(2026, 3, 5))], added_by=finance,
+            notified_on=date(2026, 3, 20))
+    page = logged_in(finance).get(f"/claims/new/?overdue={first.pk}").content.decode()
+    assert "These invoices will not be covered" in page
+    assert "F-LATE: not covered, because cover on this buyer was stopped on the shipment date, 2026-03-05" in page
+    assert "Invoice F-1:" not in page

@@ -24,7 +24,7 @@ from claims.claims.selectors import (
     next_deadline,
     overdues_open_to_claims,
 )
-from claims.overdues.selectors import overdues_for_tenant
+from claims.overdues.selectors import overdues_for_tenant, uncovered_invoices, uncovered_message
 from core.exceptions import DomainError
 from core.forms import show_domain_error, state_filter
 from core.sorting import SortColumns
@@ -78,6 +78,11 @@ class ClaimListView(TenantMemberRequiredMixin, ListView):
         return ctx
 
 
+def _uncovered(overdue):
+    return uncovered_invoices(policy=overdue.policy, buyer=overdue.buyer,
+                              lines=[i for i in overdue.invoices.all() if i.outstanding > 0])
+
+
 class ClaimFileView(TenantMemberRequiredMixin, View):
     required_permission = FILE
     template_name = "claims/claim_file.html"
@@ -97,8 +102,11 @@ class ClaimFileView(TenantMemberRequiredMixin, View):
     def _render(self, form, overdue=None, status=200):
         today = timezone.localdate()
         rows = _overdue_rows([overdue], today) if overdue is not None else []
+        # A claim on invoices no cover applied to calculates 0.00: finance reads why before it files.
+        uncovered = _uncovered(overdue) if overdue is not None else []
         return render(self.request, self.template_name,
-                      {"form": form, "overdue_row": rows[0] if rows else None, "today": today}, status=status)
+                      {"form": form, "overdue_row": rows[0] if rows else None, "today": today,
+                       "uncovered": uncovered}, status=status)
 
     def get(self, request):
         overdue = self._preselected()
@@ -127,6 +135,9 @@ class ClaimFileView(TenantMemberRequiredMixin, View):
             show_domain_error(form, exc)
             return self._render(form, data["overdue"], status=400)
         messages.success(request, _("Claim opened as a draft: add the documents, then submit it to the insurer."))
+        uncovered = _uncovered(data["overdue"])
+        if uncovered:
+            messages.warning(request, uncovered_message(uncovered))
         return redirect("claim_pages:detail", pk=claim.pk)
 
 

@@ -28,6 +28,8 @@ from claims.overdues.selectors import (
     overdue_actions,
     overdue_detail,
     search_overdues,
+    uncovered_invoices,
+    uncovered_message,
 )
 from core.exceptions import DomainError
 from core.forms import show_domain_error, state_filter
@@ -73,6 +75,12 @@ class OverdueListView(TenantMemberRequiredMixin, ListView):
         return ctx
 
 
+def _announce_uncovered(request, overdue):
+    uncovered = uncovered_invoices(policy=overdue.policy, buyer=overdue.buyer, lines=overdue.invoices.all())
+    if uncovered:
+        messages.warning(request, uncovered_message(uncovered))
+
+
 class _DeclareMixin:
     required_permission = DECLARE
 
@@ -90,6 +98,8 @@ class _DeclareMixin:
         )
 
     def _done(self, overdue):
+        # Declaring on a buyer without cover is right (the insurer must still hear of it), but never unawares.
+        _announce_uncovered(self.request, overdue)
         if overdue.state == Overdue.State.DRAFT:
             messages.success(self.request, _("Draft saved: the insurer is not notified yet. Notify it before the "
                                              "notification deadline shown below."))
