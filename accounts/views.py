@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -12,6 +13,7 @@ from django.views.i18n import set_language
 from accounts import selectors, services
 from accounts.forms import ApiTokenForm
 from accounts.mixins import TenantMemberRequiredMixin
+from core import notifications
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 from core.selectors import notifications_for_user
@@ -24,6 +26,27 @@ class NotificationListView(TenantMemberRequiredMixin, ListView):
 
     def get_queryset(self):
         return notifications_for_user(user=self.request.user, tenant=self.tenant)
+
+
+class NotificationOpenView(TenantMemberRequiredMixin, View):
+    """Opening a notification marks it read (by this user) and goes to its page."""
+
+    def get(self, request, pk):
+        notification = get_object_or_404(notifications_for_user(user=request.user, tenant=self.tenant), pk=pk)
+        notifications.mark_read(notification=notification, user=request.user)
+        link = notification.link
+        if link and url_has_allowed_host_and_scheme(link, allowed_hosts={request.get_host()},
+                                                    require_https=request.is_secure()):
+            return redirect(link)
+        return redirect("accounts:notifications")
+
+
+class NotificationsReadView(TenantMemberRequiredMixin, View):
+    def post(self, request):
+        count = notifications.mark_all_read(user=request.user, tenant=self.tenant)
+        if count:
+            messages.success(request, _("All notifications are marked read."))
+        return redirect("accounts:notifications")
 
 
 class ApiTokenListView(TenantMemberRequiredMixin, View):

@@ -120,6 +120,25 @@ class Notification(TenantOwned):
         return "\n".join(render_message(code, params) for code, params in self.lines)
 
 
+class NotificationRead(TenantOwned):
+    """One user has read one notification. Per user: a notification addressed to a role or to everyone is read
+    by each of its readers in turn, so one user's reading it must not mark it read for the others."""
+
+    notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="reads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["notification", "user"], name="notification_read_once_per_user"),
+        ]
+        verbose_name = _("notification read")
+        verbose_name_plural = _("notifications read")
+
+    def __str__(self):
+        return f"{self.notification_id} read by {self.user_id}"
+
+
 class ExchangeRate(models.Model):
     """Units of `quote_currency` per one unit of `base_currency`, valid from `valid_on`.
 

@@ -27,7 +27,8 @@ from core.messages import (  # noqa: F401  (re-exported: what a caller of notify
     render_message,
     text,
 )
-from core.models import Notification
+from core.models import Notification, NotificationRead
+from core.selectors import notifications_for_user
 
 
 def _as_message(value) -> Message:
@@ -166,7 +167,18 @@ def send_email(*, notification_id: int) -> bool:
     return True
 
 
-def mark_read(*, notification: Notification) -> None:
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
+def mark_read(*, notification: Notification, user) -> None:
+    """`user` has read `notification` (once: reading it again changes nothing)."""
+    NotificationRead.objects.bulk_create(
+        [NotificationRead(tenant_id=notification.tenant_id, notification=notification, user=user)],
+        ignore_conflicts=True)
+
+
+@transaction.atomic
+def mark_all_read(*, user, tenant) -> int:
+    """Every notification `user` can see is read by them; returns how many were unread."""
+    unread = list(notifications_for_user(user=user, tenant=tenant).filter(is_read=False).values_list("pk", flat=True))
+    NotificationRead.objects.bulk_create(
+        [NotificationRead(tenant_id=tenant.pk, notification_id=pk, user=user) for pk in unread],
+        batch_size=500, ignore_conflicts=True)
+    return len(unread)

@@ -1,14 +1,20 @@
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from core.models import Notification, WebhookDelivery, WebhookEndpoint
+from core.models import Notification, NotificationRead, WebhookDelivery, WebhookEndpoint
 
 
 def notifications_for_user(*, user, tenant) -> QuerySet[Notification]:
-    """The tenant's notifications addressed to this user, to one of their roles, or to everyone."""
-    role_names = list(user.groups.values_list("name", flat=True))
+    """The tenant's notifications addressed to this user, to one of their roles, or to everyone, each with
+    `is_read` (by this user)."""
+    # The roles as a subquery: the header's unread count runs on every page, in one query.
+    role_names = user.groups.values("name")
     return Notification.objects.filter(tenant=tenant).filter(
         Q(recipient=user) | Q(recipient__isnull=True, role="") | Q(recipient__isnull=True, role__in=role_names)
-    )
+    ).annotate(is_read=Exists(NotificationRead.objects.filter(notification=OuterRef("pk"), user=user)))
+
+
+def unread_notification_count(*, user, tenant) -> int:
+    return notifications_for_user(user=user, tenant=tenant).filter(is_read=False).count()
 
 
 def webhook_endpoints_for_tenant(*, tenant) -> QuerySet[WebhookEndpoint]:

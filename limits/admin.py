@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from moneyed import Money
 from simple_history.admin import SimpleHistoryAdmin
 
+from core import work_queues
 from core.admin import money_column
 from core.exceptions import DomainError
 from core.forms import show_domain_error
@@ -19,6 +20,7 @@ from limits.admin_forms import ChangeForm, DecideForm
 from limits.models import AutoDecisionRule, CoverStop, CreditLimit, LimitDecision, ReasonCode
 from limits.scorecard.admin import ScorecardAdmin  # noqa: F401 - registers the scorecard's screens
 from limits.scorecard.inputs import suggestion_for
+from limits.selectors import underwriting_queues
 
 
 class LimitDecisionInline(admin.TabularInline):
@@ -202,3 +204,6 @@ class CoverStopAdmin(SimpleHistoryAdmin):
     list_filter = ("reason",)
     list_select_related = ("policy", "buyer", "tenant")
     readonly_fields = ("tenant", "policy", "buyer", "reason", "source_reference", "stopped_from", "created_at")
+
+
+work_queues.register_work_queues(permission="limits.decide_limit", reader=underwriting_queues)

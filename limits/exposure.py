@@ -31,7 +31,7 @@ from core.formatting import format_money
 from core.money import quantize_money
 from limits.models import CreditLimit
 
-BUYER, COUNTRY, SECTOR = "buyer", "country", "sector"
+BUYER, COUNTRY, SECTOR, GRADE = "buyer", "country", "sector", "grade"
 GROUPINGS = (BUYER, COUNTRY, SECTOR)
 UNKNOWN_SECTOR = "unknown"
 
@@ -119,6 +119,8 @@ def _group_fields(by: str) -> dict:
         return {"group_key": F("buyer_id"), "buyer_name": F("buyer__legal_name"), "buyer_country": F("buyer__country")}
     if by == COUNTRY:
         return {"group_key": F("buyer__country")}
+    if by == GRADE:
+        return {"group_key": F("buyer__grade")}
     if by == SECTOR:
         # The NACE division is the code's first two digits ("28.41" -> 28).
         return {"group_key": Substr("buyer__sector_nace", 1, 2)}
@@ -131,6 +133,8 @@ def _key_and_label(by: str, record: dict) -> tuple[int | str, str]:
         return key, record["buyer_name"]
     if by == COUNTRY:
         return key, str(countries.name(key)) or key
+    if by == GRADE:
+        return (key, _("Grade %(grade)s") % {"grade": key}) if key is not None else ("", _("Not graded"))
     return (key, key) if key else (UNKNOWN_SECTOR, _("unknown"))
 
 
@@ -254,8 +258,8 @@ def tenant_exposure(*, tenant, by: str) -> list[ExposureRow]:
     One row per (group, currency): limits under EUR and USD policies stay apart,
     never added. Sorted by currency, then largest first.
     """
-    if by not in (BUYER, COUNTRY):
-        raise ValueError(f"Unknown exposure grouping {by!r} for an insured; use buyer or country")
+    if by not in (BUYER, COUNTRY, GRADE):
+        raise ValueError(f"Unknown exposure grouping {by!r} for an insured; use buyer, country or grade")
     rows = []
     for record in _subtotals(_in_force().filter(tenant=tenant), by):
         key, label = _key_and_label(by, record)
@@ -287,8 +291,8 @@ def tenant_exposure_top(*, tenant, by: str, top: int) -> list[CurrencyExposure]:
 
     One query for the totals, then one per currency of the insured's policies (not per limit or buyer).
     """
-    if by not in (BUYER, COUNTRY):
-        raise ValueError(f"Unknown exposure grouping {by!r} for an insured; use buyer or country")
+    if by not in (BUYER, COUNTRY, GRADE):
+        raise ValueError(f"Unknown exposure grouping {by!r} for an insured; use buyer, country or grade")
     qs = _in_force().filter(tenant=tenant)
     key_fields = _group_fields(by)
     sections = []

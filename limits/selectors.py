@@ -4,10 +4,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, JSONField, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from moneyed import Money
 
 from buyers.selectors import matching_buyer_or_reference
+from core.work_queues import WorkQueue
 from limits.models import CoverStop, CreditLimit, LimitDecision
 
 
@@ -138,3 +141,21 @@ def underwriting_queue() -> QuerySet[CreditLimit]:
         referral_result=Subquery(referral.values("scorecard_result")[:1], output_field=JSONField()),
         referred_at=Subquery(referral.values("created_at")[:1]),
     )
+
+
+def underwriting_queues() -> list[WorkQueue]:
+    """The underwriters' queues on the admin home (core.work_queues): requests to decide, limits under review.
+
+    One aggregate over the limits, however many tenants and limits there are.
+    """
+    pending, review = Q(state=CreditLimit.State.PENDING), Q(state=CreditLimit.State.IN_FORCE, under_review=True)
+    row = CreditLimit.objects.aggregate(
+        pending=Count("pk", filter=pending), pending_since=Min("created_at", filter=pending),
+        review=Count("pk", filter=review), review_since=Min("updated_at", filter=review))
+    changelist = reverse("admin:limits_creditlimit_changelist")
+    return [
+        WorkQueue("limit_requests", _("Limit requests waiting for a decision"), row["pending"], row["pending_since"],
+                  reverse("admin:limits_queue")),
+        WorkQueue("limits_under_review", _("Limits under review"), row["review"], row["review_since"],
+                  f"{changelist}?state__exact={CreditLimit.State.IN_FORCE}&under_review__exact=1"),
+    ]

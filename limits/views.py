@@ -13,6 +13,7 @@ from accounts.mixins import TenantMemberRequiredMixin
 from buyers.selectors import buyers_visible_to
 from core.exceptions import DomainError
 from core.forms import show_domain_error, state_filter
+from core.sorting import SortColumns
 from limits import services
 from limits.forms import LimitEditForm, LimitRequestForm
 from limits.models import CreditLimit
@@ -24,6 +25,12 @@ from limits.selectors import (
     search_limits,
 )
 
+# The columns a credit manager sorts the limits by; newest first by default.
+LIMIT_SORT = SortColumns({
+    "reference": "reference", "buyer": "buyer__legal_name", "policy": "policy__number", "state": "state",
+    "requested": "requested_amount", "in_force": "decided_amount", "expiry": "expiry_date",
+}, default=["-created_at", "-pk"])
+
 
 class LimitListView(TenantMemberRequiredMixin, ListView):
     template_name = "limits/limit_list.html"
@@ -33,10 +40,12 @@ class LimitListView(TenantMemberRequiredMixin, ListView):
 
     def get_queryset(self):
         state = state_filter(self.request, CreditLimit.State.values)
-        return search_limits(tenant=self.tenant, q=self.request.GET.get("q", ""), state=state)
+        limits = search_limits(tenant=self.tenant, q=self.request.GET.get("q", ""), state=state)
+        return LIMIT_SORT.apply(limits, self.request.GET.get("sort"))
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        ctx["sort_headers"] = LIMIT_SORT.headers(self.request.GET.get("sort"))
         ctx["states"] = CreditLimit.State.choices
         ctx["state"] = self.request.GET.get("state", "")
         return ctx

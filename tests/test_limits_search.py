@@ -94,7 +94,7 @@ def test_search_query_count_is_constant(client_of_user, api_client, tenant, djan
 
     add(3)
     # Two of them resolve the search first (identifier holders, matching buyers) so the list query uses indexes.
-    with django_assert_num_queries(9) as page_few:
+    with django_assert_num_queries(10) as page_few:
         assert client_of_user.get("/limits/", {"q": "muller"}).status_code == 200
     with django_assert_num_queries(8):  # and the token's first use, recorded once
         assert api_client.get("/api/v1/limits/", {"q": "muller"}).json()["count"] == 3

@@ -1,5 +1,7 @@
 """Claims handlers' screens: the claims queue, the review page with checklist and calculation, decisions."""
 
+from decimal import Decimal
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -17,8 +19,15 @@ from claims.claims import services
 from claims.claims.admin_forms import ClaimActionForm
 from claims.claims.calculation import calculation_for_display
 from claims.claims.models import Claim, ClaimTransition, DocumentRequest
-from claims.claims.selectors import claim_documents_for_insurer, claims_for_insurer
+from claims.claims.selectors import (
+    approval_warning,
+    claim_documents_for_insurer,
+    claims_for_insurer,
+    claims_handler_queues,
+)
+from core import work_queues
 from core.exceptions import DomainError
+from core.formatting import format_money
 from core.forms import show_domain_error
 
 
@@ -101,7 +110,9 @@ class ClaimAdmin(SimpleHistoryAdmin):
         self._require(request, "claims.view_claim")
         claim = get_object_or_404(claims_for_insurer()
                                   .select_related("tenant", "policy", "buyer", "overdue"), pk=pk)
-        form = ClaimActionForm(request.POST or None)
+        # Recording the payment: the amount is the approved indemnity, filled in so the handler need not retype it.
+        initial = {"amount": claim.approved_indemnity} if claim.state == Claim.State.APPROVED else None
+        form = ClaimActionForm(request.POST or None, initial=initial)
         if request.method == "POST":
             self._require(request, "claims.handle_claim")
             if form.is_valid():
@@ -125,6 +136,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             "transitions": claim.transitions.select_related("by"),
             "invoices": claim.overdue.invoices.all(),
             "calculation": calculation,
+            "approval_warning": approval_warning(claim=claim, calculation=calculation),
             "window": services.filing_window(overdue=claim.overdue, cause=claim.cause),
         }
         return TemplateResponse(request, "admin/claims/claim_review.html", context)
@@ -137,12 +149,22 @@ class ClaimAdmin(SimpleHistoryAdmin):
         elif action == "confirm_complete":
             services.confirm_complete(claim=claim, confirmed_by=user)
         elif action == "approve":
+            approving = money.amount if money is not None else Decimal(
+                calculation_for_display(claim)[0]["indemnity"]["amount"])
+            if approving == 0 and not data["confirm_nothing_payable"]:
+                raise DomainError(_("Approving %(amount)s pays the insured nothing: check the calculation, then tick "
+                                    "the box to approve it anyway.") % {
+                                        "amount": format_money(approving, currency=claim.currency)},
+                                  field="confirm_nothing_payable")
             services.approve_claim(claim=claim, approved_by=user, amount=money,
                                    override_reason=data["override_reason"])
         elif action == "pay":
             if money is None:
-                raise DomainError(_("Give the amount paid."), field="amount")
+                money = Money(claim.approved_indemnity, claim.currency)
             services.record_claim_payment(claim=claim, amount=money, paid_on=data["paid_on"] or timezone.localdate(),
                                           recorded_by=user, reference=data["payment_reference"])
         elif action == "reject":
             services.reject_claim(claim=claim, reason=data["reason"], rejected_by=user)
+
+
+work_queues.register_work_queues(permission="claims.handle_claim", reader=claims_handler_queues)

@@ -21,9 +21,11 @@ class ClaimActionForm(forms.Form):
                                       widget=forms.CheckboxSelectMultiple)
     note = forms.CharField(label=_("Note for the insured"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     amount = AmountFormField(label=_("Amount"), max_digits=16, decimal_places=2, min_value=0, required=False,
-                                help_text=_("Approval: empty for the calculated indemnity. Payment: the approved amount."))
+                                help_text=_("Approval: empty for the calculated indemnity. Payment: the approved amount (filled in)."))
     override_reason = forms.CharField(label=_("Reason for another amount than calculated"), required=False,
                                       widget=forms.Textarea(attrs={"rows": 2}))
+    confirm_nothing_payable = forms.BooleanField(
+        label=_("I have checked the calculation: approve although the insured is paid nothing"), required=False)
     paid_on = BoundedDateFormField(label=_("Paid on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     payment_reference = forms.CharField(label=_("Payment reference"), max_length=60, required=False)
     reason = forms.CharField(label=_("Reason for rejection (the insured sees it)"), required=False,

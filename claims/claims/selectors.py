@@ -2,15 +2,19 @@
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
-from django.db.models import DecimalField, Prefetch, QuerySet, Sum, Value
+from django.db.models import Count, DecimalField, Min, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_fsm import has_transition_perm
 
 from claims.claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest
 from claims.claims.services import FilingWindow, filing_window
 from claims.overdues.models import Overdue
+from core.formatting import format_money
+from core.work_queues import WorkQueue
 
 
 def claims_for_tenant(*, tenant, state: str | None = None) -> QuerySet[Claim]:
@@ -103,3 +107,40 @@ def claim_actions(*, claim: Claim, user) -> ClaimActions:
         can_upload=claim.state in Claim.DOCUMENT_STATES and user.has_perm("claims.file_claim"),
     )
 
+
+
+# The claims handler's queues: (state, title) in the order a file moves through them.
+HANDLER_QUEUES = (
+    ("submitted", _("Claims submitted, to review")),
+    ("complete", _("Claims complete, to approve")),
+    ("approved", _("Claims approved, to pay")),
+)
+
+
+def claims_handler_queues() -> list[WorkQueue]:
+    """The claims handlers' queues on the admin home (core.work_queues): one aggregate over the claims.
+
+    A claim's age in its queue counts from its last change (the transition into the state).
+    """
+    aggregates = {}
+    for state, _title in HANDLER_QUEUES:
+        aggregates[state] = Count("pk", filter=Q(state=state))
+        aggregates[f"{state}_since"] = Min("updated_at", filter=Q(state=state))
+    row = claims_for_insurer().aggregate(**aggregates)
+    changelist = reverse("admin:claims_claim_changelist")
+    return [WorkQueue(f"claims_{state}", str(title), row[state], row[f"{state}_since"],
+                      f"{changelist}?state__exact={state}") for state, title in HANDLER_QUEUES]
+
+
+def approval_warning(*, claim: Claim, calculation: dict) -> str:
+    """What the handler reads before approving a claim whose calculation pays nothing, and why (the lines'
+    notes: cover stopped, not in force, notified late...); empty when there is something to pay."""
+    if claim.state != Claim.State.COMPLETE or Decimal(calculation["indemnity"]["amount"]) != 0:
+        return ""
+    text = _("The calculated indemnity is %(amount)s: approving it pays the insured nothing.") % {
+        "amount": format_money(calculation["indemnity"]["amount"], currency=claim.currency)}
+    reasons = list(dict.fromkeys(note for line in calculation.get("lines", []) for note in line.get("notes", [])))
+    if reasons:
+        why = _("Why: %(reasons)s.") % {"reasons": "; ".join(str(reason).rstrip(".") for reason in reasons)}
+        text = f"{text} {why}"
+    return text

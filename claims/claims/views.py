@@ -24,9 +24,10 @@ from claims.claims.selectors import (
     next_deadline,
     overdues_open_to_claims,
 )
-from claims.overdues.selectors import overdues_for_tenant
+from claims.overdues.selectors import overdues_for_tenant, uncovered_invoices, uncovered_message
 from core.exceptions import DomainError
 from core.forms import show_domain_error, state_filter
+from core.sorting import SortColumns
 
 VIEW = "claims.view_claim"
 FILE = "claims.file_claim"
@@ -47,6 +48,14 @@ def _overdue_rows(overdues, today):
     return rows
 
 
+# The columns finance sorts its claims by; newest first by default.
+CLAIM_SORT = SortColumns({
+    "reference": "reference", "buyer": "buyer__legal_name", "cause": "cause", "state": "state",
+    "date_of_loss": "date_of_loss", "calculated": "calculated_indemnity", "approved": "approved_indemnity",
+    "paid": "paid_amount",
+}, default=["-created_at", "-pk"])
+
+
 class ClaimListView(TenantMemberRequiredMixin, ListView):
     template_name = "claims/claim_list.html"
     context_object_name = "claims"
@@ -54,10 +63,12 @@ class ClaimListView(TenantMemberRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return claims_for_tenant(tenant=self.tenant, state=state_filter(self.request, Claim.State.values))
+        claims = claims_for_tenant(tenant=self.tenant, state=state_filter(self.request, Claim.State.values))
+        return CLAIM_SORT.apply(claims, self.request.GET.get("sort"))
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        ctx["sort_headers"] = CLAIM_SORT.headers(self.request.GET.get("sort"))
         today = timezone.localdate()
         ctx["rows"] = [{"claim": c, "deadline": next_deadline(c, today=today)} for c in ctx["claims"]]
         ctx["states"] = Claim.State.choices
@@ -65,6 +76,11 @@ class ClaimListView(TenantMemberRequiredMixin, ListView):
         ctx["today"] = today
         ctx["overdue_rows"] = _overdue_rows(overdues_open_to_claims(tenant=self.tenant), today)
         return ctx
+
+
+def _uncovered(overdue):
+    return uncovered_invoices(policy=overdue.policy, buyer=overdue.buyer,
+                              lines=[i for i in overdue.invoices.all() if i.outstanding > 0])
 
 
 class ClaimFileView(TenantMemberRequiredMixin, View):
@@ -86,8 +102,11 @@ class ClaimFileView(TenantMemberRequiredMixin, View):
     def _render(self, form, overdue=None, status=200):
         today = timezone.localdate()
         rows = _overdue_rows([overdue], today) if overdue is not None else []
+        # A claim on invoices no cover applied to calculates 0.00: finance reads why before it files.
+        uncovered = _uncovered(overdue) if overdue is not None else []
         return render(self.request, self.template_name,
-                      {"form": form, "overdue_row": rows[0] if rows else None, "today": today}, status=status)
+                      {"form": form, "overdue_row": rows[0] if rows else None, "today": today,
+                       "uncovered": uncovered}, status=status)
 
     def get(self, request):
         overdue = self._preselected()
@@ -116,6 +135,9 @@ class ClaimFileView(TenantMemberRequiredMixin, View):
             show_domain_error(form, exc)
             return self._render(form, data["overdue"], status=400)
         messages.success(request, _("Claim opened as a draft: add the documents, then submit it to the insurer."))
+        uncovered = _uncovered(data["overdue"])
+        if uncovered:
+            messages.warning(request, uncovered_message(uncovered))
         return redirect("claim_pages:detail", pk=claim.pk)
 
 

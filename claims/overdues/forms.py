@@ -73,6 +73,13 @@ class InvoiceRowForm(forms.Form):
 
 
 class _InvoiceRows(forms.BaseFormSet):
+    # Django's words are about forms ("Please submit at least 1 form."): the insured fills in invoices.
+    default_error_messages = {
+        "too_few_forms": _("Fill in at least one invoice: its number, dates and amounts."),
+        "too_many_forms": _("Declare at most %(num)d invoices at once: add the others to the overdue afterwards, "
+                            "or upload them as a CSV file."),
+    }
+
     def line_forms(self) -> list[InvoiceRowForm]:
         """The rows that are invoices, in the order of `lines()`: the service's `invoices[i]` is the i-th."""
         # Extra rows left empty are not invoices.

@@ -28,9 +28,12 @@ from claims.overdues.selectors import (
     overdue_actions,
     overdue_detail,
     search_overdues,
+    uncovered_invoices,
+    uncovered_message,
 )
 from core.exceptions import DomainError
 from core.forms import show_domain_error, state_filter
+from core.sorting import SortColumns
 
 VIEW = "claims.view_overdue"
 DECLARE = "claims.declare_overdue"
@@ -38,6 +41,10 @@ DECLARE = "claims.declare_overdue"
 
 # Drafts first (they wait for the insured), then the latest notified.
 LIST_ORDER = [F("notified_on").desc(nulls_first=True), "-pk"]
+OVERDUE_SORT = SortColumns({
+    "reference": "reference", "buyer": "buyer__legal_name", "policy": "policy__number", "state": "state",
+    "notified_on": "notified_on", "outstanding": "total_outstanding",
+}, default=LIST_ORDER)
 
 
 def _announce_late(request, overdue):
@@ -55,15 +62,23 @@ class OverdueListView(TenantMemberRequiredMixin, ListView):
 
     def get_queryset(self):
         state = state_filter(self.request, Overdue.State.values)
-        return search_overdues(tenant=self.tenant, q=self.request.GET.get("q", ""), state=state).order_by(*LIST_ORDER)
+        overdues = search_overdues(tenant=self.tenant, q=self.request.GET.get("q", ""), state=state)
+        return OVERDUE_SORT.apply(overdues, self.request.GET.get("sort"))
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        ctx["sort_headers"] = OVERDUE_SORT.headers(self.request.GET.get("sort"))
         for overdue in ctx["overdues"]:
             overdue.draft_deadlines = draft_deadlines(overdue)  # from the prefetched invoices
         ctx["states"] = Overdue.State.choices
         ctx["state"] = self.request.GET.get("state", "")
         return ctx
+
+
+def _announce_uncovered(request, overdue):
+    uncovered = uncovered_invoices(policy=overdue.policy, buyer=overdue.buyer, lines=overdue.invoices.all())
+    if uncovered:
+        messages.warning(request, uncovered_message(uncovered))
 
 
 class _DeclareMixin:
@@ -83,6 +98,8 @@ class _DeclareMixin:
         )
 
     def _done(self, overdue):
+        # Declaring on a buyer without cover is right (the insurer must still hear of it), but never unawares.
+        _announce_uncovered(self.request, overdue)
         if overdue.state == Overdue.State.DRAFT:
             messages.success(self.request, _("Draft saved: the insurer is not notified yet. Notify it before the "
                                              "notification deadline shown below."))

@@ -41,6 +41,11 @@ class TurnoverRowForm(forms.Form):
 
 
 class _TurnoverRows(forms.BaseFormSet):
+    # Django's words are about forms ("Please submit at most 300 forms."): finance declares countries.
+    default_error_messages = {
+        "too_many_forms": _("Declare at most %(num)d countries at once: upload a CSV file for more."),
+    }
+
     def rows(self) -> list[tuple[str, object]]:
         return [
             (form.cleaned_data["country"], form.cleaned_data["turnover"])

@@ -16,6 +16,7 @@ from core.exceptions import DomainError
 from core.forms import show_domain_error
 from policies.premium import services as services_premium
 from policies.premium import turnover_csv as csv_premium
+from policies.premium.charts import premium_by_period_chart
 from policies.premium.forms import DeclarationPeriodForm, TurnoverCsvForm, TurnoverFormSet
 from policies.premium.selectors import declarations_for_tenant, periods_of, premium_position
 from policies.selectors import policies_for_tenant
@@ -38,7 +39,7 @@ class PremiumView(_PolicyMixin, TenantMemberRequiredMixin, View):
         policy = self.get_policy()
         position = premium_position(policy=policy, today=timezone.localdate())
         return render(request, self.template_name, {
-            "policy": policy, "position": position,
+            "policy": policy, "position": position, "chart": premium_by_period_chart(position),
             "can_declare": request.user.has_perm(DECLARE_PERMISSION),
         })
 

@@ -1,0 +1,194 @@
+"""The insured's task list on the home page: what needs doing and when, each item linking to its page.
+
+One selector, `home_tasks`, reads every group set-based: the limits' counts in one aggregate (a tenant may
+hold 100,000 limits; the page shows a few of each group and the count), a capped list per group, and the
+overdue deadlines from plain values of the tenant's draft and open overdues (three queries whatever their
+number, as the daily claim deadlines job reads them). A group a user's role cannot open is left out.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from claims.claims.models import Cause, Claim
+from claims.claims.services import filing_window_of
+from claims.overdues.models import Invoice, Overdue
+from claims.overdues.selectors import draft_deadlines_of
+from core.formatting import format_date, format_money
+from limits.models import CreditLimit
+from policies.models import Policy
+from policies.premium.calculation import declaration_periods
+from policies.premium.models import TurnoverDeclaration, declaration_frequency_of
+
+ITEMS_PER_GROUP = 5
+# How far ahead a deadline, an expiry or a filing window is worth a line on the home page.
+HORIZON_DAYS = 30
+# A decision stays "received" this long after it was taken.
+RECENT_DECISION_DAYS = 14
+DECIDED_STATES = (CreditLimit.State.IN_FORCE, CreditLimit.State.REFUSED, CreditLimit.State.WITHDRAWN)
+
+
+@dataclass(frozen=True)
+class TaskItem:
+    label: str
+    link: str
+    when: date | None = None
+    note: str = ""
+    urgent: bool = False  # a deadline passed or within the reminder days
+
+
+@dataclass
+class TaskGroup:
+    key: str
+    title: str
+    count: int
+    link: str
+    items: list[TaskItem] = field(default_factory=list)
+
+    @property
+    def more(self) -> int:
+        return max(self.count - len(self.items), 0)
+
+
+def _urgent(day: date, today: date) -> bool:
+    return day <= today + timedelta(days=7)
+
+
+def _limit_groups(*, tenant, today: date) -> list[TaskGroup]:
+    limits = CreditLimit.objects.filter(tenant=tenant)
+    since = timezone.make_aware(datetime.combine(today - timedelta(days=RECENT_DECISION_DAYS), time.min))
+    horizon = today + timedelta(days=HORIZON_DAYS)
+    pending_q = Q(state=CreditLimit.State.PENDING)
+    decided_q = Q(state__in=DECIDED_STATES, decided_at__gte=since, is_discretionary=False)
+    attention_q = Q(state=CreditLimit.State.IN_FORCE) & (Q(under_review=True) | Q(expiry_date__lte=horizon))
+    counts = limits.aggregate(pending=Count("pk", filter=pending_q), decided=Count("pk", filter=decided_q),
+                              attention=Count("pk", filter=attention_q))
+    base = limits.select_related("buyer")
+    list_url = reverse("limits:list")
+    groups = []
+    if counts["pending"]:
+        groups.append(TaskGroup("limits_pending", _("Limit requests with an underwriter"), counts["pending"],
+                                f"{list_url}?state={CreditLimit.State.PENDING}", [
+            TaskItem(limit.buyer.legal_name, reverse("limits:detail", args=[limit.pk]),
+                     timezone.localdate(limit.created_at),
+                     _("%(amount)s requested") % {"amount": format_money(limit.requested)})
+            for limit in base.filter(pending_q).order_by("created_at", "pk")[:ITEMS_PER_GROUP]]))
+    if counts["decided"]:
+        groups.append(TaskGroup("decisions_received", _("Decisions received"), counts["decided"], list_url, [
+            TaskItem(limit.buyer.legal_name, reverse("limits:detail", args=[limit.pk]),
+                     timezone.localdate(limit.decided_at), str(limit.get_state_display()))
+            for limit in base.filter(decided_q).order_by("-decided_at", "-pk")[:ITEMS_PER_GROUP]]))
+    if counts["attention"]:
+        items = []
+        for limit in base.filter(attention_q).order_by(F("expiry_date").asc(nulls_last=True), "pk")[:ITEMS_PER_GROUP]:
+            note = (_("Expires on %(date)s") % {"date": format_date(limit.expiry_date)} if limit.expiry_date
+                    and limit.expiry_date <= horizon else _("Under review by the insurer"))
+            items.append(TaskItem(limit.buyer.legal_name, reverse("limits:detail", args=[limit.pk]),
+                                  limit.expiry_date, note, bool(limit.expiry_date and _urgent(limit.expiry_date, today))))
+        groups.append(TaskGroup("limits_attention", _("Limits expiring or under review"), counts["attention"],
+                                f"{list_url}?state={CreditLimit.State.IN_FORCE}", items))
+    return groups
+
+
+def _overdue_deadlines(*, tenant, today: date, drafts: bool, windows: bool) -> list[TaskGroup]:
+    """Drafts' notification deadlines and open overdues' claim filing windows, soonest first."""
+    states = [s for s, wanted in ((Overdue.State.DRAFT, drafts), (Overdue.State.OPEN, windows)) if wanted]
+    filed = Claim.objects.filter(overdue_id=OuterRef("pk")).exclude(
+        state__in=[Claim.State.DRAFT, *Claim.CLOSED_STATES])
+    rows = list(Overdue.objects.filter(tenant=tenant, state__in=states).annotate(filed=Exists(filed)).filter(
+        filed=False).values("pk", "state", "policy_id", "notified_on", "buyer__legal_name"))
+    unpaid: dict[int, list] = {}
+    for overdue_id, *due in Invoice.objects.filter(overdue_id__in=[r["pk"] for r in rows], outstanding__gt=0).values_list(
+            "overdue_id", "due_date", "extended_due_date", "extension_consented"):
+        unpaid.setdefault(overdue_id, []).append(tuple(due))
+    terms = {p.pk: p.terms for p in Policy.objects.filter(pk__in={r["policy_id"] for r in rows})}
+    horizon = today + timedelta(days=HORIZON_DAYS)
+    notify_by, filing = [], []
+    for r in rows:
+        if r["pk"] not in unpaid:
+            continue
+        name, link = r["buyer__legal_name"], reverse("claims:overdue-detail", args=[r["pk"]])
+        if r["state"] == Overdue.State.DRAFT:
+            deadline = draft_deadlines_of(terms=terms[r["policy_id"]], unpaid=unpaid[r["pk"]]).notification_deadline
+            if deadline <= horizon:
+                note = (_("Notify by %(date)s") if deadline >= today else _("Notification deadline passed on %(date)s"))
+                notify_by.append(TaskItem(name, link, deadline, note % {"date": format_date(deadline)},
+                                          _urgent(deadline, today)))
+            continue
+        window = filing_window_of(terms=terms[r["policy_id"]], cause=Cause.PROTRACTED_DEFAULT,
+                                  notified_on=r["notified_on"], unpaid=unpaid[r["pk"]])
+        if window.closes < today or window.opens > horizon:
+            continue
+        file_link = f"{reverse('claim_pages:file')}?overdue={r['pk']}"
+        if window.opens > today:
+            filing.append(TaskItem(name, link, window.opens,
+                                   _("A claim can be filed from %(date)s") % {"date": format_date(window.opens)}))
+        else:
+            filing.append(TaskItem(name, file_link, window.closes,
+                                   _("File a claim by %(date)s") % {"date": format_date(window.closes)},
+                                   _urgent(window.closes, today)))
+    groups = []
+    for key, title, items in (("notification_deadlines", _("Overdue notification deadlines"), notify_by),
+                              ("filing_windows", _("Claim filing windows"), filing)):
+        if items:
+            items.sort(key=lambda item: (item.when, item.label))
+            link = reverse("claims:overdue-list") if key == "notification_deadlines" else reverse("claim_pages:list")
+            groups.append(TaskGroup(key, title, len(items), link, items[:ITEMS_PER_GROUP]))
+    return groups
+
+
+def _documents_missing(*, tenant) -> list[TaskGroup]:
+    """Claims waiting for the insured's documents: drafts not submitted, files the handler found incomplete."""
+    waiting = Claim.objects.filter(tenant=tenant, state__in=[Claim.State.DRAFT, Claim.State.INCOMPLETE])
+    count = waiting.count()
+    if not count:
+        return []
+    items = [
+        TaskItem(claim.buyer.legal_name, reverse("claim_pages:detail", args=[claim.pk]), claim.date_of_loss,
+                 _("Documents requested by the claims handler") if claim.state == Claim.State.INCOMPLETE
+                 else _("Draft: upload the documents and submit"), claim.state == Claim.State.INCOMPLETE)
+        for claim in waiting.select_related("buyer").order_by("created_at", "pk")[:ITEMS_PER_GROUP]
+    ]
+    return [TaskGroup("documents_missing", _("Claim documents missing"), count, reverse("claim_pages:list"), items)]
+
+
+def _turnover_due(*, tenant, today: date) -> list[TaskGroup]:
+    """Ended declaration periods of active policies with nothing declared, oldest first."""
+    policies = list(Policy.objects.filter(tenant=tenant, status=Policy.Status.ACTIVE).select_related(
+        "premium_schedule"))
+    declared = set(TurnoverDeclaration.objects.filter(policy__in=policies).values_list(
+        "policy_id", "period_start").order_by().distinct())
+    items = []
+    for policy in policies:
+        for period in declaration_periods(policy_start=policy.start_date, policy_end=policy.end_date,
+                                          frequency=declaration_frequency_of(policy)):
+            if period.has_ended(today) and (policy.pk, period.start) not in declared:
+                link = f"{reverse('policies:premium-declare', args=[policy.pk])}?period={period.start.isoformat()}"
+                items.append(TaskItem(f"{policy.number} · {period.label}", link, period.end,
+                                      _("Turnover not declared yet"), True))
+    if not items:
+        return []
+    items.sort(key=lambda item: (item.when, item.label))
+    return [TaskGroup("turnover_due", _("Turnover declarations due"), len(items), reverse("policies:list"),
+                      items[:ITEMS_PER_GROUP])]
+
+
+def home_tasks(*, tenant, user, today: date | None = None) -> list[TaskGroup]:
+    """What the user's roles have to do, group by group (only groups with something in them)."""
+    today = today or timezone.localdate()
+    groups: list[TaskGroup] = []
+    if user.has_perm("limits.view_creditlimit"):
+        groups += _limit_groups(tenant=tenant, today=today)
+    drafts, windows = user.has_perm("claims.view_overdue"), user.has_perm("claims.view_claim")
+    if drafts or windows:
+        groups += _overdue_deadlines(tenant=tenant, today=today, drafts=drafts, windows=windows)
+    if user.has_perm("claims.view_claim"):
+        groups += _documents_missing(tenant=tenant)
+    if user.has_perm("policies.declare_turnover"):
+        groups += _turnover_due(tenant=tenant, today=today)
+    return groups
+
