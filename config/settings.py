@@ -248,6 +248,8 @@ CELERY_BEAT_SCHEDULE = {
     # domain.md, Premium: missing turnover declarations, minimum-premium adjustment at period end; idempotent.
     "premium-reminders-and-adjustments": {"task": "policies.tasks.premium_reminders_and_adjustments",
                                           "schedule": crontab(hour=5, minute=0)},
+    # domain.md, Premium (example 18): deposits and adjustments invoiced, reminders, suspensions; idempotent.
+    "premium-invoices": {"task": "policies.tasks.premium_invoices", "schedule": crontab(hour=5, minute=20)},
 }
 
 # Claim documents: largest accepted upload; the type is checked on content too (claims.claims.documents).
