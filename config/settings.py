@@ -250,6 +250,8 @@ CELERY_BEAT_SCHEDULE = {
                                           "schedule": crontab(hour=5, minute=0)},
     # domain.md, Premium (example 18): deposits and adjustments invoiced, reminders, suspensions; idempotent.
     "premium-invoices": {"task": "policies.tasks.premium_invoices", "schedule": crontab(hour=5, minute=20)},
+    # domain.md, example 17: the profit share of each settled period, credited once.
+    "profit-shares": {"task": "claims.tasks.credit_profit_shares", "schedule": crontab(hour=5, minute=40)},
 }
 
 # Claim documents: largest accepted upload; the type is checked on content too (claims.claims.documents).

@@ -8,8 +8,7 @@ from django_scopes import scopes_disabled
 from moneyed import Money
 
 from core.exceptions import DomainError
-from core.models import Notification
-from core.models import WebhookDelivery
+from core.models import Notification, WebhookDelivery
 from limits.selectors import cover_in_force
 from policies.premium.invoices import record_payment, run_invoice_job
 from policies.premium.models import PremiumInvoice, PremiumPayment, PremiumSuspension
@@ -167,14 +166,23 @@ def test_turnover_is_invoiced_beyond_the_deposit(policy, finance):
     february = PremiumInvoice.objects.get(policy=policy, kind=Kind.TURNOVER, period_start=date(2026, 2, 1))
     assert (february.amount_money, february.due_on, february.state) == (eur(1_500), date(2026, 4, 1),
                                                                        PremiumInvoice.State.OPEN)
-    # A correction of an invoiced period raises nothing now: it is trued up at the period end.
+    # Another country of the period, before anything was paid on it: the period's invoice is amended.
     declare_turnover(tenant=policy.tenant, declared_by=finance, policy=policy, period_start=date(2026, 2, 1),
-                     country="ES", turnover=eur(2_400_000), today=date(2026, 3, 5))
+                     country="DE", turnover=eur(200_000), today=date(2026, 3, 3))
+    february.refresh_from_db()
+    assert february.amount_money == eur(2_000)
+    record_payment(invoice=february, amount=eur(2_000), paid_on=date(2026, 3, 4), recorded_by=finance,
+                   today=date(2026, 3, 4))
+    # Once paid, a correction raises nothing now: it is trued up at the period end.
+    declare_turnover(tenant=policy.tenant, declared_by=finance, policy=policy, period_start=date(2026, 2, 1),
+                     country="ES", turnover=eur(2_200_000), today=date(2026, 3, 5))
+    february.refresh_from_db()
+    assert (february.amount_money, february.state) == (eur(2_000), PremiumInvoice.State.PAID)
     assert PremiumInvoice.objects.filter(policy=policy, kind=Kind.TURNOVER).count() == 2
     run_premium_job(today=date(2027, 1, 2))  # settles the period: 8,500 declared
     assert run_invoice_job(today=date(2027, 1, 2))["adjustments"] == 1
     adjustment = PremiumInvoice.objects.get(policy=policy, kind=Kind.MINIMUM_ADJUSTMENT)
-    assert adjustment.amount_money == eur(1_000)  # 8,500 due - 7,500 invoiced
+    assert adjustment.amount_money == eur(500)  # 8,500 due - 8,000 invoiced
     assert run_invoice_job(today=date(2027, 1, 3))["adjustments"] == 0
 
 

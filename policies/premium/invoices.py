@@ -99,20 +99,36 @@ def invoice_deposit(*, policy: Policy, today: date) -> PremiumInvoice | None:
 
 
 def invoice_turnover(*, policy: Policy, period_start: date, period_end: date, today: date) -> PremiumInvoice:
-    """The premium of a declared period beyond what the deposit and earlier turnover invoices asked for.
+    """The premium of a declared period beyond what the deposit and the other turnover invoices asked for.
 
-    Called by the declaration services inside their transaction, with the policy locked. A period invoiced
-    already is not invoiced again: a later country or a correction is trued up at the period end."""
-    invoice_deposit(policy=policy, today=today)
-    existing = PremiumInvoice.objects.filter(policy=policy, kind=Kind.TURNOVER, period_start=period_start).first()
-    if existing is not None:
-        return existing
+    Called by the declaration services inside their transaction, with the policy locked. A period's later
+    countries (a CSV or the API declares one country at a time) and corrections amend its invoice while nothing
+    was paid on it and it was not reminded; after that they are trued up at the period end."""
     from policies.premium.selectors import declared_premium
 
-    asked = _invoiced_total(policy, PREMIUM_KINDS)
+    invoice_deposit(policy=policy, today=today)
+    existing = PremiumInvoice.objects.filter(policy=policy, kind=Kind.TURNOVER, period_start=period_start).first()
+    others = PremiumInvoice.objects.filter(policy=policy, kind__in=PREMIUM_KINDS).exclude(state=State.CANCELLED)
+    if existing is not None:
+        others = others.exclude(pk=existing.pk)
+    asked = others.aggregate(total=Sum("amount"))["total"] or Decimal("0")
     amount = declared_premium(policy=policy).amount - asked
-    return raise_invoice(policy=policy, kind=Kind.TURNOVER, period_start=period_start, period_end=period_end,
-                         amount=amount, issued_on=today)[0]
+    if existing is None:
+        return raise_invoice(policy=policy, kind=Kind.TURNOVER, period_start=period_start, period_end=period_end,
+                             amount=amount, issued_on=today)[0]
+    if existing.reminded_on is not None or existing.state == State.CANCELLED or existing.payments.exists():
+        return existing
+    amended = _invoice(policy=policy, kind=Kind.TURNOVER, period_start=period_start, period_end=period_end,
+                       amount=amount, issued_on=existing.issued_on, due_on=existing.due_on)
+    if amended.amount == existing.amount:
+        return existing
+    was_nothing = existing.amount == 0
+    existing.amount, existing.state, existing.paid_on = amended.amount, amended.state, amended.paid_on
+    existing._change_reason = "declarations of the period changed before payment"
+    existing.save(update_fields=["amount", "state", "paid_on"])
+    if was_nothing:
+        events.announce_invoiced([existing])
+    return existing
 
 
 def invoice_credit_limit_fees(*, policy: Policy, period_start: date, period_end: date, amount: Money,
