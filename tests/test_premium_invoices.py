@@ -1,6 +1,6 @@
 """Premium invoices, payments and cover suspended for unpaid premium (issue 10, item 5; domain.md, example 18)."""
 
-from datetime import date
+from datetime import UTC, date
 from decimal import Decimal
 
 import pytest
@@ -197,7 +197,8 @@ def test_a_period_below_the_minimum_owes_no_adjustment_beyond_the_deposit(policy
 def test_the_job_leaves_drafts_and_other_tenants_alone(policy, other_tenant):
     PolicyFactory(tenant=policy.tenant, number="KR-DRAFT", status="draft")
     outsider_policy = PolicyFactory(tenant=other_tenant, number="KR-OUT-9")
-    run_invoice_job(today=date(2026, 1, 1))
+    with scopes_disabled():  # as the Celery task runs it
+        run_invoice_job(today=date(2026, 1, 1))
     # The tenant sees its own invoice only; the outsider's is its own.
     assert list(PremiumInvoice.objects.values_list("policy__number", flat=True)) == ["KR-PREM-001"]
     with scopes_disabled():
@@ -215,3 +216,25 @@ def test_the_database_refuses_a_second_invoice_and_a_negative_amount(policy):
         twin.save()
     with pytest.raises(IntegrityError), transaction.atomic():
         PremiumInvoice.objects.filter(pk=deposit(policy).pk).update(amount=Decimal("-1"))
+
+
+def test_credit_limit_fees_are_invoiced_month_by_month_once(tenant, buyer):
+    from datetime import datetime
+
+    from limits import services as limit_services
+    from limits.fees import run_credit_limit_fees
+    from limits.models import CreditLimit
+
+    charged = PolicyFactory(tenant=tenant, number="KR-FEES", credit_limit_fee_per_request_amount=Decimal("50"),
+                            credit_limit_fee_per_buyer_year_amount=Decimal("200"))
+    limit = limit_services.request_limit(tenant=tenant, requested_by=None, policy=charged, buyer=buyer,
+                                         amount=eur(50_000), terms_days=60, today=date(2026, 1, 2)).limit
+    # Requested on 10 March; in force (first monitored) from 2 January, as the automatic decision dated it.
+    CreditLimit.objects.filter(pk=limit.pk).update(created_at=datetime(2026, 3, 10, 12, tzinfo=UTC))
+    free = PolicyFactory(tenant=tenant, number="KR-NOFEES")  # the default terms charge nothing
+    with scopes_disabled():
+        assert run_credit_limit_fees(today=date(2026, 4, 1)) == 3  # January to March have ended
+        assert run_credit_limit_fees(today=date(2026, 4, 1)) == 0
+        fees = {i.period_start: i.amount_money for i in PremiumInvoice.objects.filter(kind=Kind.CREDIT_LIMIT_FEE)}
+        assert not PremiumInvoice.objects.filter(policy=free).exists()
+    assert fees == {date(2026, 1, 1): eur(200), date(2026, 2, 1): eur(0), date(2026, 3, 1): eur(50)}

@@ -101,13 +101,46 @@ def test_the_list_query_count_is_pinned_and_walks_by_keyset(api_client, tenant, 
                        today=date(2026, 12, 31))
     record_payment(invoice=deposit, amount=eur(6_000), paid_on=date(2026, 1, 20), recorded_by=underwriter,
                    today=date(2026, 1, 20))
-    # Token, policy lookup, count, page (payments summed in SQL).
-    with django_assert_num_queries(5):
+    # Token (read, last use), permissions (user, groups), the policy and its terms, count, page (payments
+    # summed in SQL): the same with 1 invoice or 13.
+    with django_assert_num_queries(8):
         body = api_client.get(f"{url(policy)}?page_size=100").json()
     assert body["count"] == 13
     assert {r["paid"]["amount"] for r in body["results"]} == {"50.00", "6000.00"}
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(7):  # no count by keyset
         first = api_client.get(f"{url(policy)}?cursor=&page_size=5").json()
     assert len(first["results"]) == 5 and "count" not in first
     second = api_client.get(first["next"]).json()
     assert not {r["id"] for r in first["results"]} & {r["id"] for r in second["results"]}
+
+
+ADMIN = "/admin/policies/premiuminvoice/"
+
+
+def test_staff_record_a_payment_in_the_admin_and_cover_resumes(client_of_underwriter, policy, reminded_and_suspended,
+                                                               today):
+    invoice = reminded_and_suspended
+    asked = client_of_underwriter.post(ADMIN, {"action": "record_payment_action", "_selected_action": [invoice.pk],
+                                               "index": "0"})
+    assert asked.status_code == 200 and "Record payment" in asked.content.decode()
+    today(date(2026, 3, 2))
+    done = client_of_underwriter.post(ADMIN, {"action": "record_payment_action", "_selected_action": [invoice.pk],
+                                              "apply": "1", "paid_on": "2026-03-01"})
+    assert done.status_code == 302
+    with scopes_disabled():
+        invoice.refresh_from_db()
+        assert (invoice.state, invoice.paid_on) == (PremiumInvoice.State.PAID, date(2026, 3, 1))
+        assert invoice.suspension.ends_on == date(2026, 3, 1)
+    assert client_of_underwriter.get("/admin/policies/premiumsuspension/").status_code == 200
+
+
+def test_a_claims_handler_cannot_record_premium_payments(client_of_underwriter, policy, reminded_and_suspended,
+                                                         claims_handler):
+    from tests.factories import logged_in
+
+    handler = logged_in(claims_handler)
+    handler.post(ADMIN, {"action": "record_payment_action", "_selected_action": [reminded_and_suspended.pk],
+                         "apply": "1", "paid_on": "2026-02-20"})
+    with scopes_disabled():
+        reminded_and_suspended.refresh_from_db()
+    assert reminded_and_suspended.state == PremiumInvoice.State.OPEN
