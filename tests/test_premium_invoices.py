@@ -238,3 +238,14 @@ def test_credit_limit_fees_are_invoiced_month_by_month_once(tenant, buyer):
         fees = {i.period_start: i.amount_money for i in PremiumInvoice.objects.filter(kind=Kind.CREDIT_LIMIT_FEE)}
         assert not PremiumInvoice.objects.filter(policy=free).exists()
     assert fees == {date(2026, 1, 1): eur(200), date(2026, 2, 1): eur(0), date(2026, 3, 1): eur(50)}
+
+
+def test_periods_ended_before_premium_was_invoiced_here_are_left_alone(tenant):
+    """The first run after deployment: an ended period's premium was paid outside Kredo."""
+    PolicyFactory(tenant=tenant, number="KR-2025", status="expired", start_date=date(2025, 1, 1),
+                  end_date=date(2025, 12, 31))
+    with scopes_disabled():
+        run_premium_job(today=date(2026, 3, 1))  # settles 2025
+        assert run_invoice_job(today=date(2026, 3, 1)) == {"deposits": 0, "adjustments": 0, "reminded": 0,
+                                                           "suspended": 0}
+        assert not PremiumInvoice.objects.filter(policy__number="KR-2025").exists()

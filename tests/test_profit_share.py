@@ -10,6 +10,7 @@ from django_scopes import scopes_disabled
 from claims.claims.models import Claim
 from claims.profit_share import claims_paid_and_reserved, run_profit_share_job
 from policies.models import TermsVersion
+from policies.premium.invoices import run_invoice_job
 from policies.premium.models import PeriodPremium, PremiumInvoice
 from policies.premium.profit_share import credit_profit_share, profit_share
 from policies.premium.selectors import premium_statement
@@ -93,6 +94,8 @@ def test_the_job_counts_paid_and_reserved_claims_and_runs_once(tenant, finance, 
     outsider = PolicyFactory(tenant=other_tenant, number="KR-PS-OUT")
     assert claims_paid_and_reserved(policy_ids=[policy.pk, outsider.pk]) == {
         policy.pk: (Decimal("4500.00"), Decimal("9000.00"))}
+    with scopes_disabled():
+        run_invoice_job(today=timezone.localdate())  # the period's deposit: a period invoiced here
     PeriodPremium.objects.create(
         tenant=tenant, policy=policy, period_start=policy.start_date, period_end=policy.end_date, currency="EUR",
         declared_premium=Decimal("100000"), minimum_premium=Decimal("5000"), adjustment=Decimal("0"),

@@ -142,7 +142,9 @@ def invoice_credit_limit_fees(*, policy: Policy, period_start: date, period_end:
 def raise_deposits(*, today: date, batch_size: int = BATCH_SIZE) -> int:
     """The daily job: a deposit for every policy whose period has started and has none. Set-based: the policies
     without one are read in batches with their terms, and each batch is one insert and one notification insert."""
-    pending = (Policy.objects.filter(status__in=INVOICED_STATUSES, start_date__lte=today)
+    # Periods running today only: a period that ended before premium was invoiced here (at the first run after
+    # deployment) was paid outside Kredo, and a deposit for it would be reminded and suspend cover at once.
+    pending = (Policy.objects.filter(status__in=INVOICED_STATUSES, start_date__lte=today, end_date__gte=today)
                .exclude(premium_invoices__kind=Kind.DEPOSIT))
     raised, last_pk = 0, 0
     while True:
@@ -165,8 +167,10 @@ def raise_deposits(*, today: date, batch_size: int = BATCH_SIZE) -> int:
 def raise_minimum_adjustments(*, today: date) -> int:
     """The daily job: for each settled policy period without an adjustment invoice, the premium due less what
     was invoiced for it (deposit, turnover), in one aggregate query."""
+    # Only periods invoiced here (they have a deposit): an older period's premium was settled outside Kredo.
     settled = list(
-        PeriodPremium.objects.exclude(policy__premium_invoices__kind=Kind.MINIMUM_ADJUSTMENT)
+        PeriodPremium.objects.filter(policy__in=PremiumInvoice.objects.filter(kind=Kind.DEPOSIT).values("policy_id"))
+        .exclude(policy__premium_invoices__kind=Kind.MINIMUM_ADJUSTMENT)
         .select_related("policy", "policy__tenant").prefetch_related("policy__terms_versions")
     )
     if not settled:

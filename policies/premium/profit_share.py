@@ -52,8 +52,10 @@ def profit_share(*, premium_earned: Money, claims_paid: Money, claims_reserved: 
 
 
 def policies_awaiting_profit_share():
-    """Settled periods whose policy has a share to give and no credit raised yet (the job's work list)."""
-    return (PeriodPremium.objects.exclude(policy__premium_invoices__kind=PremiumInvoice.Kind.PROFIT_SHARE_CREDIT)
+    """Settled periods with no credit raised yet (the job's work list); only periods invoiced here (they have a
+    deposit), not those settled before premium invoices existed."""
+    deposits = PremiumInvoice.objects.filter(kind=PremiumInvoice.Kind.DEPOSIT).values("policy_id")
+    return (PeriodPremium.objects.filter(policy__in=deposits).exclude(policy__premium_invoices__kind=PremiumInvoice.Kind.PROFIT_SHARE_CREDIT)
             .select_related("policy", "policy__tenant").prefetch_related("policy__terms_versions")
             .order_by("pk"))
 
