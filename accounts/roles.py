@@ -34,13 +34,15 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "claims.view_claim",
         "policies.declare_turnover",
         "policies.view_turnoverdeclaration",
+        "policies.view_premiuminvoice",
     ],
     CREDIT_MANAGER: ["policies.view_policy", "limits.request_limit", "limits.view_creditlimit",
                      "buyers.view_buyer", "buyers.add_buyer", "claims.view_overdue", "claims.declare_overdue"],
     # Finance follows money: it may declare an overdue too, then files and follows the claim.
     FINANCE: ["policies.view_policy", "limits.view_creditlimit",
               "claims.view_overdue", "claims.declare_overdue", "claims.view_claim", "claims.file_claim",
-              "recoveries.declare_direct_receipt", "policies.declare_turnover", "policies.view_turnoverdeclaration"],
+              "recoveries.declare_direct_receipt", "policies.declare_turnover", "policies.view_turnoverdeclaration",
+              "policies.view_premiuminvoice"],
     UNDERWRITER: [
         "accounts.view_tenant",
         "accounts.view_membership",
@@ -84,6 +86,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "policies.view_premiumschedule",
         "policies.add_premiumschedule",
         "policies.change_premiumschedule",
+        # Premium invoices (policies.premium.invoices): staff record payments and follow suspensions.
+        "policies.view_premiuminvoice",
+        "policies.record_premium_payment",
+        "policies.view_premiumpayment",
+        "policies.view_premiumsuspension",
     ],
     CLAIMS_HANDLER: [
         "limits.view_creditlimit",

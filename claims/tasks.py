@@ -12,3 +12,12 @@ def remind_claim_deadlines() -> dict:
     return {"window_opened": len(result.window_opened), "filing_deadline": len(result.filing_deadline),
             "payment_late": len(result.payment_late), "notification_deadline": len(result.notification_deadline),
             "extension_ended": len(result.extension_ended)}
+
+
+@shared_task
+def credit_profit_shares() -> dict:
+    """Daily (Celery beat), after the premium job: each settled policy period's profit share credited once."""
+    from claims.profit_share import run_profit_share_job
+
+    with scopes_disabled():
+        return {"credited": run_profit_share_job()}

@@ -248,6 +248,12 @@ CELERY_BEAT_SCHEDULE = {
     # domain.md, Premium: missing turnover declarations, minimum-premium adjustment at period end; idempotent.
     "premium-reminders-and-adjustments": {"task": "policies.tasks.premium_reminders_and_adjustments",
                                           "schedule": crontab(hour=5, minute=0)},
+    # domain.md, Premium (example 18): deposits and adjustments invoiced, reminders, suspensions; idempotent.
+    "premium-invoices": {"task": "policies.tasks.premium_invoices", "schedule": crontab(hour=5, minute=20)},
+    # domain.md, example 17: the profit share of each settled period, credited once.
+    "profit-shares": {"task": "claims.tasks.credit_profit_shares", "schedule": crontab(hour=5, minute=40)},
+    # Credit-limit fees of each ended month, invoiced once (limits.fees).
+    "credit-limit-fees": {"task": "limits.tasks.credit_limit_fees", "schedule": crontab(hour=5, minute=10)},
 }
 
 # Claim documents: largest accepted upload; the type is checked on content too (claims.claims.documents).

@@ -12,6 +12,7 @@ from moneyed import Money
 from buyers.selectors import matching_buyer_or_reference
 from core.work_queues import WorkQueue
 from limits.models import CoverStop, CreditLimit, LimitDecision
+from policies.premium.suspension import suspensions_of as premium_suspensions_of
 
 
 def limits_for_tenant(*, tenant, state: str | None = None) -> QuerySet[CreditLimit]:
@@ -50,6 +51,7 @@ class Cover:
     is_discretionary: bool = False
     stopped: bool = False
     limit_id: int | None = None
+    suspended: bool = False  # premium unpaid after its notice (policies.premium.suspension, example 18)
 
 
 class CoverTimeline:
@@ -67,6 +69,7 @@ class CoverTimeline:
             .order_by("effective_date", "created_at", "pk")
         )
         self.stops = list(CoverStop.objects.filter(policy=policy, buyer_id=buyer_id))
+        self.suspensions = premium_suspensions_of(policy)
 
     def _zero(self, **kwargs) -> Cover:
         return Cover(amount=Money(0, self.policy.currency), percentage_of_cover=Decimal(0), **kwargs)
@@ -77,6 +80,8 @@ class CoverTimeline:
         for stop in self.stops:
             if stop.stopped_from <= shipment_date and (stop.lifted_on is None or stop.lifted_on > shipment_date):
                 return self._zero(stopped=True)
+        if any(suspension.covers(shipment_date) for suspension in self.suspensions):
+            return self._zero(suspended=True)
         latest = None
         for decision in self.decisions:
             if decision.effective_date > shipment_date:

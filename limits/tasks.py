@@ -26,3 +26,12 @@ def import_limit_requests_csv(*, tenant_id: int, requested_by_id: int, mode: str
     with tenant_scope(tenant):
         bulk_jobs.run_queued_import(tenant=tenant, requested_by=requested_by, csv_text=csv_text, mode=mode,
                                     import_key=import_key, filename=filename)
+
+
+@shared_task
+def credit_limit_fees() -> dict:
+    """Daily (Celery beat): each ended month's credit-limit fees invoiced once (limits.fees)."""
+    from limits.fees import run_credit_limit_fees
+
+    with scopes_disabled():
+        return {"invoiced": run_credit_limit_fees()}

@@ -263,4 +263,11 @@ TERM_FIELDS = tuple(
 )
 
 
-from policies.premium.models import PeriodPremium, PremiumSchedule, TurnoverDeclaration  # noqa: E402,F401
+from policies.premium.models import (  # noqa: E402,F401
+    PeriodPremium,
+    PremiumInvoice,
+    PremiumPayment,
+    PremiumSchedule,
+    PremiumSuspension,
+    TurnoverDeclaration,
+)

@@ -8,3 +8,10 @@ register_message("premium.declaration_missing",
                  _("Turnover declaration missing: policy %(number)s, %(period)s"))
 register_message("premium.settled", _("Premium of policy %(number)s settled: %(due)s due, of which %(adjustment)s "
                                       "raise it to the minimum premium"))
+# Premium invoices (policies.premium.events).
+register_message("premium.invoiced", _("Premium invoice on policy %(number)s: %(kind)s, %(amount)s due on %(due)s"))
+register_message("premium.credited", _("Credit on policy %(number)s: %(kind)s, %(amount)s"))
+register_message("premium.overdue", _("Premium of %(amount)s on policy %(number)s was due on %(due)s: unless it is "
+                                      "paid, cover is suspended for shipments from %(suspension)s"))
+register_message("premium.suspended", _("Cover under policy %(number)s is suspended for shipments from %(date)s: "
+                                        "premium of %(amount)s unpaid. Cover resumes from the day it is paid."))

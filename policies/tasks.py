@@ -11,3 +11,13 @@ def premium_reminders_and_adjustments() -> dict:
     with scopes_disabled():
         result = run_premium_job()
     return {"reminded": result.reminded, "settled": result.settled}
+
+
+@shared_task
+def premium_invoices() -> dict:
+    """Daily (Celery beat): premium deposits and period-end adjustments invoiced, unpaid invoices reminded, cover
+    suspended when the notice runs out (policies.premium.invoices, .suspension). Safe to run twice."""
+    from policies.premium.invoices import run_invoice_job
+
+    with scopes_disabled():
+        return run_invoice_job()

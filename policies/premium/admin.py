@@ -2,13 +2,26 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db.models import Sum
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReadOnlyAdminMixin, money_column
+from core.dates import BoundedDateFormField
 from core.exceptions import DomainError
 from core.forms import show_domain_error
+from policies.premium import invoices as services_invoices
 from policies.premium import services as services_premium
-from policies.premium.models import PeriodPremium, PremiumSchedule, TurnoverDeclaration
+from policies.premium.models import (
+    PeriodPremium,
+    PremiumInvoice,
+    PremiumPayment,
+    PremiumSchedule,
+    PremiumSuspension,
+    TurnoverDeclaration,
+)
 
 
 class PremiumScheduleForm(forms.ModelForm):
@@ -73,3 +86,84 @@ class PeriodPremiumAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
         for settled in queryset.select_related("policy"):
             services_premium.close_period(policy=settled.policy)
         self.message_user(request, "Settled again.", messages.SUCCESS)
+
+
+# Premium invoices: staff record payments and follow suspensions (policies.premium.invoices, .suspension).
+
+
+class RecordPaymentForm(forms.Form):
+    """The admin action's intermediate form: it re-posts the action and the selected invoices."""
+
+    action = forms.CharField(widget=forms.HiddenInput)
+    apply = forms.CharField(widget=forms.HiddenInput, initial="1")
+    paid_on = BoundedDateFormField(label=gettext_lazy("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
+    amount = forms.DecimalField(label=gettext_lazy("Amount"), required=False, max_digits=16, decimal_places=3,
+                                help_text=gettext_lazy("Empty: what is still owed on each invoice."))
+
+
+class PremiumPaymentInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = PremiumPayment
+    fields = ("paid_on", "amount", "currency", "recorded_by", "recorded_at")
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(PremiumInvoice)
+class PremiumInvoiceAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    list_display = ("policy", "tenant", "kind", "period_start", money_column(PremiumInvoice, "amount"), "issued_on",
+                    "due_on", "state", "reminded_on", "paid_on")
+    list_filter = ("state", "kind", "currency")
+    search_fields = ("policy__number", "tenant__legal_name")
+    list_select_related = ("policy", "tenant")
+    date_hierarchy = "due_on"
+    inlines = [PremiumPaymentInline]
+    actions = ["record_payment_action"]
+
+    def has_record_payment_permission(self, request):
+        return request.user.has_perm("policies.record_premium_payment")
+
+    @admin.action(description=gettext_lazy("Record a payment…"), permissions=["record_payment"])
+    def record_payment_action(self, request, queryset):
+        invoices = list(queryset.select_related("policy"))
+        form = RecordPaymentForm(request.POST if "apply" in request.POST else None,
+                                 initial={"action": "record_payment_action"})
+        if form.is_bound and form.is_valid():
+            amount = form.cleaned_data["amount"]
+            if amount is not None and len(invoices) > 1:
+                form.add_error("amount", gettext("Give an amount for one invoice at a time, or leave it empty."))
+            else:
+                recorded = 0
+                for invoice in invoices:
+                    try:
+                        services_invoices.record_payment(
+                            invoice=invoice, paid_on=form.cleaned_data["paid_on"], recorded_by=request.user,
+                            amount=amount if amount is not None else outstanding(invoice),
+                        )
+                    except DomainError as exc:
+                        self.message_user(request, f"{invoice}: {exc.message}", messages.ERROR)
+                    else:
+                        recorded += 1
+                if recorded:
+                    self.message_user(request, gettext("%(n)d payment(s) recorded.") % {"n": recorded},
+                                      messages.SUCCESS)
+                return None
+        context = {
+            **self.admin_site.each_context(request), "title": gettext("Record a premium payment"),
+            "opts": self.model._meta, "buyers": invoices, "form": form, "media": self.media + form.media,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/policies/premium_payment.html", context)
+
+
+def outstanding(invoice: PremiumInvoice):
+    paid = invoice.payments.aggregate(total=Sum("amount"))["total"] or 0
+    return invoice.amount - paid
+
+
+@admin.register(PremiumSuspension)
+class PremiumSuspensionAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    list_display = ("policy", "tenant", "starts_on", "ends_on", "invoice")
+    list_filter = (("ends_on", admin.EmptyFieldListFilter),)
+    search_fields = ("policy__number", "tenant__legal_name")
+    list_select_related = ("policy", "tenant", "invoice")
+    date_hierarchy = "starts_on"

@@ -141,3 +141,140 @@ class PeriodPremium(TenantOwned):
 
     def money(self, field: str) -> Money:
         return Money(getattr(self, field), self.currency)
+
+
+# Premium invoices, payments and cover suspensions (issue 10, items 5 and 6; domain.md, Premium, example 18).
+
+
+class PremiumInvoice(TenantOwned):
+    """What the insured owes (or is credited) on its premium; the statement lists them with their payments.
+
+    One per (policy, kind, period): every job and service raising one looks it up by that key first, and the
+    UNIQUE constraint turns a concurrent second run into a no-op, so re-running never invoices twice.
+    `amount` is never negative: a profit-share credit is its own kind, subtracted by the statement.
+    """
+
+    class Kind(models.TextChoices):
+        DEPOSIT = "deposit", _("Deposit premium")
+        TURNOVER = "turnover", _("Turnover premium")
+        MINIMUM_ADJUSTMENT = "minimum_adjustment", _("Minimum premium adjustment")
+        CREDIT_LIMIT_FEE = "credit_limit_fee", _("Credit-limit fees")
+        PROFIT_SHARE_CREDIT = "profit_share_credit", _("Profit share credit")
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        PAID = "paid", _("Paid")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    policy = models.ForeignKey(Policy, on_delete=models.PROTECT, related_name="premium_invoices")
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    # The first day of what it invoices: the policy period (deposit, adjustment, profit share), the declaration
+    # period (turnover) or the month of the credit-limit requests.
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2, validators=NON_NEGATIVE)
+    currency = models.CharField(_("currency"), max_length=3)
+    issued_on = models.DateField(_("issued on"))
+    due_on = models.DateField(_("due on"))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN)
+    reminded_on = models.DateField(_("reminded on"), null=True, blank=True)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["policy", "period_start", "pk"]
+        verbose_name = _("premium invoice")
+        verbose_name_plural = _("premium invoices")
+        permissions = [("record_premium_payment", _("Can record a premium payment"))]
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "kind", "period_start"], name="premium_invoice_once_per_period"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="premium_invoice_amount_not_negative"),
+            models.CheckConstraint(condition=Q(due_on__gte=F("issued_on")), name="premium_invoice_due_after_issue"),
+            models.CheckConstraint(condition=Q(period_end__gte=F("period_start")),
+                                   name="premium_invoice_period_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["deposit", "turnover", "minimum_adjustment", "credit_limit_fee",
+                                      "profit_share_credit"]),
+                name="premium_invoice_kind_valid",
+            ),
+            models.CheckConstraint(condition=Q(state__in=["open", "paid", "cancelled"]),
+                                   name="premium_invoice_state_valid"),
+            models.CheckConstraint(condition=~Q(state="paid") | Q(paid_on__isnull=False),
+                                   name="premium_invoice_paid_has_date"),
+        ]
+        indexes = [
+            # The daily job's reminders: open invoices by due date.
+            models.Index(fields=["state", "due_on"], name="premium_invoice_state_due"),
+            models.Index(fields=["tenant", "issued_on"], name="premium_invoice_tenant_issued"),
+        ]
+
+    def __str__(self):
+        return f"{self.policy_id} {self.kind} {self.period_start}: {self.amount} {self.currency}"
+
+    @property
+    def amount_money(self) -> Money:
+        return Money(self.amount, self.currency)
+
+    @property
+    def is_credit(self) -> bool:
+        return self.kind == self.Kind.PROFIT_SHARE_CREDIT
+
+
+class PremiumPayment(TenantOwned):
+    """A payment of a premium invoice, recorded by insurer staff (policies.premium.invoices.record_payment)."""
+
+    invoice = models.ForeignKey(PremiumInvoice, on_delete=models.PROTECT, related_name="payments")
+    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2, validators=NON_NEGATIVE)
+    currency = models.CharField(_("currency"), max_length=3)
+    paid_on = models.DateField(_("paid on"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("recorded by"))
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["invoice", "paid_on", "pk"]
+        verbose_name = _("premium payment")
+        verbose_name_plural = _("premium payments")
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="premium_payment_amount_positive")]
+
+    def __str__(self):
+        return f"{self.invoice_id} {self.paid_on}: {self.amount} {self.currency}"
+
+    @property
+    def amount_money(self) -> Money:
+        return Money(self.amount, self.currency)
+
+
+class PremiumSuspension(TenantOwned):
+    """Cover suspended for an unpaid premium invoice (domain.md, Premium; example 18).
+
+    Shipments from `starts_on` (the reminder plus the suspension notice) are not covered until `ends_on`, the
+    day the invoice was paid, from which shipments are covered again; `ends_on` is empty while it is unpaid.
+    Written by the daily job and by the payment service, read by limits' CoverTimeline.
+    """
+
+    policy = models.ForeignKey(Policy, on_delete=models.PROTECT, related_name="premium_suspensions")
+    invoice = models.OneToOneField(PremiumInvoice, on_delete=models.PROTECT, related_name="suspension")
+    starts_on = models.DateField(_("suspended from"))
+    ends_on = models.DateField(_("covered again from"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["policy", "starts_on", "pk"]
+        verbose_name = _("cover suspension")
+        verbose_name_plural = _("cover suspensions")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__isnull=True) | Q(ends_on__gt=F("starts_on")),
+                                   name="premium_suspension_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.policy_id} {self.starts_on}–{self.ends_on or '…'}"
+
+    def covers(self, day) -> bool:
+        return self.starts_on <= day and (self.ends_on is None or day < self.ends_on)

@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import DecimalField, Prefetch, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from moneyed import Money
 
 from core.money import quantize_money
@@ -12,6 +13,9 @@ from policies.models import Policy
 from policies.premium.calculation import DeclarationPeriod, declaration_periods, period_premium
 from policies.premium.models import (
     PeriodPremium,
+    PremiumInvoice,
+    PremiumPayment,
+    PremiumSuspension,
     TurnoverAndPremiumAsMoney,
     TurnoverDeclaration,
     declaration_frequency_of,
@@ -101,3 +105,66 @@ def premium_position(*, policy: Policy, today: date) -> PremiumPosition:
         premium_due=due, adjustment=adjustment, settled=settled,
         maximum_liability=maximum_liability(policy=policy, premium_due=due),
     )
+
+
+# Premium invoices and the statement (policies.premium.invoices)
+
+
+def premium_invoices_for_tenant(*, tenant, policy: Policy | None = None) -> QuerySet[PremiumInvoice]:
+    """The tenant's invoices with what was paid on each (`paid_total`, summed in SQL), newest first."""
+    qs = (PremiumInvoice.objects.filter(tenant=tenant).select_related("policy")
+          .annotate(paid_total=Coalesce(Sum("payments__amount"), Decimal("0"), output_field=DecimalField()))
+          .order_by("-issued_on", "-pk"))
+    return qs.filter(policy=policy) if policy is not None else qs
+
+
+@dataclass
+class StatementLine:
+    invoice: PremiumInvoice
+    paid: Money
+    payments: list[PremiumPayment]
+
+    @property
+    def outstanding(self) -> Money:
+        if self.invoice.is_credit or self.invoice.state == PremiumInvoice.State.CANCELLED:
+            return Money(0, self.invoice.currency)
+        return self.invoice.amount_money - self.paid
+
+
+@dataclass
+class PremiumStatement:
+    """A policy's premium account: invoices (debits), credits, payments and the balance still owed."""
+
+    policy: Policy
+    lines: list[StatementLine]
+    suspensions: list[PremiumSuspension]
+    invoiced: Money
+    credited: Money
+    paid: Money
+
+    @property
+    def balance(self) -> Money:
+        """Owed by the insured when positive; owed to it (a credit not yet settled) when negative."""
+        return self.invoiced - self.credited - self.paid
+
+
+def premium_statement(*, policy: Policy) -> PremiumStatement:
+    """Three queries whatever the number of invoices: invoices, their payments, the suspensions."""
+    invoices = list(PremiumInvoice.objects.filter(policy=policy).order_by("issued_on", "pk")
+                    .prefetch_related(Prefetch("payments", queryset=PremiumPayment.objects.order_by("paid_on", "pk"))))
+    zero = Money(0, policy.currency)
+    lines, invoiced, credited, paid = [], zero, zero, zero
+    for invoice in invoices:
+        payments = list(invoice.payments.all())
+        line_paid = sum((p.amount_money for p in payments), zero)
+        lines.append(StatementLine(invoice=invoice, paid=line_paid, payments=payments))
+        paid += line_paid
+        if invoice.state == PremiumInvoice.State.CANCELLED:
+            continue
+        if invoice.is_credit:
+            credited += invoice.amount_money
+        else:
+            invoiced += invoice.amount_money
+    suspensions = list(PremiumSuspension.objects.filter(policy=policy).order_by("starts_on", "pk"))
+    return PremiumStatement(policy=policy, lines=lines, suspensions=suspensions, invoiced=invoiced,
+                            credited=credited, paid=paid)

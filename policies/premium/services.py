@@ -30,6 +30,7 @@ from policies.premium.calculation import (
     period_starting,
     premium_for,
 )
+from policies.premium.invoices import invoice_turnover
 from policies.premium.models import (
     PeriodPremium,
     PremiumSchedule,
@@ -131,6 +132,8 @@ def declare_turnover(*, tenant, declared_by, policy: Policy, period_start: date,
     declaration, created = _declare(policy=policy, declared_by=declared_by, period_start=period_start,
                                     country=country, turnover=turnover, today=today)
     _settle_again_if_settled(policy=policy)
+    invoice_turnover(policy=policy, period_start=declaration.period_start, period_end=declaration.period_end,
+                     today=today)
     return declaration, created
 
 
@@ -160,6 +163,8 @@ def declare_period(*, tenant, declared_by, policy: Policy, period_start: date, r
             raise DomainError(_("%(country)s: %(message)s") % {"country": countries.name(code), "message": exc.message},
                               field=exc.field, code=exc.code) from exc
     _settle_again_if_settled(policy=policy)
+    invoice_turnover(policy=policy, period_start=declarations[0].period_start,
+                     period_end=declarations[0].period_end, today=today)
     return declarations
 
 
@@ -167,7 +172,8 @@ def _declare(*, policy, declared_by, period_start, country, turnover, today) -> 
     period = _period(policy, period_start, today)
     code = _country(policy, country)
     amount = _turnover(policy, turnover)
-    rate = policy.terms.premium_rate_percent
+    # The rate of the terms in force on the period's first day: an endorsement reprices periods from its date.
+    rate = policy.terms_on(period.start).premium_rate_percent
     values = {
         "period_end": period.end, "turnover": amount, "currency": policy.currency, "premium_rate_percent": rate,
         "premium": premium_for(Money(amount, policy.currency), rate).amount, "declared_by": declared_by,

@@ -18,11 +18,17 @@ from policies.premium import services as services_premium
 from policies.premium import turnover_csv as csv_premium
 from policies.premium.charts import premium_by_period_chart
 from policies.premium.forms import DeclarationPeriodForm, TurnoverCsvForm, TurnoverFormSet
-from policies.premium.selectors import declarations_for_tenant, periods_of, premium_position
+from policies.premium.selectors import (
+    declarations_for_tenant,
+    periods_of,
+    premium_position,
+    premium_statement,
+)
 from policies.selectors import policies_for_tenant
 
 VIEW_PERMISSION = "policies.view_turnoverdeclaration"
 DECLARE_PERMISSION = "policies.declare_turnover"
+INVOICE_PERMISSION = "policies.view_premiuminvoice"
 
 
 class _PolicyMixin:
@@ -38,9 +44,11 @@ class PremiumView(_PolicyMixin, TenantMemberRequiredMixin, View):
     def get(self, request, pk):
         policy = self.get_policy()
         position = premium_position(policy=policy, today=timezone.localdate())
+        can_see_invoices = request.user.has_perm(INVOICE_PERMISSION)
         return render(request, self.template_name, {
             "policy": policy, "position": position, "chart": premium_by_period_chart(position),
             "can_declare": request.user.has_perm(DECLARE_PERMISSION),
+            "statement": premium_statement(policy=policy) if can_see_invoices else None,
         })
 
 

@@ -1,7 +1,10 @@
+from drf_spectacular.utils import extend_schema_field
+from moneyed import Money
 from rest_framework import serializers
 
 from core.api.fields import BoundedDateField, CountryCodeField, MoneyField, TenantRelatedField
-from policies.premium.models import TurnoverDeclaration
+from core.money import money_json
+from policies.premium.models import PremiumInvoice, TurnoverDeclaration
 from policies.selectors import policies_for_tenant
 
 
@@ -70,3 +73,22 @@ class PolicyPremiumOutputSerializer(serializers.Serializer):
     settled = serializers.BooleanField(source="is_settled", help_text="The policy period ended and its premium was settled.")
     maximum_liability = MoneyField(help_text="Premium due x the policy's maximum liability multiple.")
     periods = PremiumPeriodSerializer(many=True)
+
+
+class PremiumInvoiceOutputSerializer(serializers.ModelSerializer):
+    policy = serializers.CharField(source="policy.number")
+    policy_id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=PremiumInvoice.Kind.choices,
+                                   help_text="profit_share_credit is owed to the insured, every other kind by it.")
+    state = serializers.ChoiceField(choices=PremiumInvoice.State.choices)
+    amount = MoneyField(source="amount_money")
+    paid = serializers.SerializerMethodField(help_text="The payments recorded on it so far.")
+
+    class Meta:
+        model = PremiumInvoice
+        fields = ("id", "policy", "policy_id", "kind", "period_start", "period_end", "amount", "issued_on",
+                  "due_on", "state", "reminded_on", "paid_on", "paid")
+
+    @extend_schema_field(MoneyField())
+    def get_paid(self, obj) -> dict:
+        return money_json(Money(getattr(obj, "paid_total", 0) or 0, obj.currency))

@@ -14,12 +14,13 @@ from core.api.views import TenantQuerysetMixin
 from policies.premium import services as services_premium
 from policies.premium.api.serializers import (
     PolicyPremiumOutputSerializer,
+    PremiumInvoiceOutputSerializer,
     TurnoverDeclarationInputSerializer,
     TurnoverDeclarationOutputSerializer,
 )
 from policies.premium.calculation import parse_period
-from policies.premium.models import TurnoverDeclaration
-from policies.premium.selectors import declarations_for_tenant, premium_position
+from policies.premium.models import PremiumInvoice, TurnoverDeclaration
+from policies.premium.selectors import declarations_for_tenant, premium_invoices_for_tenant, premium_position
 from policies.selectors import policies_for_tenant
 
 TAGS = ["premium"]
@@ -134,3 +135,36 @@ class PolicyPremiumApi(APIView):
         policy = get_object_or_404(policies_for_tenant(tenant=request.tenant), pk=pk)
         position = premium_position(policy=policy, today=timezone.localdate())
         return Response(PolicyPremiumOutputSerializer(position).data)
+
+
+INVOICE_EXAMPLE = OpenApiExample(
+    "The deposit, reminded (domain example 18)",
+    value={"id": 7, "policy": "KR-ES-2026-001", "policy_id": 1, "kind": "deposit", "period_start": "2026-01-01",
+           "period_end": "2026-12-31", "amount": _money("6000.00"), "issued_on": "2026-01-01",
+           "due_on": "2026-01-31", "state": "open", "reminded_on": "2026-02-01", "paid_on": None,
+           "paid": _money("0.00")},
+    response_only=True,
+)
+
+
+@extend_schema_view(get=extend_schema(
+    summary="A policy's premium invoices and credits, newest first",
+    description=("Deposit, turnover premium, period-end adjustment, credit-limit fees and profit-share credits, "
+                 "with what was paid on each. An invoice unpaid when the suspension notice after its reminder "
+                 "runs out suspends cover for shipments until the day it is paid. `?cursor=` walks the list by "
+                 "keyset."),
+    tags=TAGS, examples=[INVOICE_EXAMPLE],
+    responses={200: PremiumInvoiceOutputSerializer(many=True), 404: OpenApiResponse(description="Not your policy.")},
+))
+class PremiumInvoiceListApi(generics.ListAPIView):
+    # No `model` here: the path's <pk> is the policy's (the isolation matrix reads a view's model as its pk's).
+    serializer_class = PremiumInvoiceOutputSerializer
+    required_permission = "policies.view_premiuminvoice"
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return PremiumInvoice.objects.none()
+        tenant = self.request.tenant
+        # Another tenant's policy is "not found", as for every resource.
+        policy = get_object_or_404(policies_for_tenant(tenant=tenant), pk=self.kwargs["pk"])
+        return premium_invoices_for_tenant(tenant=tenant, policy=policy)
