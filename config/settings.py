@@ -309,6 +309,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.add_problem_responses",
+        "core.api.schema.for_generated_clients",
         "core.webhooks.schema.add_webhooks",
     ],
     "COMPONENT_SPLIT_REQUEST": True,

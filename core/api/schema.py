@@ -4,8 +4,12 @@ A drf-spectacular postprocessing hook, so no view has to list them: every operat
 API's plumbing can give it (authentication, permissions, a missing object, a bad or too large body, throttling,
 an outage), each `application/problem+json` with the `Problem` schema. An answer a view documented already
 keeps its description and gets the schema.
+
+A second hook (`for_generated_clients`) shapes the document for client generators (clients/python, made by
+bin/generate_client): one request content type per operation and the `Idempotency-Key` header on every POST.
 """
 
+from core.api.idempotency import HEADER, MAX_KEY_LENGTH
 from core.api.problems import CONTENT_TYPE
 
 PROBLEM = "Problem"
@@ -81,4 +85,34 @@ def add_problem_responses(result, generator, request, public):
                     response["content"] = _problem_content()
                     if str(status) in ("429", "503"):
                         response["headers"] = _RETRY_AFTER
+    return result
+
+
+# The API reads JSON, forms and multipart alike (DRF's parsers), but a generator given three content types for
+# one body writes a client that sends the last one (openapi-python-client sends multipart, and its code does not
+# even import). The document offers one way per operation: JSON, or multipart where only an upload is read.
+_PREFERRED_REQUEST_TYPES = ("application/json", "multipart/form-data")
+IDEMPOTENCY_KEY_PARAMETER = {
+    "in": "header",
+    "name": "Idempotency-Key",
+    "required": False,
+    "schema": {"type": "string", "maxLength": MAX_KEY_LENGTH},
+    "description": "Any unique string (a random UUID per operation): a retry with the same key and body returns "
+                   "the first answer (`Idempotent-Replayed: true`) instead of acting twice. Keys are kept 72 hours by default.",
+}
+
+
+def for_generated_clients(result, generator, request, public):
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method not in _METHODS:
+                continue
+            body = operation.get("requestBody")
+            if body and len(body.get("content", {})) > 1:
+                kept = next(t for t in (*_PREFERRED_REQUEST_TYPES, *body["content"]) if t in body["content"])
+                body["content"] = {kept: body["content"][kept]}
+            if method == "post":
+                parameters = operation.setdefault("parameters", [])
+                if not any(p.get("in") == "header" and p.get("name") == HEADER for p in parameters):
+                    parameters.append(IDEMPOTENCY_KEY_PARAMETER)
     return result
