@@ -30,7 +30,7 @@ from tests.factories import PolicyFactory, eur
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "erp_integration.py"
-pytestmark = [pytest.mark.example, pytest.mark.unscoped, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.example
 TODAY = timezone.localdate()
 
 
@@ -60,6 +60,9 @@ def book(tenant, underwriter, settings):
     return policy
 
 
+# Against the live server: real commits the server thread sees (a transactional database, flushed after).
+@pytest.mark.unscoped
+@pytest.mark.django_db(transaction=True)
 def test_the_example_runs_every_flow_through_the_client(live_server, book, tenant, underwriter, other_tenant,
                                                         outsider_policy):
     example = load_example()
@@ -98,7 +101,7 @@ def test_the_example_runs_every_flow_through_the_client(live_server, book, tenan
         assert not WebhookDelivery.objects.filter(endpoint__tenant=other_tenant).exists()
 
 
-def test_the_receiver_refuses_a_forged_or_replayed_with_another_body_delivery(live_server, book, tenant):
+def test_the_receiver_refuses_a_tampered_body_and_another_secrets_signature():
     example = load_example()
     receiver = example.WebhookReceiver()
     try:
@@ -119,6 +122,8 @@ def test_the_receiver_refuses_a_forged_or_replayed_with_another_body_delivery(li
         receiver.close()
 
 
+@pytest.mark.unscoped
+@pytest.mark.django_db(transaction=True)
 def test_a_refusal_reads_as_problem_details_through_the_client(live_server, book, tenant, outsider_policy):
     """The outsider's policy named in a request is an unknown policy, and the client parses the problem."""
     example = load_example()
