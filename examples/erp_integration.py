@@ -58,11 +58,9 @@ from kredo_client.models import (
     ClaimStateChangedWebhook,
     DocumentUploadInputRequest,
     InvoiceInputRequest,
-    InvoiceInputRequestAmount,
-    InvoiceInputRequestOutstanding,
     LimitDecidedWebhook,
     LimitRequestInputRequest,
-    LimitRequestInputRequestAmount,
+    Money,
     OverdueCreateInputRequest,
     OverdueNotifiedWebhook,
     Problem,
@@ -207,7 +205,7 @@ class LimitOutcome:
 def request_limit(client, receiver, policy, query: str, amount: str, on_referred: Callable) -> LimitOutcome:
     buyer = find_buyer(client, query)
     body = LimitRequestInputRequest(policy=policy.id, buyer=buyer.id, terms_days=60,
-                                    amount=LimitRequestInputRequestAmount(amount=amount, currency=policy.currency),
+                                    amount=Money(amount=amount, currency=policy.currency),
                                     reference=f"ERP-{uuid.uuid4().hex[:8]}")
     key = str(uuid.uuid4())
     first = v1_limits_create.sync_detailed(client=client, body=body, idempotency_key=key)
@@ -246,12 +244,11 @@ def declare_overdue(client, receiver, policy, query: str, amount: str, today: da
     shipped, due = today - timedelta(days=90), today - timedelta(days=30)
     cover = expect(v1_limits_cover_retrieve.sync_detailed(limit.id, client=client, on=shipped), 200)
     print(f"  cover on {buyer.legal_name} for a shipment on {shipped}: {cover.amount.amount} {cover.amount.currency}")
-    money = {"amount": amount, "currency": policy.currency}
+    money = Money(amount=amount, currency=policy.currency)
     body = OverdueCreateInputRequest(
         policy=policy.id, buyer=buyer.id, reference=f"ERP-OD-{uuid.uuid4().hex[:8]}",
         invoices=[InvoiceInputRequest(number="INV-1001", invoice_date=shipped, shipment_date=shipped, due_date=due,
-                                      amount=InvoiceInputRequestAmount(**money),
-                                      outstanding=InvoiceInputRequestOutstanding(**money))])
+                                      amount=money, outstanding=money)])
     overdue = expect(v1_overdues_create.sync_detailed(client=client, body=body, idempotency_key=str(uuid.uuid4())),
                      201)
     receiver.wait_for("overdue.notified", overdue_id=overdue.id)

@@ -129,12 +129,12 @@ def test_a_refusal_reads_as_problem_details_through_the_client(live_server, book
     example = load_example()
     from kredo_client import AuthenticatedClient
     from kredo_client.api.limits import v1_limits_create
-    from kredo_client.models import LimitRequestInputRequest, LimitRequestInputRequestAmount
+    from kredo_client.models import LimitRequestInputRequest, Money
 
     client = AuthenticatedClient(base_url=live_server.url, token=token(tenant, [CREDIT_MANAGER]), prefix="Token",
                                  headers={"Accept-Language": "es"})
     body = LimitRequestInputRequest(policy=outsider_policy.pk, buyer=make_buyer().pk, terms_days=60,
-                                    amount=LimitRequestInputRequestAmount(amount="1000.00", currency="EUR"))
+                                    amount=Money(amount="1000.00", currency="EUR"))
     with pytest.raises(example.KredoError) as refused:
         example.expect(v1_limits_create.sync_detailed(client=client, body=body), 201, 202)
     assert (refused.value.status, refused.value.code) == (400, "validation_error")
@@ -155,8 +155,8 @@ def test_the_example_uses_the_client_only():
 def test_decimal_amounts_survive_the_client():
     """Amounts are strings in the client's models too: no float on the way."""
     sys.path.insert(0, str(ROOT / "clients" / "python"))
-    from kredo_client.models import LimitRequestInputRequestAmount
+    from kredo_client.models import Money
 
-    amount = LimitRequestInputRequestAmount(amount="1234.57", currency="EUR")
+    amount = Money(amount="1234.57", currency="EUR")
     assert amount.to_dict() == {"amount": "1234.57", "currency": "EUR"}
-    assert Decimal(LimitRequestInputRequestAmount.from_dict(amount.to_dict()).amount) == Decimal("1234.57")
+    assert Decimal(Money.from_dict(amount.to_dict()).amount) == Decimal("1234.57")

@@ -67,3 +67,16 @@ def test_the_check_names_every_added_removed_and_changed_file(tmp_path):
     (committed / "removed.py").unlink()
     (fresh / "added.py").unlink()
     assert generator().differences(fresh, committed) == []
+
+
+def test_every_amount_is_the_one_money_component():
+    document = schema()
+    money = document["components"]["schemas"]["Money"]
+    assert set(money["properties"]) == {"amount", "currency"} and money["properties"]["amount"]["type"] == "string"
+    text = str(document)
+    # No inline copy is left: a client generator makes one Money type.
+    assert "'format': 'decimal', 'example': '1234.50'" in str(money) and text.count("'example': '1234.50'") == 1
+    limit_request = document["components"]["schemas"]["LimitRequestInputRequest"]["properties"]["amount"]
+    assert limit_request["$ref"] == "#/components/schemas/Money"
+    nullable = document["components"]["schemas"]["ClaimOutput"]["properties"]["calculated_indemnity"]
+    assert nullable["oneOf"] == [{"$ref": "#/components/schemas/Money"}, {"type": "null"}]

@@ -6,9 +6,11 @@ an outage), each `application/problem+json` with the `Problem` schema. An answer
 keeps its description and gets the schema.
 
 A second hook (`for_generated_clients`) shapes the document for client generators (clients/python, made by
-bin/generate_client): one request content type per operation and the `Idempotency-Key` header on every POST.
+bin/generate_client): one request content type per operation, the `Idempotency-Key` header on every POST, and
+every money amount one `Money` component (a client then has one Money type, not one per field).
 """
 
+from core.api.fields import MONEY_SCHEMA
 from core.api.idempotency import HEADER, MAX_KEY_LENGTH
 from core.api.problems import CONTENT_TYPE
 
@@ -102,7 +104,32 @@ IDEMPOTENCY_KEY_PARAMETER = {
 }
 
 
+MONEY = "Money"
+# What a field may say beside the type itself (its own description, read-only in outputs).
+_FIELD_KEYWORDS = ("description", "readOnly", "writeOnly", "title")
+
+
+def _as_money_reference(schema):
+    """Every inline Money object (MoneyField, ColumnMoneyField, their nullable forms) becomes a reference."""
+    if isinstance(schema, list):
+        return [_as_money_reference(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if schema.get("properties") == MONEY_SCHEMA["properties"]:
+        reference = {"$ref": f"#/components/schemas/{MONEY}"}
+        nullable = isinstance(schema.get("type"), list) and "null" in schema["type"]
+        shaped = {"oneOf": [reference, {"type": "null"}]} if nullable else reference
+        return {**shaped, **{key: schema[key] for key in _FIELD_KEYWORDS if key in schema}}
+    return {key: _as_money_reference(value) for key, value in schema.items()}
+
+
 def for_generated_clients(result, generator, request, public):
+    result["paths"] = _as_money_reference(result.get("paths", {}))
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    for name, schema in list(schemas.items()):
+        schemas[name] = _as_money_reference(schema)
+    schemas[MONEY] = {**MONEY_SCHEMA, "description": "Money: the amount a decimal string at the currency's minor "
+                                                      "unit (never a float), the currency an ISO 4217 code."}
     for operations in result.get("paths", {}).values():
         for method, operation in operations.items():
             if method not in _METHODS:

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.allocation_output_amount_type_0 import AllocationOutputAmountType0
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="AllocationOutput")
@@ -19,23 +19,23 @@ class AllocationOutput:
     Attributes:
         invoice (int):
         invoice_number (str):
-        amount (AllocationOutputAmountType0 | None):
+        amount (Money | None):
     """
 
     invoice: int
     invoice_number: str
-    amount: AllocationOutputAmountType0 | None
+    amount: Money | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.allocation_output_amount_type_0 import AllocationOutputAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         invoice = self.invoice
 
         invoice_number = self.invoice_number
 
         amount: dict[str, Any] | None
-        if isinstance(self.amount, AllocationOutputAmountType0):
+        if isinstance(self.amount, Money):
             amount = self.amount.to_dict()
         else:
             amount = self.amount
@@ -54,25 +54,25 @@ class AllocationOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.allocation_output_amount_type_0 import AllocationOutputAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         invoice = d.pop("invoice")
 
         invoice_number = d.pop("invoice_number")
 
-        def _parse_amount(data: object) -> AllocationOutputAmountType0 | None:
+        def _parse_amount(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                amount_type_0 = AllocationOutputAmountType0.from_dict(data)
+                amount_type_0 = Money.from_dict(data)
 
                 return amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AllocationOutputAmountType0 | None, data)
+            return cast(Money | None, data)
 
         amount = _parse_amount(d.pop("amount"))
 

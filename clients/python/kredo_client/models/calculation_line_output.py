@@ -8,12 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.calculation_line_output_after_recoveries import CalculationLineOutputAfterRecoveries
-    from ..models.calculation_line_output_covered import CalculationLineOutputCovered
-    from ..models.calculation_line_output_indemnity import CalculationLineOutputIndemnity
-    from ..models.calculation_line_output_limit_available import CalculationLineOutputLimitAvailable
-    from ..models.calculation_line_output_limit_in_force import CalculationLineOutputLimitInForce
-    from ..models.calculation_line_output_outstanding import CalculationLineOutputOutstanding
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="CalculationLineOutput")
@@ -25,27 +20,31 @@ class CalculationLineOutput:
     Attributes:
         invoice (str): Invoice number.
         shipment_date (datetime.date):
-        outstanding (CalculationLineOutputOutstanding):
-        after_recoveries (CalculationLineOutputAfterRecoveries): Outstanding less payments and recoveries before
-            payment.
-        limit_in_force (CalculationLineOutputLimitInForce): The limit in force on the shipment date.
-        limit_available (CalculationLineOutputLimitAvailable): What the limit still covered after earlier unpaid
-            invoices.
-        covered (CalculationLineOutputCovered):
+        outstanding (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        after_recoveries (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        limit_in_force (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        limit_available (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        covered (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
         percentage_of_cover (str):
-        indemnity (CalculationLineOutputIndemnity): This invoice's share, before the single final rounding.
+        indemnity (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
         notes (list[str]): In the request's language (Accept-Language).
     """
 
     invoice: str
     shipment_date: datetime.date
-    outstanding: CalculationLineOutputOutstanding
-    after_recoveries: CalculationLineOutputAfterRecoveries
-    limit_in_force: CalculationLineOutputLimitInForce
-    limit_available: CalculationLineOutputLimitAvailable
-    covered: CalculationLineOutputCovered
+    outstanding: Money
+    after_recoveries: Money
+    limit_in_force: Money
+    limit_available: Money
+    covered: Money
     percentage_of_cover: str
-    indemnity: CalculationLineOutputIndemnity
+    indemnity: Money
     notes: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -91,31 +90,26 @@ class CalculationLineOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calculation_line_output_after_recoveries import CalculationLineOutputAfterRecoveries  # noqa: PLC0415
-        from ..models.calculation_line_output_covered import CalculationLineOutputCovered  # noqa: PLC0415
-        from ..models.calculation_line_output_indemnity import CalculationLineOutputIndemnity  # noqa: PLC0415
-        from ..models.calculation_line_output_limit_available import CalculationLineOutputLimitAvailable  # noqa: PLC0415
-        from ..models.calculation_line_output_limit_in_force import CalculationLineOutputLimitInForce  # noqa: PLC0415
-        from ..models.calculation_line_output_outstanding import CalculationLineOutputOutstanding  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         invoice = d.pop("invoice")
 
         shipment_date = datetime.date.fromisoformat(d.pop("shipment_date"))
 
-        outstanding = CalculationLineOutputOutstanding.from_dict(d.pop("outstanding"))
+        outstanding = Money.from_dict(d.pop("outstanding"))
 
-        after_recoveries = CalculationLineOutputAfterRecoveries.from_dict(d.pop("after_recoveries"))
+        after_recoveries = Money.from_dict(d.pop("after_recoveries"))
 
-        limit_in_force = CalculationLineOutputLimitInForce.from_dict(d.pop("limit_in_force"))
+        limit_in_force = Money.from_dict(d.pop("limit_in_force"))
 
-        limit_available = CalculationLineOutputLimitAvailable.from_dict(d.pop("limit_available"))
+        limit_available = Money.from_dict(d.pop("limit_available"))
 
-        covered = CalculationLineOutputCovered.from_dict(d.pop("covered"))
+        covered = Money.from_dict(d.pop("covered"))
 
         percentage_of_cover = d.pop("percentage_of_cover")
 
-        indemnity = CalculationLineOutputIndemnity.from_dict(d.pop("indemnity"))
+        indemnity = Money.from_dict(d.pop("indemnity"))
 
         notes = cast(list[str], d.pop("notes"))
 

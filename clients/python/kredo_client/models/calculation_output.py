@@ -8,11 +8,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.calculation_line_output import CalculationLineOutput
-    from ..models.calculation_output_covered_loss import CalculationOutputCoveredLoss
-    from ..models.calculation_output_gross_indemnity import CalculationOutputGrossIndemnity
-    from ..models.calculation_output_indemnity import CalculationOutputIndemnity
-    from ..models.calculation_output_liability_cap_type_0 import CalculationOutputLiabilityCapType0
-    from ..models.calculation_output_non_qualifying_loss import CalculationOutputNonQualifyingLoss
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="CalculationOutput")
@@ -25,27 +21,31 @@ class CalculationOutput:
         snapshot (bool): True: as stored when the claim was submitted or approved. False: calculated now from the file.
         currency (str):
         lines (list[CalculationLineOutput]):
-        covered_loss (CalculationOutputCoveredLoss):
-        gross_indemnity (CalculationOutputGrossIndemnity):
-        non_qualifying_loss (CalculationOutputNonQualifyingLoss):
-        liability_cap (CalculationOutputLiabilityCapType0 | None): The remaining maximum liability of the policy period.
-        indemnity (CalculationOutputIndemnity): Rounded once, half up, to the currency's minor unit.
+        covered_loss (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        gross_indemnity (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        non_qualifying_loss (Money): Money: the amount a decimal string at the currency's minor unit (never a float),
+            the currency an ISO 4217 code.
+        liability_cap (Money | None): The remaining maximum liability of the policy period.
+        indemnity (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
         explanation (list[str]): In the request's language (Accept-Language).
     """
 
     snapshot: bool
     currency: str
     lines: list[CalculationLineOutput]
-    covered_loss: CalculationOutputCoveredLoss
-    gross_indemnity: CalculationOutputGrossIndemnity
-    non_qualifying_loss: CalculationOutputNonQualifyingLoss
-    liability_cap: CalculationOutputLiabilityCapType0 | None
-    indemnity: CalculationOutputIndemnity
+    covered_loss: Money
+    gross_indemnity: Money
+    non_qualifying_loss: Money
+    liability_cap: Money | None
+    indemnity: Money
     explanation: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.calculation_output_liability_cap_type_0 import CalculationOutputLiabilityCapType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         snapshot = self.snapshot
 
@@ -63,7 +63,7 @@ class CalculationOutput:
         non_qualifying_loss = self.non_qualifying_loss.to_dict()
 
         liability_cap: dict[str, Any] | None
-        if isinstance(self.liability_cap, CalculationOutputLiabilityCapType0):
+        if isinstance(self.liability_cap, Money):
             liability_cap = self.liability_cap.to_dict()
         else:
             liability_cap = self.liability_cap
@@ -93,11 +93,7 @@ class CalculationOutput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.calculation_line_output import CalculationLineOutput  # noqa: PLC0415
-        from ..models.calculation_output_covered_loss import CalculationOutputCoveredLoss  # noqa: PLC0415
-        from ..models.calculation_output_gross_indemnity import CalculationOutputGrossIndemnity  # noqa: PLC0415
-        from ..models.calculation_output_indemnity import CalculationOutputIndemnity  # noqa: PLC0415
-        from ..models.calculation_output_liability_cap_type_0 import CalculationOutputLiabilityCapType0  # noqa: PLC0415
-        from ..models.calculation_output_non_qualifying_loss import CalculationOutputNonQualifyingLoss  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         snapshot = d.pop("snapshot")
@@ -111,28 +107,28 @@ class CalculationOutput:
 
             lines.append(lines_item)
 
-        covered_loss = CalculationOutputCoveredLoss.from_dict(d.pop("covered_loss"))
+        covered_loss = Money.from_dict(d.pop("covered_loss"))
 
-        gross_indemnity = CalculationOutputGrossIndemnity.from_dict(d.pop("gross_indemnity"))
+        gross_indemnity = Money.from_dict(d.pop("gross_indemnity"))
 
-        non_qualifying_loss = CalculationOutputNonQualifyingLoss.from_dict(d.pop("non_qualifying_loss"))
+        non_qualifying_loss = Money.from_dict(d.pop("non_qualifying_loss"))
 
-        def _parse_liability_cap(data: object) -> CalculationOutputLiabilityCapType0 | None:
+        def _parse_liability_cap(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                liability_cap_type_0 = CalculationOutputLiabilityCapType0.from_dict(data)
+                liability_cap_type_0 = Money.from_dict(data)
 
                 return liability_cap_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CalculationOutputLiabilityCapType0 | None, data)
+            return cast(Money | None, data)
 
         liability_cap = _parse_liability_cap(d.pop("liability_cap"))
 
-        indemnity = CalculationOutputIndemnity.from_dict(d.pop("indemnity"))
+        indemnity = Money.from_dict(d.pop("indemnity"))
 
         explanation = cast(list[str], d.pop("explanation"))
 

@@ -14,14 +14,9 @@ if TYPE_CHECKING:
     from ..models.buyer_summary import BuyerSummary
     from ..models.calculation_output import CalculationOutput
     from ..models.checklist_item_output import ChecklistItemOutput
-    from ..models.claim_detail_output_approved_indemnity_type_0 import ClaimDetailOutputApprovedIndemnityType0
-    from ..models.claim_detail_output_calculated_indemnity_type_0 import ClaimDetailOutputCalculatedIndemnityType0
-    from ..models.claim_detail_output_paid_amount_type_0 import ClaimDetailOutputPaidAmountType0
-    from ..models.claim_detail_output_recovered_before_payment_type_0 import (
-        ClaimDetailOutputRecoveredBeforePaymentType0,
-    )
     from ..models.document_output import DocumentOutput
     from ..models.document_request_output import DocumentRequestOutput
+    from ..models.money import Money
     from ..models.next_deadline_output import NextDeadlineOutput
     from ..models.transition_output import TransitionOutput
 
@@ -57,14 +52,14 @@ class ClaimDetailOutput:
         filed_on (datetime.date | None):
         complete_on (datetime.date | None): The payment clock starts on this day.
         payment_due_on (datetime.date | None):
-        calculated_indemnity (ClaimDetailOutputCalculatedIndemnityType0 | None):
-        approved_indemnity (ClaimDetailOutputApprovedIndemnityType0 | None):
-        paid_amount (ClaimDetailOutputPaidAmountType0 | None):
+        calculated_indemnity (Money | None):
+        approved_indemnity (Money | None):
+        paid_amount (Money | None):
         paid_on (datetime.date | None):
         next_deadline (NextDeadlineOutput | None):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
-        recovered_before_payment (ClaimDetailOutputRecoveredBeforePaymentType0 | None):
+        recovered_before_payment (Money | None):
         override_reason (str): Why the approved indemnity differs from the calculation.
         rejection_reason (str):
         payment_reference (str):
@@ -90,14 +85,14 @@ class ClaimDetailOutput:
     filed_on: datetime.date | None
     complete_on: datetime.date | None
     payment_due_on: datetime.date | None
-    calculated_indemnity: ClaimDetailOutputCalculatedIndemnityType0 | None
-    approved_indemnity: ClaimDetailOutputApprovedIndemnityType0 | None
-    paid_amount: ClaimDetailOutputPaidAmountType0 | None
+    calculated_indemnity: Money | None
+    approved_indemnity: Money | None
+    paid_amount: Money | None
     paid_on: datetime.date | None
     next_deadline: NextDeadlineOutput | None
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    recovered_before_payment: ClaimDetailOutputRecoveredBeforePaymentType0 | None
+    recovered_before_payment: Money | None
     override_reason: str
     rejection_reason: str
     payment_reference: str
@@ -109,12 +104,7 @@ class ClaimDetailOutput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.claim_detail_output_approved_indemnity_type_0 import ClaimDetailOutputApprovedIndemnityType0  # noqa: PLC0415
-        from ..models.claim_detail_output_calculated_indemnity_type_0 import ClaimDetailOutputCalculatedIndemnityType0  # noqa: PLC0415
-        from ..models.claim_detail_output_paid_amount_type_0 import ClaimDetailOutputPaidAmountType0  # noqa: PLC0415
-        from ..models.claim_detail_output_recovered_before_payment_type_0 import (
-            ClaimDetailOutputRecoveredBeforePaymentType0,  # noqa: PLC0415
-        )
+        from ..models.money import Money  # noqa: PLC0415
         from ..models.next_deadline_output import NextDeadlineOutput  # noqa: PLC0415
 
         id = self.id
@@ -164,19 +154,19 @@ class ClaimDetailOutput:
             payment_due_on = self.payment_due_on
 
         calculated_indemnity: dict[str, Any] | None
-        if isinstance(self.calculated_indemnity, ClaimDetailOutputCalculatedIndemnityType0):
+        if isinstance(self.calculated_indemnity, Money):
             calculated_indemnity = self.calculated_indemnity.to_dict()
         else:
             calculated_indemnity = self.calculated_indemnity
 
         approved_indemnity: dict[str, Any] | None
-        if isinstance(self.approved_indemnity, ClaimDetailOutputApprovedIndemnityType0):
+        if isinstance(self.approved_indemnity, Money):
             approved_indemnity = self.approved_indemnity.to_dict()
         else:
             approved_indemnity = self.approved_indemnity
 
         paid_amount: dict[str, Any] | None
-        if isinstance(self.paid_amount, ClaimDetailOutputPaidAmountType0):
+        if isinstance(self.paid_amount, Money):
             paid_amount = self.paid_amount.to_dict()
         else:
             paid_amount = self.paid_amount
@@ -198,7 +188,7 @@ class ClaimDetailOutput:
         updated_at = self.updated_at.isoformat()
 
         recovered_before_payment: dict[str, Any] | None
-        if isinstance(self.recovered_before_payment, ClaimDetailOutputRecoveredBeforePaymentType0):
+        if isinstance(self.recovered_before_payment, Money):
             recovered_before_payment = self.recovered_before_payment.to_dict()
         else:
             recovered_before_payment = self.recovered_before_payment
@@ -276,14 +266,9 @@ class ClaimDetailOutput:
         from ..models.buyer_summary import BuyerSummary  # noqa: PLC0415
         from ..models.calculation_output import CalculationOutput  # noqa: PLC0415
         from ..models.checklist_item_output import ChecklistItemOutput  # noqa: PLC0415
-        from ..models.claim_detail_output_approved_indemnity_type_0 import ClaimDetailOutputApprovedIndemnityType0  # noqa: PLC0415
-        from ..models.claim_detail_output_calculated_indemnity_type_0 import ClaimDetailOutputCalculatedIndemnityType0  # noqa: PLC0415
-        from ..models.claim_detail_output_paid_amount_type_0 import ClaimDetailOutputPaidAmountType0  # noqa: PLC0415
-        from ..models.claim_detail_output_recovered_before_payment_type_0 import (
-            ClaimDetailOutputRecoveredBeforePaymentType0,  # noqa: PLC0415
-        )
         from ..models.document_output import DocumentOutput  # noqa: PLC0415
         from ..models.document_request_output import DocumentRequestOutput  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
         from ..models.next_deadline_output import NextDeadlineOutput  # noqa: PLC0415
         from ..models.transition_output import TransitionOutput  # noqa: PLC0415
 
@@ -370,48 +355,48 @@ class ClaimDetailOutput:
 
         payment_due_on = _parse_payment_due_on(d.pop("payment_due_on"))
 
-        def _parse_calculated_indemnity(data: object) -> ClaimDetailOutputCalculatedIndemnityType0 | None:
+        def _parse_calculated_indemnity(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                calculated_indemnity_type_0 = ClaimDetailOutputCalculatedIndemnityType0.from_dict(data)
+                calculated_indemnity_type_0 = Money.from_dict(data)
 
                 return calculated_indemnity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ClaimDetailOutputCalculatedIndemnityType0 | None, data)
+            return cast(Money | None, data)
 
         calculated_indemnity = _parse_calculated_indemnity(d.pop("calculated_indemnity"))
 
-        def _parse_approved_indemnity(data: object) -> ClaimDetailOutputApprovedIndemnityType0 | None:
+        def _parse_approved_indemnity(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                approved_indemnity_type_0 = ClaimDetailOutputApprovedIndemnityType0.from_dict(data)
+                approved_indemnity_type_0 = Money.from_dict(data)
 
                 return approved_indemnity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ClaimDetailOutputApprovedIndemnityType0 | None, data)
+            return cast(Money | None, data)
 
         approved_indemnity = _parse_approved_indemnity(d.pop("approved_indemnity"))
 
-        def _parse_paid_amount(data: object) -> ClaimDetailOutputPaidAmountType0 | None:
+        def _parse_paid_amount(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                paid_amount_type_0 = ClaimDetailOutputPaidAmountType0.from_dict(data)
+                paid_amount_type_0 = Money.from_dict(data)
 
                 return paid_amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ClaimDetailOutputPaidAmountType0 | None, data)
+            return cast(Money | None, data)
 
         paid_amount = _parse_paid_amount(d.pop("paid_amount"))
 
@@ -449,18 +434,18 @@ class ClaimDetailOutput:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_recovered_before_payment(data: object) -> ClaimDetailOutputRecoveredBeforePaymentType0 | None:
+        def _parse_recovered_before_payment(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                recovered_before_payment_type_0 = ClaimDetailOutputRecoveredBeforePaymentType0.from_dict(data)
+                recovered_before_payment_type_0 = Money.from_dict(data)
 
                 return recovered_before_payment_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ClaimDetailOutputRecoveredBeforePaymentType0 | None, data)
+            return cast(Money | None, data)
 
         recovered_before_payment = _parse_recovered_before_payment(d.pop("recovered_before_payment"))
 

@@ -12,9 +12,7 @@ from ..models.claim_state_enum import ClaimStateEnum
 
 if TYPE_CHECKING:
     from ..models.buyer_summary import BuyerSummary
-    from ..models.claim_output_approved_indemnity_type_0 import ClaimOutputApprovedIndemnityType0
-    from ..models.claim_output_calculated_indemnity_type_0 import ClaimOutputCalculatedIndemnityType0
-    from ..models.claim_output_paid_amount_type_0 import ClaimOutputPaidAmountType0
+    from ..models.money import Money
     from ..models.next_deadline_output import NextDeadlineOutput
 
 
@@ -49,9 +47,9 @@ class ClaimOutput:
         filed_on (datetime.date | None):
         complete_on (datetime.date | None): The payment clock starts on this day.
         payment_due_on (datetime.date | None):
-        calculated_indemnity (ClaimOutputCalculatedIndemnityType0 | None):
-        approved_indemnity (ClaimOutputApprovedIndemnityType0 | None):
-        paid_amount (ClaimOutputPaidAmountType0 | None):
+        calculated_indemnity (Money | None):
+        approved_indemnity (Money | None):
+        paid_amount (Money | None):
         paid_on (datetime.date | None):
         next_deadline (NextDeadlineOutput | None):
         created_at (datetime.datetime):
@@ -73,9 +71,9 @@ class ClaimOutput:
     filed_on: datetime.date | None
     complete_on: datetime.date | None
     payment_due_on: datetime.date | None
-    calculated_indemnity: ClaimOutputCalculatedIndemnityType0 | None
-    approved_indemnity: ClaimOutputApprovedIndemnityType0 | None
-    paid_amount: ClaimOutputPaidAmountType0 | None
+    calculated_indemnity: Money | None
+    approved_indemnity: Money | None
+    paid_amount: Money | None
     paid_on: datetime.date | None
     next_deadline: NextDeadlineOutput | None
     created_at: datetime.datetime
@@ -83,9 +81,7 @@ class ClaimOutput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.claim_output_approved_indemnity_type_0 import ClaimOutputApprovedIndemnityType0  # noqa: PLC0415
-        from ..models.claim_output_calculated_indemnity_type_0 import ClaimOutputCalculatedIndemnityType0  # noqa: PLC0415
-        from ..models.claim_output_paid_amount_type_0 import ClaimOutputPaidAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
         from ..models.next_deadline_output import NextDeadlineOutput  # noqa: PLC0415
 
         id = self.id
@@ -135,19 +131,19 @@ class ClaimOutput:
             payment_due_on = self.payment_due_on
 
         calculated_indemnity: dict[str, Any] | None
-        if isinstance(self.calculated_indemnity, ClaimOutputCalculatedIndemnityType0):
+        if isinstance(self.calculated_indemnity, Money):
             calculated_indemnity = self.calculated_indemnity.to_dict()
         else:
             calculated_indemnity = self.calculated_indemnity
 
         approved_indemnity: dict[str, Any] | None
-        if isinstance(self.approved_indemnity, ClaimOutputApprovedIndemnityType0):
+        if isinstance(self.approved_indemnity, Money):
             approved_indemnity = self.approved_indemnity.to_dict()
         else:
             approved_indemnity = self.approved_indemnity
 
         paid_amount: dict[str, Any] | None
-        if isinstance(self.paid_amount, ClaimOutputPaidAmountType0):
+        if isinstance(self.paid_amount, Money):
             paid_amount = self.paid_amount.to_dict()
         else:
             paid_amount = self.paid_amount
@@ -202,9 +198,7 @@ class ClaimOutput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.buyer_summary import BuyerSummary  # noqa: PLC0415
-        from ..models.claim_output_approved_indemnity_type_0 import ClaimOutputApprovedIndemnityType0  # noqa: PLC0415
-        from ..models.claim_output_calculated_indemnity_type_0 import ClaimOutputCalculatedIndemnityType0  # noqa: PLC0415
-        from ..models.claim_output_paid_amount_type_0 import ClaimOutputPaidAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
         from ..models.next_deadline_output import NextDeadlineOutput  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -290,48 +284,48 @@ class ClaimOutput:
 
         payment_due_on = _parse_payment_due_on(d.pop("payment_due_on"))
 
-        def _parse_calculated_indemnity(data: object) -> ClaimOutputCalculatedIndemnityType0 | None:
+        def _parse_calculated_indemnity(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                calculated_indemnity_type_0 = ClaimOutputCalculatedIndemnityType0.from_dict(data)
+                calculated_indemnity_type_0 = Money.from_dict(data)
 
                 return calculated_indemnity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ClaimOutputCalculatedIndemnityType0 | None, data)
+            return cast(Money | None, data)
 
         calculated_indemnity = _parse_calculated_indemnity(d.pop("calculated_indemnity"))
 
-        def _parse_approved_indemnity(data: object) -> ClaimOutputApprovedIndemnityType0 | None:
+        def _parse_approved_indemnity(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                approved_indemnity_type_0 = ClaimOutputApprovedIndemnityType0.from_dict(data)
+                approved_indemnity_type_0 = Money.from_dict(data)
 
                 return approved_indemnity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ClaimOutputApprovedIndemnityType0 | None, data)
+            return cast(Money | None, data)
 
         approved_indemnity = _parse_approved_indemnity(d.pop("approved_indemnity"))
 
-        def _parse_paid_amount(data: object) -> ClaimOutputPaidAmountType0 | None:
+        def _parse_paid_amount(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                paid_amount_type_0 = ClaimOutputPaidAmountType0.from_dict(data)
+                paid_amount_type_0 = Money.from_dict(data)
 
                 return paid_amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ClaimOutputPaidAmountType0 | None, data)
+            return cast(Money | None, data)
 
         paid_amount = _parse_paid_amount(d.pop("paid_amount"))
 

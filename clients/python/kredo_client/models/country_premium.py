@@ -7,8 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.country_premium_premium import CountryPremiumPremium
-    from ..models.country_premium_turnover import CountryPremiumTurnover
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="CountryPremium")
@@ -19,13 +18,15 @@ class CountryPremium:
     """
     Attributes:
         country (str):
-        turnover (CountryPremiumTurnover):
-        premium (CountryPremiumPremium):
+        turnover (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
+        premium (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
     """
 
     country: str
-    turnover: CountryPremiumTurnover
-    premium: CountryPremiumPremium
+    turnover: Money
+    premium: Money
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,15 +50,14 @@ class CountryPremium:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.country_premium_premium import CountryPremiumPremium  # noqa: PLC0415
-        from ..models.country_premium_turnover import CountryPremiumTurnover  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         country = d.pop("country")
 
-        turnover = CountryPremiumTurnover.from_dict(d.pop("turnover"))
+        turnover = Money.from_dict(d.pop("turnover"))
 
-        premium = CountryPremiumPremium.from_dict(d.pop("premium"))
+        premium = Money.from_dict(d.pop("premium"))
 
         country_premium = cls(
             country=country,

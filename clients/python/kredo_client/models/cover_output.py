@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.cover_output_amount import CoverOutputAmount
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="CoverOutput")
@@ -19,14 +19,15 @@ class CoverOutput:
     """
     Attributes:
         on (datetime.date):
-        amount (CoverOutputAmount):
+        amount (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency an
+            ISO 4217 code.
         percentage_of_cover (str):
         is_discretionary (bool):
         stopped (bool):
     """
 
     on: datetime.date
-    amount: CoverOutputAmount
+    amount: Money
     percentage_of_cover: str
     is_discretionary: bool
     stopped: bool
@@ -59,12 +60,12 @@ class CoverOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.cover_output_amount import CoverOutputAmount  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         on = datetime.date.fromisoformat(d.pop("on"))
 
-        amount = CoverOutputAmount.from_dict(d.pop("amount"))
+        amount = Money.from_dict(d.pop("amount"))
 
         percentage_of_cover = d.pop("percentage_of_cover")
 

@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.direct_receipt_input_request_amount import DirectReceiptInputRequestAmount
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="DirectReceiptInputRequest")
@@ -20,12 +20,13 @@ T = TypeVar("T", bound="DirectReceiptInputRequest")
 class DirectReceiptInputRequest:
     """
     Attributes:
-        amount (DirectReceiptInputRequestAmount): In the claim's currency.
+        amount (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency an
+            ISO 4217 code.
         received_on (datetime.date): When the buyer's money reached you; not in the future.
         note (str | Unset):  Default: ''.
     """
 
-    amount: DirectReceiptInputRequestAmount
+    amount: Money
     received_on: datetime.date
     note: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -52,10 +53,10 @@ class DirectReceiptInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.direct_receipt_input_request_amount import DirectReceiptInputRequestAmount  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
-        amount = DirectReceiptInputRequestAmount.from_dict(d.pop("amount"))
+        amount = Money.from_dict(d.pop("amount"))
 
         received_on = datetime.date.fromisoformat(d.pop("received_on"))
 

@@ -8,10 +8,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.exposure_page_total_in_reporting_currency import ExposurePageTotalInReportingCurrency
-    from ..models.exposure_page_totals_in_policy_currency_item import ExposurePageTotalsInPolicyCurrencyItem
-    from ..models.exposure_page_without_rate_item import ExposurePageWithoutRateItem
     from ..models.exposure_row import ExposureRow
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="ExposurePage")
@@ -28,9 +26,10 @@ class ExposurePage:
         by (str):
         on (datetime.date):
         reporting_currency (str):
-        totals_in_policy_currency (list[ExposurePageTotalsInPolicyCurrencyItem]):
-        total_in_reporting_currency (ExposurePageTotalInReportingCurrency):
-        without_rate (list[ExposurePageWithoutRateItem]):
+        totals_in_policy_currency (list[Money]):
+        total_in_reporting_currency (Money): Money: the amount a decimal string at the currency's minor unit (never a
+            float), the currency an ISO 4217 code.
+        without_rate (list[Money]):
         results (list[ExposureRow]):
     """
 
@@ -40,9 +39,9 @@ class ExposurePage:
     by: str
     on: datetime.date
     reporting_currency: str
-    totals_in_policy_currency: list[ExposurePageTotalsInPolicyCurrencyItem]
-    total_in_reporting_currency: ExposurePageTotalInReportingCurrency
-    without_rate: list[ExposurePageWithoutRateItem]
+    totals_in_policy_currency: list[Money]
+    total_in_reporting_currency: Money
+    without_rate: list[Money]
     results: list[ExposureRow]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -99,10 +98,8 @@ class ExposurePage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.exposure_page_total_in_reporting_currency import ExposurePageTotalInReportingCurrency  # noqa: PLC0415
-        from ..models.exposure_page_totals_in_policy_currency_item import ExposurePageTotalsInPolicyCurrencyItem  # noqa: PLC0415
-        from ..models.exposure_page_without_rate_item import ExposurePageWithoutRateItem  # noqa: PLC0415
         from ..models.exposure_row import ExposureRow  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         count = d.pop("count")
@@ -130,20 +127,16 @@ class ExposurePage:
         totals_in_policy_currency = []
         _totals_in_policy_currency = d.pop("totals_in_policy_currency")
         for totals_in_policy_currency_item_data in _totals_in_policy_currency:
-            totals_in_policy_currency_item = ExposurePageTotalsInPolicyCurrencyItem.from_dict(
-                totals_in_policy_currency_item_data
-            )
+            totals_in_policy_currency_item = Money.from_dict(totals_in_policy_currency_item_data)
 
             totals_in_policy_currency.append(totals_in_policy_currency_item)
 
-        total_in_reporting_currency = ExposurePageTotalInReportingCurrency.from_dict(
-            d.pop("total_in_reporting_currency")
-        )
+        total_in_reporting_currency = Money.from_dict(d.pop("total_in_reporting_currency"))
 
         without_rate = []
         _without_rate = d.pop("without_rate")
         for without_rate_item_data in _without_rate:
-            without_rate_item = ExposurePageWithoutRateItem.from_dict(without_rate_item_data)
+            without_rate_item = Money.from_dict(without_rate_item_data)
 
             without_rate.append(without_rate_item)
 

@@ -7,9 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.exposure_row_in_policy_currency_item import ExposureRowInPolicyCurrencyItem
-    from ..models.exposure_row_in_reporting_currency import ExposureRowInReportingCurrency
-    from ..models.exposure_row_without_rate_item import ExposureRowWithoutRateItem
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="ExposureRow")
@@ -23,20 +21,19 @@ class ExposureRow:
         label (str): The buyer's legal name, or the country's name.
         country (str): ISO 3166-1 alpha-2 code of the buyer's country.
         limits (int): Your limits in force on it.
-        in_policy_currency (list[ExposureRowInPolicyCurrencyItem]): The amount in force in each of your policies'
-            currencies (never added up).
-        in_reporting_currency (ExposureRowInReportingCurrency): Converted to the insurer's reporting currency.
-        without_rate (list[ExposureRowWithoutRateItem]): Amounts left out of `in_reporting_currency`: no exchange rate
-            recorded.
+        in_policy_currency (list[Money]): The amount in force in each of your policies' currencies (never added up).
+        in_reporting_currency (Money): Money: the amount a decimal string at the currency's minor unit (never a float),
+            the currency an ISO 4217 code.
+        without_rate (list[Money]): Amounts left out of `in_reporting_currency`: no exchange rate recorded.
     """
 
     id: int | None
     label: str
     country: str
     limits: int
-    in_policy_currency: list[ExposureRowInPolicyCurrencyItem]
-    in_reporting_currency: ExposureRowInReportingCurrency
-    without_rate: list[ExposureRowWithoutRateItem]
+    in_policy_currency: list[Money]
+    in_reporting_currency: Money
+    without_rate: list[Money]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,9 +76,7 @@ class ExposureRow:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.exposure_row_in_policy_currency_item import ExposureRowInPolicyCurrencyItem  # noqa: PLC0415
-        from ..models.exposure_row_in_reporting_currency import ExposureRowInReportingCurrency  # noqa: PLC0415
-        from ..models.exposure_row_without_rate_item import ExposureRowWithoutRateItem  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -101,16 +96,16 @@ class ExposureRow:
         in_policy_currency = []
         _in_policy_currency = d.pop("in_policy_currency")
         for in_policy_currency_item_data in _in_policy_currency:
-            in_policy_currency_item = ExposureRowInPolicyCurrencyItem.from_dict(in_policy_currency_item_data)
+            in_policy_currency_item = Money.from_dict(in_policy_currency_item_data)
 
             in_policy_currency.append(in_policy_currency_item)
 
-        in_reporting_currency = ExposureRowInReportingCurrency.from_dict(d.pop("in_reporting_currency"))
+        in_reporting_currency = Money.from_dict(d.pop("in_reporting_currency"))
 
         without_rate = []
         _without_rate = d.pop("without_rate")
         for without_rate_item_data in _without_rate:
-            without_rate_item = ExposureRowWithoutRateItem.from_dict(without_rate_item_data)
+            without_rate_item = Money.from_dict(without_rate_item_data)
 
             without_rate.append(without_rate_item)
 

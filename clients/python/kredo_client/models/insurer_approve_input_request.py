@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.insurer_approve_input_request_amount_type_0 import InsurerApproveInputRequestAmountType0
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="InsurerApproveInputRequest")
@@ -19,22 +19,21 @@ T = TypeVar("T", bound="InsurerApproveInputRequest")
 class InsurerApproveInputRequest:
     """
     Attributes:
-        amount (InsurerApproveInputRequestAmountType0 | None | Unset): Omit to approve the calculated indemnity; another
-            amount needs `override_reason`.
+        amount (Money | None | Unset): Omit to approve the calculated indemnity; another amount needs `override_reason`.
         override_reason (str | Unset): Why the amount differs from the calculation. Default: ''.
     """
 
-    amount: InsurerApproveInputRequestAmountType0 | None | Unset = UNSET
+    amount: Money | None | Unset = UNSET
     override_reason: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.insurer_approve_input_request_amount_type_0 import InsurerApproveInputRequestAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         amount: dict[str, Any] | None | Unset
         if isinstance(self.amount, Unset):
             amount = UNSET
-        elif isinstance(self.amount, InsurerApproveInputRequestAmountType0):
+        elif isinstance(self.amount, Money):
             amount = self.amount.to_dict()
         else:
             amount = self.amount
@@ -53,11 +52,11 @@ class InsurerApproveInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.insurer_approve_input_request_amount_type_0 import InsurerApproveInputRequestAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
 
-        def _parse_amount(data: object) -> InsurerApproveInputRequestAmountType0 | None | Unset:
+        def _parse_amount(data: object) -> Money | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -65,12 +64,12 @@ class InsurerApproveInputRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                amount_type_0 = InsurerApproveInputRequestAmountType0.from_dict(data)
+                amount_type_0 = Money.from_dict(data)
 
                 return amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InsurerApproveInputRequestAmountType0 | None | Unset, data)
+            return cast(Money | None | Unset, data)
 
         amount = _parse_amount(d.pop("amount", UNSET))
 

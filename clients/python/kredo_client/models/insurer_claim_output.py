@@ -12,9 +12,7 @@ from ..models.claim_state_enum import ClaimStateEnum
 
 if TYPE_CHECKING:
     from ..models.buyer_summary import BuyerSummary
-    from ..models.insurer_claim_output_approved_indemnity_type_0 import InsurerClaimOutputApprovedIndemnityType0
-    from ..models.insurer_claim_output_calculated_indemnity_type_0 import InsurerClaimOutputCalculatedIndemnityType0
-    from ..models.insurer_claim_output_paid_amount_type_0 import InsurerClaimOutputPaidAmountType0
+    from ..models.money import Money
     from ..models.next_deadline_output import NextDeadlineOutput
 
 
@@ -50,9 +48,9 @@ class InsurerClaimOutput:
         filed_on (datetime.date | None):
         complete_on (datetime.date | None): The payment clock starts on this day.
         payment_due_on (datetime.date | None):
-        calculated_indemnity (InsurerClaimOutputCalculatedIndemnityType0 | None):
-        approved_indemnity (InsurerClaimOutputApprovedIndemnityType0 | None):
-        paid_amount (InsurerClaimOutputPaidAmountType0 | None):
+        calculated_indemnity (Money | None):
+        approved_indemnity (Money | None):
+        paid_amount (Money | None):
         paid_on (datetime.date | None):
         next_deadline (NextDeadlineOutput | None):
         created_at (datetime.datetime):
@@ -77,9 +75,9 @@ class InsurerClaimOutput:
     filed_on: datetime.date | None
     complete_on: datetime.date | None
     payment_due_on: datetime.date | None
-    calculated_indemnity: InsurerClaimOutputCalculatedIndemnityType0 | None
-    approved_indemnity: InsurerClaimOutputApprovedIndemnityType0 | None
-    paid_amount: InsurerClaimOutputPaidAmountType0 | None
+    calculated_indemnity: Money | None
+    approved_indemnity: Money | None
+    paid_amount: Money | None
     paid_on: datetime.date | None
     next_deadline: NextDeadlineOutput | None
     created_at: datetime.datetime
@@ -90,9 +88,7 @@ class InsurerClaimOutput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.insurer_claim_output_approved_indemnity_type_0 import InsurerClaimOutputApprovedIndemnityType0  # noqa: PLC0415
-        from ..models.insurer_claim_output_calculated_indemnity_type_0 import InsurerClaimOutputCalculatedIndemnityType0  # noqa: PLC0415
-        from ..models.insurer_claim_output_paid_amount_type_0 import InsurerClaimOutputPaidAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
         from ..models.next_deadline_output import NextDeadlineOutput  # noqa: PLC0415
 
         id = self.id
@@ -142,19 +138,19 @@ class InsurerClaimOutput:
             payment_due_on = self.payment_due_on
 
         calculated_indemnity: dict[str, Any] | None
-        if isinstance(self.calculated_indemnity, InsurerClaimOutputCalculatedIndemnityType0):
+        if isinstance(self.calculated_indemnity, Money):
             calculated_indemnity = self.calculated_indemnity.to_dict()
         else:
             calculated_indemnity = self.calculated_indemnity
 
         approved_indemnity: dict[str, Any] | None
-        if isinstance(self.approved_indemnity, InsurerClaimOutputApprovedIndemnityType0):
+        if isinstance(self.approved_indemnity, Money):
             approved_indemnity = self.approved_indemnity.to_dict()
         else:
             approved_indemnity = self.approved_indemnity
 
         paid_amount: dict[str, Any] | None
-        if isinstance(self.paid_amount, InsurerClaimOutputPaidAmountType0):
+        if isinstance(self.paid_amount, Money):
             paid_amount = self.paid_amount.to_dict()
         else:
             paid_amount = self.paid_amount
@@ -218,9 +214,7 @@ class InsurerClaimOutput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.buyer_summary import BuyerSummary  # noqa: PLC0415
-        from ..models.insurer_claim_output_approved_indemnity_type_0 import InsurerClaimOutputApprovedIndemnityType0  # noqa: PLC0415
-        from ..models.insurer_claim_output_calculated_indemnity_type_0 import InsurerClaimOutputCalculatedIndemnityType0  # noqa: PLC0415
-        from ..models.insurer_claim_output_paid_amount_type_0 import InsurerClaimOutputPaidAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
         from ..models.next_deadline_output import NextDeadlineOutput  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -306,48 +300,48 @@ class InsurerClaimOutput:
 
         payment_due_on = _parse_payment_due_on(d.pop("payment_due_on"))
 
-        def _parse_calculated_indemnity(data: object) -> InsurerClaimOutputCalculatedIndemnityType0 | None:
+        def _parse_calculated_indemnity(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                calculated_indemnity_type_0 = InsurerClaimOutputCalculatedIndemnityType0.from_dict(data)
+                calculated_indemnity_type_0 = Money.from_dict(data)
 
                 return calculated_indemnity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InsurerClaimOutputCalculatedIndemnityType0 | None, data)
+            return cast(Money | None, data)
 
         calculated_indemnity = _parse_calculated_indemnity(d.pop("calculated_indemnity"))
 
-        def _parse_approved_indemnity(data: object) -> InsurerClaimOutputApprovedIndemnityType0 | None:
+        def _parse_approved_indemnity(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                approved_indemnity_type_0 = InsurerClaimOutputApprovedIndemnityType0.from_dict(data)
+                approved_indemnity_type_0 = Money.from_dict(data)
 
                 return approved_indemnity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InsurerClaimOutputApprovedIndemnityType0 | None, data)
+            return cast(Money | None, data)
 
         approved_indemnity = _parse_approved_indemnity(d.pop("approved_indemnity"))
 
-        def _parse_paid_amount(data: object) -> InsurerClaimOutputPaidAmountType0 | None:
+        def _parse_paid_amount(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                paid_amount_type_0 = InsurerClaimOutputPaidAmountType0.from_dict(data)
+                paid_amount_type_0 = Money.from_dict(data)
 
                 return paid_amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InsurerClaimOutputPaidAmountType0 | None, data)
+            return cast(Money | None, data)
 
         paid_amount = _parse_paid_amount(d.pop("paid_amount"))
 

@@ -11,7 +11,7 @@ from ..models.collection_cost_kind_enum import CollectionCostKindEnum
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.insurer_collection_cost_input_request_amount import InsurerCollectionCostInputRequestAmount
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="InsurerCollectionCostInputRequest")
@@ -21,7 +21,8 @@ T = TypeVar("T", bound="InsurerCollectionCostInputRequest")
 class InsurerCollectionCostInputRequest:
     """
     Attributes:
-        amount (InsurerCollectionCostInputRequestAmount): In the claim's currency.
+        amount (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency an
+            ISO 4217 code.
         incurred_on (datetime.date): Not in the future.
         kind (CollectionCostKindEnum): * `legal_fees` - Legal fees
             * `agency_commission` - Collection agency commission
@@ -29,7 +30,7 @@ class InsurerCollectionCostInputRequest:
         note (str | Unset):  Default: ''.
     """
 
-    amount: InsurerCollectionCostInputRequestAmount
+    amount: Money
     incurred_on: datetime.date
     kind: CollectionCostKindEnum
     note: str | Unset = ""
@@ -60,10 +61,10 @@ class InsurerCollectionCostInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.insurer_collection_cost_input_request_amount import InsurerCollectionCostInputRequestAmount  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
-        amount = InsurerCollectionCostInputRequestAmount.from_dict(d.pop("amount"))
+        amount = Money.from_dict(d.pop("amount"))
 
         incurred_on = datetime.date.fromisoformat(d.pop("incurred_on"))
 

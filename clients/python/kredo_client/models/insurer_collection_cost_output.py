@@ -11,7 +11,7 @@ from ..models.collection_cost_kind_enum import CollectionCostKindEnum
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.insurer_collection_cost_output_amount_type_0 import InsurerCollectionCostOutputAmountType0
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="InsurerCollectionCostOutput")
@@ -27,7 +27,7 @@ class InsurerCollectionCostOutput:
         kind (CollectionCostKindEnum): * `legal_fees` - Legal fees
             * `agency_commission` - Collection agency commission
             * `other` - Other collection cost
-        amount (InsurerCollectionCostOutputAmountType0 | None):
+        amount (Money | None):
         created_at (datetime.datetime):
         note (str | Unset):
     """
@@ -36,13 +36,13 @@ class InsurerCollectionCostOutput:
     claim_id: int
     incurred_on: datetime.date
     kind: CollectionCostKindEnum
-    amount: InsurerCollectionCostOutputAmountType0 | None
+    amount: Money | None
     created_at: datetime.datetime
     note: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.insurer_collection_cost_output_amount_type_0 import InsurerCollectionCostOutputAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         id = self.id
 
@@ -53,7 +53,7 @@ class InsurerCollectionCostOutput:
         kind = self.kind.value
 
         amount: dict[str, Any] | None
-        if isinstance(self.amount, InsurerCollectionCostOutputAmountType0):
+        if isinstance(self.amount, Money):
             amount = self.amount.to_dict()
         else:
             amount = self.amount
@@ -81,7 +81,7 @@ class InsurerCollectionCostOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.insurer_collection_cost_output_amount_type_0 import InsurerCollectionCostOutputAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -92,18 +92,18 @@ class InsurerCollectionCostOutput:
 
         kind = CollectionCostKindEnum(d.pop("kind"))
 
-        def _parse_amount(data: object) -> InsurerCollectionCostOutputAmountType0 | None:
+        def _parse_amount(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                amount_type_0 = InsurerCollectionCostOutputAmountType0.from_dict(data)
+                amount_type_0 = Money.from_dict(data)
 
                 return amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InsurerCollectionCostOutputAmountType0 | None, data)
+            return cast(Money | None, data)
 
         amount = _parse_amount(d.pop("amount"))
 

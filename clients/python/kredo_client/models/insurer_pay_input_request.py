@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.insurer_pay_input_request_amount import InsurerPayInputRequestAmount
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="InsurerPayInputRequest")
@@ -20,12 +20,13 @@ T = TypeVar("T", bound="InsurerPayInputRequest")
 class InsurerPayInputRequest:
     """
     Attributes:
-        amount (InsurerPayInputRequestAmount): Exactly the approved indemnity, in the claim's currency.
+        amount (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency an
+            ISO 4217 code.
         paid_on (datetime.date): Not in the future, nor before the approval.
         reference (str | Unset): The payment's bank reference. Default: ''.
     """
 
-    amount: InsurerPayInputRequestAmount
+    amount: Money
     paid_on: datetime.date
     reference: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -52,10 +53,10 @@ class InsurerPayInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.insurer_pay_input_request_amount import InsurerPayInputRequestAmount  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
-        amount = InsurerPayInputRequestAmount.from_dict(d.pop("amount"))
+        amount = Money.from_dict(d.pop("amount"))
 
         paid_on = datetime.date.fromisoformat(d.pop("paid_on"))
 

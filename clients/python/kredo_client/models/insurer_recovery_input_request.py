@@ -11,7 +11,7 @@ from ..models.recovery_source_enum import RecoverySourceEnum
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.insurer_recovery_input_request_amount import InsurerRecoveryInputRequestAmount
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="InsurerRecoveryInputRequest")
@@ -21,7 +21,8 @@ T = TypeVar("T", bound="InsurerRecoveryInputRequest")
 class InsurerRecoveryInputRequest:
     """
     Attributes:
-        amount (InsurerRecoveryInputRequestAmount): In the claim's currency.
+        amount (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency an
+            ISO 4217 code.
         received_on (datetime.date): When the money reached the insurer; not in the future.
         source (RecoverySourceEnum): * `buyer` - Buyer (paid to the insurer)
             * `liquidator` - Liquidator or administrator
@@ -30,7 +31,7 @@ class InsurerRecoveryInputRequest:
         note (str | Unset):  Default: ''.
     """
 
-    amount: InsurerRecoveryInputRequestAmount
+    amount: Money
     received_on: datetime.date
     source: RecoverySourceEnum
     note: str | Unset = ""
@@ -61,10 +62,10 @@ class InsurerRecoveryInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.insurer_recovery_input_request_amount import InsurerRecoveryInputRequestAmount  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
-        amount = InsurerRecoveryInputRequestAmount.from_dict(d.pop("amount"))
+        amount = Money.from_dict(d.pop("amount"))
 
         received_on = datetime.date.fromisoformat(d.pop("received_on"))
 

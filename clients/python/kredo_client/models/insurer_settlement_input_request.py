@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.insurer_settlement_input_request_amount import InsurerSettlementInputRequestAmount
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="InsurerSettlementInputRequest")
@@ -20,14 +20,15 @@ T = TypeVar("T", bound="InsurerSettlementInputRequest")
 class InsurerSettlementInputRequest:
     """
     Attributes:
-        amount (InsurerSettlementInputRequestAmount): In the claim's currency.
+        amount (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency an
+            ISO 4217 code.
         settled_on (datetime.date): Not in the future.
         to_insurer (bool): `true`: the insured paid the insurer its share of money it received directly; `false`: the
             insurer paid the insured its share of what the insurer recovered.
         reference (str | Unset):  Default: ''.
     """
 
-    amount: InsurerSettlementInputRequestAmount
+    amount: Money
     settled_on: datetime.date
     to_insurer: bool
     reference: str | Unset = ""
@@ -58,10 +59,10 @@ class InsurerSettlementInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.insurer_settlement_input_request_amount import InsurerSettlementInputRequestAmount  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
-        amount = InsurerSettlementInputRequestAmount.from_dict(d.pop("amount"))
+        amount = Money.from_dict(d.pop("amount"))
 
         settled_on = datetime.date.fromisoformat(d.pop("settled_on"))
 

@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.insurer_settlement_output_amount_type_0 import InsurerSettlementOutputAmountType0
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="InsurerSettlementOutput")
@@ -23,7 +23,7 @@ class InsurerSettlementOutput:
         id (int):
         claim_id (int):
         settled_on (datetime.date):
-        amount (InsurerSettlementOutputAmountType0 | None):
+        amount (Money | None):
         to_insurer (bool):
         created_at (datetime.datetime):
         reference (str | Unset):
@@ -32,14 +32,14 @@ class InsurerSettlementOutput:
     id: int
     claim_id: int
     settled_on: datetime.date
-    amount: InsurerSettlementOutputAmountType0 | None
+    amount: Money | None
     to_insurer: bool
     created_at: datetime.datetime
     reference: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.insurer_settlement_output_amount_type_0 import InsurerSettlementOutputAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         id = self.id
 
@@ -48,7 +48,7 @@ class InsurerSettlementOutput:
         settled_on = self.settled_on.isoformat()
 
         amount: dict[str, Any] | None
-        if isinstance(self.amount, InsurerSettlementOutputAmountType0):
+        if isinstance(self.amount, Money):
             amount = self.amount.to_dict()
         else:
             amount = self.amount
@@ -78,7 +78,7 @@ class InsurerSettlementOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.insurer_settlement_output_amount_type_0 import InsurerSettlementOutputAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -87,18 +87,18 @@ class InsurerSettlementOutput:
 
         settled_on = datetime.date.fromisoformat(d.pop("settled_on"))
 
-        def _parse_amount(data: object) -> InsurerSettlementOutputAmountType0 | None:
+        def _parse_amount(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                amount_type_0 = InsurerSettlementOutputAmountType0.from_dict(data)
+                amount_type_0 = Money.from_dict(data)
 
                 return amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InsurerSettlementOutputAmountType0 | None, data)
+            return cast(Money | None, data)
 
         amount = _parse_amount(d.pop("amount"))
 

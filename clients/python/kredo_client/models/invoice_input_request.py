@@ -8,8 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.invoice_input_request_amount import InvoiceInputRequestAmount
-    from ..models.invoice_input_request_outstanding import InvoiceInputRequestOutstanding
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="InvoiceInputRequest")
@@ -23,16 +22,18 @@ class InvoiceInputRequest:
         invoice_date (datetime.date):
         shipment_date (datetime.date):
         due_date (datetime.date): The original due date (payment terms), not an extension.
-        amount (InvoiceInputRequestAmount): Invoice amount, in the policy's currency.
-        outstanding (InvoiceInputRequestOutstanding): What the buyer still owes on it.
+        amount (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency an
+            ISO 4217 code.
+        outstanding (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
     """
 
     number: str
     invoice_date: datetime.date
     shipment_date: datetime.date
     due_date: datetime.date
-    amount: InvoiceInputRequestAmount
-    outstanding: InvoiceInputRequestOutstanding
+    amount: Money
+    outstanding: Money
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,8 +66,7 @@ class InvoiceInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.invoice_input_request_amount import InvoiceInputRequestAmount  # noqa: PLC0415
-        from ..models.invoice_input_request_outstanding import InvoiceInputRequestOutstanding  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         number = d.pop("number")
@@ -77,9 +77,9 @@ class InvoiceInputRequest:
 
         due_date = datetime.date.fromisoformat(d.pop("due_date"))
 
-        amount = InvoiceInputRequestAmount.from_dict(d.pop("amount"))
+        amount = Money.from_dict(d.pop("amount"))
 
-        outstanding = InvoiceInputRequestOutstanding.from_dict(d.pop("outstanding"))
+        outstanding = Money.from_dict(d.pop("outstanding"))
 
         invoice_input_request = cls(
             number=number,

@@ -9,8 +9,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.deadlines_output import DeadlinesOutput
-    from ..models.invoice_output_amount_type_0 import InvoiceOutputAmountType0
-    from ..models.invoice_output_outstanding_type_0 import InvoiceOutputOutstandingType0
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="InvoiceOutput")
@@ -29,8 +28,8 @@ class InvoiceOutput:
         extension_consented (bool):
         extension_pending_consent (bool): An extension beyond the maximum is recorded but does not move the deadlines
             until the insurer consents.
-        amount (InvoiceOutputAmountType0 | None):
-        outstanding (InvoiceOutputOutstandingType0 | None):
+        amount (Money | None):
+        outstanding (Money | None):
         notified_late (bool):
         lateness_waived (bool):
         deadlines (DeadlinesOutput):
@@ -44,16 +43,15 @@ class InvoiceOutput:
     extended_due_date: datetime.date | None
     extension_consented: bool
     extension_pending_consent: bool
-    amount: InvoiceOutputAmountType0 | None
-    outstanding: InvoiceOutputOutstandingType0 | None
+    amount: Money | None
+    outstanding: Money | None
     notified_late: bool
     lateness_waived: bool
     deadlines: DeadlinesOutput
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.invoice_output_amount_type_0 import InvoiceOutputAmountType0  # noqa: PLC0415
-        from ..models.invoice_output_outstanding_type_0 import InvoiceOutputOutstandingType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         id = self.id
 
@@ -76,13 +74,13 @@ class InvoiceOutput:
         extension_pending_consent = self.extension_pending_consent
 
         amount: dict[str, Any] | None
-        if isinstance(self.amount, InvoiceOutputAmountType0):
+        if isinstance(self.amount, Money):
             amount = self.amount.to_dict()
         else:
             amount = self.amount
 
         outstanding: dict[str, Any] | None
-        if isinstance(self.outstanding, InvoiceOutputOutstandingType0):
+        if isinstance(self.outstanding, Money):
             outstanding = self.outstanding.to_dict()
         else:
             outstanding = self.outstanding
@@ -118,8 +116,7 @@ class InvoiceOutput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.deadlines_output import DeadlinesOutput  # noqa: PLC0415
-        from ..models.invoice_output_amount_type_0 import InvoiceOutputAmountType0  # noqa: PLC0415
-        from ..models.invoice_output_outstanding_type_0 import InvoiceOutputOutstandingType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -151,33 +148,33 @@ class InvoiceOutput:
 
         extension_pending_consent = d.pop("extension_pending_consent")
 
-        def _parse_amount(data: object) -> InvoiceOutputAmountType0 | None:
+        def _parse_amount(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                amount_type_0 = InvoiceOutputAmountType0.from_dict(data)
+                amount_type_0 = Money.from_dict(data)
 
                 return amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InvoiceOutputAmountType0 | None, data)
+            return cast(Money | None, data)
 
         amount = _parse_amount(d.pop("amount"))
 
-        def _parse_outstanding(data: object) -> InvoiceOutputOutstandingType0 | None:
+        def _parse_outstanding(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                outstanding_type_0 = InvoiceOutputOutstandingType0.from_dict(data)
+                outstanding_type_0 = Money.from_dict(data)
 
                 return outstanding_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InvoiceOutputOutstandingType0 | None, data)
+            return cast(Money | None, data)
 
         outstanding = _parse_outstanding(d.pop("outstanding"))
 

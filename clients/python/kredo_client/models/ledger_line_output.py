@@ -11,9 +11,7 @@ from ..models.ledger_holder_enum import LedgerHolderEnum
 from ..models.ledger_line_kind_enum import LedgerLineKindEnum
 
 if TYPE_CHECKING:
-    from ..models.ledger_line_output_amount import LedgerLineOutputAmount
-    from ..models.ledger_line_output_insured_share_to_date_type_0 import LedgerLineOutputInsuredShareToDateType0
-    from ..models.ledger_line_output_insurer_share_to_date_type_0 import LedgerLineOutputInsurerShareToDateType0
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="LedgerLineOutput")
@@ -28,29 +26,27 @@ class LedgerLineOutput:
             * `cost` - Collection cost
             * `settlement` - Settlement
         label (str):
-        amount (LedgerLineOutputAmount):
+        amount (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency an
+            ISO 4217 code.
         held_by (LedgerHolderEnum): * `insurer` - The insurer holds the money
             * `insured` - The insured holds the money
         reduced_loss (bool): A recovery before payment: it reduced the loss, not shared.
-        insurer_share_to_date (LedgerLineOutputInsurerShareToDateType0 | None): Cumulative, after this line (shared
-            lines only).
-        insured_share_to_date (LedgerLineOutputInsuredShareToDateType0 | None): Cumulative, after this line (shared
-            lines only).
+        insurer_share_to_date (Money | None): Cumulative, after this line (shared lines only).
+        insured_share_to_date (Money | None): Cumulative, after this line (shared lines only).
     """
 
     on: datetime.date
     kind: LedgerLineKindEnum
     label: str
-    amount: LedgerLineOutputAmount
+    amount: Money
     held_by: LedgerHolderEnum
     reduced_loss: bool
-    insurer_share_to_date: LedgerLineOutputInsurerShareToDateType0 | None
-    insured_share_to_date: LedgerLineOutputInsuredShareToDateType0 | None
+    insurer_share_to_date: Money | None
+    insured_share_to_date: Money | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.ledger_line_output_insured_share_to_date_type_0 import LedgerLineOutputInsuredShareToDateType0  # noqa: PLC0415
-        from ..models.ledger_line_output_insurer_share_to_date_type_0 import LedgerLineOutputInsurerShareToDateType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         on = self.on.isoformat()
 
@@ -65,13 +61,13 @@ class LedgerLineOutput:
         reduced_loss = self.reduced_loss
 
         insurer_share_to_date: dict[str, Any] | None
-        if isinstance(self.insurer_share_to_date, LedgerLineOutputInsurerShareToDateType0):
+        if isinstance(self.insurer_share_to_date, Money):
             insurer_share_to_date = self.insurer_share_to_date.to_dict()
         else:
             insurer_share_to_date = self.insurer_share_to_date
 
         insured_share_to_date: dict[str, Any] | None
-        if isinstance(self.insured_share_to_date, LedgerLineOutputInsuredShareToDateType0):
+        if isinstance(self.insured_share_to_date, Money):
             insured_share_to_date = self.insured_share_to_date.to_dict()
         else:
             insured_share_to_date = self.insured_share_to_date
@@ -95,9 +91,7 @@ class LedgerLineOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ledger_line_output_amount import LedgerLineOutputAmount  # noqa: PLC0415
-        from ..models.ledger_line_output_insured_share_to_date_type_0 import LedgerLineOutputInsuredShareToDateType0  # noqa: PLC0415
-        from ..models.ledger_line_output_insurer_share_to_date_type_0 import LedgerLineOutputInsurerShareToDateType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         on = datetime.date.fromisoformat(d.pop("on"))
@@ -106,39 +100,39 @@ class LedgerLineOutput:
 
         label = d.pop("label")
 
-        amount = LedgerLineOutputAmount.from_dict(d.pop("amount"))
+        amount = Money.from_dict(d.pop("amount"))
 
         held_by = LedgerHolderEnum(d.pop("held_by"))
 
         reduced_loss = d.pop("reduced_loss")
 
-        def _parse_insurer_share_to_date(data: object) -> LedgerLineOutputInsurerShareToDateType0 | None:
+        def _parse_insurer_share_to_date(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                insurer_share_to_date_type_0 = LedgerLineOutputInsurerShareToDateType0.from_dict(data)
+                insurer_share_to_date_type_0 = Money.from_dict(data)
 
                 return insurer_share_to_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(LedgerLineOutputInsurerShareToDateType0 | None, data)
+            return cast(Money | None, data)
 
         insurer_share_to_date = _parse_insurer_share_to_date(d.pop("insurer_share_to_date"))
 
-        def _parse_insured_share_to_date(data: object) -> LedgerLineOutputInsuredShareToDateType0 | None:
+        def _parse_insured_share_to_date(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                insured_share_to_date_type_0 = LedgerLineOutputInsuredShareToDateType0.from_dict(data)
+                insured_share_to_date_type_0 = Money.from_dict(data)
 
                 return insured_share_to_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(LedgerLineOutputInsuredShareToDateType0 | None, data)
+            return cast(Money | None, data)
 
         insured_share_to_date = _parse_insured_share_to_date(d.pop("insured_share_to_date"))
 

@@ -7,19 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.ledger_totals_output_collection_costs import LedgerTotalsOutputCollectionCosts
-    from ..models.ledger_totals_output_indemnity_paid import LedgerTotalsOutputIndemnityPaid
-    from ..models.ledger_totals_output_insured_owes_insurer import LedgerTotalsOutputInsuredOwesInsurer
-    from ..models.ledger_totals_output_insured_share import LedgerTotalsOutputInsuredShare
-    from ..models.ledger_totals_output_insurer_net_cost import LedgerTotalsOutputInsurerNetCost
-    from ..models.ledger_totals_output_insurer_owes_insured import LedgerTotalsOutputInsurerOwesInsured
-    from ..models.ledger_totals_output_insurer_share import LedgerTotalsOutputInsurerShare
-    from ..models.ledger_totals_output_net_recovery import LedgerTotalsOutputNetRecovery
-    from ..models.ledger_totals_output_received_by_insured import LedgerTotalsOutputReceivedByInsured
-    from ..models.ledger_totals_output_recovered_before_payment import LedgerTotalsOutputRecoveredBeforePayment
-    from ..models.ledger_totals_output_recovered_by_insurer import LedgerTotalsOutputRecoveredByInsurer
-    from ..models.ledger_totals_output_settled_to_insured import LedgerTotalsOutputSettledToInsured
-    from ..models.ledger_totals_output_settled_to_insurer import LedgerTotalsOutputSettledToInsurer
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="LedgerTotalsOutput")
@@ -29,34 +17,47 @@ T = TypeVar("T", bound="LedgerTotalsOutput")
 class LedgerTotalsOutput:
     """
     Attributes:
-        indemnity_paid (LedgerTotalsOutputIndemnityPaid):
-        recovered_before_payment (LedgerTotalsOutputRecoveredBeforePayment):
-        recovered_by_insurer (LedgerTotalsOutputRecoveredByInsurer):
-        received_by_insured (LedgerTotalsOutputReceivedByInsured):
-        collection_costs (LedgerTotalsOutputCollectionCosts):
-        net_recovery (LedgerTotalsOutputNetRecovery):
-        insurer_share (LedgerTotalsOutputInsurerShare): What the insurer keeps of the net recovery.
-        insured_share (LedgerTotalsOutputInsuredShare): What the insured gets back of the net recovery.
-        insurer_net_cost (LedgerTotalsOutputInsurerNetCost): Indemnity paid minus the insurer's share.
-        settled_to_insurer (LedgerTotalsOutputSettledToInsurer):
-        settled_to_insured (LedgerTotalsOutputSettledToInsured):
-        insured_owes_insurer (LedgerTotalsOutputInsuredOwesInsurer):
-        insurer_owes_insured (LedgerTotalsOutputInsurerOwesInsured):
+        indemnity_paid (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        recovered_before_payment (Money): Money: the amount a decimal string at the currency's minor unit (never a
+            float), the currency an ISO 4217 code.
+        recovered_by_insurer (Money): Money: the amount a decimal string at the currency's minor unit (never a float),
+            the currency an ISO 4217 code.
+        received_by_insured (Money): Money: the amount a decimal string at the currency's minor unit (never a float),
+            the currency an ISO 4217 code.
+        collection_costs (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        net_recovery (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        insurer_share (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        insured_share (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        insurer_net_cost (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        settled_to_insurer (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        settled_to_insured (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        insured_owes_insurer (Money): Money: the amount a decimal string at the currency's minor unit (never a float),
+            the currency an ISO 4217 code.
+        insurer_owes_insured (Money): Money: the amount a decimal string at the currency's minor unit (never a float),
+            the currency an ISO 4217 code.
     """
 
-    indemnity_paid: LedgerTotalsOutputIndemnityPaid
-    recovered_before_payment: LedgerTotalsOutputRecoveredBeforePayment
-    recovered_by_insurer: LedgerTotalsOutputRecoveredByInsurer
-    received_by_insured: LedgerTotalsOutputReceivedByInsured
-    collection_costs: LedgerTotalsOutputCollectionCosts
-    net_recovery: LedgerTotalsOutputNetRecovery
-    insurer_share: LedgerTotalsOutputInsurerShare
-    insured_share: LedgerTotalsOutputInsuredShare
-    insurer_net_cost: LedgerTotalsOutputInsurerNetCost
-    settled_to_insurer: LedgerTotalsOutputSettledToInsurer
-    settled_to_insured: LedgerTotalsOutputSettledToInsured
-    insured_owes_insurer: LedgerTotalsOutputInsuredOwesInsurer
-    insurer_owes_insured: LedgerTotalsOutputInsurerOwesInsured
+    indemnity_paid: Money
+    recovered_before_payment: Money
+    recovered_by_insurer: Money
+    received_by_insured: Money
+    collection_costs: Money
+    net_recovery: Money
+    insurer_share: Money
+    insured_share: Money
+    insurer_net_cost: Money
+    settled_to_insurer: Money
+    settled_to_insured: Money
+    insured_owes_insurer: Money
+    insurer_owes_insured: Money
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,46 +111,34 @@ class LedgerTotalsOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ledger_totals_output_collection_costs import LedgerTotalsOutputCollectionCosts  # noqa: PLC0415
-        from ..models.ledger_totals_output_indemnity_paid import LedgerTotalsOutputIndemnityPaid  # noqa: PLC0415
-        from ..models.ledger_totals_output_insured_owes_insurer import LedgerTotalsOutputInsuredOwesInsurer  # noqa: PLC0415
-        from ..models.ledger_totals_output_insured_share import LedgerTotalsOutputInsuredShare  # noqa: PLC0415
-        from ..models.ledger_totals_output_insurer_net_cost import LedgerTotalsOutputInsurerNetCost  # noqa: PLC0415
-        from ..models.ledger_totals_output_insurer_owes_insured import LedgerTotalsOutputInsurerOwesInsured  # noqa: PLC0415
-        from ..models.ledger_totals_output_insurer_share import LedgerTotalsOutputInsurerShare  # noqa: PLC0415
-        from ..models.ledger_totals_output_net_recovery import LedgerTotalsOutputNetRecovery  # noqa: PLC0415
-        from ..models.ledger_totals_output_received_by_insured import LedgerTotalsOutputReceivedByInsured  # noqa: PLC0415
-        from ..models.ledger_totals_output_recovered_before_payment import LedgerTotalsOutputRecoveredBeforePayment  # noqa: PLC0415
-        from ..models.ledger_totals_output_recovered_by_insurer import LedgerTotalsOutputRecoveredByInsurer  # noqa: PLC0415
-        from ..models.ledger_totals_output_settled_to_insured import LedgerTotalsOutputSettledToInsured  # noqa: PLC0415
-        from ..models.ledger_totals_output_settled_to_insurer import LedgerTotalsOutputSettledToInsurer  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
-        indemnity_paid = LedgerTotalsOutputIndemnityPaid.from_dict(d.pop("indemnity_paid"))
+        indemnity_paid = Money.from_dict(d.pop("indemnity_paid"))
 
-        recovered_before_payment = LedgerTotalsOutputRecoveredBeforePayment.from_dict(d.pop("recovered_before_payment"))
+        recovered_before_payment = Money.from_dict(d.pop("recovered_before_payment"))
 
-        recovered_by_insurer = LedgerTotalsOutputRecoveredByInsurer.from_dict(d.pop("recovered_by_insurer"))
+        recovered_by_insurer = Money.from_dict(d.pop("recovered_by_insurer"))
 
-        received_by_insured = LedgerTotalsOutputReceivedByInsured.from_dict(d.pop("received_by_insured"))
+        received_by_insured = Money.from_dict(d.pop("received_by_insured"))
 
-        collection_costs = LedgerTotalsOutputCollectionCosts.from_dict(d.pop("collection_costs"))
+        collection_costs = Money.from_dict(d.pop("collection_costs"))
 
-        net_recovery = LedgerTotalsOutputNetRecovery.from_dict(d.pop("net_recovery"))
+        net_recovery = Money.from_dict(d.pop("net_recovery"))
 
-        insurer_share = LedgerTotalsOutputInsurerShare.from_dict(d.pop("insurer_share"))
+        insurer_share = Money.from_dict(d.pop("insurer_share"))
 
-        insured_share = LedgerTotalsOutputInsuredShare.from_dict(d.pop("insured_share"))
+        insured_share = Money.from_dict(d.pop("insured_share"))
 
-        insurer_net_cost = LedgerTotalsOutputInsurerNetCost.from_dict(d.pop("insurer_net_cost"))
+        insurer_net_cost = Money.from_dict(d.pop("insurer_net_cost"))
 
-        settled_to_insurer = LedgerTotalsOutputSettledToInsurer.from_dict(d.pop("settled_to_insurer"))
+        settled_to_insurer = Money.from_dict(d.pop("settled_to_insurer"))
 
-        settled_to_insured = LedgerTotalsOutputSettledToInsured.from_dict(d.pop("settled_to_insured"))
+        settled_to_insured = Money.from_dict(d.pop("settled_to_insured"))
 
-        insured_owes_insurer = LedgerTotalsOutputInsuredOwesInsurer.from_dict(d.pop("insured_owes_insurer"))
+        insured_owes_insurer = Money.from_dict(d.pop("insured_owes_insurer"))
 
-        insurer_owes_insured = LedgerTotalsOutputInsurerOwesInsured.from_dict(d.pop("insurer_owes_insured"))
+        insurer_owes_insured = Money.from_dict(d.pop("insurer_owes_insured"))
 
         ledger_totals_output = cls(
             indemnity_paid=indemnity_paid,

@@ -11,7 +11,7 @@ from ..models.kind_enum import KindEnum
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.limit_decision_output_amount_type_0 import LimitDecisionOutputAmountType0
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="LimitDecisionOutput")
@@ -33,7 +33,7 @@ class LimitDecisionOutput:
             * `expired` - Expired
             * `cancelled` - Request cancelled by the insured
             * `under_review` - Put under review
-        amount (LimitDecisionOutputAmountType0 | None):
+        amount (Money | None):
         effective_date (datetime.date):
         reasons (list[str]):
         response_category (str): The UN/EDIFACT credit-risk response category: approved, not_approved, conditional,
@@ -48,7 +48,7 @@ class LimitDecisionOutput:
 
     id: int
     kind: KindEnum
-    amount: LimitDecisionOutputAmountType0 | None
+    amount: Money | None
     effective_date: datetime.date
     reasons: list[str]
     response_category: str
@@ -61,14 +61,14 @@ class LimitDecisionOutput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.limit_decision_output_amount_type_0 import LimitDecisionOutputAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         id = self.id
 
         kind = self.kind.value
 
         amount: dict[str, Any] | None
-        if isinstance(self.amount, LimitDecisionOutputAmountType0):
+        if isinstance(self.amount, Money):
             amount = self.amount.to_dict()
         else:
             amount = self.amount
@@ -119,25 +119,25 @@ class LimitDecisionOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.limit_decision_output_amount_type_0 import LimitDecisionOutputAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
 
         kind = KindEnum(d.pop("kind"))
 
-        def _parse_amount(data: object) -> LimitDecisionOutputAmountType0 | None:
+        def _parse_amount(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                amount_type_0 = LimitDecisionOutputAmountType0.from_dict(data)
+                amount_type_0 = Money.from_dict(data)
 
                 return amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(LimitDecisionOutputAmountType0 | None, data)
+            return cast(Money | None, data)
 
         amount = _parse_amount(d.pop("amount"))
 

@@ -13,8 +13,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.buyer_summary import BuyerSummary
     from ..models.limit_decision_output import LimitDecisionOutput
-    from ..models.limit_detail_output_in_force import LimitDetailOutputInForce
-    from ..models.limit_detail_output_requested import LimitDetailOutputRequested
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="LimitDetailOutput")
@@ -28,9 +27,11 @@ class LimitDetailOutput:
         policy (str):
         policy_id (int):
         buyer (BuyerSummary):
-        requested (LimitDetailOutputRequested):
+        requested (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
         requested_terms_days (int):
-        in_force (LimitDetailOutputInForce):
+        in_force (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
         created_at (datetime.datetime):
         decisions (list[LimitDecisionOutput]):
         reference (str | Unset):
@@ -54,9 +55,9 @@ class LimitDetailOutput:
     policy: str
     policy_id: int
     buyer: BuyerSummary
-    requested: LimitDetailOutputRequested
+    requested: Money
     requested_terms_days: int
-    in_force: LimitDetailOutputInForce
+    in_force: Money
     created_at: datetime.datetime
     decisions: list[LimitDecisionOutput]
     reference: str | Unset = UNSET
@@ -174,8 +175,7 @@ class LimitDetailOutput:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.buyer_summary import BuyerSummary  # noqa: PLC0415
         from ..models.limit_decision_output import LimitDecisionOutput  # noqa: PLC0415
-        from ..models.limit_detail_output_in_force import LimitDetailOutputInForce  # noqa: PLC0415
-        from ..models.limit_detail_output_requested import LimitDetailOutputRequested  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -186,11 +186,11 @@ class LimitDetailOutput:
 
         buyer = BuyerSummary.from_dict(d.pop("buyer"))
 
-        requested = LimitDetailOutputRequested.from_dict(d.pop("requested"))
+        requested = Money.from_dict(d.pop("requested"))
 
         requested_terms_days = d.pop("requested_terms_days")
 
-        in_force = LimitDetailOutputInForce.from_dict(d.pop("in_force"))
+        in_force = Money.from_dict(d.pop("in_force"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 

@@ -12,8 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.buyer_summary import BuyerSummary
-    from ..models.limit_output_in_force import LimitOutputInForce
-    from ..models.limit_output_requested import LimitOutputRequested
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="LimitOutput")
@@ -27,9 +26,11 @@ class LimitOutput:
         policy (str):
         policy_id (int):
         buyer (BuyerSummary):
-        requested (LimitOutputRequested):
+        requested (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
         requested_terms_days (int):
-        in_force (LimitOutputInForce):
+        in_force (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
         created_at (datetime.datetime):
         reference (str | Unset):
         state (StateEnum | Unset): * `pending` - Pending (with an underwriter)
@@ -52,9 +53,9 @@ class LimitOutput:
     policy: str
     policy_id: int
     buyer: BuyerSummary
-    requested: LimitOutputRequested
+    requested: Money
     requested_terms_days: int
-    in_force: LimitOutputInForce
+    in_force: Money
     created_at: datetime.datetime
     reference: str | Unset = UNSET
     state: StateEnum | Unset = UNSET
@@ -164,8 +165,7 @@ class LimitOutput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.buyer_summary import BuyerSummary  # noqa: PLC0415
-        from ..models.limit_output_in_force import LimitOutputInForce  # noqa: PLC0415
-        from ..models.limit_output_requested import LimitOutputRequested  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -176,11 +176,11 @@ class LimitOutput:
 
         buyer = BuyerSummary.from_dict(d.pop("buyer"))
 
-        requested = LimitOutputRequested.from_dict(d.pop("requested"))
+        requested = Money.from_dict(d.pop("requested"))
 
         requested_terms_days = d.pop("requested_terms_days")
 
-        in_force = LimitOutputInForce.from_dict(d.pop("in_force"))
+        in_force = Money.from_dict(d.pop("in_force"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.limit_request_input_request_amount import LimitRequestInputRequestAmount
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="LimitRequestInputRequest")
@@ -21,14 +21,15 @@ class LimitRequestInputRequest:
     Attributes:
         policy (int): Id of one of your active policies.
         buyer (int): Buyer id.
-        amount (LimitRequestInputRequestAmount):
+        amount (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency an
+            ISO 4217 code.
         terms_days (int): Payment terms in days.
         reference (str | Unset):  Default: ''.
     """
 
     policy: int
     buyer: int
-    amount: LimitRequestInputRequestAmount
+    amount: Money
     terms_days: int
     reference: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -61,14 +62,14 @@ class LimitRequestInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.limit_request_input_request_amount import LimitRequestInputRequestAmount  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         policy = d.pop("policy")
 
         buyer = d.pop("buyer")
 
-        amount = LimitRequestInputRequestAmount.from_dict(d.pop("amount"))
+        amount = Money.from_dict(d.pop("amount"))
 
         terms_days = d.pop("terms_days")
 

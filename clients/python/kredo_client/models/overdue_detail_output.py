@@ -12,7 +12,7 @@ from ..models.overdue_state_enum import OverdueStateEnum
 if TYPE_CHECKING:
     from ..models.buyer_summary import BuyerSummary
     from ..models.invoice_output import InvoiceOutput
-    from ..models.overdue_detail_output_total_outstanding_type_0 import OverdueDetailOutputTotalOutstandingType0
+    from ..models.money import Money
     from ..models.payment_output import PaymentOutput
 
 
@@ -37,7 +37,7 @@ class OverdueDetailOutput:
         notification_deadline (datetime.date | None): A draft's last day to notify in time (oldest unpaid invoice); null
             once notified or if nothing is unpaid.
         cleared_on (datetime.date | None):
-        total_outstanding (None | OverdueDetailOutputTotalOutstandingType0):
+        total_outstanding (Money | None):
         invoice_count (int):
         late_invoices (int): Invoices notified late and not waived: not covered.
         created_at (datetime.datetime):
@@ -55,7 +55,7 @@ class OverdueDetailOutput:
     notified_on: datetime.date | None
     notification_deadline: datetime.date | None
     cleared_on: datetime.date | None
-    total_outstanding: None | OverdueDetailOutputTotalOutstandingType0
+    total_outstanding: Money | None
     invoice_count: int
     late_invoices: int
     created_at: datetime.datetime
@@ -64,7 +64,7 @@ class OverdueDetailOutput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.overdue_detail_output_total_outstanding_type_0 import OverdueDetailOutputTotalOutstandingType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         id = self.id
 
@@ -99,7 +99,7 @@ class OverdueDetailOutput:
             cleared_on = self.cleared_on
 
         total_outstanding: dict[str, Any] | None
-        if isinstance(self.total_outstanding, OverdueDetailOutputTotalOutstandingType0):
+        if isinstance(self.total_outstanding, Money):
             total_outstanding = self.total_outstanding.to_dict()
         else:
             total_outstanding = self.total_outstanding
@@ -149,7 +149,7 @@ class OverdueDetailOutput:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.buyer_summary import BuyerSummary  # noqa: PLC0415
         from ..models.invoice_output import InvoiceOutput  # noqa: PLC0415
-        from ..models.overdue_detail_output_total_outstanding_type_0 import OverdueDetailOutputTotalOutstandingType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
         from ..models.payment_output import PaymentOutput  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -212,18 +212,18 @@ class OverdueDetailOutput:
 
         cleared_on = _parse_cleared_on(d.pop("cleared_on"))
 
-        def _parse_total_outstanding(data: object) -> None | OverdueDetailOutputTotalOutstandingType0:
+        def _parse_total_outstanding(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                total_outstanding_type_0 = OverdueDetailOutputTotalOutstandingType0.from_dict(data)
+                total_outstanding_type_0 = Money.from_dict(data)
 
                 return total_outstanding_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | OverdueDetailOutputTotalOutstandingType0, data)
+            return cast(Money | None, data)
 
         total_outstanding = _parse_total_outstanding(d.pop("total_outstanding"))
 

@@ -11,7 +11,7 @@ from ..models.overdue_state_enum import OverdueStateEnum
 
 if TYPE_CHECKING:
     from ..models.buyer_summary import BuyerSummary
-    from ..models.overdue_output_total_outstanding_type_0 import OverdueOutputTotalOutstandingType0
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="OverdueOutput")
@@ -35,7 +35,7 @@ class OverdueOutput:
         notification_deadline (datetime.date | None): A draft's last day to notify in time (oldest unpaid invoice); null
             once notified or if nothing is unpaid.
         cleared_on (datetime.date | None):
-        total_outstanding (None | OverdueOutputTotalOutstandingType0):
+        total_outstanding (Money | None):
         invoice_count (int):
         late_invoices (int): Invoices notified late and not waived: not covered.
         created_at (datetime.datetime):
@@ -51,14 +51,14 @@ class OverdueOutput:
     notified_on: datetime.date | None
     notification_deadline: datetime.date | None
     cleared_on: datetime.date | None
-    total_outstanding: None | OverdueOutputTotalOutstandingType0
+    total_outstanding: Money | None
     invoice_count: int
     late_invoices: int
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.overdue_output_total_outstanding_type_0 import OverdueOutputTotalOutstandingType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         id = self.id
 
@@ -93,7 +93,7 @@ class OverdueOutput:
             cleared_on = self.cleared_on
 
         total_outstanding: dict[str, Any] | None
-        if isinstance(self.total_outstanding, OverdueOutputTotalOutstandingType0):
+        if isinstance(self.total_outstanding, Money):
             total_outstanding = self.total_outstanding.to_dict()
         else:
             total_outstanding = self.total_outstanding
@@ -130,7 +130,7 @@ class OverdueOutput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.buyer_summary import BuyerSummary  # noqa: PLC0415
-        from ..models.overdue_output_total_outstanding_type_0 import OverdueOutputTotalOutstandingType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -192,18 +192,18 @@ class OverdueOutput:
 
         cleared_on = _parse_cleared_on(d.pop("cleared_on"))
 
-        def _parse_total_outstanding(data: object) -> None | OverdueOutputTotalOutstandingType0:
+        def _parse_total_outstanding(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                total_outstanding_type_0 = OverdueOutputTotalOutstandingType0.from_dict(data)
+                total_outstanding_type_0 = Money.from_dict(data)
 
                 return total_outstanding_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | OverdueOutputTotalOutstandingType0, data)
+            return cast(Money | None, data)
 
         total_outstanding = _parse_total_outstanding(d.pop("total_outstanding"))
 

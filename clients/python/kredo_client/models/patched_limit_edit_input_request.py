@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.patched_limit_edit_input_request_amount import PatchedLimitEditInputRequestAmount
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="PatchedLimitEditInputRequest")
@@ -19,12 +19,13 @@ T = TypeVar("T", bound="PatchedLimitEditInputRequest")
 class PatchedLimitEditInputRequest:
     """
     Attributes:
-        amount (PatchedLimitEditInputRequestAmount | Unset):
+        amount (Money | Unset): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
         terms_days (int | Unset):
         reference (str | Unset):
     """
 
-    amount: PatchedLimitEditInputRequestAmount | Unset = UNSET
+    amount: Money | Unset = UNSET
     terms_days: int | Unset = UNSET
     reference: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -52,15 +53,15 @@ class PatchedLimitEditInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.patched_limit_edit_input_request_amount import PatchedLimitEditInputRequestAmount  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         _amount = d.pop("amount", UNSET)
-        amount: PatchedLimitEditInputRequestAmount | Unset
+        amount: Money | Unset
         if isinstance(_amount, Unset):
             amount = UNSET
         else:
-            amount = PatchedLimitEditInputRequestAmount.from_dict(_amount)
+            amount = Money.from_dict(_amount)
 
         terms_days = d.pop("terms_days", UNSET)
 

@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.payment_input_request_amount import PaymentInputRequestAmount
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="PaymentInputRequest")
@@ -20,13 +20,14 @@ T = TypeVar("T", bound="PaymentInputRequest")
 class PaymentInputRequest:
     """
     Attributes:
-        amount (PaymentInputRequestAmount): In the overdue's currency.
+        amount (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency an
+            ISO 4217 code.
         received_on (datetime.date):
         designated_invoice (int | None | Unset): Id of the invoice the buyer designated; without it the oldest unpaid
             invoice is paid first.
     """
 
-    amount: PaymentInputRequestAmount
+    amount: Money
     received_on: datetime.date
     designated_invoice: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -57,10 +58,10 @@ class PaymentInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.payment_input_request_amount import PaymentInputRequestAmount  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
-        amount = PaymentInputRequestAmount.from_dict(d.pop("amount"))
+        amount = Money.from_dict(d.pop("amount"))
 
         received_on = datetime.date.fromisoformat(d.pop("received_on"))
 

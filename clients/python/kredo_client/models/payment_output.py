@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.allocation_output import AllocationOutput
-    from ..models.payment_output_amount_type_0 import PaymentOutputAmountType0
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="PaymentOutput")
@@ -21,27 +21,27 @@ class PaymentOutput:
     Attributes:
         id (int):
         received_on (datetime.date):
-        amount (None | PaymentOutputAmountType0):
+        amount (Money | None):
         designated_invoice (int | None):
         allocations (list[AllocationOutput]):
     """
 
     id: int
     received_on: datetime.date
-    amount: None | PaymentOutputAmountType0
+    amount: Money | None
     designated_invoice: int | None
     allocations: list[AllocationOutput]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.payment_output_amount_type_0 import PaymentOutputAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         id = self.id
 
         received_on = self.received_on.isoformat()
 
         amount: dict[str, Any] | None
-        if isinstance(self.amount, PaymentOutputAmountType0):
+        if isinstance(self.amount, Money):
             amount = self.amount.to_dict()
         else:
             amount = self.amount
@@ -71,25 +71,25 @@ class PaymentOutput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.allocation_output import AllocationOutput  # noqa: PLC0415
-        from ..models.payment_output_amount_type_0 import PaymentOutputAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
 
         received_on = datetime.date.fromisoformat(d.pop("received_on"))
 
-        def _parse_amount(data: object) -> None | PaymentOutputAmountType0:
+        def _parse_amount(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                amount_type_0 = PaymentOutputAmountType0.from_dict(data)
+                amount_type_0 = Money.from_dict(data)
 
                 return amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PaymentOutputAmountType0, data)
+            return cast(Money | None, data)
 
         amount = _parse_amount(d.pop("amount"))
 

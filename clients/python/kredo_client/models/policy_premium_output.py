@@ -8,11 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.policy_premium_output_adjustment import PolicyPremiumOutputAdjustment
-    from ..models.policy_premium_output_declared_premium import PolicyPremiumOutputDeclaredPremium
-    from ..models.policy_premium_output_maximum_liability import PolicyPremiumOutputMaximumLiability
-    from ..models.policy_premium_output_minimum_premium import PolicyPremiumOutputMinimumPremium
-    from ..models.policy_premium_output_premium_due import PolicyPremiumOutputPremiumDue
+    from ..models.money import Money
     from ..models.premium_period import PremiumPeriod
 
 
@@ -28,13 +24,17 @@ class PolicyPremiumOutput:
         period_start (datetime.date):
         period_end (datetime.date):
         premium_rate_percent (str):
-        declared_premium (PolicyPremiumOutputDeclaredPremium):
-        minimum_premium (PolicyPremiumOutputMinimumPremium):
-        premium_due (PolicyPremiumOutputPremiumDue): The larger of the minimum premium and the premium declared so far.
-        adjustment (PolicyPremiumOutputAdjustment): Raises the declared premium to the minimum at the end of the policy
-            period.
+        declared_premium (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        minimum_premium (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        premium_due (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
+        adjustment (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
         settled (bool): The policy period ended and its premium was settled.
-        maximum_liability (PolicyPremiumOutputMaximumLiability): Premium due x the policy's maximum liability multiple.
+        maximum_liability (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
         periods (list[PremiumPeriod]):
     """
 
@@ -43,12 +43,12 @@ class PolicyPremiumOutput:
     period_start: datetime.date
     period_end: datetime.date
     premium_rate_percent: str
-    declared_premium: PolicyPremiumOutputDeclaredPremium
-    minimum_premium: PolicyPremiumOutputMinimumPremium
-    premium_due: PolicyPremiumOutputPremiumDue
-    adjustment: PolicyPremiumOutputAdjustment
+    declared_premium: Money
+    minimum_premium: Money
+    premium_due: Money
+    adjustment: Money
     settled: bool
-    maximum_liability: PolicyPremiumOutputMaximumLiability
+    maximum_liability: Money
     periods: list[PremiumPeriod]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -103,11 +103,7 @@ class PolicyPremiumOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.policy_premium_output_adjustment import PolicyPremiumOutputAdjustment  # noqa: PLC0415
-        from ..models.policy_premium_output_declared_premium import PolicyPremiumOutputDeclaredPremium  # noqa: PLC0415
-        from ..models.policy_premium_output_maximum_liability import PolicyPremiumOutputMaximumLiability  # noqa: PLC0415
-        from ..models.policy_premium_output_minimum_premium import PolicyPremiumOutputMinimumPremium  # noqa: PLC0415
-        from ..models.policy_premium_output_premium_due import PolicyPremiumOutputPremiumDue  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
         from ..models.premium_period import PremiumPeriod  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -121,17 +117,17 @@ class PolicyPremiumOutput:
 
         premium_rate_percent = d.pop("premium_rate_percent")
 
-        declared_premium = PolicyPremiumOutputDeclaredPremium.from_dict(d.pop("declared_premium"))
+        declared_premium = Money.from_dict(d.pop("declared_premium"))
 
-        minimum_premium = PolicyPremiumOutputMinimumPremium.from_dict(d.pop("minimum_premium"))
+        minimum_premium = Money.from_dict(d.pop("minimum_premium"))
 
-        premium_due = PolicyPremiumOutputPremiumDue.from_dict(d.pop("premium_due"))
+        premium_due = Money.from_dict(d.pop("premium_due"))
 
-        adjustment = PolicyPremiumOutputAdjustment.from_dict(d.pop("adjustment"))
+        adjustment = Money.from_dict(d.pop("adjustment"))
 
         settled = d.pop("settled")
 
-        maximum_liability = PolicyPremiumOutputMaximumLiability.from_dict(d.pop("maximum_liability"))
+        maximum_liability = Money.from_dict(d.pop("maximum_liability"))
 
         periods = []
         _periods = d.pop("periods")

@@ -9,9 +9,7 @@ from attrs import field as _attrs_field
 from ..models.notification_deadline_from_enum import NotificationDeadlineFromEnum
 
 if TYPE_CHECKING:
-    from ..models.policy_terms_output_discretionary_limit_max import PolicyTermsOutputDiscretionaryLimitMax
-    from ..models.policy_terms_output_minimum_premium import PolicyTermsOutputMinimumPremium
-    from ..models.policy_terms_output_non_qualifying_loss import PolicyTermsOutputNonQualifyingLoss
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="PolicyTermsOutput")
@@ -23,7 +21,8 @@ class PolicyTermsOutput:
     Attributes:
         percentage_of_cover_commercial (str):
         percentage_of_cover_political (str):
-        discretionary_limit_max (PolicyTermsOutputDiscretionaryLimitMax):
+        discretionary_limit_max (Money): Money: the amount a decimal string at the currency's minor unit (never a
+            float), the currency an ISO 4217 code.
         discretionary_percentage_of_cover (str):
         discretionary_max_buyer_grade (int):
         max_credit_period_days (int):
@@ -36,17 +35,19 @@ class PolicyTermsOutput:
         claim_payment_days (int):
         reduction_notice_days (int): Days after the insured is notified before an insurer's reduction or withdrawal of a
             limit applies to shipments (1: from the day after notice).
-        non_qualifying_loss (PolicyTermsOutputNonQualifyingLoss):
+        non_qualifying_loss (Money): Money: the amount a decimal string at the currency's minor unit (never a float),
+            the currency an ISO 4217 code.
         max_liability_multiple (str):
         premium_rate_percent (str):
-        minimum_premium (PolicyTermsOutputMinimumPremium):
+        minimum_premium (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the
+            currency an ISO 4217 code.
         recovery_sharing (str):
         excluded_countries (list[str]):
     """
 
     percentage_of_cover_commercial: str
     percentage_of_cover_political: str
-    discretionary_limit_max: PolicyTermsOutputDiscretionaryLimitMax
+    discretionary_limit_max: Money
     discretionary_percentage_of_cover: str
     discretionary_max_buyer_grade: int
     max_credit_period_days: int
@@ -57,10 +58,10 @@ class PolicyTermsOutput:
     claim_filing_days: int
     claim_payment_days: int
     reduction_notice_days: int
-    non_qualifying_loss: PolicyTermsOutputNonQualifyingLoss
+    non_qualifying_loss: Money
     max_liability_multiple: str
     premium_rate_percent: str
-    minimum_premium: PolicyTermsOutputMinimumPremium
+    minimum_premium: Money
     recovery_sharing: str
     excluded_countries: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -134,16 +135,14 @@ class PolicyTermsOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.policy_terms_output_discretionary_limit_max import PolicyTermsOutputDiscretionaryLimitMax  # noqa: PLC0415
-        from ..models.policy_terms_output_minimum_premium import PolicyTermsOutputMinimumPremium  # noqa: PLC0415
-        from ..models.policy_terms_output_non_qualifying_loss import PolicyTermsOutputNonQualifyingLoss  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         percentage_of_cover_commercial = d.pop("percentage_of_cover_commercial")
 
         percentage_of_cover_political = d.pop("percentage_of_cover_political")
 
-        discretionary_limit_max = PolicyTermsOutputDiscretionaryLimitMax.from_dict(d.pop("discretionary_limit_max"))
+        discretionary_limit_max = Money.from_dict(d.pop("discretionary_limit_max"))
 
         discretionary_percentage_of_cover = d.pop("discretionary_percentage_of_cover")
 
@@ -165,13 +164,13 @@ class PolicyTermsOutput:
 
         reduction_notice_days = d.pop("reduction_notice_days")
 
-        non_qualifying_loss = PolicyTermsOutputNonQualifyingLoss.from_dict(d.pop("non_qualifying_loss"))
+        non_qualifying_loss = Money.from_dict(d.pop("non_qualifying_loss"))
 
         max_liability_multiple = d.pop("max_liability_multiple")
 
         premium_rate_percent = d.pop("premium_rate_percent")
 
-        minimum_premium = PolicyTermsOutputMinimumPremium.from_dict(d.pop("minimum_premium"))
+        minimum_premium = Money.from_dict(d.pop("minimum_premium"))
 
         recovery_sharing = d.pop("recovery_sharing")
 

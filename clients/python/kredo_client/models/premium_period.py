@@ -9,8 +9,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.country_premium import CountryPremium
-    from ..models.premium_period_premium import PremiumPeriodPremium
-    from ..models.premium_period_turnover import PremiumPeriodTurnover
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="PremiumPeriod")
@@ -24,8 +23,10 @@ class PremiumPeriod:
         start (datetime.date):
         end (datetime.date):
         missing (bool): Ended and nothing declared for it.
-        turnover (PremiumPeriodTurnover):
-        premium (PremiumPeriodPremium):
+        turnover (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
+        premium (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
         countries (list[CountryPremium]):
     """
 
@@ -33,8 +34,8 @@ class PremiumPeriod:
     start: datetime.date
     end: datetime.date
     missing: bool
-    turnover: PremiumPeriodTurnover
-    premium: PremiumPeriodPremium
+    turnover: Money
+    premium: Money
     countries: list[CountryPremium]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -75,8 +76,7 @@ class PremiumPeriod:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.country_premium import CountryPremium  # noqa: PLC0415
-        from ..models.premium_period_premium import PremiumPeriodPremium  # noqa: PLC0415
-        from ..models.premium_period_turnover import PremiumPeriodTurnover  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         period = d.pop("period")
@@ -87,9 +87,9 @@ class PremiumPeriod:
 
         missing = d.pop("missing")
 
-        turnover = PremiumPeriodTurnover.from_dict(d.pop("turnover"))
+        turnover = Money.from_dict(d.pop("turnover"))
 
-        premium = PremiumPeriodPremium.from_dict(d.pop("premium"))
+        premium = Money.from_dict(d.pop("premium"))
 
         countries = []
         _countries = d.pop("countries")

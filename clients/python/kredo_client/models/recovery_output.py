@@ -12,7 +12,7 @@ from ..models.recovery_source_enum import RecoverySourceEnum
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.recovery_output_amount_type_0 import RecoveryOutputAmountType0
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="RecoveryOutput")
@@ -25,7 +25,7 @@ class RecoveryOutput:
         id (int):
         claim_id (int):
         received_on (datetime.date):
-        amount (None | RecoveryOutputAmountType0):
+        amount (Money | None):
         source (RecoverySourceEnum): * `buyer` - Buyer (paid to the insurer)
             * `liquidator` - Liquidator or administrator
             * `collection_agency` - Collection agency
@@ -39,7 +39,7 @@ class RecoveryOutput:
     id: int
     claim_id: int
     received_on: datetime.date
-    amount: None | RecoveryOutputAmountType0
+    amount: Money | None
     source: RecoverySourceEnum
     phase: RecoveryPhaseEnum
     created_at: datetime.datetime
@@ -47,7 +47,7 @@ class RecoveryOutput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.recovery_output_amount_type_0 import RecoveryOutputAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         id = self.id
 
@@ -56,7 +56,7 @@ class RecoveryOutput:
         received_on = self.received_on.isoformat()
 
         amount: dict[str, Any] | None
-        if isinstance(self.amount, RecoveryOutputAmountType0):
+        if isinstance(self.amount, Money):
             amount = self.amount.to_dict()
         else:
             amount = self.amount
@@ -89,7 +89,7 @@ class RecoveryOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.recovery_output_amount_type_0 import RecoveryOutputAmountType0  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -98,18 +98,18 @@ class RecoveryOutput:
 
         received_on = datetime.date.fromisoformat(d.pop("received_on"))
 
-        def _parse_amount(data: object) -> None | RecoveryOutputAmountType0:
+        def _parse_amount(data: object) -> Money | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                amount_type_0 = RecoveryOutputAmountType0.from_dict(data)
+                amount_type_0 = Money.from_dict(data)
 
                 return amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RecoveryOutputAmountType0, data)
+            return cast(Money | None, data)
 
         amount = _parse_amount(d.pop("amount"))
 

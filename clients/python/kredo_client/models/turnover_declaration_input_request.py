@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.turnover_declaration_input_request_turnover import TurnoverDeclarationInputRequestTurnover
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="TurnoverDeclarationInputRequest")
@@ -22,14 +22,14 @@ class TurnoverDeclarationInputRequest:
         period_start (datetime.date): First day of the declaration period: a calendar month (or quarter) inside the
             policy period, already ended; the first period starts on the policy's start date.
         country (str): Buyers' country, ISO 3166-1 alpha-2.
-        turnover (TurnoverDeclarationInputRequestTurnover): Insured turnover of the period to buyers in the country, in
-            the policy's currency; 0 if none.
+        turnover (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
     """
 
     policy: int
     period_start: datetime.date
     country: str
-    turnover: TurnoverDeclarationInputRequestTurnover
+    turnover: Money
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,7 +56,7 @@ class TurnoverDeclarationInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.turnover_declaration_input_request_turnover import TurnoverDeclarationInputRequestTurnover  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         policy = d.pop("policy")
@@ -65,7 +65,7 @@ class TurnoverDeclarationInputRequest:
 
         country = d.pop("country")
 
-        turnover = TurnoverDeclarationInputRequestTurnover.from_dict(d.pop("turnover"))
+        turnover = Money.from_dict(d.pop("turnover"))
 
         turnover_declaration_input_request = cls(
             policy=policy,

@@ -8,8 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.turnover_declaration_output_premium import TurnoverDeclarationOutputPremium
-    from ..models.turnover_declaration_output_turnover import TurnoverDeclarationOutputTurnover
+    from ..models.money import Money
 
 
 T = TypeVar("T", bound="TurnoverDeclarationOutput")
@@ -25,9 +24,11 @@ class TurnoverDeclarationOutput:
         period_start (datetime.date):
         period_end (datetime.date):
         country (str):
-        turnover (TurnoverDeclarationOutputTurnover):
+        turnover (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
         premium_rate_percent (str):
-        premium (TurnoverDeclarationOutputPremium):
+        premium (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency
+            an ISO 4217 code.
         declared_by (None | str):
         declared_at (datetime.datetime):
     """
@@ -38,9 +39,9 @@ class TurnoverDeclarationOutput:
     period_start: datetime.date
     period_end: datetime.date
     country: str
-    turnover: TurnoverDeclarationOutputTurnover
+    turnover: Money
     premium_rate_percent: str
-    premium: TurnoverDeclarationOutputPremium
+    premium: Money
     declared_by: None | str
     declared_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -91,8 +92,7 @@ class TurnoverDeclarationOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.turnover_declaration_output_premium import TurnoverDeclarationOutputPremium  # noqa: PLC0415
-        from ..models.turnover_declaration_output_turnover import TurnoverDeclarationOutputTurnover  # noqa: PLC0415
+        from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -107,11 +107,11 @@ class TurnoverDeclarationOutput:
 
         country = d.pop("country")
 
-        turnover = TurnoverDeclarationOutputTurnover.from_dict(d.pop("turnover"))
+        turnover = Money.from_dict(d.pop("turnover"))
 
         premium_rate_percent = d.pop("premium_rate_percent")
 
-        premium = TurnoverDeclarationOutputPremium.from_dict(d.pop("premium"))
+        premium = Money.from_dict(d.pop("premium"))
 
         def _parse_declared_by(data: object) -> None | str:
             if data is None:

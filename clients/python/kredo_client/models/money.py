@@ -6,12 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="LedgerTotalsOutputInsurerOwesInsured")
+T = TypeVar("T", bound="Money")
 
 
 @_attrs_define
-class LedgerTotalsOutputInsurerOwesInsured:
-    """
+class Money:
+    """Money: the amount a decimal string at the currency's minor unit (never a float), the currency an ISO 4217 code.
+
     Attributes:
         amount (str):  Example: 1234.50.
         currency (str):  Example: EUR.
@@ -44,13 +45,13 @@ class LedgerTotalsOutputInsurerOwesInsured:
 
         currency = d.pop("currency")
 
-        ledger_totals_output_insurer_owes_insured = cls(
+        money = cls(
             amount=amount,
             currency=currency,
         )
 
-        ledger_totals_output_insurer_owes_insured.additional_properties = d
-        return ledger_totals_output_insurer_owes_insured
+        money.additional_properties = d
+        return money
 
     @property
     def additional_keys(self) -> list[str]:
