@@ -316,6 +316,8 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.add_problem_responses",
         "core.webhooks.schema.add_webhooks",
+        # Last: add_webhooks rebuilds the components, this one rewrites them for client generators.
+        "core.api.schema.for_generated_clients",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI served from our static files: no CDN.

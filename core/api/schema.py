@@ -4,8 +4,14 @@ A drf-spectacular postprocessing hook, so no view has to list them: every operat
 API's plumbing can give it (authentication, permissions, a missing object, a bad or too large body, throttling,
 an outage), each `application/problem+json` with the `Problem` schema. An answer a view documented already
 keeps its description and gets the schema.
+
+A second hook (`for_generated_clients`) shapes the document for client generators (clients/python, made by
+bin/generate_client): one request content type per operation, the `Idempotency-Key` header on every POST, and
+every money amount one `Money` component (a client then has one Money type, not one per field).
 """
 
+from core.api.fields import MONEY_SCHEMA
+from core.api.idempotency import HEADER, MAX_KEY_LENGTH
 from core.api.problems import CONTENT_TYPE
 
 PROBLEM = "Problem"
@@ -81,4 +87,59 @@ def add_problem_responses(result, generator, request, public):
                     response["content"] = _problem_content()
                     if str(status) in ("429", "503"):
                         response["headers"] = _RETRY_AFTER
+    return result
+
+
+# The API reads JSON, forms and multipart alike (DRF's parsers), but a generator given three content types for
+# one body writes a client that sends the last one (openapi-python-client sends multipart, and its code does not
+# even import). The document offers one way per operation: JSON, or multipart where only an upload is read.
+_PREFERRED_REQUEST_TYPES = ("application/json", "multipart/form-data")
+IDEMPOTENCY_KEY_PARAMETER = {
+    "in": "header",
+    "name": "Idempotency-Key",
+    "required": False,
+    "schema": {"type": "string", "maxLength": MAX_KEY_LENGTH},
+    "description": "Any unique string (a random UUID per operation): a retry with the same key and body returns "
+                   "the first answer (`Idempotent-Replayed: true`) instead of acting twice. Keys are kept 72 hours by default.",
+}
+
+
+MONEY = "Money"
+# What a field may say beside the type itself (its own description, read-only in outputs).
+_FIELD_KEYWORDS = ("description", "readOnly", "writeOnly", "title")
+
+
+def _as_money_reference(schema):
+    """Every inline Money object (MoneyField, ColumnMoneyField, their nullable forms) becomes a reference."""
+    if isinstance(schema, list):
+        return [_as_money_reference(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if schema.get("properties") == MONEY_SCHEMA["properties"]:
+        reference = {"$ref": f"#/components/schemas/{MONEY}"}
+        nullable = isinstance(schema.get("type"), list) and "null" in schema["type"]
+        shaped = {"oneOf": [reference, {"type": "null"}]} if nullable else reference
+        return {**shaped, **{key: schema[key] for key in _FIELD_KEYWORDS if key in schema}}
+    return {key: _as_money_reference(value) for key, value in schema.items()}
+
+
+def for_generated_clients(result, generator, request, public):
+    result["paths"] = _as_money_reference(result.get("paths", {}))
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    for name, schema in list(schemas.items()):
+        schemas[name] = _as_money_reference(schema)
+    schemas[MONEY] = {**MONEY_SCHEMA, "description": "Money: the amount a decimal string at the currency's minor "
+                                                      "unit (never a float), the currency an ISO 4217 code."}
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method not in _METHODS:
+                continue
+            body = operation.get("requestBody")
+            if body and len(body.get("content", {})) > 1:
+                kept = next(t for t in (*_PREFERRED_REQUEST_TYPES, *body["content"]) if t in body["content"])
+                body["content"] = {kept: body["content"][kept]}
+            if method == "post":
+                parameters = operation.setdefault("parameters", [])
+                if not any(p.get("in") == "header" and p.get("name") == HEADER for p in parameters):
+                    parameters.append(IDEMPOTENCY_KEY_PARAMETER)
     return result

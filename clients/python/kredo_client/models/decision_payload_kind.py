@@ -1,0 +1,18 @@
+from enum import StrEnum
+
+
+class DecisionPayloadKind(StrEnum):
+    APPROVED = "approved"
+    APPROVED_WITH_CONDITIONS = "approved_with_conditions"
+    CANCELLED = "cancelled"
+    DISCRETIONARY = "discretionary"
+    EXPIRED = "expired"
+    PARTIALLY_APPROVED = "partially_approved"
+    REDUCED = "reduced"
+    REFERRED = "referred"
+    REFUSED = "refused"
+    UNDER_REVIEW = "under_review"
+    WITHDRAWN = "withdrawn"
+
+    def __str__(self) -> str:
+        return str(self.value)

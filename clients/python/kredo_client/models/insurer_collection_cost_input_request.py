@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.collection_cost_kind_enum import CollectionCostKindEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.money import Money
+
+
+T = TypeVar("T", bound="InsurerCollectionCostInputRequest")
+
+
+@_attrs_define
+class InsurerCollectionCostInputRequest:
+    """
+    Attributes:
+        amount (Money): Money: the amount a decimal string at the currency's minor unit (never a float), the currency an
+            ISO 4217 code.
+        incurred_on (datetime.date): Not in the future.
+        kind (CollectionCostKindEnum): * `legal_fees` - Legal fees
+            * `agency_commission` - Collection agency commission
+            * `other` - Other collection cost
+        note (str | Unset):  Default: ''.
+    """
+
+    amount: Money
+    incurred_on: datetime.date
+    kind: CollectionCostKindEnum
+    note: str | Unset = ""
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        amount = self.amount.to_dict()
+
+        incurred_on = self.incurred_on.isoformat()
+
+        kind = self.kind.value
+
+        note = self.note
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "amount": amount,
+                "incurred_on": incurred_on,
+                "kind": kind,
+            }
+        )
+        if note is not UNSET:
+            field_dict["note"] = note
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.money import Money  # noqa: PLC0415
+
+        d = dict(src_dict)
+        amount = Money.from_dict(d.pop("amount"))
+
+        incurred_on = datetime.date.fromisoformat(d.pop("incurred_on"))
+
+        kind = CollectionCostKindEnum(d.pop("kind"))
+
+        note = d.pop("note", UNSET)
+
+        insurer_collection_cost_input_request = cls(
+            amount=amount,
+            incurred_on=incurred_on,
+            kind=kind,
+            note=note,
+        )
+
+        insurer_collection_cost_input_request.additional_properties = d
+        return insurer_collection_cost_input_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.status_enum import StatusEnum
+
+if TYPE_CHECKING:
+    from ..models.policy_terms_output import PolicyTermsOutput
+
+
+T = TypeVar("T", bound="PolicyOutput")
+
+
+@_attrs_define
+class PolicyOutput:
+    """
+    Attributes:
+        id (int):
+        number (str):
+        status (StatusEnum): * `draft` - Draft
+            * `active` - Active
+            * `expired` - Expired
+            * `cancelled` - Cancelled
+        start_date (datetime.date):
+        end_date (datetime.date): Last day of the policy period.
+        currency (str):
+        terms (PolicyTermsOutput):
+    """
+
+    id: int
+    number: str
+    status: StatusEnum
+    start_date: datetime.date
+    end_date: datetime.date
+    currency: str
+    terms: PolicyTermsOutput
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        number = self.number
+
+        status = self.status.value
+
+        start_date = self.start_date.isoformat()
+
+        end_date = self.end_date.isoformat()
+
+        currency = self.currency
+
+        terms = self.terms.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "number": number,
+                "status": status,
+                "start_date": start_date,
+                "end_date": end_date,
+                "currency": currency,
+                "terms": terms,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.policy_terms_output import PolicyTermsOutput  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        number = d.pop("number")
+
+        status = StatusEnum(d.pop("status"))
+
+        start_date = datetime.date.fromisoformat(d.pop("start_date"))
+
+        end_date = datetime.date.fromisoformat(d.pop("end_date"))
+
+        currency = d.pop("currency")
+
+        terms = PolicyTermsOutput.from_dict(d.pop("terms"))
+
+        policy_output = cls(
+            id=id,
+            number=number,
+            status=status,
+            start_date=start_date,
+            end_date=end_date,
+            currency=currency,
+            terms=terms,
+        )
+
+        policy_output.additional_properties = d
+        return policy_output
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

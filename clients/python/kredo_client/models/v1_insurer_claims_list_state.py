@@ -1,0 +1,15 @@
+from enum import StrEnum
+
+
+class V1InsurerClaimsListState(StrEnum):
+    APPROVED = "approved"
+    COMPLETE = "complete"
+    DRAFT = "draft"
+    INCOMPLETE = "incomplete"
+    PAID = "paid"
+    REJECTED = "rejected"
+    SUBMITTED = "submitted"
+    WITHDRAWN = "withdrawn"
+
+    def __str__(self) -> str:
+        return str(self.value)

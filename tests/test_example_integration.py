@@ -1,0 +1,162 @@
+"""The example integration (examples/erp_integration.py) against a live server, through the generated client.
+
+Marked `example` (excluded from the default run, like the fuzzer; CI runs `pytest -m example` on PostgreSQL):
+a real HTTP server on a free port (pytest-django's live_server), its own seed data, the committed client of
+clients/python. A schema change that breaks the client, or a flow an integrator relies on, fails here. The
+underwriter's decision on the referred limit is the server-side step (the admin's service): the insurer API
+has no limit decisions yet.
+"""
+
+import ast
+import importlib.util
+import sys
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from accounts import services as account_services
+from accounts.roles import CREDIT_MANAGER, FINANCE, TENANT_ADMIN
+from claims.claims.models import Claim
+from core.models import WebhookDelivery
+from limits import services as limit_services
+from limits.models import CreditLimit, LimitDecision, ReasonCode
+from tests.buyer_factories import make_buyer
+from tests.claim_helpers import approve_limit
+from tests.factories import PolicyFactory, eur
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "erp_integration.py"
+pytestmark = pytest.mark.example
+TODAY = timezone.localdate()
+
+
+def load_example():
+    sys.path.insert(0, str(ROOT / "clients" / "python"))
+    spec = importlib.util.spec_from_file_location("erp_integration", EXAMPLE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def token(tenant, roles):
+    return account_services.create_api_token(tenant=tenant, created_by=None, name="ERP", roles=roles)[1]
+
+
+@pytest.fixture
+def book(tenant, underwriter, settings):
+    """The insured's policy in force since 300 days, three buyers, a limit on one of them since then."""
+    settings.WEBHOOKS_ALLOW_INSECURE_LOOPBACK = True
+    policy = PolicyFactory(tenant=tenant, number="KR-ERP-001", start_date=TODAY - timedelta(days=300),
+                           end_date=TODAY + timedelta(days=65))
+    make_buyer("Rossi Meccanica S.p.A.", "IT", grade=2)       # within the matrix: decided at once
+    make_buyer("Dupont Industries SA", "FR", grade=5)         # 45,000 EUR at grade 5: referred
+    schmidt = make_buyer("Schmidt Maschinenbau GmbH", "DE", grade=3)
+    approve_limit(tenant=tenant, policy=policy, buyer=schmidt, amount=40_000, underwriter=underwriter,
+                  effective=policy.start_date + timedelta(days=1))
+    return policy
+
+
+# Against the live server: real commits the server thread sees (a transactional database, flushed after).
+@pytest.mark.unscoped
+@pytest.mark.django_db(transaction=True)
+def test_the_example_runs_every_flow_through_the_client(live_server, book, tenant, underwriter, other_tenant,
+                                                        outsider_policy):
+    example = load_example()
+    referred = []
+
+    def underwriter_decides(limit_id):
+        referred.append(limit_id)
+        limit_services.decide_limit(limit=CreditLimit.objects.get(pk=limit_id), decided_by=underwriter,
+                                    kind=LimitDecision.Kind.PARTIALLY_APPROVED, amount=eur(30_000),
+                                    reason_codes=[ReasonCode.BUYER_GRADE])
+
+    outcome = example.run(url=live_server.url, token=token(tenant, [CREDIT_MANAGER, FINANCE, TENANT_ADMIN]),
+                          limits=[("Rossi", "10000.00"), ("Dupont", "45000.00")], overdue_buyer="Schmidt",
+                          invoice_amount="8000.00", on_referred=underwriter_decides, today=TODAY)
+
+    rossi, dupont = outcome.limits
+    assert (rossi.first_status, rossi.state, rossi.decision, rossi.granted) == (201, "in_force", "approved", "10000.00")
+    assert (dupont.first_status, dupont.state, dupont.decision, dupont.granted) == (
+        202, "in_force", "partially_approved", "30000.00")
+    assert dupont.reasons == ["Buyer grade"]
+    assert referred == [dupont.id]
+    assert rossi.replayed and dupont.replayed and rossi.webhook_verified and dupont.webhook_verified
+    assert CreditLimit.objects.filter(tenant=tenant, policy=book).count() == 3  # the retries created nothing
+    assert outcome.overdue_state == "open"
+    claim = Claim.objects.get(pk=outcome.claim_id)
+    assert (claim.tenant, claim.state, outcome.claim_state) == (tenant, Claim.State.SUBMITTED, "submitted")
+    assert outcome.documents == len(claim.required_documents) == claim.documents.count() > 0
+    assert outcome.webhooks_rejected == 0
+    deliveries = WebhookDelivery.objects.filter(endpoint__tenant=tenant)
+    assert not deliveries.exclude(state=WebhookDelivery.State.SUCCEEDED).exists()  # every one answered 204
+    assert set(deliveries.values_list("event", flat=True)) == {"limit.decided", "overdue.notified",
+                                                              "claim.state_changed"}
+    # The outsider's book is untouched and nothing was sent on its behalf.
+    with scopes_disabled():
+        assert not CreditLimit.objects.filter(tenant=other_tenant).exists()
+        assert not WebhookDelivery.objects.filter(endpoint__tenant=other_tenant).exists()
+
+
+def test_the_receiver_refuses_a_tampered_body_and_another_secrets_signature():
+    example = load_example()
+    receiver = example.WebhookReceiver()
+    try:
+        from standardwebhooks import Webhook
+
+        secret = "whsec_" + "c2VjcmV0LWZvci10aGUtZXhhbXBsZS10ZXN0"
+        receiver.verifier = Webhook(secret)
+        body = b'{"id": "e1", "event": "limit.decided", "created_at": "2026-01-01T00:00:00Z", "data": {}}'
+        stamp = timezone.now()
+        signed = Webhook(secret).sign("msg_1", stamp, body.decode())
+        headers = {"webhook-id": "msg_1", "webhook-timestamp": str(int(stamp.timestamp())),
+                   "webhook-signature": signed}
+        assert receiver.receive(body.replace(b"e1", b"e2"), headers) == 400
+        other = Webhook("whsec_" + "b3RoZXItc2VjcmV0LW9mLWFub3RoZXItdGVuYW50").sign("msg_1", stamp, body.decode())
+        assert receiver.receive(body, {**headers, "webhook-signature": other}) == 400
+        assert receiver.rejected == 2 and receiver.events.empty()
+    finally:
+        receiver.close()
+
+
+@pytest.mark.unscoped
+@pytest.mark.django_db(transaction=True)
+def test_a_refusal_reads_as_problem_details_through_the_client(live_server, book, tenant, outsider_policy):
+    """The outsider's policy named in a request is an unknown policy, and the client parses the problem."""
+    example = load_example()
+    from kredo_client import AuthenticatedClient
+    from kredo_client.api.limits import v1_limits_create
+    from kredo_client.models import LimitRequestInputRequest, Money
+
+    client = AuthenticatedClient(base_url=live_server.url, token=token(tenant, [CREDIT_MANAGER]), prefix="Token",
+                                 headers={"Accept-Language": "es"})
+    body = LimitRequestInputRequest(policy=outsider_policy.pk, buyer=make_buyer().pk, terms_days=60,
+                                    amount=Money(amount="1000.00", currency="EUR"))
+    with pytest.raises(example.KredoError) as refused:
+        example.expect(v1_limits_create.sync_detailed(client=client, body=body), 201, 202)
+    assert (refused.value.status, refused.value.code) == (400, "validation_error")
+    assert [pointer for pointer, _code, _detail in refused.value.errors] == ["/policy"]
+    assert not CreditLimit.objects.filter(policy=outsider_policy).exists()
+
+
+def test_the_example_uses_the_client_only():
+    """Integrators have the client, not Kredo's code: the example imports the standard library, the generated
+    client and the Standard Webhooks library, nothing of the project."""
+    tree = ast.parse(EXAMPLE.read_text())
+    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+                for alias in node.names}
+    imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert imported - set(sys.stdlib_module_names) == {"kredo_client", "standardwebhooks"}
+
+
+def test_decimal_amounts_survive_the_client():
+    """Amounts are strings in the client's models too: no float on the way."""
+    sys.path.insert(0, str(ROOT / "clients" / "python"))
+    from kredo_client.models import Money
+
+    amount = Money(amount="1234.57", currency="EUR")
+    assert amount.to_dict() == {"amount": "1234.57", "currency": "EUR"}
+    assert Decimal(Money.from_dict(amount.to_dict()).amount) == Decimal("1234.57")
