@@ -12,3 +12,13 @@ def remind_claim_deadlines() -> dict:
     return {"window_opened": len(result.window_opened), "filing_deadline": len(result.filing_deadline),
             "payment_late": len(result.payment_late), "notification_deadline": len(result.notification_deadline),
             "extension_ended": len(result.extension_ended)}
+
+
+@shared_task
+def refresh_payment_experience() -> dict:
+    """Nightly (Celery beat): the insurer's payment experience per buyer from every insured's paid invoices.
+    Safe to run twice: it rewrites the same rows."""
+    from claims.overdues.payment_experience import refresh_payment_experience as refresh
+
+    with scopes_disabled():
+        return {"buyers": refresh()}

@@ -120,3 +120,34 @@ def test_an_outsider_s_invoices_are_not_in_the_insured_s_own_figures(tenant, pol
         figures = figures_by_buyer(Invoice.objects.filter(Q(tenant=tenant)), on=ON)[buyer.pk]
     assert (figures.paid_invoices, figures.insureds, figures.days_beyond_terms_avg) == (1, {tenant.pk},
                                                                                        Decimal("20.0"))
+
+
+@pytest.mark.parametrize("reported,value,points", [(False, "unknown", 0), (True, "42.0", 22)])
+def test_the_scorecard_reads_days_beyond_terms_from_the_payment_experience(tenant, policy, buyer, reported, value,
+                                                                           points):
+    from limits.models import Scorecard
+    from limits.scorecard.engine import factors
+    from limits.scorecard.inputs import automatic_limits, scorecard_input
+    from tests.limit_factories import make_limit
+
+    with scopes_disabled():
+        version = Scorecard.objects.create(version=1, name="First", is_active=True,
+                                           max_automatic_amount=Decimal(250_000), buyer_exposure_cap=Decimal(5_000_000))
+        if reported:  # the nightly summary, as the job writes it
+            PaymentExperience.objects.create(buyer=buyer, computed_on=ON, paid_invoices=3, paid_late=3,
+                                             reporting_insureds=1, days_beyond_terms_avg=Decimal("42.0"))
+    with tenant_scope(tenant):
+        item = scorecard_input(limit=make_limit(policy, buyer, state="pending"), scorecard=version, on=ON)
+    factor = next(f for f in factors(item, version.parameters, automatic_limits(version))
+                  if f.code == "days_beyond_terms")
+    assert (factor.value, factor.points) == (value, points)
+
+
+def test_the_celery_task_reads_every_insured(tenant, policy, buyer, other_tenant, no_scope):
+    from claims.tasks import refresh_payment_experience as task
+
+    paid_invoices(tenant, policy, buyer, [(1_000, date(2026, 1, 30))])
+    paid_invoices(other_tenant, PolicyFactory(tenant=other_tenant), buyer, [(1_000, date(2026, 1, 30))])
+    assert task.apply().get() == {"buyers": 1}
+    with scopes_disabled():
+        assert PaymentExperience.objects.get(buyer=buyer).reporting_insureds == 2
