@@ -86,7 +86,7 @@ def test_the_nightly_summary_is_idempotent_and_drops_buyers_no_longer_reported(t
     assert list(PaymentExperience.objects.values()) == first
 
     with scopes_disabled():
-        Invoice.objects.filter(overdue=overdue).update(outstanding=1)
+        Invoice.objects.filter(overdue=overdue).update(outstanding=1, paid_on=None)
     refresh_payment_experience(on=ON)
     assert not PaymentExperience.objects.exists()
 

@@ -1,7 +1,7 @@
 """Payment experience: how late a buyer pays, from the paid invoices the insureds reported in their overdues.
 
-An invoice is paid when its outstanding amount reached zero; the day it was paid is the day of the last
-payment allocated to it. Its days beyond terms are the days from its due date (the extended one when the
+An invoice is paid when its outstanding amount reached zero; the day it was paid (`Invoice.paid_on`) is the
+day of the last payment allocated to it, set by record_payment. Its days beyond terms are the days from its due date (the extended one when the
 insurer consented, as every deadline reads it: domain.md, Overdues) to that day, never below zero (an
 invoice listed before it fell due and paid in time is paid on terms). Averages are weighted by amount,
 each currency converted to the reporting currency with the recorded rates (a currency without a rate is
@@ -26,10 +26,7 @@ from django.db.models import (
     F,
     Func,
     IntegerField,
-    Max,
-    OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
     When,
@@ -39,7 +36,7 @@ from django.utils import timezone
 from moneyed import Money
 
 from buyers.credit_file import services as credit_file_services
-from claims.overdues.models import Invoice, PaymentAllocation
+from claims.overdues.models import Invoice
 from core.rates import MissingRate, convert
 
 TREND_MONTHS = 6
@@ -66,14 +63,11 @@ def months_before(day: date, months: int) -> date:
 
 
 def paid_invoices(qs=None):
-    """Paid invoices with `paid_on` and `days_beyond_terms`, read in SQL."""
-    last_payment = (PaymentAllocation.objects.filter(invoice=OuterRef("pk")).order_by()
-                    .values("invoice").annotate(last=Max("payment__received_on")).values("last"))
+    """Paid invoices with `terms_end` (the due date that counts) and `days_beyond_terms`, read in SQL."""
     terms_end = Case(When(extension_consented=True, extended_due_date__isnull=False, then=F("extended_due_date")),
                      default=F("due_date"), output_field=DateField())
-    qs = (Invoice.objects.all() if qs is None else qs).filter(outstanding=0)
-    return (qs.annotate(paid_on=Subquery(last_payment, output_field=DateField()), terms_end=terms_end)
-            .filter(paid_on__isnull=False)
+    qs = (Invoice.objects.all() if qs is None else qs).filter(paid_on__isnull=False)
+    return (qs.annotate(terms_end=terms_end)
             .annotate(days_beyond_terms=Greatest(DaysBetween(F("paid_on"), F("terms_end")), Value(0))))
 
 
