@@ -8,6 +8,7 @@ the page and the admin include. A section's readers are set-based and cap their 
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 LIST_CAP = 20  # rows of each list in the credit file; the count says how many there are
 
@@ -41,10 +42,12 @@ def capped(qs, cap: int = LIST_CAP) -> dict:
     return {"count": count, "results": rows}
 
 
+@cache
 def capped_list_serializer(item_serializer):
-    """The API's shape of a `capped` list of `item_serializer` rows."""
+    """The API's shape of a `capped` list of `item_serializer` rows (one class per row type: one schema component)."""
     from rest_framework import serializers
 
-    return type(f"{item_serializer.__name__.removesuffix('Serializer')}ListSerializer", (serializers.Serializer,), {
+    name = f"CreditFile{item_serializer.__name__.removesuffix('Serializer')}ListSerializer"
+    return type(name, (serializers.Serializer,), {
         "count": serializers.IntegerField(help_text="How many there are; `results` holds the first 20."),
         "results": item_serializer(many=True)})
