@@ -10,7 +10,8 @@ class UtilisationSerializer(serializers.Serializer):
     policy = serializers.CharField()
     limit = MoneyField(allow_null=True, help_text="The limit in force; null when none is.")
     outstanding = MoneyField(help_text="Unpaid invoices listed in your draft and open overdues.")
-    share_used = serializers.DecimalField(max_digits=8, decimal_places=3, allow_null=True)
+    share_used = serializers.DecimalField(max_digits=20, decimal_places=3, allow_null=True,
+                                          help_text="Outstanding over the limit: 1.000 is the limit used in full.")
 
 
 class OverdueSerializer(serializers.Serializer):
