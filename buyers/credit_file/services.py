@@ -1,6 +1,6 @@
 """Writes of the credit file: the insured's notes, the insurer's payment-experience summary."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -39,15 +39,27 @@ class PaymentExperienceRow:
     previous_days_avg: Decimal | None
 
 
+FIGURES = [name for name in PaymentExperienceRow.__dataclass_fields__ if name != "buyer_id"]
+
+
 @transaction.atomic
 def replace_payment_experience(*, rows: list[PaymentExperienceRow], computed_on: date) -> None:
-    """Make the summary exactly `rows`: upserted in batches, a buyer no longer reported removed. Running it
-    twice with the same rows changes nothing."""
-    fields = [name for name in PaymentExperienceRow.__dataclass_fields__ if name != "buyer_id"] + ["computed_on"]
-    objects = [PaymentExperience(computed_on=computed_on, **asdict(row)) for row in rows]
-    PaymentExperience.objects.bulk_create(objects, batch_size=BATCH, update_conflicts=True,
-                                          unique_fields=["buyer"], update_fields=fields)
-    kept = {row.buyer_id for row in rows}
-    stale = [pk for pk, buyer_id in PaymentExperience.objects.values_list("pk", "buyer_id") if buyer_id not in kept]
+    """Make the summary exactly `rows`, computed on `computed_on`: new buyers inserted, changed figures updated,
+    buyers no longer reported removed, in batches; unchanged rows are not rewritten (one UPDATE dates them all),
+    so a second run the same night writes nothing but that date."""
+    existing = {values[0]: values[1:] for values in
+                PaymentExperience.objects.values_list("buyer_id", "pk", *FIGURES).iterator(chunk_size=BATCH)}
+    new, changed = [], []
+    for row in rows:
+        values = {name: getattr(row, name) for name in FIGURES}
+        found = existing.pop(row.buyer_id, None)
+        if found is None:
+            new.append(PaymentExperience(buyer_id=row.buyer_id, computed_on=computed_on, **values))
+        elif tuple(found[1:]) != tuple(values.values()):
+            changed.append(PaymentExperience(pk=found[0], buyer_id=row.buyer_id, **values))
+    stale = [found[0] for found in existing.values()]
     for start in range(0, len(stale), BATCH):
         PaymentExperience.objects.filter(pk__in=stale[start:start + BATCH]).delete()
+    PaymentExperience.objects.bulk_update(changed, FIGURES, batch_size=BATCH)
+    PaymentExperience.objects.exclude(computed_on=computed_on).update(computed_on=computed_on)
+    PaymentExperience.objects.bulk_create(new, batch_size=BATCH)

@@ -33,11 +33,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Greatest
 from django.utils import timezone
-from moneyed import Money
 
 from buyers.credit_file import services as credit_file_services
 from claims.overdues.models import Invoice
-from core.rates import MissingRate, convert
+from core.rates import MissingRate, rate
 
 TREND_MONTHS = 6
 AMOUNT = DecimalField(max_digits=24, decimal_places=2)
@@ -121,26 +120,33 @@ def _grouped_sums(qs, on: date):
                       previous_days=Sum(weighted, filter=previous, output_field=AMOUNT)))
 
 
-def _converted(amount, currency: str, on: date) -> Decimal:
-    return convert(Money(Decimal(amount or 0), currency), to=settings.REPORTING_CURRENCY, on=on).amount
+SUMS = ("weight", "weighted_days", "recent_weight", "recent_days", "previous_weight", "previous_days")
+
+
+def _rate_to_reporting(currency: str, on: date) -> Decimal | None:
+    try:
+        return rate(base=currency, quote=settings.REPORTING_CURRENCY, on=on)
+    except MissingRate:
+        return None
 
 
 def figures_by_buyer(qs=None, *, on: date | None = None) -> dict[int, Figures]:
     """Each buyer's figures over the invoices of `qs` (every insured's by default) paid on or before `on`."""
     on = on or timezone.localdate()
     figures: dict[int, Figures] = defaultdict(Figures)
+    rates: dict[str, Decimal | None] = {}  # one look-up per currency, not per group
     for row in _grouped_sums(Invoice.objects.all() if qs is None else qs, on).iterator(chunk_size=5000):
         item = figures[row["overdue__buyer_id"]]
         item.paid_invoices += row["paid"]
         item.paid_late += row["late"]
         item.insureds.add(row["tenant_id"])
-        try:
-            sums = {name: _converted(row[name], row["currency"], on) for name in (
-                "weight", "weighted_days", "recent_weight", "recent_days", "previous_weight", "previous_days")}
-        except MissingRate:
+        currency = row["currency"]
+        if currency not in rates:
+            rates[currency] = _rate_to_reporting(currency, on)
+        if rates[currency] is None:
             continue
-        for name, value in sums.items():
-            setattr(item, name, getattr(item, name) + value)
+        for name in SUMS:
+            setattr(item, name, getattr(item, name) + (row[name] or 0) * rates[currency])
     return dict(figures)
 
 
