@@ -30,6 +30,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "limits.view_creditlimit",
         "buyers.view_buyer",
         "buyers.add_buyer",
+        # The credit file's notes (buyers.credit_file): the insured's own, on the buyers it sees.
+        "buyers.add_buyernote",
         "claims.view_overdue",
         "claims.view_claim",
         "policies.declare_turnover",
@@ -37,7 +39,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "policies.view_premiuminvoice",
     ],
     CREDIT_MANAGER: ["policies.view_policy", "limits.request_limit", "limits.view_creditlimit",
-                     "buyers.view_buyer", "buyers.add_buyer", "claims.view_overdue", "claims.declare_overdue"],
+                     "buyers.view_buyer", "buyers.add_buyer", "buyers.add_buyernote", "claims.view_overdue",
+                     "claims.declare_overdue"],
     # Finance follows money: it may declare an overdue too, then files and follows the claim.
     FINANCE: ["policies.view_policy", "limits.view_creditlimit",
               "claims.view_overdue", "claims.declare_overdue", "claims.view_claim", "claims.file_claim",
@@ -76,6 +79,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "buyers.view_financialstatement",
         "buyers.add_financialstatement",
         "buyers.change_financialstatement",
+        # The insurer's payment experience per buyer (buyers.credit_file), written by the nightly job.
+        "buyers.view_paymentexperience",
         "claims.view_overdue",
         "claims.change_overdue",
         "claims.view_invoice",

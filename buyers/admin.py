@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from buyers import services
+from buyers.credit_file.admin import credit_file_html
 from buyers.financials.admin import statements_table
 from buyers.forms import (
     BuyerAdminForm,
@@ -69,13 +70,14 @@ class BuyerAdmin(RefusalShownAdminMixin, SimpleHistoryAdmin):
     list_select_related = ("proposed_by_tenant",)
     search_fields = ("legal_name", "registration_number", "vat_number", "search_text")
     readonly_fields = ("grade", "grade_date", "status", "merged_into", "proposed_by_tenant", "created_at", "updated_at",
-                       "financial_statements")
+                       "financial_statements", "credit_file")
     fieldsets = (
         (None, {"fields": ("legal_name", "trading_name", "country", "status", "merged_into", "proposed_by_tenant")}),
         (gettext_lazy("Identifiers"), {"fields": ("registration_number", "vat_number", "lei", "sector_nace")}),
         (gettext_lazy("Address"), {"fields": ("address", "postal_code", "city")}),
         (gettext_lazy("Grade"), {"fields": ("grade", "grade_date")}),
         (gettext_lazy("Financial statements"), {"fields": ("financial_statements",)}),
+        (gettext_lazy("Credit file across insureds"), {"fields": ("credit_file",)}),
         (None, {"fields": ("created_at", "updated_at")}),
     )
     inlines = [BuyerIdentifierInline, BuyerGradeInline]
@@ -87,6 +89,10 @@ class BuyerAdmin(RefusalShownAdminMixin, SimpleHistoryAdmin):
     @admin.display(description=gettext_lazy("financial statements"))
     def financial_statements(self, obj):
         return statements_table(obj)
+
+    @admin.display(description=gettext_lazy("credit file"))
+    def credit_file(self, obj):
+        return credit_file_html(obj)
 
     def has_grade_permission(self, request):
         return request.user.has_perm("buyers.grade_buyer")

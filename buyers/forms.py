@@ -171,3 +171,7 @@ class MergeActionForm(_ActionForm):
         field.widget.is_required = True
         # Set after the widget: the queryset setter hands the choices to the widget.
         field.queryset = Buyer.objects.exclude(status=Buyer.Status.MERGED).exclude(pk__in=selected_pks)
+
+
+class BuyerNoteForm(forms.Form):
+    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)

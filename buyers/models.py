@@ -172,4 +172,6 @@ class CountryRisk(models.Model):
 
 
 # Financial statements live in their own module (buyers.financials); imported here so Django registers the model.
+# The credit file's notes and the insurer's payment experience (buyers.credit_file), registered the same way.
+from buyers.credit_file.models import BuyerNote, PaymentExperience  # noqa: E402,F401
 from buyers.financials.models import FinancialStatement  # noqa: E402,F401

@@ -8,7 +8,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from buyers.models import GRADE_BEST, GRADE_INSOLVENT, Buyer, BuyerGrade, BuyerIdentifier, CountryRisk
+from buyers.models import (
+    GRADE_BEST,
+    GRADE_INSOLVENT,
+    Buyer,
+    BuyerGrade,
+    BuyerIdentifier,
+    BuyerNote,
+    CountryRisk,
+    PaymentExperience,
+)
 from buyers.normalize import compact
 from buyers.selectors import find_by_identifier, find_by_registration, find_by_vat, is_visible_to
 from buyers.signals import buyers_merging
@@ -237,6 +246,10 @@ def merge_buyers(*, source: Buyer, target: Buyer, merged_by=None) -> Buyer:
     # run unscoped even when the merge is called inside one tenant's scope.
     with scopes_disabled():
         buyers_merging.send(sender=Buyer, source=source, target=target)
+        # The insureds' notes follow the buyer, each its insured's; the payment experience is the target's from
+        # the next nightly run, which reads the moved invoices.
+        BuyerNote.objects.filter(buyer=source).update(buyer=target)
+    PaymentExperience.objects.filter(buyer=source).delete()
     source.status = Buyer.Status.MERGED
     source.merged_into = target
     # The registration number moves to the target's identifiers; free it for the unique constraint.

@@ -1,6 +1,7 @@
 """The insured's buyer pages: search the shared registry, see a buyer, propose a missing one."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -8,7 +9,9 @@ from django.views.generic import DetailView, ListView
 
 from accounts.mixins import TenantMemberRequiredMixin
 from buyers import services
-from buyers.forms import BuyerProposalForm, BuyerSearchForm
+from buyers.credit_file import selectors as credit_file_selectors
+from buyers.credit_file import services as credit_file_services
+from buyers.forms import BuyerNoteForm, BuyerProposalForm, BuyerSearchForm
 from buyers.models import Buyer
 from buyers.selectors import buyers_visible_to, search_buyers
 from core.exceptions import DomainError
@@ -70,3 +73,35 @@ class BuyerProposeView(TenantMemberRequiredMixin, View):
 
     def _render(self, form, *, existing=None, status=200):
         return render(self.request, self.template_name, {"form": form, "existing": existing}, status=status)
+
+
+class BuyerCreditFileView(TenantMemberRequiredMixin, View):
+    """Everything the insured knows about a buyer (buyers.credit_file); POST adds a note."""
+
+    required_permission = "buyers.view_buyer"
+    template_name = "buyers/credit_file.html"
+
+    def get(self, request, pk):
+        return self._render(BuyerNoteForm())
+
+    def post(self, request, pk):
+        if not request.user.has_perm("buyers.add_buyernote"):
+            raise PermissionDenied
+        form = BuyerNoteForm(request.POST)
+        if form.is_valid():
+            buyer = credit_file_selectors.visible_buyer(tenant=self.tenant, buyer_id=pk)
+            try:
+                credit_file_services.add_note(tenant=self.tenant, buyer=buyer, written_by=request.user,
+                                              text=form.cleaned_data["text"])
+            except DomainError as exc:
+                show_domain_error(form, exc)
+            else:
+                messages.success(request, _("Your note was added."))
+                return redirect("buyers:credit-file", pk=pk)
+        return self._render(form, status=400)
+
+    def _render(self, form, *, status=200):
+        credit_file = credit_file_selectors.tenant_credit_file(tenant=self.tenant, user=self.request.user,
+                                                               buyer_id=self.kwargs["pk"])
+        return render(self.request, self.template_name, {"file": credit_file, "buyer": credit_file.buyer,
+                                                         "form": form}, status=status)

@@ -21,3 +21,13 @@ def credit_profit_shares() -> dict:
 
     with scopes_disabled():
         return {"credited": run_profit_share_job()}
+
+
+@shared_task
+def refresh_payment_experience() -> dict:
+    """Nightly (Celery beat): the insurer's payment experience per buyer from every insured's paid invoices.
+    Safe to run twice: it rewrites the same rows."""
+    from claims.overdues.payment_experience import refresh_payment_experience as refresh
+
+    with scopes_disabled():
+        return {"buyers": refresh()}

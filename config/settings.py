@@ -245,6 +245,8 @@ CELERY_BEAT_SCHEDULE = {
     "retry-due-webhooks": {"task": "core.tasks.retry_due_webhooks", "schedule": 60.0},
     # Overdue and claim deadlines: reminders and flags, once each (domain.md, Overdues and Claims).
     "claim-deadlines": {"task": "claims.tasks.remind_claim_deadlines", "schedule": crontab(hour=6, minute=0)},
+    # Payment experience per buyer from every insured's paid invoices (buyers.PaymentExperience); idempotent.
+    "payment-experience": {"task": "claims.tasks.refresh_payment_experience", "schedule": crontab(hour=1, minute=30)},
     # domain.md, Premium: missing turnover declarations, minimum-premium adjustment at period end; idempotent.
     "premium-reminders-and-adjustments": {"task": "policies.tasks.premium_reminders_and_adjustments",
                                           "schedule": crontab(hour=5, minute=0)},

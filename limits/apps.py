@@ -14,3 +14,7 @@ class LimitsConfig(AppConfig):
         from limits.services.requests import MATRIX
 
         invalidate_on_change(AutoDecisionRule, MATRIX)
+        # The buyer credit file's limits section (buyers.credit_file.registry).
+        from limits import credit_file
+
+        credit_file.register()

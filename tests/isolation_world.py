@@ -66,6 +66,9 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         type(recovery).objects.filter(pk=recovery.pk).update(note=f"Recovered {MARKER}")
         get_user_model().objects.filter(pk=user.pk).update(email=f"{MARKER}@iberia.example")
         invoice = claim.overdue.invoices.first()
+        # The insured's notes in its credit files (buyers.credit_file), on its proposal and on the claimed buyer.
+        for buyer in (proposal, claim.buyer):
+            Model("buyers", "BuyerNote").objects.create(tenant=tenant, buyer=buyer, text=f"Note {MARKER}")
     objects = {
         obj._meta.label: obj
         for obj in (claim, claim.policy, limit, claim.overdue, invoice, document, recovery, case, declaration,

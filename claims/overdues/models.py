@@ -76,6 +76,9 @@ class Invoice(TenantOwned):
     extension_consented = models.BooleanField(_("extension consented by the insurer"), default=False)
     amount = models.DecimalField(_("invoice amount"), max_digits=16, decimal_places=2)
     outstanding = models.DecimalField(_("outstanding amount"), max_digits=16, decimal_places=2)
+    # The day the last payment cleared it (record_payment): the payment experience reads days beyond terms
+    # from it in one grouped query (claims.overdues.payment_experience).
+    paid_on = models.DateField(_("paid on"), null=True, blank=True, editable=False)
     currency = models.CharField(max_length=3)
     notified_late = models.BooleanField(_("notified late"), default=False)
     lateness_waived = models.BooleanField(_("lateness waived"), default=False)
@@ -92,6 +95,7 @@ class Invoice(TenantOwned):
             models.CheckConstraint(condition=Q(due_date__gte=F("invoice_date")), name="invoice_due_not_before_issue"),
             models.CheckConstraint(condition=Q(amount__gt=0), name="invoice_amount_positive"),
             models.CheckConstraint(condition=Q(outstanding__gte=0, outstanding__lte=F("amount")), name="invoice_outstanding_within_amount"),
+            models.CheckConstraint(condition=Q(paid_on__isnull=True) | Q(outstanding=0), name="invoice_paid_has_nothing_outstanding"),
         ]
 
     def __str__(self):

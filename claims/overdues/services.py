@@ -250,7 +250,9 @@ def record_payment(*, overdue: Overdue, amount: Decimal, received_on: date, reco
     )
     from simple_history.utils import bulk_update_with_history
 
-    bulk_update_with_history([inv for inv, _ in allocations], Invoice, ["outstanding"],
+    for inv, _share in allocations:
+        inv.paid_on = received_on if inv.outstanding == 0 else None
+    bulk_update_with_history([inv for inv, _ in allocations], Invoice, ["outstanding", "paid_on"],
                              default_change_reason="payment allocated")
     PaymentAllocation.objects.bulk_create(
         [PaymentAllocation(tenant_id=overdue.tenant_id, payment=payment, invoice=inv, amount=share) for inv, share in allocations]

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django_scopes import scopes_disabled
 from moneyed import Money
 
-from buyers.models import Buyer, CountryRisk, FinancialStatement
+from buyers.models import Buyer, CountryRisk, FinancialStatement, PaymentExperience
 from core.money import minor_unit_exponent
 from core.rates import MissingRate, convert
 from limits.exposure import buyer_exposure_total
@@ -75,6 +75,13 @@ def _insurer_wide(limit: CreditLimit, currency: str, on: date) -> tuple[Decimal,
     return max(exposure, Decimal(0)), overdues
 
 
+def days_beyond_terms(buyer: Buyer) -> Decimal | None:
+    """The insurer's payment experience on the buyer (every insured's paid invoices, the nightly summary); None
+    (the factor's "unknown") before any paid invoice was reported. The insurer's own figure, used whatever the
+    number of insureds reporting: the insured reads the decision's reasons, never the figure."""
+    return PaymentExperience.objects.filter(buyer=buyer).values_list("days_beyond_terms_avg", flat=True).first()
+
+
 def scorecard_input(*, limit: CreditLimit, scorecard: Scorecard, on: date) -> ScorecardInput:
     """The engine's input for a live request; raises MissingRate when an amount cannot be converted."""
     buyer, currency = limit.buyer, scorecard.currency
@@ -84,7 +91,7 @@ def scorecard_input(*, limit: CreditLimit, scorecard: Scorecard, on: date) -> Sc
         buyer_country=buyer.country.code, buyer_sector_nace=buyer.sector_nace,
         buyer_grade=buyer.grade if buyer.status == Buyer.Status.CONFIRMED else None,
         years_trading=None,  # not recorded in the registry yet: the factor counts it as unknown
-        days_beyond_terms_avg=None,  # payment experience is not computed from the invoices yet
+        days_beyond_terms_avg=days_beyond_terms(buyer),
         overdues_reported_12m=overdues, insurer_exposure_on_buyer=exposure,
         requested_amount=_to(limit.requested_amount, limit.currency, currency, on),
         terms_days=limit.requested_terms_days,
