@@ -88,9 +88,10 @@ def test_queries_do_not_grow_with_overdues(tenant, policy_2025, underwriter, dja
             invoices=[invoice(f"D-{n}", shipped=date(2026, 3, 1), due=date(2026, 5, 1), amount=1_000)])
     run_claim_deadlines(today=date(2026, 6, 1), batch_size=5)  # nothing due: reads only
     # Open overdues, per batch of 5: the overdues and their unpaid invoices (no savepoint when nothing is
-    # due); the policy once; one empty read ends the loop. Drafts: the same again. Late payments: one select
-    # inside a savepoint pair. Per batch the same, whatever the rows.
-    with django_assert_num_queries((3 * 2 + 1 + 1) * 2 + 3):
+    # due); the policy and its terms versions once (each invoice's deadlines read the terms on its shipment
+    # date); one empty read ends the loop. Drafts: the same again. Late payments: one select inside a savepoint
+    # pair. Per batch the same, whatever the rows.
+    with django_assert_num_queries((3 * 2 + 2 + 1) * 2 + 3):
         run_claim_deadlines(today=date(2026, 6, 1), batch_size=5)
 
 
@@ -104,9 +105,9 @@ def test_draft_reminders_cost_a_few_queries_per_batch(tenant, policy_2025, djang
     # Three batches (5, 5, 2), each 11 queries: the drafts, their unpaid invoices, a savepoint pair,
     # notify_many (keys already sent, insert in a savepoint pair, one outbox message), the webhook's tenants
     # and endpoints (none here: core.webhooks.emit_many adds one outbox message per delivery). Then the
-    # policy once, one empty read ends the loop, the empty read of open overdues, and late payments (a select
-    # in a savepoint pair). Not one query per draft.
-    with django_assert_num_queries(3 * 11 + 1 + 1 + 1 + 3), django_capture_on_commit_callbacks():
+    # policy and its terms versions once, one empty read ends the loop, the empty read of open overdues, and late
+    # payments (a select in a savepoint pair). Not one query per draft.
+    with django_assert_num_queries(3 * 11 + 2 + 1 + 1 + 3), django_capture_on_commit_callbacks():
         result = run_claim_deadlines(today=date(2026, 3, 5), batch_size=5)
     assert len(result.notification_deadline) == 12
 

@@ -140,7 +140,7 @@ def test_list_query_count_is_pinned(api_client, tenant, policy, django_assert_nu
                 InvoiceLine(number="D-1", invoice_date=date(2025, 12, 1), shipment_date=date(2025, 12, 1),
                             due_date=date(2026, 1, 10), amount=Money(1000, "EUR").amount,
                             outstanding=Money(1000, "EUR").amount)])
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = api_client.get(URL)
     assert response.status_code == 200 and response.json()["count"] == 30
     results = response.json()["results"]
@@ -153,7 +153,7 @@ def test_detail_query_count_does_not_grow_with_invoices(api_client, tenant, poli
     overdue = declare(tenant, policy, buyer, [f"I-{n}" for n in range(30)])
     for _ in range(5):
         services.record_payment(overdue=overdue, amount=Money(700, "EUR").amount, received_on=date(2026, 2, 2))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = api_client.get(f"{URL}{overdue.pk}/")
     assert len(response.json()["invoices"]) == 30 and len(response.json()["payments"]) == 5
 

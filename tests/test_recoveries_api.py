@@ -162,6 +162,6 @@ def test_recoveries_and_ledger_pin_their_query_count(api_client, claim, finance,
     # Token (2), permissions (2), the claim (404 outside the tenant), count, rows.
     with django_assert_num_queries(7):
         assert api_client.get(recoveries_url(claim)).json()["count"] == 15
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         body = api_client.get(ledger_url(claim)).json()
     assert len(body["lines"]) == 30 and len(body["collection_cases"]) == 1

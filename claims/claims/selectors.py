@@ -14,9 +14,9 @@ from claims.overdues.models import Overdue
 
 
 def claims_for_tenant(*, tenant, state: str | None = None) -> QuerySet[Claim]:
-    # The overdue's invoices and policy let next_deadline() answer without a query per row.
+    # The overdue's invoices, policy and its terms versions let next_deadline() answer without a query per row.
     qs = (Claim.objects.filter(tenant=tenant).select_related("policy", "buyer", "overdue__policy")
-          .prefetch_related("overdue__invoices"))
+          .prefetch_related("overdue__invoices", "overdue__policy__terms_versions"))
     if state:
         qs = qs.filter(state=state)
     return qs.order_by("-created_at", "-pk")
@@ -49,7 +49,7 @@ def overdues_open_to_claims(*, tenant) -> QuerySet[Overdue]:
         .exclude(pk__in=live)
         .annotate(total_outstanding=Coalesce(Sum("invoices__outstanding"), Value(0), output_field=DecimalField()))
         .select_related("policy", "buyer")
-        .prefetch_related("invoices")
+        .prefetch_related("invoices", "policy__terms_versions")
         .order_by("notified_on", "pk")
     )
 
