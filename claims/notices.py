@@ -31,6 +31,8 @@ for _code, _text in (
     ("indemnity.lateness_waived", _("late notification waived by the underwriter")),
     ("indemnity.covered_loss", _("Covered loss %(loss)s; indemnity before deductions %(gross)s.")),
     ("indemnity.non_qualifying_loss", _("Non-qualifying loss %(amount)s deducted.")),
+    ("indemnity.first_loss", _("Aggregate first loss borne by the insured: %(amount)s (%(left)s left to bear in "
+                               "this policy period).")),
     ("indemnity.liability_cap", _("Capped by the remaining maximum liability of %(amount)s.")),
     ("indemnity.total", _("Indemnity %(amount)s (rounded once, half up).")),
     ("overdue.extension_ended.body", _("Shipments to %(buyer)s after %(end)s are not covered; notify the overdue "

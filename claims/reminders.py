@@ -66,11 +66,12 @@ class _OverdueRow:
 
 
 def _batches(qs, batch_size: int, deadlines_of: Callable):
-    """`qs`'s overdues by ascending pk, each with `deadlines_of(terms, notified_on, unpaid)` (skipped if None).
+    """`qs`'s overdues by ascending pk, each with `deadlines_of(terms_on, notified_on, unpaid)` (skipped if None).
 
-    Three queries per batch: the overdues, their unpaid invoices, and the policies not seen yet.
+    Four queries per batch: the overdues, their unpaid invoices, the policies not seen yet and their terms
+    versions (each invoice's deadlines read the terms on its shipment date, from the versions loaded once).
     """
-    terms_of: dict[int, object] = {}
+    policies: dict[int, Policy] = {}
     last_pk = 0
     while True:
         rows = list(qs.filter(pk__gt=last_pk).order_by("pk").values(
@@ -80,13 +81,15 @@ def _batches(qs, batch_size: int, deadlines_of: Callable):
         last_pk = rows[-1]["pk"]
         unpaid: dict[int, list] = {}
         for overdue_id, *due in (Invoice.objects.filter(overdue_id__in=[r["pk"] for r in rows], outstanding__gt=0)
-                                 .values_list("overdue_id", "due_date", "extended_due_date", "extension_consented")):
+                                 .values_list("overdue_id", "shipment_date", "due_date", "extended_due_date",
+                                              "extension_consented")):
             unpaid.setdefault(overdue_id, []).append(tuple(due))
-        missing = {r["policy_id"] for r in rows} - terms_of.keys()
-        terms_of.update({p.pk: p.terms for p in Policy.objects.filter(pk__in=missing).prefetch_related("terms_versions")})
+        missing = {r["policy_id"] for r in rows} - policies.keys()
+        if missing:
+            policies.update({p.pk: p for p in Policy.objects.filter(pk__in=missing).prefetch_related("terms_versions")})
         batch = []
         for r in rows:
-            deadlines = deadlines_of(terms_of[r["policy_id"]], r["notified_on"], unpaid.get(r["pk"], []))
+            deadlines = deadlines_of(policies[r["policy_id"]].terms_on, r["notified_on"], unpaid.get(r["pk"], []))
             if deadlines is not None:
                 batch.append(_OverdueRow(r["pk"], r["tenant_id"], r["buyer__legal_name"], r["policy__number"],
                                          deadlines))
@@ -97,14 +100,14 @@ def _overdue_batches(batch_size: int):
     """Open overdues with no claim filed yet (none, or only a draft), with their filing window."""
     filed = Claim.objects.exclude(state__in=[Claim.State.DRAFT, *Claim.CLOSED_STATES])
     qs = Overdue.objects.filter(state=Overdue.State.OPEN).exclude(pk__in=filed.values("overdue_id"))
-    return _batches(qs, batch_size, lambda terms, notified_on, unpaid: filing_window_of(
-        terms=terms, cause=Cause.PROTRACTED_DEFAULT, notified_on=notified_on, unpaid=unpaid))
+    return _batches(qs, batch_size, lambda terms_on, notified_on, unpaid: filing_window_of(
+        terms_on=terms_on, cause=Cause.PROTRACTED_DEFAULT, notified_on=notified_on, unpaid=unpaid))
 
 
 def _draft_batches(batch_size: int):
     """Draft overdues with something unpaid, with the deadlines of their oldest unpaid invoice."""
     qs = Overdue.objects.filter(state=Overdue.State.DRAFT)
-    return _batches(qs, batch_size, lambda terms, _notified_on, unpaid: draft_deadlines_of(terms=terms,
+    return _batches(qs, batch_size, lambda terms_on, _notified_on, unpaid: draft_deadlines_of(terms_on=terms_on,
                                                                                           unpaid=unpaid))
 
 

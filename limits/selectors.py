@@ -57,12 +57,13 @@ class Cover:
 class CoverTimeline:
     """Every cover change on one (policy, buyer), loaded in two queries, answered for any date.
 
-    Claims ask it for each invoice's shipment date without a query per invoice.
+    Claims ask it for each invoice's shipment date without a query per invoice. The percentage of cover is the
+    terms' on the shipment date (domain.md, example 14: an endorsement never reaches an earlier shipment); the
+    policy's versions are read once per policy object.
     """
 
     def __init__(self, *, policy, buyer_id: int):
         self.policy = policy
-        self.terms = policy.terms
         self.decisions = list(
             LimitDecision.objects.filter(policy=policy, buyer_id=buyer_id, changes_cover=True)
             .select_related("limit")
@@ -92,7 +93,7 @@ class CoverTimeline:
         discretionary = latest.limit.is_discretionary
         return Cover(
             amount=Money(latest.amount, latest.currency),
-            percentage_of_cover=self.terms.percentage_of_cover(discretionary=discretionary),
+            percentage_of_cover=self.policy.terms_on(shipment_date).percentage_of_cover(discretionary=discretionary),
             is_discretionary=discretionary,
             limit_id=latest.limit_id,
         )

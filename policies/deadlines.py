@@ -7,7 +7,7 @@ days after the original due date; an extension granted without consent does
 not move them.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -72,12 +72,18 @@ def effective_due_date(*, terms: PolicyTerms, due_date: date, extended_due_date:
     return due_date
 
 
-# (due date, extended due date, extension consented) of one unpaid invoice, as jobs read it in bulk.
-UnpaidDue = tuple[date, date | None, bool]
+# (shipment date, due date, extended due date, extension consented) of one unpaid invoice, as jobs read it in bulk.
+UnpaidDue = tuple[date, date, date | None, bool]
 
 
-def overdue_deadlines(*, terms: PolicyTerms, unpaid: Iterable[UnpaidDue]) -> InvoiceDeadlines | None:
-    """An overdue's deadlines are its oldest unpaid invoice's, from its effective due date; None if nothing is due."""
-    due_dates = [effective_due_date(terms=terms, due_date=due, extended_due_date=extended, extension_consented=ok)
-                 for due, extended, ok in unpaid]
-    return invoice_deadlines(terms=terms, due_date=min(due_dates)) if due_dates else None
+def overdue_deadlines(*, terms_on: Callable[[date], PolicyTerms],
+                      unpaid: Iterable[UnpaidDue]) -> InvoiceDeadlines | None:
+    """An overdue's deadlines are its oldest unpaid invoice's, from its effective due date, by the terms in force on
+    that invoice's shipment date (`terms_on`: usually `policy.terms_on`); None if nothing is due."""
+    oldest: tuple[date, PolicyTerms] | None = None
+    for shipped, due, extended, ok in unpaid:
+        terms = terms_on(shipped)
+        effective = effective_due_date(terms=terms, due_date=due, extended_due_date=extended, extension_consented=ok)
+        if oldest is None or effective < oldest[0]:
+            oldest = (effective, terms)
+    return invoice_deadlines(terms=oldest[1], due_date=oldest[0]) if oldest else None

@@ -92,12 +92,14 @@ class Policy(TenantOwned):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def terms(self):
-        """Transitional (issue 10): the terms in force today. Each rule moves to `terms_on(the day it names)`."""
+    def terms_shown(self, today: date | None = None):
+        """The terms a page or the API shows as "the policy's terms": today's, clamped into the period (a policy
+        not started yet shows its first terms, an ended one its last). For display only: a rule asks
+        `terms_on(the day it names)`."""
         from django.utils import timezone
 
-        return self.terms_on(timezone.localdate())
+        today = today or timezone.localdate()
+        return self.terms_on(min(max(today, self.start_date), self.end_date))
 
     def terms_on(self, day: date):
         """The terms in force on `day` (domain.md, The policy's life): the latest version effective on or before

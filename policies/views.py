@@ -24,11 +24,10 @@ class PolicyDetailView(TenantMemberRequiredMixin, DetailView):
         return get_object_or_404(policies_for_tenant(tenant=self.tenant), pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
-        from django.utils import timezone
 
         context = super().get_context_data(**kwargs)
         policy = self.object
-        context["terms"] = policy.terms_on(timezone.localdate())
+        context["terms"] = policy.terms_shown()
         context["versions"] = policy.terms_versions_in_order
         context["in_force_version"] = next(v for v in policy.terms_versions_in_order
                                            if v.pk == context["terms"].version_id)

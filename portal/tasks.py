@@ -103,9 +103,11 @@ def _overdue_deadlines(*, tenant, today: date, drafts: bool, windows: bool) -> l
         filed=False).values("pk", "state", "policy_id", "notified_on", "buyer__legal_name"))
     unpaid: dict[int, list] = {}
     for overdue_id, *due in Invoice.objects.filter(overdue_id__in=[r["pk"] for r in rows], outstanding__gt=0).values_list(
-            "overdue_id", "due_date", "extended_due_date", "extension_consented"):
+            "overdue_id", "shipment_date", "due_date", "extended_due_date", "extension_consented"):
         unpaid.setdefault(overdue_id, []).append(tuple(due))
-    terms = {p.pk: p.terms for p in Policy.objects.filter(pk__in={r["policy_id"] for r in rows})}
+    # Each overdue's deadlines read the terms on its oldest unpaid invoice's shipment date (policies.deadlines).
+    policies = {p.pk: p for p in Policy.objects.filter(pk__in={r["policy_id"] for r in rows})
+                .prefetch_related("terms_versions")}
     horizon = today + timedelta(days=HORIZON_DAYS)
     notify_by, filing = [], []
     for r in rows:
@@ -113,13 +115,13 @@ def _overdue_deadlines(*, tenant, today: date, drafts: bool, windows: bool) -> l
             continue
         name, link = r["buyer__legal_name"], reverse("claims:overdue-detail", args=[r["pk"]])
         if r["state"] == Overdue.State.DRAFT:
-            deadline = draft_deadlines_of(terms=terms[r["policy_id"]], unpaid=unpaid[r["pk"]]).notification_deadline
+            deadline = draft_deadlines_of(terms_on=policies[r["policy_id"]].terms_on, unpaid=unpaid[r["pk"]]).notification_deadline
             if deadline <= horizon:
                 note = (_("Notify by %(date)s") if deadline >= today else _("Notification deadline passed on %(date)s"))
                 notify_by.append(TaskItem(name, link, deadline, note % {"date": format_date(deadline)},
                                           _urgent(deadline, today)))
             continue
-        window = filing_window_of(terms=terms[r["policy_id"]], cause=Cause.PROTRACTED_DEFAULT,
+        window = filing_window_of(terms_on=policies[r["policy_id"]].terms_on, cause=Cause.PROTRACTED_DEFAULT,
                                   notified_on=r["notified_on"], unpaid=unpaid[r["pk"]])
         if window.closes < today or window.opens > horizon:
             continue

@@ -70,9 +70,9 @@ def claim_percentage_of_cover(claim) -> Decimal:
         covered = Decimal(calc["covered_loss"]["amount"])
         gross = Decimal(calc["gross_indemnity"]["amount"])
     except (KeyError, TypeError):
-        return claim.policy.terms.percentage_of_cover_commercial
+        return claim.terms_at_loss.percentage_of_cover_commercial
     if covered <= 0:
-        return claim.policy.terms.percentage_of_cover_commercial
+        return claim.terms_at_loss.percentage_of_cover_commercial
     return (gross / covered * 100).quantize(Decimal("0.0001"))
 
 
@@ -94,7 +94,8 @@ def build_ledger(*, claim) -> RecoveryLedger:
     zero = Money(0, currency)
     paid = Money(claim.paid_amount or 0, currency)
     pct = claim_percentage_of_cover(claim)
-    rule = claim.policy.terms.recovery_sharing
+    # Sharing follows the terms on the date of loss, which fixes which recoveries are shared (domain.md, Claims).
+    rule = claim.terms_at_loss.recovery_sharing
     before = by_insurer = by_insured = cost_total = to_insurer = to_insured = zero
     lines: list[LedgerLine] = []
     split = split_net_recovery(recovered=zero, costs=zero, indemnity_paid=paid, percentage_of_cover=pct, rule=rule)

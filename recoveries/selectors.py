@@ -40,7 +40,7 @@ def claims_with_recoveries(*, tenant) -> QuerySet[Claim]:
         Claim.objects.filter(tenant=tenant)
         .filter(Q(state=Claim.State.PAID) | Exists(Recovery.objects.filter(claim=OuterRef("pk"))))
         .select_related("policy", "buyer")
-        .prefetch_related("policy__terms_versions")
+        .prefetch_related("policy__terms_versions")  # each claim's sharing rule, on its date of loss
         .annotate(
             total_before_payment=_total(Recovery.objects.filter(phase=Recovery.Phase.BEFORE_PAYMENT)),
             total_by_insurer=_total(after.exclude(direct)),
@@ -87,7 +87,7 @@ def summarize(claim: Claim) -> RecoverySummary:
     paid = Money(claim.paid_amount or 0, cur)
     split = split_net_recovery(recovered=by_insurer + by_insured, costs=costs, indemnity_paid=paid,
                                percentage_of_cover=claim_percentage_of_cover(claim),
-                               rule=claim.policy.terms.recovery_sharing)
+                               rule=claim.terms_at_loss.recovery_sharing)
     insured_owes, insurer_owes = who_owes_whom(split=split, by_insurer=by_insurer, by_insured=by_insured,
                                                costs=costs, to_insurer=to_insurer, to_insured=to_insured)
     return RecoverySummary(

@@ -88,8 +88,9 @@ def test_queries_do_not_grow_with_overdues(tenant, policy_2025, underwriter, dja
             invoices=[invoice(f"D-{n}", shipped=date(2026, 3, 1), due=date(2026, 5, 1), amount=1_000)])
     run_claim_deadlines(today=date(2026, 6, 1), batch_size=5)  # nothing due: reads only
     # Open overdues, per batch of 5: the overdues and their unpaid invoices (no savepoint when nothing is
-    # due); the policy and its terms versions once; one empty read ends the loop. Drafts: the same again. Late
-    # payments: one select inside a savepoint pair. Per batch the same, whatever the rows.
+    # due); the policy and its terms versions once (each invoice's deadlines read the terms on its shipment
+    # date); one empty read ends the loop. Drafts: the same again. Late payments: one select inside a savepoint
+    # pair. Per batch the same, whatever the rows.
     with django_assert_num_queries((3 * 2 + 2 + 1) * 2 + 3):
         run_claim_deadlines(today=date(2026, 6, 1), batch_size=5)
 

@@ -10,7 +10,7 @@ from tests.factories import PolicyFactory
 
 @pytest.fixture
 def terms(db):
-    return PolicyFactory().terms
+    return PolicyFactory().terms_shown()
 
 
 def test_example_6_notification_on_day_60_is_in_time_and_day_61_is_late(terms):
@@ -30,7 +30,7 @@ def test_maximum_extension_period_ends_60_days_after_due_date(terms):
 
 
 def test_deadlines_follow_the_policys_own_terms(db):
-    terms = PolicyFactory(waiting_period_days=120, claim_filing_days=200, overdue_notification_days=30).terms
+    terms = PolicyFactory(waiting_period_days=120, claim_filing_days=200, overdue_notification_days=30).terms_shown()
     d = invoice_deadlines(terms=terms, due_date=date(2026, 1, 10))
     assert (d.notification_deadline, d.waiting_period_end, d.claim_filing_deadline) == (
         date(2026, 2, 9), date(2026, 5, 10), date(2026, 7, 29),
@@ -45,10 +45,12 @@ def test_an_overdues_deadlines_are_its_oldest_unpaid_invoices_by_effective_due_d
     from policies.deadlines import overdue_deadlines
 
     # 10 Jan extended to 20 Jan (within 60 days: counts); 15 Jan extended to 30 Apr without consent: does not.
-    deadlines = overdue_deadlines(terms=terms, unpaid=[(date(2026, 1, 10), date(2026, 1, 20), False),
-                                                      (date(2026, 1, 15), date(2026, 4, 30), False)])
+    shipped = date(2025, 12, 1)
+    deadlines = overdue_deadlines(terms_on=lambda day: terms,
+                                  unpaid=[(shipped, date(2026, 1, 10), date(2026, 1, 20), False),
+                                          (shipped, date(2026, 1, 15), date(2026, 4, 30), False)])
     assert deadlines.due_date == date(2026, 1, 15)
-    assert overdue_deadlines(terms=terms, unpaid=[]) is None
+    assert overdue_deadlines(terms_on=lambda day: terms, unpaid=[]) is None
 
 
 @pytest.mark.parametrize("notified_on,stops_from", [

@@ -224,6 +224,7 @@ def test_staff_session_still_sees_nothing_on_tenant_endpoints(claims_handler, cl
 def test_ledger_query_count_does_not_grow_with_rows(handler_api, claim, django_assert_num_queries):
     for _ in range(20):
         handler_api.post(f"{BASE}/{claim.pk}/recoveries/", _recovery(amount="10.00"), format="json")
+    # One of them the claim's policy's terms versions (the sharing rule of its date of loss).
     with django_assert_num_queries(9 if hasattr(handler_api, "token") else 11):
         assert handler_api.get(f"{BASE}/{claim.pk}/recovery-ledger/").status_code == 200
 

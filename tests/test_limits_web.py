@@ -31,7 +31,7 @@ def outsider_limit(other_tenant):
     with tenant_scope(other_tenant):
         return services.request_limit(tenant=other_tenant, requested_by=None, policy=their_policy,
                                       buyer=make_buyer(country="PT", grade=7, legal_name="Secret Buyer AG"),
-                                      amount=their_policy.terms.discretionary_limit_max * 10, terms_days=30).limit
+                                      amount=their_policy.terms_shown().discretionary_limit_max * 10, terms_days=30).limit
 
 
 # Browser: a credit manager requests, an underwriter decides in the admin, the insured sees it
@@ -73,7 +73,7 @@ def test_browser_flow_request_then_underwriter_decides(client_of_user, client_of
 
 def test_underwriter_reduces_a_limit_in_the_admin(client_of_underwriter, tenant, policy):
     limit = services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=make_buyer(country="PT"),
-                                   amount=policy.terms.discretionary_limit_max, terms_days=30).limit
+                                   amount=policy.terms_shown().discretionary_limit_max, terms_days=30).limit
     url = f"/admin/limits/creditlimit/{limit.pk}/change-limit/"
     assert client_of_underwriter.get(url).status_code == 200
     response = client_of_underwriter.post(url, {"action": "reduce", "amount": "5000", "reason_codes": ["country_risk"]})
@@ -115,7 +115,7 @@ def test_discretionary_limit_in_the_browser(client_of_user, policy):
 
 def test_insured_edits_and_cancels_a_pending_request(client_of_user, policy):
     limit = services.request_limit(tenant=policy.tenant, requested_by=None, policy=policy, buyer=make_buyer(country="PT", grade=8),
-                                   amount=policy.terms.discretionary_limit_max, terms_days=30).limit
+                                   amount=policy.terms_shown().discretionary_limit_max, terms_days=30).limit
     assert client_of_user.post(f"/limits/{limit.pk}/edit/", {"amount": "12000", "terms_days": "45",
                                                               "reference": "R-1"}).status_code == 302
     limit.refresh_from_db()
@@ -128,7 +128,7 @@ def test_insured_edits_and_cancels_a_pending_request(client_of_user, policy):
 @pytest.mark.parametrize("method,suffix", [("get", ""), ("get", "edit/"), ("post", "cancel/")])
 def test_outsider_gets_404_on_limit_pages(client_of_outsider, tenant, policy, method, suffix):
     limit = services.request_limit(tenant=tenant, requested_by=None, policy=policy, buyer=make_buyer(country="PT", grade=8),
-                                   amount=policy.terms.discretionary_limit_max, terms_days=30).limit
+                                   amount=policy.terms_shown().discretionary_limit_max, terms_days=30).limit
     response = getattr(client_of_outsider, method)(f"/limits/{limit.pk}/{suffix}")
     assert response.status_code == 404
     limit.refresh_from_db()
@@ -270,7 +270,7 @@ def test_api_list_query_count_is_constant(api_client, tenant, policy, django_ass
     def add(n):
         for _ in range(n):
             services.set_discretionary_limit(tenant=tenant, set_by=None, policy=policy, buyer=make_buyer(country="PT", grade=3),
-                                             amount=policy.terms.discretionary_limit_max, terms_days=30)
+                                             amount=policy.terms_shown().discretionary_limit_max, terms_days=30)
 
     add(3)
     with django_assert_num_queries(6):  # and the token's first use, recorded once
@@ -283,12 +283,12 @@ def test_api_list_query_count_is_constant(api_client, tenant, policy, django_ass
 def test_browser_list_query_count_is_constant(client_of_user, tenant, policy, django_assert_num_queries):
     for _ in range(3):
         services.set_discretionary_limit(tenant=tenant, set_by=None, policy=policy, buyer=make_buyer(country="PT", grade=3),
-                                         amount=policy.terms.discretionary_limit_max, terms_days=30)
-    with django_assert_num_queries(8) as few:
+                                         amount=policy.terms_shown().discretionary_limit_max, terms_days=30)
+    with django_assert_num_queries(7) as few:
         client_of_user.get("/limits/")
     for _ in range(30):
         services.set_discretionary_limit(tenant=tenant, set_by=None, policy=policy, buyer=make_buyer(country="PT", grade=3),
-                                         amount=policy.terms.discretionary_limit_max, terms_days=30)
+                                         amount=policy.terms_shown().discretionary_limit_max, terms_days=30)
     with django_assert_num_queries(len(few.captured_queries)):
         client_of_user.get("/limits/")
 

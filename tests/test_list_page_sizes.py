@@ -23,6 +23,7 @@ SIZES = LoadSizes(buyers=900, limits=800, overdues=520, invoices=900, claims=30,
 
 # Exact counts: token, permissions, (count,) page, and one query per prefetched relation; never per row.
 TENANT_LISTS = {
+    # Policies, overdues and claims bring their policies' terms versions (one prefetch, issue 10).
     "/api/v1/policies/": 6, "/api/v1/limits/": 5, "/api/v1/buyers/": 6, "/api/v1/overdues/": 7,
     "/api/v1/claims/": 7, "/api/v1/turnover-declarations/": 4, "/api/v1/webhooks/endpoints/": 4,
     "/api/v1/webhooks/deliveries/": 4, "/api/v1/collection-cases/": 4,
@@ -63,8 +64,8 @@ def test_every_list_answers_500_rows_in_the_queries_of_10(book):
 
 def test_the_insurer_lists_and_a_claims_recoveries_too(book):
     client = insurer_token_client(STAFF_ROLES)
-    assert _queries(client, "/api/v1/insurer/claims/?page_size=10")[0] == 6
-    assert _queries(client, "/api/v1/insurer/claims/?page_size=500")[0] == 6
+    assert _queries(client, "/api/v1/insurer/claims/?page_size=10")[0] == 7
+    assert _queries(client, "/api/v1/insurer/claims/?page_size=500")[0] == 7
     claim = Claim.objects.filter(tenant_id=book.large_tenant_id).order_by("pk").first()
     tenant_client = _client_of(book.large_tenant_id)
     url = f"/api/v1/claims/{claim.pk}/recoveries/"

@@ -28,8 +28,8 @@ def overdue(tenant, policy, buyer):
 
 def test_an_extension_within_the_maximum_moves_every_deadline(overdue, policy, user):
     invoice = services.extend_due_date(invoice=overdue.invoices.get(), new_due_date=date(2026, 3, 11), requested_by=user)
-    assert effective_due_date(invoice, policy.terms) == date(2026, 3, 11)
-    deadlines = deadlines_of(invoice, policy.terms)
+    assert effective_due_date(invoice, policy) == date(2026, 3, 11)
+    deadlines = deadlines_of(invoice, policy)
     assert (deadlines.notification_deadline, deadlines.waiting_period_end, deadlines.claim_filing_deadline) == (
         date(2026, 5, 10), date(2026, 8, 8), date(2026, 11, 6))
 
@@ -38,10 +38,10 @@ def test_an_extension_beyond_the_maximum_counts_only_after_consent(overdue, poli
     invoice = services.extend_due_date(invoice=overdue.invoices.get(), new_due_date=date(2026, 3, 12), requested_by=user)
     # Recorded, but without consent the invoice keeps its original due date for every deadline (domain.md).
     assert invoice.extended_due_date == date(2026, 3, 12) and not invoice.extension_consented
-    assert effective_due_date(invoice, policy.terms) == date(2026, 1, 10)
-    assert deadlines_of(invoice, policy.terms).claim_filing_deadline == date(2026, 9, 7)
+    assert effective_due_date(invoice, policy) == date(2026, 1, 10)
+    assert deadlines_of(invoice, policy).claim_filing_deadline == date(2026, 9, 7)
     invoice = services.consent_extension(invoice=invoice, consented_by=underwriter)
-    assert effective_due_date(invoice, policy.terms) == date(2026, 3, 12)
+    assert effective_due_date(invoice, policy) == date(2026, 3, 12)
     with pytest.raises(DomainError, match="already consented"):
         services.consent_extension(invoice=invoice, consented_by=underwriter)
 
@@ -50,7 +50,7 @@ def test_a_new_extension_needs_consent_again(overdue, policy, user, underwriter)
     invoice = services.extend_due_date(invoice=overdue.invoices.get(), new_due_date=date(2026, 4, 1), requested_by=user)
     services.consent_extension(invoice=invoice, consented_by=underwriter)
     invoice = services.extend_due_date(invoice=invoice, new_due_date=date(2026, 5, 1), requested_by=user)
-    assert not invoice.extension_consented and effective_due_date(invoice, policy.terms) == date(2026, 1, 10)
+    assert not invoice.extension_consented and effective_due_date(invoice, policy) == date(2026, 1, 10)
 
 
 def test_the_maximum_is_the_policys_term(tenant, buyer, user):
@@ -59,7 +59,7 @@ def test_the_maximum_is_the_policys_term(tenant, buyer, user):
     strict = PolicyFactory(tenant=tenant, max_extension_days=30)
     od = declare(tenant, strict, buyer, [invoice_line()], date(2026, 2, 1))
     invoice = services.extend_due_date(invoice=od.invoices.get(), new_due_date=date(2026, 2, 10), requested_by=user)
-    assert effective_due_date(invoice, strict.terms) == date(2026, 1, 10)
+    assert effective_due_date(invoice, strict) == date(2026, 1, 10)
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
 def test_defaults_are_the_domain_terms(tenant):
     policy = create_policy(tenant=tenant, number="P-1", start_date=date(2026, 1, 1))
-    t = policy.terms
+    t = policy.terms_shown()
     assert policy.end_date == date(2026, 12, 31)  # 12 months
     assert t.currency == "EUR"
     assert t.percentage_of_cover_commercial == Decimal("90")
@@ -93,7 +93,7 @@ def test_admin_form_rejects_bad_percentage(client_of_underwriter, tenant):
     response = client_of_underwriter.post("/admin/policies/policy/add/", data)
     assert response.status_code == 302
     created = Policy.objects.get(number="P-ADMIN")
-    assert created.terms.percentage_of_cover_commercial == Decimal("85")
+    assert created.terms_shown().percentage_of_cover_commercial == Decimal("85")
     # The audit trail records who created it.
     assert created.history.get().history_user.username == response.wsgi_request.user.username
 

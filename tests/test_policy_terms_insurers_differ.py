@@ -71,7 +71,7 @@ NOTIFIED = date(2026, 3, 1)
 @pytest.mark.parametrize("notice,effective", [(1, date(2026, 3, 2)), (30, date(2026, 3, 31))])
 def test_a_reduction_takes_effect_after_the_policys_notice(tenant, underwriter, notice, effective):
     policy = PolicyFactory(tenant=tenant, reduction_notice_days=notice)
-    assert reduction_effective_from(terms=policy.terms, notified_on=NOTIFIED) == effective
+    assert reduction_effective_from(terms=policy.terms_shown(), notified_on=NOTIFIED) == effective
     buyer = make_buyer(grade=2)
     limit = approved_limit(tenant, policy, buyer, 40_000, underwriter)
     with scopes_disabled():  # the underwriter reduces in the admin

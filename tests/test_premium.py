@@ -331,9 +331,9 @@ def test_job_reads_policies_in_batches(tenant, django_assert_num_queries):
                             premium=0, declared_at="2026-02-01T00:00Z")
         for p in policies
     ])
-    # Nothing to remind or settle. Per batch of 10: the policies, their terms versions, their declarations
-    # aggregated, a savepoint and its release; then the empty read that ends the loop: 3 x 5 + 1, however many
-    # declarations.
+    # Nothing to remind or settle. Per batch of 10: the policies, their declarations aggregated, a savepoint
+    # and its release, the policies' terms versions; then the empty read that ends the loop: 3 x 5 + 1, however
+    # many declarations.
     with django_assert_num_queries(16):
         result = run_premium_job(today=date(2026, 2, 15), batch_size=10)
     assert (result.reminded, result.settled) == (0, 0)
@@ -346,6 +346,7 @@ def test_job_settles_and_reminds_in_a_constant_number_of_queries_per_batch(tenan
     # 30 ended policies, 12 missing months each: 360 reminders and 30 settlements in 3 batches of
     # about 12 queries each (policies, declarations, settlements and their history, notices, outbox).
     # SQLite caps the variables of one statement, so its bulk inserts of the 360 notices take more statements.
+    # Each batch also reads its policies' terms versions (the minimum premium of the period's end).
     with django_assert_num_queries(40 if connection.vendor == "sqlite" else 37):
         result = run_premium_job(today=AFTER_YEAR, batch_size=10)
     assert (result.reminded, result.settled) == (360, 30)

@@ -1,6 +1,11 @@
 """A claim's indemnity from the database: gathers the inputs of the pure
 `claims.claims.indemnity.calculate_indemnity` (invoices, cover per shipment date,
 terms, recoveries before payment, liability already used) and nothing else.
+
+Which terms: each invoice's cover, political percentage and maximum credit period are the terms' on its shipment
+date; the non-qualifying loss, the maximum liability and the aggregate first loss are the terms' on the claim's date
+of loss, the day the loss is fixed (domain.md, Claims), so an endorsement after a shipment never changes how it is
+covered (example 14) and the per-claim amounts are those in force when the loss arose.
 """
 
 from dataclasses import asdict, replace
@@ -27,14 +32,33 @@ def liability_used(*, policy, excluding_claim_id: int | None = None) -> Money:
     return Money(total, policy.currency)
 
 
-def remaining_liability(*, policy, excluding_claim_id: int | None = None) -> Money:
-    remaining = maximum_liability(policy=policy) - liability_used(policy=policy, excluding_claim_id=excluding_claim_id)
+def remaining_liability(*, policy, on: date | None = None, excluding_claim_id: int | None = None) -> Money:
+    """`on`: the claim's date of loss, whose liability multiple applies."""
+    remaining = (maximum_liability(policy=policy, on=on)
+                 - liability_used(policy=policy, excluding_claim_id=excluding_claim_id))
     return remaining if remaining.amount > 0 else Money(0, policy.currency)
+
+
+def first_loss_to_bear(*, policy, on: date, excluding_claim_id: int | None = None) -> Money:
+    """What is left of the period's aggregate first loss (domain.md, example 16): the term on `on` (the date of
+    loss) less what the claims approved or paid before bore, in the order they were approved.
+
+    A policy row is one period today (its start to its end) and a renewal is a new Policy row, so the next period
+    starts again at the full amount simply by being another policy."""
+    amount = policy.terms_on(on).aggregate_first_loss
+    if not amount.amount:
+        return amount
+    qs = Claim.objects.filter(policy=policy, state__in=Claim.LIABILITY_STATES)
+    if excluding_claim_id is not None:
+        qs = qs.exclude(pk=excluding_claim_id)
+    borne = qs.aggregate(total=Sum("first_loss_borne"))["total"] or Decimal(0)
+    left = amount.amount - borne
+    return Money(left if left > 0 else Decimal(0), policy.currency)
 
 
 def calculate_claim(*, claim: Claim) -> IndemnityCalculation:
     policy = claim.policy
-    terms = policy.terms
+    loss_terms = policy.terms_on(claim.date_of_loss)
     currency = policy.currency
     invoices = Invoice.objects.filter(overdue_id=claim.overdue_id).order_by("shipment_date", "pk")
     inputs = [
@@ -50,18 +74,21 @@ def calculate_claim(*, claim: Claim) -> IndemnityCalculation:
 
     def cover_on(shipment_date: date) -> CoverOnDate:
         cover = timeline.on(shipment_date)
+        shipment_terms = policy.terms_on(shipment_date)
         pct = cover.percentage_of_cover
         if political and cover.amount.amount > 0 and not cover.is_discretionary:
-            pct = terms.percentage_of_cover(political=True)
-        return CoverOnDate(amount=cover.amount, percentage_of_cover=pct)
+            pct = shipment_terms.percentage_of_cover(political=True)
+        return CoverOnDate(amount=cover.amount, percentage_of_cover=pct,
+                           max_credit_period_days=shipment_terms.max_credit_period_days)
 
     return calculate_indemnity(
         invoices=inputs,
         cover_on=cover_on,
-        max_credit_period_days=terms.max_credit_period_days,
-        non_qualifying_loss=terms.non_qualifying_loss,
+        max_credit_period_days=loss_terms.max_credit_period_days,
+        non_qualifying_loss=loss_terms.non_qualifying_loss,
         recoveries_before_payment=Money(claim.recovered_before_payment, currency),
-        remaining_liability=remaining_liability(policy=policy, excluding_claim_id=claim.pk),
+        remaining_liability=remaining_liability(policy=policy, on=claim.date_of_loss, excluding_claim_id=claim.pk),
+        first_loss_to_bear=first_loss_to_bear(policy=policy, on=claim.date_of_loss, excluding_claim_id=claim.pk),
     )
 
 

@@ -2,7 +2,8 @@
 
     indemnity = (covered loss, each invoice capped by the limit in force on its
                  shipment date, cumulatively) x percentage of cover
-                - non-qualifying loss, capped by the remaining maximum liability
+                - non-qualifying loss - aggregate first loss still to bear in the period,
+                capped by the remaining maximum liability
 
 Covered loss counts only invoices shipped while cover was in force, within the
 maximum credit period, not notified late (unless waived), less payments and
@@ -36,10 +37,12 @@ class InvoiceInput:
 
 @dataclass(frozen=True)
 class CoverOnDate:
-    """What `cover_on(shipment_date)` returns: the limit in force and its percentage."""
+    """What `cover_on(shipment_date)` returns: the limit in force and its percentage, and the maximum credit period
+    of the terms on that shipment date (None: the calculation's `max_credit_period_days`)."""
 
     amount: Money
     percentage_of_cover: Decimal
+    max_credit_period_days: int | None = None
 
 
 @dataclass
@@ -67,6 +70,7 @@ class IndemnityCalculation:
     liability_cap: Money | None
     indemnity: Money  # rounded once, half up
     explanation: list[Message]
+    first_loss_borne: Money | None = None  # what this claim bears of the period's aggregate first loss (rounded)
 
 
 def calculate_indemnity(
@@ -77,7 +81,10 @@ def calculate_indemnity(
     non_qualifying_loss: Money,
     recoveries_before_payment: Money | None = None,
     remaining_liability: Money | None = None,
+    first_loss_to_bear: Money | None = None,
 ) -> IndemnityCalculation:
+    """`first_loss_to_bear`: what is left of the period's aggregate first loss once the claims paid before this one
+    bore theirs (domain.md, example 16); None or zero when the policy has none."""
     currency = str(non_qualifying_loss.currency)
     _check_invoices(invoices, currency)
     # A limit is the most outstanding debt covered at any one time: take the unpaid invoices in shipment order.
@@ -90,12 +97,15 @@ def calculate_indemnity(
     for inv in ordered:
         applied = min(inv.outstanding.amount, recovery_left)
         recovery_left -= applied
-        line = _invoice_line(inv, cover_on(inv.shipment_date), recovered=applied, already_covered=already_covered,
-                             max_credit_period_days=max_credit_period_days, currency=currency)
+        cover = cover_on(inv.shipment_date)
+        # The credit period of the terms in force when the goods were shipped (domain.md, The policy's life).
+        days = cover.max_credit_period_days if cover.max_credit_period_days is not None else max_credit_period_days
+        line = _invoice_line(inv, cover, recovered=applied, already_covered=already_covered,
+                             max_credit_period_days=days, currency=currency)
         already_covered += line.covered.amount
         lines.append(line)
     return _totals(lines, currency=currency, non_qualifying_loss=non_qualifying_loss,
-                   remaining_liability=remaining_liability)
+                   remaining_liability=remaining_liability, first_loss_to_bear=first_loss_to_bear)
 
 
 def _check_invoices(invoices: Sequence[InvoiceInput], currency: str) -> None:
@@ -139,8 +149,9 @@ def _invoice_line(inv: InvoiceInput, cover: CoverOnDate, *, recovered: Decimal, 
 
 
 def _totals(lines: list[IndemnityLine], *, currency: str, non_qualifying_loss: Money,
-            remaining_liability: Money | None) -> IndemnityCalculation:
-    """Sum the lines, deduct the non-qualifying loss, cap by the remaining liability, round once at the end."""
+            remaining_liability: Money | None, first_loss_to_bear: Money | None = None) -> IndemnityCalculation:
+    """Sum the lines, deduct the non-qualifying loss and the first loss still to bear, cap by the remaining
+    liability, round once at the end."""
     zero = Money(0, currency)
     covered_loss = sum((line.covered for line in lines), zero)
     gross = sum((line.indemnity for line in lines), zero)
@@ -150,6 +161,14 @@ def _totals(lines: list[IndemnityLine], *, currency: str, non_qualifying_loss: M
         explanation.append(message("indemnity.non_qualifying_loss", amount=money_param(non_qualifying_loss)))
     if net.amount < 0:
         net = zero
+    borne = None
+    if first_loss_to_bear is not None and first_loss_to_bear.amount > 0:
+        # The aggregate first loss comes off what is otherwise payable, before the liability cap (domain.md, The
+        # policy's life): a claim smaller than what is left bears all of it and pays nothing.
+        borne = quantize_money(min(net, first_loss_to_bear))
+        left = first_loss_to_bear - borne
+        explanation.append(message("indemnity.first_loss", amount=money_param(borne), left=money_param(left)))
+        net = max(net - borne, zero)
     if remaining_liability is not None and net > remaining_liability:
         explanation.append(message("indemnity.liability_cap", amount=money_param(remaining_liability)))
         net = remaining_liability
@@ -158,5 +177,5 @@ def _totals(lines: list[IndemnityLine], *, currency: str, non_qualifying_loss: M
     return IndemnityCalculation(
         currency=currency, lines=lines, covered_loss=covered_loss, gross_indemnity=gross,
         non_qualifying_loss=non_qualifying_loss, liability_cap=remaining_liability, indemnity=indemnity,
-        explanation=explanation,
+        explanation=explanation, first_loss_borne=borne,
     )

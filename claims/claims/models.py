@@ -111,6 +111,10 @@ class Claim(TenantOwned):
     approved_indemnity = models.DecimalField(_("approved indemnity"), max_digits=16, decimal_places=2,
                                              null=True, blank=True)
     override_reason = models.TextField(_("reason for overriding the calculation"), blank=True)
+    # What the insured bore of the period's aggregate first loss on this claim, fixed at approval: later claims of
+    # the period bear only the rest (domain.md, example 16).
+    first_loss_borne = models.DecimalField(_("aggregate first loss borne"), max_digits=16, decimal_places=2,
+                                           default=0, editable=False)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
@@ -149,6 +153,7 @@ class Claim(TenantOwned):
             models.CheckConstraint(condition=Q(cause="protracted_default") | Q(event_date__isnull=False),
                                    name="claim_event_date_for_insolvency_or_political"),
             models.CheckConstraint(condition=Q(recovered_before_payment__gte=0), name="claim_recovered_not_negative"),
+            models.CheckConstraint(condition=Q(first_loss_borne__gte=0), name="claim_first_loss_borne_not_negative"),
             models.CheckConstraint(condition=Q(approved_indemnity__isnull=True) | Q(approved_indemnity__gte=0),
                                    name="claim_approved_not_negative"),
             models.CheckConstraint(condition=~Q(state__in=["approved", "paid"]) | Q(approved_indemnity__isnull=False),
@@ -174,6 +179,12 @@ class Claim(TenantOwned):
     def is_payment_late(self, today) -> bool:
         return (self.state in self.AWAITING_PAYMENT_STATES and self.payment_due_on is not None
                 and self.payment_due_on < today)
+
+    @property
+    def terms_at_loss(self):
+        """The policy's terms on the date of loss: the day the loss is fixed (domain.md, Claims) gives the per-claim
+        amounts (non-qualifying loss, maximum liability, aggregate first loss) and the recovery sharing rule."""
+        return self.policy.terms_on(self.date_of_loss)
 
     @property
     def required_documents(self) -> tuple[str, ...]:

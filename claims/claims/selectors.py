@@ -18,7 +18,7 @@ from core.work_queues import WorkQueue
 
 
 def claims_for_tenant(*, tenant, state: str | None = None) -> QuerySet[Claim]:
-    # The overdue's invoices and policy let next_deadline() answer without a query per row.
+    # The overdue's invoices, policy and its terms versions let next_deadline() answer without a query per row.
     qs = (Claim.objects.filter(tenant=tenant).select_related("policy", "buyer", "overdue__policy")
           .prefetch_related("overdue__invoices", "overdue__policy__terms_versions"))
     if state:

@@ -45,14 +45,15 @@ def filing_window(*, overdue: Overdue, cause: str) -> FilingWindow | None:
     Insolvency and political events may be claimed at once; protracted default
     only once the waiting period has ended. None when nothing is unpaid.
     """
-    return filing_window_of(terms=overdue.policy.terms, cause=cause, notified_on=overdue.notified_on,
-                            unpaid=[(inv.due_date, inv.extended_due_date, inv.extension_consented)
+    return filing_window_of(terms_on=overdue.policy.terms_on, cause=cause, notified_on=overdue.notified_on,
+                            unpaid=[(inv.shipment_date, inv.due_date, inv.extended_due_date, inv.extension_consented)
                                     for inv in overdue.invoices.all() if inv.outstanding > 0])
 
 
-def filing_window_of(*, terms, cause: str, notified_on: date, unpaid: list[UnpaidDue]) -> FilingWindow | None:
-    """`filing_window` from plain values (policies.deadlines.UnpaidDue per unpaid invoice), for jobs reading in bulk."""
-    deadlines = overdue_deadlines(terms=terms, unpaid=unpaid)
+def filing_window_of(*, terms_on, cause: str, notified_on: date, unpaid: list[UnpaidDue]) -> FilingWindow | None:
+    """`filing_window` from plain values (policies.deadlines.UnpaidDue per unpaid invoice), for jobs reading in bulk;
+    `terms_on`: the policy's terms for a day (the oldest unpaid invoice's shipment date is asked)."""
+    deadlines = overdue_deadlines(terms_on=terms_on, unpaid=unpaid)
     if deadlines is None:
         return None
     opens = deadlines.waiting_period_end if cause == Cause.PROTRACTED_DEFAULT else notified_on
@@ -193,7 +194,7 @@ def _mark_complete(claim: Claim, *, by, system: bool) -> None:
     today = timezone.localdate()
     claim.complete_on = today
     # The payment clock starts when the file is complete (domain.md, Claims).
-    claim.payment_due_on = claim_payment_due(terms=claim.policy.terms, file_complete_on=today)
+    claim.payment_due_on = claim_payment_due(terms=claim.policy.terms_on(today), file_complete_on=today)
     _move(claim, "complete", by=by, system=system)
 
 
@@ -284,13 +285,15 @@ def approve_claim(*, claim: Claim, approved_by, amount: Money | None = None, ove
         if amount != calculation.indemnity and not override_reason:
             raise DomainError(_("Give a reason for approving an amount other than the calculated %(calc)s.")
                               % {"calc": format_money(calculation.indemnity)}, field="override_reason")
-    remaining = remaining_liability(policy=claim.policy, excluding_claim_id=claim.pk)
+    remaining = remaining_liability(policy=claim.policy, on=claim.date_of_loss, excluding_claim_id=claim.pk)
     if amount > remaining:
         raise DomainError(
             _("The policy's maximum liability leaves %(left)s for this period.") % {"left": format_money(remaining)},
             field="amount", code="max_liability",
         )
     claim.approved_indemnity = amount.amount
+    # Borne now, so the next claim of the period bears only what is left (example 16).
+    claim.first_loss_borne = calculation.first_loss_borne.amount if calculation.first_loss_borne else 0
     claim.override_reason = override_reason if amount != calculation.indemnity else ""
     claim.approved_on = timezone.localdate()
     claim.approved_by = approved_by
@@ -361,6 +364,7 @@ def record_recovery_before_payment(*, claim: Claim, amount: Money) -> Claim:
     note = _("Recovered before payment: %(amount)s.") % {"amount": format_money(amount)}
     if claim.state == Claim.State.APPROVED:
         claim.approved_indemnity = None
+        claim.first_loss_borne = 0  # reopened: it bears again when approved again
         claim.approved_on = None
         claim.approved_by = None
         claim.override_reason = ""

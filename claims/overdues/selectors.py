@@ -42,6 +42,7 @@ def _with_invoices_and_totals(base: QuerySet[Overdue]) -> QuerySet[Overdue]:
         base
         .select_related("buyer", "policy")
         .prefetch_related(Prefetch("invoices", queryset=Invoice.objects.order_by("due_date", "shipment_date", "pk")),
+                          # each invoice's deadlines read the terms on its shipment date: one query for the page
                           "policy__terms_versions")
         .annotate(
             total_outstanding=Coalesce(Sum("invoices__outstanding"), Value(0), output_field=DecimalField()),
@@ -74,21 +75,27 @@ def _payments() -> Prefetch:
 # --- Deadlines per invoice --------------------------------------------------
 
 
-def effective_due_date(invoice: Invoice, terms: PolicyTerms) -> date:
+def _terms_of(invoice: Invoice, policy) -> PolicyTerms:
+    # An invoice's deadlines are the terms' in force on its shipment date (domain.md, The policy's life); the
+    # policy reads its versions once, so a page of invoices costs no query per invoice.
+    return policy.terms_on(invoice.shipment_date)
+
+
+def effective_due_date(invoice: Invoice, policy) -> date:
     """The due date every deadline hangs off: the original one unless an extension counts."""
-    return policy_deadlines.effective_due_date(terms=terms, due_date=invoice.due_date,
+    return policy_deadlines.effective_due_date(terms=_terms_of(invoice, policy), due_date=invoice.due_date,
                                                extended_due_date=invoice.extended_due_date,
                                                extension_consented=invoice.extension_consented)
 
 
-def extension_counts(invoice: Invoice, terms: PolicyTerms) -> bool:
+def extension_counts(invoice: Invoice, policy) -> bool:
     """An extension within the maximum extension days counts on its own; beyond it only with
     the insurer's consent (domain.md, Overdues)."""
-    return invoice.extended_due_date is not None and effective_due_date(invoice, terms) != invoice.due_date
+    return invoice.extended_due_date is not None and effective_due_date(invoice, policy) != invoice.due_date
 
 
-def deadlines_of(invoice: Invoice, terms: PolicyTerms) -> InvoiceDeadlines:
-    return invoice_deadlines(terms=terms, due_date=effective_due_date(invoice, terms))
+def deadlines_of(invoice: Invoice, policy) -> InvoiceDeadlines:
+    return invoice_deadlines(terms=_terms_of(invoice, policy), due_date=effective_due_date(invoice, policy))
 
 
 @dataclass(frozen=True)
@@ -105,14 +112,14 @@ class InvoiceRow:
 
 def invoice_rows(*, overdue: Overdue) -> list[InvoiceRow]:
     """Each invoice of the overdue (uses the prefetched invoices) with its four deadlines."""
-    terms = overdue.policy.terms
+    policy = overdue.policy
     rows = []
     for invoice in overdue.invoices.all():
-        counts = extension_counts(invoice, terms)
+        counts = extension_counts(invoice, policy)
         rows.append(InvoiceRow(
             invoice=invoice,
-            deadlines=deadlines_of(invoice, terms),
-            effective_due_date=effective_due_date(invoice, terms),
+            deadlines=deadlines_of(invoice, policy),
+            effective_due_date=effective_due_date(invoice, policy),
             extension_pending_consent=invoice.extended_due_date is not None and not counts,
         ))
     return rows
@@ -130,9 +137,10 @@ class DraftDeadlines:
     notification_deadline: date  # last day to notify in time
 
 
-def draft_deadlines_of(*, terms: PolicyTerms, unpaid: list[policy_deadlines.UnpaidDue]) -> DraftDeadlines | None:
-    """From plain values, so the daily job can read them in bulk; None when nothing is unpaid."""
-    deadlines = policy_deadlines.overdue_deadlines(terms=terms, unpaid=unpaid)
+def draft_deadlines_of(*, terms_on, unpaid: list[policy_deadlines.UnpaidDue]) -> DraftDeadlines | None:
+    """From plain values, so the daily job can read them in bulk; None when nothing is unpaid. `terms_on`: the
+    policy's terms for a day (`policy.terms_on`)."""
+    deadlines = policy_deadlines.overdue_deadlines(terms_on=terms_on, unpaid=unpaid)
     if deadlines is None:
         return None
     return DraftDeadlines(oldest_due_date=deadlines.due_date, max_extension_end=deadlines.max_extension_end,
@@ -143,8 +151,8 @@ def draft_deadlines(overdue: Overdue) -> DraftDeadlines | None:
     """`draft_deadlines_of` for a loaded overdue (uses its prefetched invoices); None unless a draft."""
     if overdue.state != Overdue.State.DRAFT:
         return None
-    return draft_deadlines_of(terms=overdue.policy.terms, unpaid=[
-        (inv.due_date, inv.extended_due_date, inv.extension_consented)
+    return draft_deadlines_of(terms_on=overdue.policy.terms_on, unpaid=[
+        (inv.shipment_date, inv.due_date, inv.extended_due_date, inv.extension_consented)
         for inv in overdue.invoices.all() if inv.outstanding > 0
     ])
 

@@ -77,7 +77,6 @@ def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoic
     _refuse_second_overdue(policy=policy, buyer=buyer)
     reference = _check_reference(tenant.pk, reference)
 
-    terms = policy.terms
     try:
         with transaction.atomic():
             overdue = Overdue.objects.create(
@@ -96,10 +95,10 @@ def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoic
         for line in invoices
     ]
     if not draft:
-        _flag_lateness(rows, notified_on=notified_on, terms=terms)
+        _flag_lateness(rows, notified_on=notified_on, policy=policy)
     Invoice.objects.bulk_create(rows)
     if not draft:
-        _put_on_notice(overdue=overdue, invoices=rows, terms=terms)
+        _put_on_notice(overdue=overdue, invoices=rows, policy=policy)
     return overdue
 
 
@@ -129,12 +128,12 @@ def notify_overdue(*, overdue: Overdue, notified_by, notified_on: date | None = 
     overdue.notified_on = notified_on
     overdue.notified_by = notified_by
     overdue.save(update_fields=["state", "notified_on", "notified_by"])
-    terms = overdue.policy.terms
-    _flag_lateness(invoices, notified_on=notified_on, terms=terms)
+    policy = overdue.policy
+    _flag_lateness(invoices, notified_on=notified_on, policy=policy)
     from simple_history.utils import bulk_update_with_history
 
     bulk_update_with_history(invoices, Invoice, ["notified_late"], default_change_reason="overdue notified")
-    _put_on_notice(overdue=overdue, invoices=invoices, terms=terms)
+    _put_on_notice(overdue=overdue, invoices=invoices, policy=policy)
     return overdue
 
 
@@ -159,16 +158,16 @@ def discard_draft(*, overdue: Overdue) -> None:
                           code="invalid_state") from exc
 
 
-def _flag_lateness(invoices: list[Invoice], *, notified_on: date, terms) -> None:
+def _flag_lateness(invoices: list[Invoice], *, notified_on: date, policy) -> None:
     """Late = notified after the notification deadline of the invoice's effective due date (example 6)."""
     for invoice in invoices:
-        invoice.notified_late = deadlines_of(invoice, terms).notified_late(notified_on)
+        invoice.notified_late = deadlines_of(invoice, policy).notified_late(notified_on)
 
 
-def _put_on_notice(*, overdue: Overdue, invoices: list[Invoice], terms) -> None:
+def _put_on_notice(*, overdue: Overdue, invoices: list[Invoice], policy) -> None:
     """What a notification sets off, at a declaration or when a draft is notified: the cover stop,
     the tenant's notification and the overdue.notified webhook. `invoices` carry their late flags."""
-    stopped_from = _cover_stopped_from(overdue=overdue, terms=terms, invoices=invoices)
+    stopped_from = _cover_stopped_from(overdue=overdue, policy=policy, invoices=invoices)
     stop = limit_services.stop_cover(
         tenant=overdue.tenant, policy=overdue.policy, buyer=overdue.buyer, stopped_from=stopped_from,
         reason=CoverStop.Reason.OVERDUE, source_reference=f"overdue:{overdue.pk}",
@@ -192,14 +191,15 @@ def _unpaid_dues(invoices) -> list:
     """The unpaid invoices' due dates (all invoices' if none is unpaid): the maximum extension period runs
     from the oldest unpaid invoice (domain.md, Overdues)."""
     unpaid = [inv for inv in invoices if inv.outstanding > 0] or list(invoices)
-    return [(inv.due_date, inv.extended_due_date, inv.extension_consented) for inv in unpaid]
+    return [(inv.shipment_date, inv.due_date, inv.extended_due_date, inv.extension_consented) for inv in unpaid]
 
 
-def _cover_stopped_from(*, overdue: Overdue, terms, invoices) -> date:
-    return overdue_deadlines(terms=terms, unpaid=_unpaid_dues(invoices)).cover_stops_from(overdue.notified_on)
+def _cover_stopped_from(*, overdue: Overdue, policy, invoices) -> date:
+    deadlines = overdue_deadlines(terms_on=policy.terms_on, unpaid=_unpaid_dues(invoices))
+    return deadlines.cover_stops_from(overdue.notified_on)
 
 
-def _follow_cover_stop(overdue: Overdue, terms) -> None:
+def _follow_cover_stop(overdue: Overdue, policy) -> None:
     """Re-derive the stop's first day after the invoices or their due dates changed."""
     if overdue.cover_stop_id is None:
         return  # a draft: nothing stopped yet
@@ -208,7 +208,7 @@ def _follow_cover_stop(overdue: Overdue, terms) -> None:
         return
     invoices = list(Invoice.objects.filter(overdue=overdue))
     if invoices:
-        limit_services.move_cover_stop(stop=stop, stopped_from=_cover_stopped_from(overdue=overdue, terms=terms,
+        limit_services.move_cover_stop(stop=stop, stopped_from=_cover_stopped_from(overdue=overdue, policy=policy,
                                                                                    invoices=invoices))
 
 
@@ -315,7 +315,7 @@ def add_invoices(*, overdue: Overdue, invoices: list[InvoiceLine], added_by, not
         raise DomainError(_("Invoices cannot be notified before the overdue itself."), field="notified_on")
     _check_invoices(invoices, policy=overdue.policy, notified_on=notified_on,
                     existing_numbers=set(overdue.invoices.values_list("number", flat=True)))
-    terms = overdue.policy.terms
+    policy = overdue.policy
     rows = [
         Invoice(
             tenant_id=overdue.tenant_id, overdue=overdue, number=line.number.strip(), invoice_date=line.invoice_date,
@@ -325,13 +325,13 @@ def add_invoices(*, overdue: Overdue, invoices: list[InvoiceLine], added_by, not
         for line in invoices
     ]
     if not draft:
-        _flag_lateness(rows, notified_on=notified_on, terms=terms)
+        _flag_lateness(rows, notified_on=notified_on, policy=policy)
     try:
         with transaction.atomic():
             Invoice.objects.bulk_create(rows)
     except IntegrityError as exc:  # a concurrent request added the same number
         raise DomainError(_("The same invoice number is listed twice."), field="invoices") from exc
-    _follow_cover_stop(overdue, terms)
+    _follow_cover_stop(overdue, policy)
     late = [row.number for row in rows if row.notified_late]
     if late:
         notifications.notify(
@@ -344,13 +344,13 @@ def add_invoices(*, overdue: Overdue, invoices: list[InvoiceLine], added_by, not
     return rows
 
 
-def _recheck_lateness(invoice: Invoice, overdue: Overdue, terms) -> None:
+def _recheck_lateness(invoice: Invoice, overdue: Overdue, policy) -> None:
     # An extension that counts moves the notification deadline too (policies.deadlines);
     # a draft's invoices are judged only when it is notified.
     if overdue.notified_on is None:
         invoice.notified_late = False
         return
-    invoice.notified_late = deadlines_of(invoice, terms).notified_late(overdue.notified_on)
+    invoice.notified_late = deadlines_of(invoice, policy).notified_late(overdue.notified_on)
 
 
 @transaction.atomic
@@ -368,12 +368,12 @@ def extend_due_date(*, invoice: Invoice, new_due_date: date, requested_by) -> In
         raise DomainError(_("Due dates are extended on draft or open overdues only."))
     if new_due_date <= invoice.due_date:
         raise DomainError(_("The new due date must be after the original due date."), field="new_due_date")
-    terms = overdue.policy.terms
+    policy = overdue.policy
     invoice.extended_due_date = new_due_date
     invoice.extension_consented = False
-    _recheck_lateness(invoice, overdue, terms)
+    _recheck_lateness(invoice, overdue, policy)
     invoice.save(update_fields=["extended_due_date", "extension_consented", "notified_late"])
-    _follow_cover_stop(overdue, terms)
+    _follow_cover_stop(overdue, policy)
     return invoice
 
 
@@ -381,15 +381,15 @@ def extend_due_date(*, invoice: Invoice, new_due_date: date, requested_by) -> In
 def consent_extension(*, invoice: Invoice, consented_by) -> Invoice:
     """The underwriter accepts an extension beyond the maximum: from now on it moves every deadline."""
     invoice = Invoice.objects.select_for_update().select_related("overdue__policy").get(pk=invoice.pk)
-    terms = invoice.overdue.policy.terms
+    policy = invoice.overdue.policy
     if invoice.extended_due_date is None:
         raise DomainError(_("No extension was requested on this invoice."))
     if invoice.extension_consented:
         raise DomainError(_("The extension was already consented."))
-    if extension_counts(invoice, terms):
+    if extension_counts(invoice, policy):
         raise DomainError(_("This extension is within the maximum extension period and needs no consent."))
     invoice.extension_consented = True
-    _recheck_lateness(invoice, invoice.overdue, terms)
+    _recheck_lateness(invoice, invoice.overdue, policy)
     invoice.save(update_fields=["extension_consented", "notified_late"])
-    _follow_cover_stop(invoice.overdue, terms)
+    _follow_cover_stop(invoice.overdue, policy)
     return invoice

@@ -184,7 +184,7 @@ class OverdueDetailView(TenantMemberRequiredMixin, View):
             "payments": overdue.payments.all(),
             "payment_form": payment_form or PaymentForm(overdue=overdue, initial={"received_on": today}),
             "extension_form": extension_form or ExtensionForm(overdue=overdue),
-            "terms": overdue.policy.terms,
+            "terms": overdue.policy.terms_shown(),
             "can_manage": actions.can_manage,
         }
         return render(self.request, self.template_name, context, status=status)
@@ -233,7 +233,7 @@ class OverdueExtensionView(_OverdueActionView):
     def act(self, overdue, data):
         invoice = services.extend_due_date(invoice=data["invoice"], new_due_date=data["new_due_date"],
                                            requested_by=self.request.user)
-        if extension_counts(invoice, overdue.policy.terms):
+        if extension_counts(invoice, overdue.policy):
             messages.success(self.request, _("Extension recorded: the deadlines follow the new due date."))
         else:
             messages.warning(self.request, _("Extension recorded, but it is longer than the policy allows without "

@@ -154,14 +154,14 @@ def _refused(row: PreviewRow, column: str, check, *args) -> bool:
 
 def _resolve_row(row: PreviewRow, *, tenant, lookups: _Lookups, today: date) -> None:
     _resolve_policy(row, lookups.policies, tenant=tenant, today=today)
-    _resolve_buyer(row, lookups, tenant=tenant)
+    _resolve_buyer(row, lookups, tenant=tenant, today=today)
     currency = _resolve_currency(row)
     amount, problem = _parse_amount(row.values.get(AMOUNT, ""), row.policy.currency if row.policy else currency)
     if problem:
         row.add_error(AMOUNT, problem)
     elif currency:
         row.amount = Money(amount, currency)
-    _resolve_terms(row)
+    _resolve_terms(row, today)
     row.reference = row.values.get(REFERENCE, "")
     if len(row.reference) > _REFERENCE_MAX_LENGTH:
         row.add_error(REFERENCE, _("The reference is longer than %(max)d characters.") % {"max": _REFERENCE_MAX_LENGTH})
@@ -181,7 +181,7 @@ def _resolve_policy(row: PreviewRow, policies: dict, *, tenant, today: date) -> 
         row.policy = None
 
 
-def _resolve_buyer(row: PreviewRow, lookups: _Lookups, *, tenant) -> None:
+def _resolve_buyer(row: PreviewRow, lookups: _Lookups, *, tenant, today: date) -> None:
     country = row.values[BUYER_COUNTRY]
     registration, vat = row.values[BUYER_REGISTRATION], row.values[BUYER_VAT]
     if not country:
@@ -208,7 +208,7 @@ def _resolve_buyer(row: PreviewRow, lookups: _Lookups, *, tenant) -> None:
         else:
             row.buyer = by_number or by_vat_number
     if row.policy is not None and row.buyer is not None:
-        _refused(row, BUYER_COUNTRY, check_buyer, row.policy, row.buyer, tenant)
+        _refused(row, BUYER_COUNTRY, check_buyer, row.policy, row.buyer, tenant, today)
 
 
 def _resolve_currency(row: PreviewRow) -> str:
@@ -260,13 +260,13 @@ def _parse_amount(raw: str, currency: str | None) -> tuple[Decimal | None, str |
     return amount, None
 
 
-def _resolve_terms(row: PreviewRow) -> None:
+def _resolve_terms(row: PreviewRow, today: date) -> None:
     text = row.values.get(TERMS_DAYS, "")
     if not text:
         row.add_error(TERMS_DAYS, _("Give the payment terms in days."))
     elif not text.isdigit():
         row.add_error(TERMS_DAYS, _("Payment terms are a whole number of days, e.g. 90."))
-    elif not _refused(row, TERMS_DAYS, check_terms, row.policy, int(text)):
+    elif not _refused(row, TERMS_DAYS, check_terms, row.policy, int(text), today):
         row.terms_days = int(text)
 
 

@@ -78,7 +78,10 @@ def decide_limit(*, limit: CreditLimit, decided_by, kind: str, amount: Money | N
     reason_codes = check_reasons(kind, reason_codes or [])
     terms_days = terms_days or limit.requested_terms_days
     decided = _decided_amount(limit, kind=kind, amount=amount, conditions=conditions)
-    if terms_days > limit.policy.terms.max_credit_period_days:
+    # The maximum credit period of the day the insured asked (domain.md, The policy's life): an endorsement
+    # after the request does not change what it may be granted.
+    requested_on = timezone.localdate(limit.created_at)
+    if terms_days > limit.policy.terms_on(requested_on).max_credit_period_days:
         raise DomainError(_("Payment terms exceed the policy's maximum credit period."), field="terms_days")
     if expiry_date and review_date and review_date > expiry_date:
         raise DomainError(_("The review date must not be after the expiry date."), field="review_date")

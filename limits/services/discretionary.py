@@ -22,9 +22,9 @@ def set_discretionary_limit(*, tenant, set_by, policy: Policy, buyer: Buyer, amo
     """The insured sets a limit itself within the policy's discretionary terms (domain.md, example 4)."""
     today = today or timezone.localdate()
     check_policy(policy, tenant, today)
-    check_buyer(policy, buyer, tenant)
-    check_amount_and_terms(policy, amount, terms_days)
-    _check_discretionary_terms(policy, buyer, amount)
+    check_buyer(policy, buyer, tenant, today)
+    check_amount_and_terms(policy, amount, terms_days, today)
+    _check_discretionary_terms(policy, buyer, amount, today)
     if open_cover_stop_exists(policy_id=policy.pk, buyer_id=buyer.pk, on=today):
         raise DomainError(_("This buyer has an open overdue on this policy."), field="buyer")
     if CreditLimit.objects.filter(
@@ -49,9 +49,10 @@ def set_discretionary_limit(*, tenant, set_by, policy: Policy, buyer: Buyer, amo
     return limit
 
 
-def _check_discretionary_terms(policy: Policy, buyer: Buyer, amount: Money) -> None:
-    """The policy's discretionary maximum amount and the grades it allows."""
-    terms = policy.terms
+def _check_discretionary_terms(policy: Policy, buyer: Buyer, amount: Money, today: date) -> None:
+    """The policy's discretionary maximum amount and the grades it allows, as the terms say on the day the insured
+    sets the limit."""
+    terms = policy.terms_on(today)
     if amount > terms.discretionary_limit_max:
         raise DomainError(
             _("A discretionary limit is at most %(max)s under this policy; request a limit from the insurer instead.")

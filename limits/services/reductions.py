@@ -27,7 +27,8 @@ Kind = LimitDecision.Kind
 def _effective_after_notice(limit: CreditLimit, notified_on: date, effective_date: date | None) -> date:
     """A reduction or withdrawal applies only to shipments made once the policy's notice after the day the
     insured is notified has run (policies.deadlines.reduction_effective_from); a later date may be given."""
-    terms = limit.policy.terms
+    # The notice the terms set on the day the insured is told.
+    terms = limit.policy.terms_on(notified_on)
     earliest = reduction_effective_from(terms=terms, notified_on=notified_on)
     effective_date = effective_date or earliest
     if effective_date < earliest:

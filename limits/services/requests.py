@@ -126,8 +126,8 @@ def request_limit(*, tenant, requested_by, policy: Policy, buyer: Buyer, amount:
     """
     today = today or timezone.localdate()
     check_policy(policy, tenant, today)
-    check_buyer(policy, buyer, tenant)
-    check_amount_and_terms(policy, amount, terms_days)
+    check_buyer(policy, buyer, tenant, today)
+    check_amount_and_terms(policy, amount, terms_days, today)
     reference = check_reference(tenant.pk, reference)
     if CreditLimit.objects.filter(policy=policy, buyer=buyer, state=CreditLimit.State.PENDING).exists():
         raise DomainError(
@@ -164,7 +164,8 @@ def edit_pending_request(*, limit: CreditLimit, amount: Money | None = None, ter
         raise DomainError(_("Only a pending request can be edited."))
     amount = amount if amount is not None else limit.requested
     terms_days = terms_days if terms_days is not None else limit.requested_terms_days
-    check_amount_and_terms(limit.policy, amount, terms_days)
+    # An edit is the request made again today: today's terms judge it.
+    check_amount_and_terms(limit.policy, amount, terms_days, today)
     if reference is not None:
         limit.reference = check_reference(limit.tenant_id, reference, exclude_pk=limit.pk)
     limit.requested_amount = amount.amount

@@ -21,12 +21,13 @@ def check_policy(policy: Policy, tenant, today: date) -> None:
         raise DomainError(_("Policy %(number)s is not in force.") % {"number": policy.number}, field="policy")
 
 
-def check_buyer(policy: Policy, buyer: Buyer, tenant) -> None:
+def check_buyer(policy: Policy, buyer: Buyer, tenant, on: date) -> None:
+    """`on`: the day of the request, whose terms say which countries are covered (domain.md, The policy's life)."""
     if buyer.status == Buyer.Status.MERGED:
         raise DomainError(_("This buyer was merged into another one: use that buyer."), field="buyer")
     if buyer.status == Buyer.Status.PENDING and buyer.proposed_by_tenant_id != tenant.pk:
         raise DomainError(_("Unknown buyer."), field="buyer")
-    if not policy.terms.covers_country(buyer.country.code):
+    if not policy.terms_on(on).covers_country(buyer.country.code):
         raise DomainError(
             _("Buyers in %(country)s are not covered by policy %(number)s.")
             % {"country": buyer.country.name, "number": policy.number},
@@ -42,11 +43,12 @@ def check_currency(policy: Policy, currency: str) -> None:
         )
 
 
-def check_terms(policy: Policy | None, terms_days: int | None) -> None:
-    """Payment terms of at least a day, within the policy's maximum credit period (when the policy is known)."""
+def check_terms(policy: Policy | None, terms_days: int | None, on: date) -> None:
+    """Payment terms of at least a day, within the policy's maximum credit period on `on`, the day of the request
+    (when the policy is known)."""
     if terms_days is None or terms_days <= 0:
         raise DomainError(_("Payment terms must be at least one day."), field="terms_days")
-    max_days = policy.terms.max_credit_period_days if policy is not None else None
+    max_days = policy.terms_on(on).max_credit_period_days if policy is not None else None
     if max_days is not None and terms_days > max_days:
         raise DomainError(
             _("Payment terms of %(days)d days exceed the policy's maximum credit period of %(max)d days.")
@@ -55,11 +57,11 @@ def check_terms(policy: Policy | None, terms_days: int | None) -> None:
         )
 
 
-def check_amount_and_terms(policy: Policy, amount: Money, terms_days: int) -> None:
+def check_amount_and_terms(policy: Policy, amount: Money, terms_days: int, on: date) -> None:
     check_currency(policy, str(amount.currency))
     if amount.amount <= 0:
         raise DomainError(_("The amount must be greater than zero."), field="amount")
-    check_terms(policy, terms_days)
+    check_terms(policy, terms_days, on)
 
 
 def reference_used(reference: str) -> DomainError:

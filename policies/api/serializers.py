@@ -1,4 +1,3 @@
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -55,7 +54,7 @@ class TermsVersionOutputSerializer(serializers.Serializer):
 
 
 class PolicyOutputSerializer(serializers.ModelSerializer):
-    terms = serializers.SerializerMethodField(help_text="The terms in force today.")
+    terms = serializers.SerializerMethodField(help_text="The terms in force today (within the period: a policy not started yet shows its first terms, an ended one its last).")
     terms_versions = serializers.SerializerMethodField(
         help_text="Every dated version of the terms, oldest first: the terms at issue, then each endorsement.")
 
@@ -66,7 +65,7 @@ class PolicyOutputSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PolicyTermsOutputSerializer)
     def get_terms(self, policy):
-        return PolicyTermsOutputSerializer(policy.terms_on(timezone.localdate())).data
+        return PolicyTermsOutputSerializer(policy.terms_shown()).data
 
     @extend_schema_field(TermsVersionOutputSerializer(many=True))
     def get_terms_versions(self, policy):

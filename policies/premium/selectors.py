@@ -97,7 +97,7 @@ def premium_position(*, policy: Policy, today: date) -> PremiumPosition:
         for p in periods_of(policy)
     ]
     declared = quantize_money(Money(sum((d.premium for d in declarations), Decimal("0")), policy.currency))
-    minimum = policy.terms.minimum_premium
+    minimum = policy.terms_on(policy.end_date).minimum_premium  # settled at the period's end
     due, adjustment = period_premium(declared, minimum)
     settled = PeriodPremium.objects.filter(policy=policy, period_start=policy.start_date).first()
     return PremiumPosition(

@@ -100,12 +100,13 @@ def _turnover(policy: Policy, turnover) -> Decimal:
     return amount
 
 
-def _country(policy: Policy, country) -> str:
+def _country(policy: Policy, country, period_start: date) -> str:
     code = str(getattr(country, "code", country) or "").strip().upper()
     if not code or not countries.alpha2(code):
         raise DomainError(_("“%(value)s” is not a country code: use two letters, e.g. ES.") % {"value": code},
                           field="country")
-    if not policy.terms.covers_country(code):
+    # The countries covered on the declared period's first day (its rate's day too).
+    if not policy.terms_on(period_start).covers_country(code):
         raise DomainError(_("Buyers in %(country)s are not covered by policy %(number)s: their turnover is not "
                             "insured.") % {"country": countries.name(code), "number": policy.number},
                           field="country", code="country_excluded")
@@ -148,7 +149,7 @@ def declare_period(*, tenant, declared_by, policy: Policy, period_start: date, r
     seen: set[str] = set()
     declarations = []
     for country, turnover in rows:
-        code = _country(policy, country)
+        code = _country(policy, country, period_start)
         if code in seen:
             raise DomainError(_("%(country)s is listed twice: one line per country.")
                               % {"country": countries.name(code)}, field="country", code="duplicate_country")
@@ -170,9 +171,9 @@ def declare_period(*, tenant, declared_by, policy: Policy, period_start: date, r
 
 def _declare(*, policy, declared_by, period_start, country, turnover, today) -> tuple[TurnoverDeclaration, bool]:
     period = _period(policy, period_start, today)
-    code = _country(policy, country)
+    code = _country(policy, country, period.start)
     amount = _turnover(policy, turnover)
-    # The rate of the terms in force on the period's first day: an endorsement reprices periods from its date.
+    # The rate in force on the declared period's first day (domain.md, The policy's life).
     rate = policy.terms_on(period.start).premium_rate_percent
     values = {
         "period_end": period.end, "turnover": amount, "currency": policy.currency, "premium_rate_percent": rate,
@@ -197,10 +198,12 @@ def _declare(*, policy, declared_by, period_start, country, turnover, today) -> 
 
 
 def _settlement_values(*, policy: Policy, declared: Decimal) -> dict:
-    due, adjustment = period_premium(Money(declared, policy.currency), policy.terms.minimum_premium)
+    # The minimum premium of the terms at the period's end, the day it is settled against.
+    minimum = policy.terms_on(policy.end_date).minimum_premium
+    due, adjustment = period_premium(Money(declared, policy.currency), minimum)
     return {
         "period_end": policy.end_date, "currency": policy.currency, "declared_premium": declared,
-        "minimum_premium": policy.terms.minimum_premium.amount, "adjustment": adjustment.amount,
+        "minimum_premium": minimum.amount, "adjustment": adjustment.amount,
         "premium_due": due.amount,
     }
 
@@ -273,7 +276,9 @@ class PremiumJobResult:
 def _policy_batches(qs, batch_size):
     last_pk = 0
     while True:
-        batch = list(qs.filter(pk__gt=last_pk).select_related("premium_schedule").order_by("pk")[:batch_size])
+        # The terms versions come along: settling reads the minimum premium of each policy's period end.
+        batch = list(qs.filter(pk__gt=last_pk).select_related("premium_schedule").prefetch_related("terms_versions")
+                     .order_by("pk")[:batch_size])
         if not batch:
             return
         yield batch

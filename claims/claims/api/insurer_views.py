@@ -59,7 +59,7 @@ def _queue():
     # A draft is the insured's file in preparation: the insurer sees a claim once it is submitted.
     return (claims_for_insurer()
             .select_related("tenant", "policy", "buyer", "overdue__policy")
-            .prefetch_related("overdue__invoices")
+            .prefetch_related("overdue__invoices", "overdue__policy__terms_versions")  # the terms per shipment date
             .order_by(F("payment_due_on").asc(nulls_last=True), "filed_on", "pk"))
 
 

@@ -64,7 +64,7 @@ class PolicyPremiumOutputSerializer(serializers.Serializer):
     policy = serializers.CharField(source="policy.number")
     period_start = BoundedDateField(source="policy.start_date")
     period_end = BoundedDateField(source="policy.end_date")
-    premium_rate_percent = serializers.DecimalField(source="policy.terms.premium_rate_percent", max_digits=7,
+    premium_rate_percent = serializers.DecimalField(source="policy.terms_shown.premium_rate_percent", max_digits=7,
                                                     decimal_places=4)
     declared_premium = MoneyField()
     minimum_premium = MoneyField()
