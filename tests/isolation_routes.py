@@ -52,6 +52,8 @@ RESOURCE_MODELS = {
     "users": "auth.User",
     "notifications": "core.Notification",
     "creditlimit": "limits.CreditLimit",
+    "jobs": "limits.LimitImportJob",  # limits/import/jobs/<pk>/
+    "limit-imports": "limits.LimitImportJob",
 }
 
 # `<name>_id` / `<name>_pk` parameters: the object the name says.
