@@ -39,7 +39,7 @@ def _language(job: LimitImportJob) -> str:
 def run_import_job(*, job_id: int, today: date | None = None) -> LimitImportJob | None:
     """Import the job's file from its last committed batch on; None when it had already finished."""
     with transaction.atomic():
-        job = LimitImportJob.objects.select_for_update().select_related("tenant", "requested_by").get(pk=job_id)
+        job = LimitImportJob.objects.select_for_update(of=("self",)).select_related("tenant", "requested_by").get(pk=job_id)
         if job.is_finished:
             return None
         if job.state == State.QUEUED:
@@ -145,7 +145,7 @@ def _import_batch(job, index: int, rows: dict, scan, *, today: date, scorecards:
 
 def _finish(job: LimitImportJob, *, file_error: str = "") -> LimitImportJob:
     with transaction.atomic():
-        locked = LimitImportJob.objects.select_for_update().select_related("tenant", "requested_by").get(pk=job.pk)
+        locked = LimitImportJob.objects.select_for_update(of=("self",)).select_related("tenant", "requested_by").get(pk=job.pk)
         if locked.is_finished:
             return locked
         if file_error:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -137,7 +137,7 @@ def _write_matrix_rows(*, tenant, requested_by, rows: list[PreviewRow], today: d
     pairs = {(row.policy.pk, row.buyer.pk) for row in rows}
     stopped, current, ceilings = _stopped_pairs(pairs, today), _current_limits(pairs), _Ceilings(today)
     now = timezone.now()
-    limits, pending_snapshots, approved = [], [], []
+    limits, approved = [], []
     for row in rows:
         pair = (row.policy.pk, row.buyer.pk)
         fields = dict(
@@ -145,9 +145,7 @@ def _write_matrix_rows(*, tenant, requested_by, rows: list[PreviewRow], today: d
             requested_amount=row.amount.amount, requested_terms_days=row.terms_days, supersedes=current.get(pair),
             requested_by=requested_by, created_at=now, updated_at=now,
         )
-        # What the single path's first save records ('+'), then its decided state ('~') if the matrix approves.
-        limit = snapshot = CreditLimit(state=State.PENDING, **fields)
-        pending_snapshots.append(snapshot)
+        limit = CreditLimit(state=State.PENDING, **fields)
         if pair not in stopped and ceilings.approves(row):
             limit = CreditLimit(state=State.IN_FORCE, decided_amount=row.amount.amount,
                                 decided_terms_days=row.terms_days, decided_at=now, **fields)
@@ -161,11 +159,11 @@ def _write_matrix_rows(*, tenant, requested_by, rows: list[PreviewRow], today: d
         for limit in replaced:
             limit.state, limit.under_review, limit.updated_at = State.SUPERSEDED, False, now
     CreditLimit.objects.bulk_create(limits)
-    for snapshot, limit in zip(pending_snapshots, limits, strict=True):
-        snapshot.pk = limit.pk
-    history = CreditLimit.history
-    history.bulk_history_create(pending_snapshots, default_user=requested_by, default_date=now)
-    history.bulk_history_create([*replaced, *approved], update=True, default_user=requested_by, default_date=now)
+    new_ids = [limit.pk for limit in limits]
+    # History as the single path's saves record it: '+' pending for every new limit, then '~' for each limit
+    # decided and each limit it replaced, copied from the rows just written (no model instance per row).
+    _copy_history(new_ids, history_type="+", when=now, user=requested_by, as_pending=True)
+    _copy_history([limit.pk for limit in [*replaced, *approved]], history_type="~", when=now, user=requested_by)
     decisions = [_decision(limit, today=today, approved=limit.state == State.IN_FORCE) for limit in limits]
     LimitDecision.objects.bulk_create(decisions)
     _announce(tenant, [(limit, decision) for limit, decision in zip(limits, decisions, strict=True)
@@ -174,6 +172,31 @@ def _write_matrix_rows(*, tenant, requested_by, rows: list[PreviewRow], today: d
     outcome.decided += len(approved)
     outcome.referred += len(limits) - len(approved)
     outcome.limit_ids.extend(limit.pk for limit in limits)
+
+
+# A limit's state before its decision, as the pending request's first save recorded it.
+_PENDING_SNAPSHOT = {"state": "%s", "decided_amount": "NULL", "decided_terms_days": "NULL", "decided_at": "NULL"}
+
+
+def _copy_history(ids: list[int], *, history_type: str, when, user, as_pending: bool = False) -> None:
+    """One INSERT ... SELECT of the limits' history rows (simple-history's columns), whatever their number."""
+    if not ids:
+        return
+    historical = CreditLimit.history.model
+    quote = connection.ops.quote_name
+    tracked = [field.column for field in historical.tracked_fields]
+    overrides = _PENDING_SNAPSHOT if as_pending else {}
+    select = [overrides.get(column, quote(column)) for column in tracked]
+    params = [State.PENDING] if as_pending else []
+    history_date = historical._meta.get_field("history_date").get_db_prep_value(when, connection)
+    params += [history_date, history_type, getattr(user, "pk", None), *ids]
+    columns = ", ".join([*(quote(column) for column in tracked), "history_date", "history_change_reason",
+                         "history_type", "history_user_id"])
+    sql = (f"INSERT INTO {quote(historical._meta.db_table)} ({columns}) "
+           f"SELECT {', '.join(select)}, %s, '', %s, %s FROM {quote(CreditLimit._meta.db_table)} "
+           f"WHERE id IN ({', '.join(['%s'] * len(ids))}) ORDER BY id")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def _decision(limit: CreditLimit, *, today: date, approved: bool) -> LimitDecision:
