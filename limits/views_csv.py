@@ -41,11 +41,10 @@ class LimitCsvImportView(TenantMemberRequiredMixin, View):
     required_permission = "limits.request_limit"
     template_name = "limits/csv_import.html"
 
-    def _render(self, form, result=None, status=200, queued_rows=0):
+    def _render(self, form, result=None, status=200):
         context = {
             "form": form,
             "result": result,
-            "queued_rows": queued_rows,
             "columns": KNOWN_COLUMNS,
             "max_rows": number_format(MAX_JOB_ROWS, force_grouping=True),
             "max_megabytes": max_job_bytes() // (1024 * 1024),
@@ -68,7 +67,7 @@ class LimitCsvImportView(TenantMemberRequiredMixin, View):
             return redirect("limits:import-job", pk=started.job.pk)
         # A fresh form: uploading the corrected (or next) file is the next step.
         fresh = LimitCsvImportForm(initial={"mode": form.cleaned_data["mode"]})
-        return self._render(fresh, result=started.result, queued_rows=started.queued_rows)
+        return self._render(fresh, result=started.result)
 
 
 class LimitCsvExportView(TenantMemberRequiredMixin, View):

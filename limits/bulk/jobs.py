@@ -40,7 +40,6 @@ def sync_max_rows() -> int:
 @dataclass(frozen=True)
 class ImportStart:
     result: ImportResult | None = None  # imported now, or refused before any write
-    queued_rows: int = 0  # more than zero: a worker imports them and notifies the user
     job: LimitImportJob | None = None  # the queued job, whose page shows its progress
 
 
@@ -113,7 +112,7 @@ def _start_job(*, tenant, requested_by, file, mode: str, filename: str) -> Impor
         job.file.save(filename or "import.csv", content, save=False)
         job.save()
         outbox.enqueue(task_name=IMPORT_JOB_TASK, payload={"job_id": job.pk})
-    return ImportStart(job=job, queued_rows=1)
+    return ImportStart(job=job)
 
 
 def run_queued_import(*, tenant, requested_by, csv_text: str, mode: str, import_key: str,
