@@ -153,7 +153,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5, help="per wrk run")
     parser.add_argument("--rounds", type=int, default=2, help="floor/Kredo pairs per endpoint")
     parser.add_argument("--page-requests", type=int, default=20)
-    parser.add_argument("--import-rows", type=int, default=2_000)
+    parser.add_argument("--import-rows", type=int, default=100_000)
     parser.add_argument("--label", default="latest", help="the block of RESULTS.md to write")
     args = parser.parse_args()
     args.only = set(args.only.split(","))

@@ -256,6 +256,8 @@ CELERY_BEAT_SCHEDULE = {
     "profit-shares": {"task": "claims.tasks.credit_profit_shares", "schedule": crontab(hour=5, minute=40)},
     # Credit-limit fees of each ended month, invoiced once (limits.fees).
     "credit-limit-fees": {"task": "limits.tasks.credit_limit_fees", "schedule": crontab(hour=5, minute=10)},
+    # Limit import jobs whose hand-over to a worker was lost or whose worker died: resumed from their last batch.
+    "resume-stalled-limit-imports": {"task": "limits.tasks.resume_stalled_limit_imports", "schedule": 300.0},
 }
 
 # Claim documents: largest accepted upload; the type is checked on content too (claims.claims.documents).
@@ -268,6 +270,10 @@ UPLOAD_ARCHIVE_MAX_ENTRIES = env.int("UPLOAD_ARCHIVE_MAX_ENTRIES", default=1000)
 CLAIM_REMINDER_DAYS = env.int("CLAIM_REMINDER_DAYS", default=7)
 # CSV limit imports above this many rows run in the background (limits.bulk.jobs).
 LIMITS_CSV_SYNC_MAX_ROWS = env.int("LIMITS_CSV_SYNC_MAX_ROWS", default=200)
+# Largest CSV file a background import stores (limits.bulk.stream); the API lets multipart bodies this large in.
+IMPORT_FILE_MAX_BYTES = env.int("IMPORT_FILE_MAX_BYTES", default=50 * 1024 * 1024)
+# Rows a background limit import resolves and writes per transaction (limits.bulk.runner).
+LIMIT_IMPORT_BATCH_SIZE = env.int("LIMIT_IMPORT_BATCH_SIZE", default=1000)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

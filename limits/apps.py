@@ -10,6 +10,7 @@ class LimitsConfig(AppConfig):
         # Connect the buyer-merge receiver; offer the limit.* webhook events to subscribers from start-up.
         from core.readcache import invalidate_on_change
         from limits import events, receivers  # noqa: F401
+        from limits.bulk import import_events  # noqa: F401  (the import.completed webhook)
         from limits.models import AutoDecisionRule
         from limits.services.requests import MATRIX
 

@@ -243,5 +243,7 @@ class AutoDecisionRule(models.Model):
         return f"grades {self.min_grade}-{self.max_grade}: up to {self.max_amount} {self.currency}"
 
 
-# The scorecard's versions live with the scorecard (limits.scorecard); imported here so Django registers them.
+# Models that live with their concept, imported here so Django registers them: the scorecard's versions
+# (limits.scorecard) and large CSV imports as jobs (limits.bulk.runner).
+from limits.bulk.job_models import LimitImportError, LimitImportJob  # noqa: E402,F401
 from limits.scorecard.models import Scorecard  # noqa: E402,F401

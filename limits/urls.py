@@ -12,5 +12,7 @@ urlpatterns = [
     path("<int:pk>/cancel/", views.LimitCancelView.as_view(), name="cancel"),
     # CSV import/export (limits/views_csv.py)
     path("import/", views_csv.LimitCsvImportView.as_view(), name="import"),
+    path("import/jobs/<int:pk>/", views_csv.LimitImportJobView.as_view(), name="import-job"),
+    path("import/jobs/<int:pk>/errors.csv", views_csv.LimitImportErrorsView.as_view(), name="import-job-errors"),
     path("export.csv", views_csv.LimitCsvExportView.as_view(), name="export"),
 ]

@@ -6,8 +6,8 @@ limits.bulk.csv_export writes the download.
 """
 
 from django import forms
-from django.http import StreamingHttpResponse
-from django.shortcuts import render
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +16,11 @@ from django.views import View
 from accounts.mixins import TenantMemberRequiredMixin
 from core.forms import state_filter
 from limits.bulk import csv_export, jobs
-from limits.bulk.csv_decode import MAX_BYTES
-from limits.bulk.rows import KNOWN_COLUMNS, MAX_ROWS, MODE_ALL_OR_NOTHING, MODE_VALID_ROWS
+from limits.bulk.csv_errors import error_lines
+from limits.bulk.job_models import LimitImportJob
+from limits.bulk.rows import KNOWN_COLUMNS, MODE_ALL_OR_NOTHING, MODE_VALID_ROWS
+from limits.bulk.selectors import import_job, job_progress
+from limits.bulk.stream import MAX_JOB_ROWS, max_job_bytes
 from limits.models import CreditLimit
 
 
@@ -38,14 +41,13 @@ class LimitCsvImportView(TenantMemberRequiredMixin, View):
     required_permission = "limits.request_limit"
     template_name = "limits/csv_import.html"
 
-    def _render(self, form, result=None, status=200, queued_rows=0):
+    def _render(self, form, result=None, status=200):
         context = {
             "form": form,
             "result": result,
-            "queued_rows": queued_rows,
             "columns": KNOWN_COLUMNS,
-            "max_rows": number_format(MAX_ROWS, force_grouping=True),
-            "max_megabytes": MAX_BYTES // (1024 * 1024),
+            "max_rows": number_format(MAX_JOB_ROWS, force_grouping=True),
+            "max_megabytes": max_job_bytes() // (1024 * 1024),
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -61,9 +63,11 @@ class LimitCsvImportView(TenantMemberRequiredMixin, View):
             tenant=self.tenant, requested_by=request.user, file=upload, mode=form.cleaned_data["mode"],
             filename=getattr(upload, "name", "") or "",
         )
+        if started.job is not None:  # a worker imports it: its page shows the progress
+            return redirect("limits:import-job", pk=started.job.pk)
         # A fresh form: uploading the corrected (or next) file is the next step.
         fresh = LimitCsvImportForm(initial={"mode": form.cleaned_data["mode"]})
-        return self._render(fresh, result=started.result, queued_rows=started.queued_rows)
+        return self._render(fresh, result=started.result)
 
 
 class LimitCsvExportView(TenantMemberRequiredMixin, View):
@@ -76,6 +80,33 @@ class LimitCsvExportView(TenantMemberRequiredMixin, View):
         response = StreamingHttpResponse(_with_bom(lines), content_type="text/csv; charset=utf-8")
         filename = f"kredo-limits-{timezone.localdate().isoformat()}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class LimitImportJobView(TenantMemberRequiredMixin, View):
+    """A background import's progress; with HTMX the counts alone, asked again every two seconds until done."""
+
+    required_permission = "limits.request_limit"
+
+    def get(self, request, pk):
+        try:
+            job = import_job(tenant=self.tenant, pk=pk)
+        except LimitImportJob.DoesNotExist as exc:
+            raise Http404 from exc
+        template = "limits/_import_progress.html" if request.htmx else "limits/import_job.html"
+        return render(request, template, {"progress": job_progress(job=job)})
+
+
+class LimitImportErrorsView(TenantMemberRequiredMixin, View):
+    required_permission = "limits.request_limit"
+
+    def get(self, request, pk):
+        try:
+            job = import_job(tenant=self.tenant, pk=pk)
+        except LimitImportJob.DoesNotExist as exc:
+            raise Http404 from exc
+        response = StreamingHttpResponse(error_lines(job=job), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="kredo-limit-import-{job.pk}-errors.csv"'
         return response
 
 

@@ -53,6 +53,8 @@ RESOURCE_MODELS = {
     "notifications": "core.Notification",
     "creditlimit": "limits.CreditLimit",
     "policy": "policies.Policy",  # admin/policies/policy/<pk>/endorse/
+    "jobs": "limits.LimitImportJob",  # limits/import/jobs/<pk>/
+    "limit-imports": "limits.LimitImportJob",
 }
 
 # `<name>_id` / `<name>_pk` parameters: the object the name says.

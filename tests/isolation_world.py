@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db.models import F
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -55,6 +56,11 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
             tenant=tenant, event="test", dedup_key=MARKER, code="legacy.text", params={"text": f"Notice {MARKER}"},
             lines=[["legacy.text", {"text": MARKER}]])
         limit = Model("limits", "CreditLimit").objects.get(policy=claim.policy, buyer=claim.buyer)
+        import_job = Model("limits", "LimitImportJob")(tenant=tenant, requested_by=user, mode="valid_rows",
+                                                       filename=f"book-{MARKER}.csv", rows_with_errors=1)
+        import_job.file.save("book.csv", ContentFile(b"policy_number\n"), save=True)
+        Model("limits", "LimitImportError").objects.create(tenant=tenant, job=import_job, line=2, column="amount",
+                                                           message=f"Wrong {MARKER}")
         document = claim.documents.first()
         # The texts a page shows carry the marker (set after the flow, which checks none of them).
         type(tenant).objects.filter(pk=tenant.pk).update(legal_name=f"Iberia Export {MARKER} S.L.")
@@ -72,7 +78,7 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
     objects = {
         obj._meta.label: obj
         for obj in (claim, claim.policy, limit, claim.overdue, invoice, document, recovery, case, declaration,
-                    proposal, token, endpoint, delivery, notification, tenant)
+                    proposal, token, endpoint, delivery, notification, import_job, tenant)
     }
     objects["auth.User"] = user
     with scopes_disabled():

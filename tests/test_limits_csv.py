@@ -342,9 +342,10 @@ def test_the_import_page_creates_and_shows_counts(client_of_user, tenant, policy
 @pytest.mark.parametrize("content, expected", [
     (b"", "file is empty"),  # Django's form refuses an empty upload itself
     (b"foo,bar\n1,2\n", "Missing columns"),
-    (csv_bytes(*["x" * 1000] * 2100), "larger than 2 MB"),
+    (csv_bytes(*["x" * 1000] * 3300), "larger than 3 MB"),  # past IMPORT_FILE_MAX_BYTES, lowered here
 ])
-def test_the_import_page_shows_file_errors_never_a_500(client_of_user, policy, content, expected):
+def test_the_import_page_shows_file_errors_never_a_500(client_of_user, policy, content, expected, settings):
+    settings.IMPORT_FILE_MAX_BYTES = 3 * 1024 * 1024
     upload = io.BytesIO(content)
     upload.name = "limits.csv"
     response = client_of_user.post("/limits/import/", {"file": upload, "mode": "all_or_nothing"})

@@ -1,7 +1,8 @@
 """CSV import: one summary notification per import; large files imported by a worker through the outbox.
 
-The queued file travels in the outbox payload, written in the upload's transaction; running the
-handler twice creates nothing twice (the import key is checked before anything is written).
+A large file is stored as an import job, its outbox message written in the upload's transaction
+(tests/test_limit_import_jobs.py tests the job itself); messages queued before jobs existed carry the
+file in their payload and are still carried out once.
 """
 
 import io
@@ -12,7 +13,7 @@ from buyers.models import Buyer
 from core import outbox, webhooks
 from core.models import Notification, OutboxMessage, WebhookDelivery
 from limits.bulk import jobs as bulk_jobs
-from limits.models import CreditLimit
+from limits.models import CreditLimit, LimitImportJob
 from limits.tasks import import_limit_requests_csv
 from tests.limit_factories import in_force_policy
 
@@ -68,7 +69,7 @@ def summaries(tenant):
 
 
 def queued_messages():
-    return list(OutboxMessage.objects.filter(task_name=bulk_jobs.QUEUED_IMPORT_TASK))
+    return list(OutboxMessage.objects.filter(task_name__in=[bulk_jobs.QUEUED_IMPORT_TASK, bulk_jobs.IMPORT_JOB_TASK]))
 
 
 # Small files: imported at once, one summary
@@ -127,15 +128,15 @@ def test_a_large_import_is_queued_with_the_upload_and_the_worker_imports_it(
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = upload(client_of_user, csv_bytes(*FIVE_ROWS))
-    page = response.content.decode()
-    assert response.status_code == 200 and response.context["queued_rows"] == 5
-    assert "Import queued" in page and "you will be notified when it is done." in page
-    (message,) = queued_messages()
-    assert message.payload["csv_text"].startswith(HEADER) and message.payload["tenant_id"] == tenant.pk
+    (job,) = LimitImportJob.objects.filter(tenant=tenant)
+    assert response.status_code == 302 and response["Location"] == f"/limits/import/jobs/{job.pk}/"
+    (message,) = OutboxMessage.objects.filter(task_name=bulk_jobs.IMPORT_JOB_TASK)
+    assert message.payload == {"job_id": job.pk}
     assert not CreditLimit.objects.exists() and not summaries(tenant)
     assert len(callbacks) == 1  # the hand-over to Celery waits for the commit
 
-    assert outbox.process(message_id=message.pk) is True
+    with django_capture_on_commit_callbacks(execute=True):  # Celery is eager: the job's task runs on commit
+        assert outbox.process(message_id=message.pk) is True
     assert CreditLimit.objects.filter(tenant=tenant).count() == 5
     (summary,) = summaries(tenant)
     assert summary.recipient == user and "requests created: 5;" in summary.subject
@@ -147,23 +148,18 @@ def test_end_to_end_through_celery(client_of_user, tenant, policy, buyers, djang
         upload(client_of_user, csv_bytes(*FIVE_ROWS))
     assert CreditLimit.objects.filter(tenant=tenant).count() == 5
     assert len(summaries(tenant)) == 1
-    assert OutboxMessage.objects.get(task_name=bulk_jobs.QUEUED_IMPORT_TASK).processed_at is not None
+    assert OutboxMessage.objects.get(task_name=bulk_jobs.IMPORT_JOB_TASK).processed_at is not None
+    assert LimitImportJob.objects.get(tenant=tenant).state == "done"
 
 
-def test_running_the_handler_twice_creates_nothing_twice(client_of_user, tenant, policy, buyers,
-                                                         django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=False):
-        upload(client_of_user, csv_bytes(*FIVE_ROWS))
-    (message,) = queued_messages()
-    # Called directly, not through outbox.process, so the message's own "processed" mark cannot help.
-    import_limit_requests_csv(**message.payload)
+def test_a_message_queued_before_jobs_is_carried_out_once(tenant, user, policy, buyers):
+    payload = {"tenant_id": tenant.pk, "requested_by_id": user.pk, "mode": "valid_rows", "import_key": "k" * 32,
+               "filename": "old.csv", "csv_text": csv_bytes(*FIVE_ROWS).decode()}
+    import_limit_requests_csv(**payload)
     after_first = (CreditLimit.objects.count(), Notification.objects.count())
-    import_limit_requests_csv(**message.payload)
+    import_limit_requests_csv(**payload)
     assert (CreditLimit.objects.count(), Notification.objects.count()) == after_first
-    assert after_first[0] == 5  # the row without a reference too: nothing else would have stopped its twin
-    assert outbox.process(message_id=message.pk) is True
-    assert outbox.process(message_id=message.pk) is False
-    assert CreditLimit.objects.count() == 5 and len(summaries(tenant)) == 1
+    assert after_first == (5, 1)  # the row without a reference too: nothing else would have stopped its twin
 
 
 def test_the_worker_reads_the_file_again_against_todays_data(tenant, user, policy, buyers,
@@ -171,13 +167,14 @@ def test_the_worker_reads_the_file_again_against_todays_data(tenant, user, polic
     with django_capture_on_commit_callbacks(execute=False):
         started = bulk_jobs.start_import(tenant=tenant, requested_by=user, file=csv_bytes(*FIVE_ROWS),
                                          mode="all_or_nothing", filename="late.csv")
-    assert started.queued_rows == 5
+    assert started.job is not None
     # Meanwhile the reference Q-1 is used by a request made in the browser.
     CreditLimit.objects.create(tenant=tenant, policy=in_force_policy(tenant, "KR-ASYNC-002"), buyer=buyers[0],
                                reference="Q-1", state="pending", currency="EUR", requested_amount=1,
                                requested_terms_days=30)
-    (message,) = queued_messages()
-    outbox.process(message_id=message.pk)
+    (message,) = OutboxMessage.objects.filter(task_name=bulk_jobs.IMPORT_JOB_TASK)
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.process(message_id=message.pk)
     assert CreditLimit.objects.count() == 1  # all or nothing: nothing from the file
     (summary,) = summaries(tenant)
     assert summary.subject == "Import of late.csv: nothing was created; rows with errors: 1"

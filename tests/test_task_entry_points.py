@@ -25,7 +25,7 @@ from core.tasks import (
 )
 from limits.bulk import jobs as bulk_jobs
 from limits.models import CreditLimit
-from limits.tasks import import_limit_requests_csv, review_limits
+from limits.tasks import review_limits, run_limit_import_job
 from tests.limit_factories import csv_buyer, in_force_policy, make_limit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
@@ -59,8 +59,8 @@ def test_the_queued_limit_import_runs_in_its_tenant(client_of_user, tenant, sett
     with django_capture_on_commit_callbacks(execute=False):
         client_of_user.post("/limits/import/", {"file": file, "mode": "valid_rows"})
     with scopes_disabled():
-        message = OutboxMessage.objects.get(task_name=bulk_jobs.QUEUED_IMPORT_TASK)
-    import_limit_requests_csv(**message.payload)
+        message = OutboxMessage.objects.get(task_name=bulk_jobs.IMPORT_JOB_TASK)
+    run_limit_import_job(message.payload["job_id"])  # the task the outbox handler hands the job to
     with scopes_disabled():
         assert CreditLimit.objects.filter(tenant=tenant, policy=policy).count() == 2
         assert not CreditLimit.objects.exclude(tenant=tenant).exists()  # nothing for another insured

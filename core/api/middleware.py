@@ -17,7 +17,9 @@ API_PREFIX = "/api/"
 def largest_body(content_type: str) -> int:
     allowed = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 2_621_440
     if content_type.startswith("multipart/"):
-        allowed += getattr(settings, "CLAIM_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024) * 2
+        # A claim document, or a CSV file a background import stores (IMPORT_FILE_MAX_BYTES), whichever is larger.
+        allowed += max(getattr(settings, "CLAIM_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024) * 2,
+                       getattr(settings, "IMPORT_FILE_MAX_BYTES", 0))
     return allowed
 
 

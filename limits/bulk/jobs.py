@@ -1,9 +1,10 @@
-"""CSV imports of limit requests as jobs: a small file imported at once, a large one queued for a worker.
+"""CSV imports of limit requests: a small file imported at once, a large one stored and imported by a worker.
 
-A small file is imported in the upload's request; a large one travels in an outbox message (written
-with the upload's transaction) and a worker imports it. Either way the file is decoded and resolved
-by `parse_limit_requests` and imported by limits.bulk.importer, and the uploader gets one summary for
-the whole file, never one notice per row.
+A small file is imported in the upload's request (decoded and resolved by `parse_limit_requests`, imported
+by limits.bulk.importer). A larger one (more than `sync_max_rows()` rows, or over the 2 MB read in a
+request, up to 50 MB and 100,000 rows) is stored as a LimitImportJob with an outbox message written in the
+same transaction; a worker imports it in batches (limits.bulk.runner) while the uploader watches its
+progress page. Either way the uploader gets one summary for the whole file, never one notice per row.
 """
 
 import uuid
@@ -11,24 +12,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import Tenant
 from core import outbox
 from core.models import Notification
-from limits.bulk.csv_decode import parse_limit_requests, read_bytes
+from limits.bulk import stream
+from limits.bulk.csv_decode import MAX_BYTES, parse_limit_requests, read_bytes
 from limits.bulk.importer import import_and_notify, import_limit_requests, summary_dedup_key
-from limits.bulk.rows import MODE_ALL_OR_NOTHING, MODES, ImportPreview, ImportResult, RowError
+from limits.bulk.job_models import LimitImportJob
+from limits.bulk.rows import MAX_ROWS, MODE_ALL_OR_NOTHING, MODES, ImportPreview, ImportResult, RowError
 
 # Above this many rows the browser request would wait too long: a worker imports the file
 # (settings.LIMITS_CSV_SYNC_MAX_ROWS overrides it).
 SYNC_MAX_ROWS = 200
-# The outbox handler's name (limits.tasks): queued messages carry it, so it never changes.
-QUEUED_IMPORT_TASK = "limits.import_limit_requests_csv"
-# The file travels in the outbox payload (JSON in the database, written with the upload's
-# transaction); csv_decode.MAX_BYTES already keeps it far below this.
-MAX_QUEUED_BYTES = 5 * 1024 * 1024
+# The outbox handlers' names (limits.tasks): queued messages carry them, so they never change.
+QUEUED_IMPORT_TASK = "limits.import_limit_requests_csv"  # the file in the payload (messages queued before jobs)
+IMPORT_JOB_TASK = "limits.run_limit_import_job"
 
 
 def sync_max_rows() -> int:
@@ -38,38 +40,79 @@ def sync_max_rows() -> int:
 @dataclass(frozen=True)
 class ImportStart:
     result: ImportResult | None = None  # imported now, or refused before any write
-    queued_rows: int = 0  # more than zero: a worker imports them and notifies the user
+    job: LimitImportJob | None = None  # the queued job, whose page shows its progress
+
+
+def _size(file) -> int:
+    if isinstance(file, str):
+        return len(file.encode("utf-8"))
+    if isinstance(file, bytes | bytearray):
+        return len(file)
+    size = getattr(file, "size", None)
+    if size is None:
+        file.seek(0, 2)
+        size = file.tell()
+    return size
+
+
+def _refused(mode: str, message: str) -> ImportStart:
+    return ImportStart(result=ImportResult(mode=mode, errors=[RowError(line=None, column=None, message=message)]))
+
+
+def _data_lines(raw: bytes) -> int:
+    # An upper bound of the rows (blank lines and quoted line breaks count too): enough to choose the path.
+    return max(raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1) - 1, 0)
 
 
 def start_import(*, tenant, requested_by, file, mode: str, filename: str = "",
-                 today: date | None = None) -> ImportStart:
-    """Import a small file at once; queue a large one for a worker (outbox), the file in the payload."""
+                 today: date | None = None, background: bool = False) -> ImportStart:
+    """Import a small file at once; store a large one as a job for a worker (outbox).
+
+    background=True: always a job, whatever the size (the API answers every upload with its job).
+    """
     if mode not in MODES:
         raise ValueError(f"Unknown import mode {mode!r}")
+    size = _size(file)
+    if size > stream.max_job_bytes():
+        return _refused(mode, _("The file is larger than %(size)s MB: split it into smaller files.")
+                        % {"size": stream.max_job_bytes() // (1024 * 1024)})
+    if size > MAX_BYTES or background:
+        return _start_job(tenant=tenant, requested_by=requested_by, file=file, mode=mode, filename=filename)
     raw, error = read_bytes(file)
+    if error is None and _data_lines(raw) > MAX_ROWS:
+        return _start_job(tenant=tenant, requested_by=requested_by, file=raw, mode=mode, filename=filename)
     preview = ImportPreview(file_errors=[error]) if error else parse_limit_requests(tenant=tenant, file=raw, today=today)
     if preview.file_errors or not preview.rows or (mode == MODE_ALL_OR_NOTHING and preview.has_errors):
         # Refused before any write, whatever the size: the page shows why at once, nothing to announce.
         return ImportStart(result=import_limit_requests(
             tenant=tenant, requested_by=requested_by, preview=preview, mode=mode, today=today
         ))
-    import_key = uuid.uuid4().hex
     if len(preview.rows) <= sync_max_rows():
         return ImportStart(result=import_and_notify(
-            tenant=tenant, requested_by=requested_by, preview=preview, mode=mode, import_key=import_key,
+            tenant=tenant, requested_by=requested_by, preview=preview, mode=mode, import_key=uuid.uuid4().hex,
             filename=filename, today=today,
         ))
-    if len(raw) > MAX_QUEUED_BYTES:  # the payload's own cap, should MAX_BYTES ever grow past it
-        return ImportStart(result=ImportResult(mode=mode, rows=len(preview.rows), errors=[RowError(
-            line=None, column=None, message=_("The file is larger than %(size)s MB: split it into smaller files.")
-            % {"size": MAX_QUEUED_BYTES // (1024 * 1024)},
-        )]))
+    return _start_job(tenant=tenant, requested_by=requested_by, file=raw, mode=mode, filename=filename)
+
+
+def _start_job(*, tenant, requested_by, file, mode: str, filename: str) -> ImportStart:
+    """Store the file and queue its job; a file whose header is wrong is refused at once, nothing stored."""
+    content = ContentFile(file.encode("utf-8") if isinstance(file, str) else bytes(file), name=filename or "import.csv") \
+        if isinstance(file, str | bytes | bytearray) else file
+    first = stream.records(content)
+    try:
+        next(first, None)  # the header and the first row only: the worker reads the rest
+    except stream.FileRefused as exc:
+        return _refused(mode, exc.message)
+    finally:
+        first.close()
+    content.seek(0)
     with transaction.atomic():
-        outbox.enqueue(task_name=QUEUED_IMPORT_TASK, payload={
-            "tenant_id": tenant.pk, "requested_by_id": requested_by.pk, "mode": mode, "import_key": import_key,
-            "filename": filename[:200], "csv_text": raw.decode("utf-8-sig"),
-        })
-    return ImportStart(queued_rows=len(preview.rows))
+        job = LimitImportJob(tenant=tenant, requested_by=requested_by, mode=mode, filename=filename[:200])
+        job.file.save(filename or "import.csv", content, save=False)
+        job.save()
+        outbox.enqueue(task_name=IMPORT_JOB_TASK, payload={"job_id": job.pk})
+    return ImportStart(job=job)
 
 
 def run_queued_import(*, tenant, requested_by, csv_text: str, mode: str, import_key: str,
