@@ -2,6 +2,8 @@
 
 from .add_invoices_input_request import AddInvoicesInputRequest
 from .allocation_output import AllocationOutput
+from .auto_decision_rule_input_request import AutoDecisionRuleInputRequest
+from .auto_decision_rule_output import AutoDecisionRuleOutput
 from .buyer_identifier_output import BuyerIdentifierOutput
 from .buyer_output import BuyerOutput
 from .buyer_payload import BuyerPayload
@@ -10,6 +12,7 @@ from .buyer_summary import BuyerSummary
 from .calculation_line_output import CalculationLineOutput
 from .calculation_output import CalculationOutput
 from .checklist_item_output import ChecklistItemOutput
+from .claim import Claim
 from .claim_buyer import ClaimBuyer
 from .claim_cause_enum import ClaimCauseEnum
 from .claim_create_input_request import ClaimCreateInputRequest
@@ -26,64 +29,123 @@ from .claim_state_changed_webhook_event import ClaimStateChangedWebhookEvent
 from .claim_state_enum import ClaimStateEnum
 from .claim_transition_payload import ClaimTransitionPayload
 from .claim_withdraw_input_request import ClaimWithdrawInputRequest
+from .claims_section import ClaimsSection
 from .collection_case_output import CollectionCaseOutput
 from .collection_cost_kind_enum import CollectionCostKindEnum
 from .collection_payload import CollectionPayload
 from .collection_status_changed_webhook import CollectionStatusChangedWebhook
 from .collection_status_changed_webhook_event import CollectionStatusChangedWebhookEvent
 from .collection_status_enum import CollectionStatusEnum
+from .confirm_input_request import ConfirmInputRequest
 from .country_premium import CountryPremium
+from .country_risk_input_request import CountryRiskInputRequest
+from .country_risk_output import CountryRiskOutput
 from .cover_output import CoverOutput
+from .credit_file import CreditFile
+from .credit_file_claim_list import CreditFileClaimList
+from .credit_file_document_list import CreditFileDocumentList
+from .credit_file_grade_list import CreditFileGradeList
+from .credit_file_insurer_claim_list import CreditFileInsurerClaimList
+from .credit_file_insurer_grade_list import CreditFileInsurerGradeList
+from .credit_file_insurer_limit_list import CreditFileInsurerLimitList
+from .credit_file_insurer_overdue_list import CreditFileInsurerOverdueList
+from .credit_file_limit_list import CreditFileLimitList
+from .credit_file_note_list import CreditFileNoteList
+from .credit_file_overdue_list import CreditFileOverdueList
+from .credit_file_paid_invoice_list import CreditFilePaidInvoiceList
 from .deadline_approaching_payload import DeadlineApproachingPayload
 from .deadlines_output import DeadlinesOutput
+from .decision import Decision
 from .decision_payload import DecisionPayload
 from .decision_payload_kind import DecisionPayloadKind
 from .direct_receipt_input_request import DirectReceiptInputRequest
+from .document import Document
 from .document_output import DocumentOutput
 from .document_request_output import DocumentRequestOutput
 from .document_upload_input_request import DocumentUploadInputRequest
 from .exposure_page import ExposurePage
 from .exposure_row import ExposureRow
+from .factor_output import FactorOutput
+from .figures import Figures
+from .grade import Grade
+from .grade_input_request import GradeInputRequest
+from .grade_output import GradeOutput
+from .import_completed_payload import ImportCompletedPayload
+from .import_completed_payload_kind import ImportCompletedPayloadKind
+from .import_completed_payload_mode import ImportCompletedPayloadMode
+from .import_completed_payload_state import ImportCompletedPayloadState
+from .import_completed_webhook import ImportCompletedWebhook
+from .import_completed_webhook_event import ImportCompletedWebhookEvent
 from .insurer_approve_input_request import InsurerApproveInputRequest
+from .insurer_buyer_detail_output import InsurerBuyerDetailOutput
+from .insurer_buyer_output import InsurerBuyerOutput
+from .insurer_claim import InsurerClaim
 from .insurer_claim_detail_output import InsurerClaimDetailOutput
 from .insurer_claim_output import InsurerClaimOutput
+from .insurer_claims_section import InsurerClaimsSection
+from .insurer_clear_review_input_request import InsurerClearReviewInputRequest
 from .insurer_collection_case_input_request import InsurerCollectionCaseInputRequest
 from .insurer_collection_cost_input_request import InsurerCollectionCostInputRequest
 from .insurer_collection_cost_output import InsurerCollectionCostOutput
+from .insurer_credit_file import InsurerCreditFile
+from .insurer_decide_input_kind_enum import InsurerDecideInputKindEnum
+from .insurer_decide_input_request import InsurerDecideInputRequest
 from .insurer_document_output import InsurerDocumentOutput
+from .insurer_exposure import InsurerExposure
+from .insurer_exposure_row import InsurerExposureRow
+from .insurer_grade import InsurerGrade
+from .insurer_limit import InsurerLimit
+from .insurer_limit_detail_output import InsurerLimitDetailOutput
+from .insurer_limits_section import InsurerLimitsSection
+from .insurer_overdue import InsurerOverdue
+from .insurer_overdue_detail_output import InsurerOverdueDetailOutput
+from .insurer_overdue_output import InsurerOverdueOutput
 from .insurer_pay_input_request import InsurerPayInputRequest
 from .insurer_recovery_input_request import InsurerRecoveryInputRequest
 from .insurer_recovery_ledger_output import InsurerRecoveryLedgerOutput
+from .insurer_reduce_input_request import InsurerReduceInputRequest
 from .insurer_reject_input_request import InsurerRejectInputRequest
 from .insurer_request_documents_input_request import InsurerRequestDocumentsInputRequest
 from .insurer_settlement_input_request import InsurerSettlementInputRequest
 from .insurer_settlement_output import InsurerSettlementOutput
+from .insurer_withdraw_input_request import InsurerWithdrawInputRequest
 from .invoice_input_request import InvoiceInputRequest
 from .invoice_output import InvoiceOutput
 from .invoice_payload import InvoicePayload
-from .kind_enum import KindEnum
 from .ledger_holder_enum import LedgerHolderEnum
 from .ledger_line_kind_enum import LedgerLineKindEnum
 from .ledger_line_output import LedgerLineOutput
 from .ledger_totals_output import LedgerTotalsOutput
+from .limit import Limit
 from .limit_decided_webhook import LimitDecidedWebhook
 from .limit_decided_webhook_event import LimitDecidedWebhookEvent
 from .limit_decision_output import LimitDecisionOutput
+from .limit_decision_output_kind_enum import LimitDecisionOutputKindEnum
 from .limit_decision_payload import LimitDecisionPayload
 from .limit_decision_payload_state import LimitDecisionPayloadState
 from .limit_detail_output import LimitDetailOutput
 from .limit_expired_webhook import LimitExpiredWebhook
 from .limit_expired_webhook_event import LimitExpiredWebhookEvent
+from .limit_import_input_request import LimitImportInputRequest
+from .limit_import_output import LimitImportOutput
+from .limit_import_output_state_enum import LimitImportOutputStateEnum
 from .limit_output import LimitOutput
 from .limit_reduced_webhook import LimitReducedWebhook
 from .limit_reduced_webhook_event import LimitReducedWebhookEvent
 from .limit_request_input_request import LimitRequestInputRequest
 from .limit_withdrawn_webhook import LimitWithdrawnWebhook
 from .limit_withdrawn_webhook_event import LimitWithdrawnWebhookEvent
+from .limits_section import LimitsSection
+from .live_suggestion_output import LiveSuggestionOutput
+from .merge_input_request import MergeInputRequest
+from .mode_enum import ModeEnum
 from .money import Money
 from .money_payload import MoneyPayload
 from .next_deadline_output import NextDeadlineOutput
+from .note import Note
+from .note_request import NoteRequest
 from .notification_deadline_from_enum import NotificationDeadlineFromEnum
+from .overdue import Overdue
 from .overdue_cleared_webhook import OverdueClearedWebhook
 from .overdue_cleared_webhook_event import OverdueClearedWebhookEvent
 from .overdue_cover_reinstated_webhook import OverdueCoverReinstatedWebhook
@@ -98,24 +160,44 @@ from .overdue_state_enum import OverdueStateEnum
 from .paginated_buyer_output_list import PaginatedBuyerOutputList
 from .paginated_claim_output_list import PaginatedClaimOutputList
 from .paginated_collection_case_output_list import PaginatedCollectionCaseOutputList
+from .paginated_insurer_buyer_output_list import PaginatedInsurerBuyerOutputList
 from .paginated_insurer_claim_output_list import PaginatedInsurerClaimOutputList
+from .paginated_insurer_overdue_output_list import PaginatedInsurerOverdueOutputList
 from .paginated_limit_output_list import PaginatedLimitOutputList
 from .paginated_overdue_output_list import PaginatedOverdueOutputList
 from .paginated_policy_output_list import PaginatedPolicyOutputList
+from .paginated_premium_invoice_output_list import PaginatedPremiumInvoiceOutputList
+from .paginated_queue_row_output_list import PaginatedQueueRowOutputList
 from .paginated_recovery_output_list import PaginatedRecoveryOutputList
 from .paginated_turnover_declaration_output_list import PaginatedTurnoverDeclarationOutputList
 from .paginated_webhook_delivery_output_list import PaginatedWebhookDeliveryOutputList
 from .paginated_webhook_endpoint_output_list import PaginatedWebhookEndpointOutputList
+from .paid_invoice import PaidInvoice
 from .patched_limit_edit_input_request import PatchedLimitEditInputRequest
 from .patched_webhook_endpoint_input_request import PatchedWebhookEndpointInputRequest
+from .payment_behaviour import PaymentBehaviour
+from .payment_experience import PaymentExperience
 from .payment_input_request import PaymentInputRequest
 from .payment_output import PaymentOutput
 from .policy_output import PolicyOutput
 from .policy_premium_output import PolicyPremiumOutput
 from .policy_terms_output import PolicyTermsOutput
+from .premium_invoice_output import PremiumInvoiceOutput
+from .premium_invoice_output_kind_enum import PremiumInvoiceOutputKindEnum
+from .premium_invoice_output_state_enum import PremiumInvoiceOutputStateEnum
+from .premium_invoice_payload import PremiumInvoicePayload
+from .premium_invoice_payload_kind import PremiumInvoicePayloadKind
+from .premium_invoice_payload_state import PremiumInvoicePayloadState
+from .premium_invoiced_webhook import PremiumInvoicedWebhook
+from .premium_invoiced_webhook_event import PremiumInvoicedWebhookEvent
+from .premium_overdue_webhook import PremiumOverdueWebhook
+from .premium_overdue_webhook_event import PremiumOverdueWebhookEvent
 from .premium_period import PremiumPeriod
 from .problem import Problem
 from .problem_errors_item import ProblemErrorsItem
+from .queue_row_output import QueueRowOutput
+from .reason import Reason
+from .reason_codes_enum import ReasonCodesEnum
 from .recovery_ledger_output import RecoveryLedgerOutput
 from .recovery_output import RecoveryOutput
 from .recovery_payload import RecoveryPayload
@@ -124,17 +206,24 @@ from .recovery_recorded_webhook import RecoveryRecordedWebhook
 from .recovery_recorded_webhook_event import RecoveryRecordedWebhookEvent
 from .recovery_sharing_rule_enum import RecoverySharingRuleEnum
 from .recovery_source_enum import RecoverySourceEnum
+from .reinstate_input_request import ReinstateInputRequest
 from .state_enum import StateEnum
 from .status_enum import StatusEnum
+from .suggestion_output import SuggestionOutput
+from .terms_version_output import TermsVersionOutput
 from .transition_output import TransitionOutput
 from .turnover_declaration_input_request import TurnoverDeclarationInputRequest
 from .turnover_declaration_output import TurnoverDeclarationOutput
 from .type_enum import TypeEnum
+from .utilisation import Utilisation
 from .v1_claims_list_cause import V1ClaimsListCause
 from .v1_claims_list_state import V1ClaimsListState
 from .v1_collection_cases_list_status import V1CollectionCasesListStatus
 from .v1_exposure_retrieve_by import V1ExposureRetrieveBy
+from .v1_insurer_buyers_list_status import V1InsurerBuyersListStatus
 from .v1_insurer_claims_list_state import V1InsurerClaimsListState
+from .v1_insurer_exposure_retrieve_by import V1InsurerExposureRetrieveBy
+from .v1_insurer_overdues_list_state import V1InsurerOverduesListState
 from .v1_limits_list_state import V1LimitsListState
 from .v1_overdues_list_state import V1OverduesListState
 from .v1_policies_list_status import V1PoliciesListStatus
@@ -149,6 +238,8 @@ from .webhook_event_output import WebhookEventOutput
 __all__ = (
     "AddInvoicesInputRequest",
     "AllocationOutput",
+    "AutoDecisionRuleInputRequest",
+    "AutoDecisionRuleOutput",
     "BuyerIdentifierOutput",
     "BuyerOutput",
     "BuyerPayload",
@@ -157,6 +248,7 @@ __all__ = (
     "CalculationLineOutput",
     "CalculationOutput",
     "ChecklistItemOutput",
+    "Claim",
     "ClaimBuyer",
     "ClaimCauseEnum",
     "ClaimCreateInputRequest",
@@ -168,6 +260,7 @@ __all__ = (
     "ClaimPaidWebhook",
     "ClaimPaidWebhookEvent",
     "ClaimPayload",
+    "ClaimsSection",
     "ClaimStateChangedWebhook",
     "ClaimStateChangedWebhookEvent",
     "ClaimStateEnum",
@@ -179,58 +272,116 @@ __all__ = (
     "CollectionStatusChangedWebhook",
     "CollectionStatusChangedWebhookEvent",
     "CollectionStatusEnum",
+    "ConfirmInputRequest",
     "CountryPremium",
+    "CountryRiskInputRequest",
+    "CountryRiskOutput",
     "CoverOutput",
+    "CreditFile",
+    "CreditFileClaimList",
+    "CreditFileDocumentList",
+    "CreditFileGradeList",
+    "CreditFileInsurerClaimList",
+    "CreditFileInsurerGradeList",
+    "CreditFileInsurerLimitList",
+    "CreditFileInsurerOverdueList",
+    "CreditFileLimitList",
+    "CreditFileNoteList",
+    "CreditFileOverdueList",
+    "CreditFilePaidInvoiceList",
     "DeadlineApproachingPayload",
     "DeadlinesOutput",
+    "Decision",
     "DecisionPayload",
     "DecisionPayloadKind",
     "DirectReceiptInputRequest",
+    "Document",
     "DocumentOutput",
     "DocumentRequestOutput",
     "DocumentUploadInputRequest",
     "ExposurePage",
     "ExposureRow",
+    "FactorOutput",
+    "Figures",
+    "Grade",
+    "GradeInputRequest",
+    "GradeOutput",
+    "ImportCompletedPayload",
+    "ImportCompletedPayloadKind",
+    "ImportCompletedPayloadMode",
+    "ImportCompletedPayloadState",
+    "ImportCompletedWebhook",
+    "ImportCompletedWebhookEvent",
     "InsurerApproveInputRequest",
+    "InsurerBuyerDetailOutput",
+    "InsurerBuyerOutput",
+    "InsurerClaim",
     "InsurerClaimDetailOutput",
     "InsurerClaimOutput",
+    "InsurerClaimsSection",
+    "InsurerClearReviewInputRequest",
     "InsurerCollectionCaseInputRequest",
     "InsurerCollectionCostInputRequest",
     "InsurerCollectionCostOutput",
+    "InsurerCreditFile",
+    "InsurerDecideInputKindEnum",
+    "InsurerDecideInputRequest",
     "InsurerDocumentOutput",
+    "InsurerExposure",
+    "InsurerExposureRow",
+    "InsurerGrade",
+    "InsurerLimit",
+    "InsurerLimitDetailOutput",
+    "InsurerLimitsSection",
+    "InsurerOverdue",
+    "InsurerOverdueDetailOutput",
+    "InsurerOverdueOutput",
     "InsurerPayInputRequest",
     "InsurerRecoveryInputRequest",
     "InsurerRecoveryLedgerOutput",
+    "InsurerReduceInputRequest",
     "InsurerRejectInputRequest",
     "InsurerRequestDocumentsInputRequest",
     "InsurerSettlementInputRequest",
     "InsurerSettlementOutput",
+    "InsurerWithdrawInputRequest",
     "InvoiceInputRequest",
     "InvoiceOutput",
     "InvoicePayload",
-    "KindEnum",
     "LedgerHolderEnum",
     "LedgerLineKindEnum",
     "LedgerLineOutput",
     "LedgerTotalsOutput",
+    "Limit",
     "LimitDecidedWebhook",
     "LimitDecidedWebhookEvent",
     "LimitDecisionOutput",
+    "LimitDecisionOutputKindEnum",
     "LimitDecisionPayload",
     "LimitDecisionPayloadState",
     "LimitDetailOutput",
     "LimitExpiredWebhook",
     "LimitExpiredWebhookEvent",
+    "LimitImportInputRequest",
+    "LimitImportOutput",
+    "LimitImportOutputStateEnum",
     "LimitOutput",
     "LimitReducedWebhook",
     "LimitReducedWebhookEvent",
     "LimitRequestInputRequest",
+    "LimitsSection",
     "LimitWithdrawnWebhook",
     "LimitWithdrawnWebhookEvent",
+    "LiveSuggestionOutput",
+    "MergeInputRequest",
+    "ModeEnum",
     "Money",
     "MoneyPayload",
     "NextDeadlineOutput",
+    "Note",
+    "NoteRequest",
     "NotificationDeadlineFromEnum",
+    "Overdue",
     "OverdueClearedWebhook",
     "OverdueClearedWebhookEvent",
     "OverdueCoverReinstatedWebhook",
@@ -245,24 +396,44 @@ __all__ = (
     "PaginatedBuyerOutputList",
     "PaginatedClaimOutputList",
     "PaginatedCollectionCaseOutputList",
+    "PaginatedInsurerBuyerOutputList",
     "PaginatedInsurerClaimOutputList",
+    "PaginatedInsurerOverdueOutputList",
     "PaginatedLimitOutputList",
     "PaginatedOverdueOutputList",
     "PaginatedPolicyOutputList",
+    "PaginatedPremiumInvoiceOutputList",
+    "PaginatedQueueRowOutputList",
     "PaginatedRecoveryOutputList",
     "PaginatedTurnoverDeclarationOutputList",
     "PaginatedWebhookDeliveryOutputList",
     "PaginatedWebhookEndpointOutputList",
+    "PaidInvoice",
     "PatchedLimitEditInputRequest",
     "PatchedWebhookEndpointInputRequest",
+    "PaymentBehaviour",
+    "PaymentExperience",
     "PaymentInputRequest",
     "PaymentOutput",
     "PolicyOutput",
     "PolicyPremiumOutput",
     "PolicyTermsOutput",
+    "PremiumInvoicedWebhook",
+    "PremiumInvoicedWebhookEvent",
+    "PremiumInvoiceOutput",
+    "PremiumInvoiceOutputKindEnum",
+    "PremiumInvoiceOutputStateEnum",
+    "PremiumInvoicePayload",
+    "PremiumInvoicePayloadKind",
+    "PremiumInvoicePayloadState",
+    "PremiumOverdueWebhook",
+    "PremiumOverdueWebhookEvent",
     "PremiumPeriod",
     "Problem",
     "ProblemErrorsItem",
+    "QueueRowOutput",
+    "Reason",
+    "ReasonCodesEnum",
     "RecoveryLedgerOutput",
     "RecoveryOutput",
     "RecoveryPayload",
@@ -271,17 +442,24 @@ __all__ = (
     "RecoveryRecordedWebhookEvent",
     "RecoverySharingRuleEnum",
     "RecoverySourceEnum",
+    "ReinstateInputRequest",
     "StateEnum",
     "StatusEnum",
+    "SuggestionOutput",
+    "TermsVersionOutput",
     "TransitionOutput",
     "TurnoverDeclarationInputRequest",
     "TurnoverDeclarationOutput",
     "TypeEnum",
+    "Utilisation",
     "V1ClaimsListCause",
     "V1ClaimsListState",
     "V1CollectionCasesListStatus",
     "V1ExposureRetrieveBy",
+    "V1InsurerBuyersListStatus",
     "V1InsurerClaimsListState",
+    "V1InsurerExposureRetrieveBy",
+    "V1InsurerOverduesListState",
     "V1LimitsListState",
     "V1OverduesListState",
     "V1PoliciesListStatus",

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.kind_enum import KindEnum
+from ..models.limit_decision_output_kind_enum import LimitDecisionOutputKindEnum
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ class LimitDecisionOutput:
     """
     Attributes:
         id (int):
-        kind (KindEnum): * `approved` - Approved
+        kind (LimitDecisionOutputKindEnum): * `approved` - Approved
             * `partially_approved` - Partially approved
             * `approved_with_conditions` - Approved with conditions
             * `refused` - Refused
@@ -47,7 +47,7 @@ class LimitDecisionOutput:
     """
 
     id: int
-    kind: KindEnum
+    kind: LimitDecisionOutputKindEnum
     amount: Money | None
     effective_date: datetime.date
     reasons: list[str]
@@ -124,7 +124,7 @@ class LimitDecisionOutput:
         d = dict(src_dict)
         id = d.pop("id")
 
-        kind = KindEnum(d.pop("kind"))
+        kind = LimitDecisionOutputKindEnum(d.pop("kind"))
 
         def _parse_amount(data: object) -> Money | None:
             if data is None:

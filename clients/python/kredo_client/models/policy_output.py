@@ -11,6 +11,7 @@ from ..models.status_enum import StatusEnum
 
 if TYPE_CHECKING:
     from ..models.policy_terms_output import PolicyTermsOutput
+    from ..models.terms_version_output import TermsVersionOutput
 
 
 T = TypeVar("T", bound="PolicyOutput")
@@ -30,6 +31,8 @@ class PolicyOutput:
         end_date (datetime.date): Last day of the policy period.
         currency (str):
         terms (PolicyTermsOutput):
+        terms_versions (list[TermsVersionOutput]): Every dated version of the terms, oldest first: the terms at issue,
+            then each endorsement.
     """
 
     id: int
@@ -39,6 +42,7 @@ class PolicyOutput:
     end_date: datetime.date
     currency: str
     terms: PolicyTermsOutput
+    terms_versions: list[TermsVersionOutput]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +60,11 @@ class PolicyOutput:
 
         terms = self.terms.to_dict()
 
+        terms_versions = []
+        for terms_versions_item_data in self.terms_versions:
+            terms_versions_item = terms_versions_item_data.to_dict()
+            terms_versions.append(terms_versions_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -67,6 +76,7 @@ class PolicyOutput:
                 "end_date": end_date,
                 "currency": currency,
                 "terms": terms,
+                "terms_versions": terms_versions,
             }
         )
 
@@ -75,6 +85,7 @@ class PolicyOutput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.policy_terms_output import PolicyTermsOutput  # noqa: PLC0415
+        from ..models.terms_version_output import TermsVersionOutput  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -91,6 +102,13 @@ class PolicyOutput:
 
         terms = PolicyTermsOutput.from_dict(d.pop("terms"))
 
+        terms_versions = []
+        _terms_versions = d.pop("terms_versions")
+        for terms_versions_item_data in _terms_versions:
+            terms_versions_item = TermsVersionOutput.from_dict(terms_versions_item_data)
+
+            terms_versions.append(terms_versions_item)
+
         policy_output = cls(
             id=id,
             number=number,
@@ -99,6 +117,7 @@ class PolicyOutput:
             end_date=end_date,
             currency=currency,
             terms=terms,
+            terms_versions=terms_versions,
         )
 
         policy_output.additional_properties = d

@@ -43,6 +43,20 @@ class PolicyTermsOutput:
             currency an ISO 4217 code.
         recovery_sharing (str):
         excluded_countries (list[str]):
+        aggregate_first_loss (Money): Money: the amount a decimal string at the currency's minor unit (never a float),
+            the currency an ISO 4217 code.
+        credit_limit_fee_per_request (Money): Money: the amount a decimal string at the currency's minor unit (never a
+            float), the currency an ISO 4217 code.
+        credit_limit_fee_per_buyer_year (Money): Money: the amount a decimal string at the currency's minor unit (never
+            a float), the currency an ISO 4217 code.
+        premium_deposit_due_days (int):
+        premium_suspension_notice_days (int):
+        profit_share_percent (str):
+        profit_share_loss_ratio_percent (str):
+        cancellation_notice_days (int):
+        covers_related_companies (bool):
+        covers_private_individuals (bool):
+        covers_public_buyers (bool):
     """
 
     percentage_of_cover_commercial: str
@@ -64,6 +78,17 @@ class PolicyTermsOutput:
     minimum_premium: Money
     recovery_sharing: str
     excluded_countries: list[str]
+    aggregate_first_loss: Money
+    credit_limit_fee_per_request: Money
+    credit_limit_fee_per_buyer_year: Money
+    premium_deposit_due_days: int
+    premium_suspension_notice_days: int
+    profit_share_percent: str
+    profit_share_loss_ratio_percent: str
+    cancellation_notice_days: int
+    covers_related_companies: bool
+    covers_private_individuals: bool
+    covers_public_buyers: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -105,6 +130,28 @@ class PolicyTermsOutput:
 
         excluded_countries = self.excluded_countries
 
+        aggregate_first_loss = self.aggregate_first_loss.to_dict()
+
+        credit_limit_fee_per_request = self.credit_limit_fee_per_request.to_dict()
+
+        credit_limit_fee_per_buyer_year = self.credit_limit_fee_per_buyer_year.to_dict()
+
+        premium_deposit_due_days = self.premium_deposit_due_days
+
+        premium_suspension_notice_days = self.premium_suspension_notice_days
+
+        profit_share_percent = self.profit_share_percent
+
+        profit_share_loss_ratio_percent = self.profit_share_loss_ratio_percent
+
+        cancellation_notice_days = self.cancellation_notice_days
+
+        covers_related_companies = self.covers_related_companies
+
+        covers_private_individuals = self.covers_private_individuals
+
+        covers_public_buyers = self.covers_public_buyers
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -128,6 +175,17 @@ class PolicyTermsOutput:
                 "minimum_premium": minimum_premium,
                 "recovery_sharing": recovery_sharing,
                 "excluded_countries": excluded_countries,
+                "aggregate_first_loss": aggregate_first_loss,
+                "credit_limit_fee_per_request": credit_limit_fee_per_request,
+                "credit_limit_fee_per_buyer_year": credit_limit_fee_per_buyer_year,
+                "premium_deposit_due_days": premium_deposit_due_days,
+                "premium_suspension_notice_days": premium_suspension_notice_days,
+                "profit_share_percent": profit_share_percent,
+                "profit_share_loss_ratio_percent": profit_share_loss_ratio_percent,
+                "cancellation_notice_days": cancellation_notice_days,
+                "covers_related_companies": covers_related_companies,
+                "covers_private_individuals": covers_private_individuals,
+                "covers_public_buyers": covers_public_buyers,
             }
         )
 
@@ -176,6 +234,28 @@ class PolicyTermsOutput:
 
         excluded_countries = cast(list[str], d.pop("excluded_countries"))
 
+        aggregate_first_loss = Money.from_dict(d.pop("aggregate_first_loss"))
+
+        credit_limit_fee_per_request = Money.from_dict(d.pop("credit_limit_fee_per_request"))
+
+        credit_limit_fee_per_buyer_year = Money.from_dict(d.pop("credit_limit_fee_per_buyer_year"))
+
+        premium_deposit_due_days = d.pop("premium_deposit_due_days")
+
+        premium_suspension_notice_days = d.pop("premium_suspension_notice_days")
+
+        profit_share_percent = d.pop("profit_share_percent")
+
+        profit_share_loss_ratio_percent = d.pop("profit_share_loss_ratio_percent")
+
+        cancellation_notice_days = d.pop("cancellation_notice_days")
+
+        covers_related_companies = d.pop("covers_related_companies")
+
+        covers_private_individuals = d.pop("covers_private_individuals")
+
+        covers_public_buyers = d.pop("covers_public_buyers")
+
         policy_terms_output = cls(
             percentage_of_cover_commercial=percentage_of_cover_commercial,
             percentage_of_cover_political=percentage_of_cover_political,
@@ -196,6 +276,17 @@ class PolicyTermsOutput:
             minimum_premium=minimum_premium,
             recovery_sharing=recovery_sharing,
             excluded_countries=excluded_countries,
+            aggregate_first_loss=aggregate_first_loss,
+            credit_limit_fee_per_request=credit_limit_fee_per_request,
+            credit_limit_fee_per_buyer_year=credit_limit_fee_per_buyer_year,
+            premium_deposit_due_days=premium_deposit_due_days,
+            premium_suspension_notice_days=premium_suspension_notice_days,
+            profit_share_percent=profit_share_percent,
+            profit_share_loss_ratio_percent=profit_share_loss_ratio_percent,
+            cancellation_notice_days=cancellation_notice_days,
+            covers_related_companies=covers_related_companies,
+            covers_private_individuals=covers_private_individuals,
+            covers_public_buyers=covers_public_buyers,
         )
 
         policy_terms_output.additional_properties = d

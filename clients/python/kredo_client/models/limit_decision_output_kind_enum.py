@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class KindEnum(StrEnum):
+class LimitDecisionOutputKindEnum(StrEnum):
     APPROVED = "approved"
     APPROVED_WITH_CONDITIONS = "approved_with_conditions"
     CANCELLED = "cancelled"

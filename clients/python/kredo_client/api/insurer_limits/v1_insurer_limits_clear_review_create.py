@@ -1,0 +1,260 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.insurer_clear_review_input_request import InsurerClearReviewInputRequest
+from ...models.insurer_limit_detail_output import InsurerLimitDetailOutput
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    limit_id: int,
+    *,
+    body: InsurerClearReviewInputRequest | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/insurer/limits/{limit_id}/clear-review/".format(
+            limit_id=quote(str(limit_id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InsurerLimitDetailOutput | Problem | None:
+    if response.status_code == 200:
+        response_200 = InsurerLimitDetailOutput.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InsurerLimitDetailOutput | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    limit_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: InsurerClearReviewInputRequest | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[InsurerLimitDetailOutput | Problem]:
+    """Keep a limit after review
+
+     The review is done and the limit stays as it is: `under_review` is cleared, the next review date
+    set. Answers with the limit. Send an `Idempotency-Key` to retry safely.
+
+    Args:
+        limit_id (int):
+        idempotency_key (str | Unset):
+        body (InsurerClearReviewInputRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InsurerLimitDetailOutput | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit_id=limit_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    limit_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: InsurerClearReviewInputRequest | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> InsurerLimitDetailOutput | Problem | None:
+    """Keep a limit after review
+
+     The review is done and the limit stays as it is: `under_review` is cleared, the next review date
+    set. Answers with the limit. Send an `Idempotency-Key` to retry safely.
+
+    Args:
+        limit_id (int):
+        idempotency_key (str | Unset):
+        body (InsurerClearReviewInputRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InsurerLimitDetailOutput | Problem
+    """
+
+    return sync_detailed(
+        limit_id=limit_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    limit_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: InsurerClearReviewInputRequest | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[InsurerLimitDetailOutput | Problem]:
+    """Keep a limit after review
+
+     The review is done and the limit stays as it is: `under_review` is cleared, the next review date
+    set. Answers with the limit. Send an `Idempotency-Key` to retry safely.
+
+    Args:
+        limit_id (int):
+        idempotency_key (str | Unset):
+        body (InsurerClearReviewInputRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InsurerLimitDetailOutput | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit_id=limit_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    limit_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: InsurerClearReviewInputRequest | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> InsurerLimitDetailOutput | Problem | None:
+    """Keep a limit after review
+
+     The review is done and the limit stays as it is: `under_review` is cleared, the next review date
+    set. Answers with the limit. Send an `Idempotency-Key` to retry safely.
+
+    Args:
+        limit_id (int):
+        idempotency_key (str | Unset):
+        body (InsurerClearReviewInputRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InsurerLimitDetailOutput | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            limit_id=limit_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed
