@@ -1,12 +1,13 @@
 // Kredo's additions to the Django admin's behaviour; the Content-Security-Policy forbids inline scripts.
 document.addEventListener("DOMContentLoaded", function () {
-  // A tabular inline names its columns in the header only: each input, select and checkbox gets its column's
-  // name (and its row's number) as its accessible name, as a screen reader needs (axe: label, select-name).
-  document.querySelectorAll(".tabular table").forEach(function (table) {
+  // A tabular inline or an editable change list names its columns in the header only: each input, select and
+  // checkbox gets its column's name (and its row's number) as its accessible name, as a screen reader needs
+  // (axe: label, select-name).
+  document.querySelectorAll(".tabular table, table#result_list").forEach(function (table) {
     var headers = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
       return th.textContent.trim();
     });
-    table.querySelectorAll("tbody tr.form-row").forEach(function (row, rowIndex) {
+    table.querySelectorAll("tbody tr").forEach(function (row, rowIndex) {
       Array.prototype.forEach.call(row.children, function (cell) {
         var header = headers[cell.cellIndex];
         cell.querySelectorAll("input:not([type=hidden]), select, textarea").forEach(function (field) {
