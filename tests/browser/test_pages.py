@@ -1,5 +1,5 @@
-"""Every main page on a phone (390 px wide): nothing scrolls sideways, and axe-core finds no critical or serious
-accessibility violation, on the tenant's pages, the public pages and the insurer's admin screens alike.
+"""Every main page on a phone (390 px wide): nothing scrolls sideways (nor at 1280 px), and axe-core finds no
+critical or serious accessibility violation, on the tenant's pages, the public pages and the insurer's admin screens alike.
 
 The demo (`seed_demo`) gives every page something to show. All problems of all pages are reported at once.
 With KREDO_SCREENSHOTS=1 the run also writes the current screenshots of the main pages to docs/screenshots/.
@@ -33,6 +33,10 @@ def _problems(site, page, pages, taken: set) -> list[str]:
         site.go(page, path)
         if (overflow := horizontal_overflow(page)) > 0:
             problems.append(f"{path}: {overflow}px wider than a 390px screen")
+        page.set_viewport_size(DESKTOP)
+        if (overflow := horizontal_overflow(page)) > 0:
+            problems.append(f"{path}: {overflow}px wider than a 1280px screen")
+        page.set_viewport_size(PHONE)
         problems += [f"{path}: {violation}" for violation in serious_axe_violations(page)]
         if os.environ.get("KREDO_SCREENSHOTS") and name in main_pages.SCREENSHOTS and name not in taken:
             taken.add(name)
