@@ -7,5 +7,6 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Policies")
 
     def ready(self):
-        # Offer the premium.* webhook events to subscribers from start-up.
+        # Offer the policy.endorsed and premium.* webhook events to subscribers from start-up.
+        from policies import events as policy_events  # noqa: F401
         from policies.premium import events  # noqa: F401

@@ -74,6 +74,10 @@ def endorse_policy(*, policy: Policy, effective_from: date, reason: str, made_by
         raise DomainError.from_validation_error(exc) from exc
     new.save()
     policy.forget_terms()
+    from policies.events import announce_endorsement  # events import the models: loaded once apps are ready
+
+    announce_endorsement(policy=policy, version=new, changed_terms=[
+        name for name in TERM_FIELDS if not _same(getattr(new, name), getattr(in_force, name))])
     return new
 
 

@@ -15,3 +15,6 @@ register_message("premium.overdue", _("Premium of %(amount)s on policy %(number)
                                       "paid, cover is suspended for shipments from %(suspension)s"))
 register_message("premium.suspended", _("Cover under policy %(number)s is suspended for shipments from %(date)s: "
                                         "premium of %(amount)s unpaid. Cover resumes from the day it is paid."))
+# Endorsements (policies.events).
+register_message("policy.endorsed", _("The terms of policy %(number)s change for shipments from %(date)s"))
+register_message("policy.endorsed_reason", _("Reason: %(reason)s"))

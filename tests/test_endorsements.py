@@ -175,3 +175,25 @@ def test_the_insured_reads_every_version_and_the_outsider_none(api_client, api_c
     assert api_client_of_outsider.get(f"/api/v1/policies/{policy.pk}/").status_code == 404
     page = client_of_user.get(f"/policies/{policy.pk}/").content.decode()
     assert "Sector downturn" in page
+
+
+def test_an_endorsement_tells_the_insured_once_in_its_language_and_no_one_else(tenant, other_tenant, policy):
+    from django.utils import translation
+
+    from core.models import Notification, WebhookDelivery, WebhookEndpoint
+
+    with scopes_disabled():
+        hook = WebhookEndpoint.objects.create(tenant=tenant, url="https://hooks.example/kredo",
+                                              events=["policy.endorsed"], secret="whsec_" + "a" * 32)
+        WebhookEndpoint.objects.create(tenant=other_tenant, url="https://hooks.example/other",
+                                       events=["policy.endorsed"], secret="whsec_" + "b" * 32)
+    version = _endorse(policy, JULY_1, reason="Sector downturn", percentage_of_cover_commercial=Decimal("85"),
+                       premium_rate_percent=Decimal("0.30"))
+    with scopes_disabled():
+        (notice,) = Notification.objects.filter(event="policy.endorsed")
+        (delivery,) = WebhookDelivery.objects.filter(event="policy.endorsed")
+    assert notice.tenant_id == tenant.pk and delivery.endpoint_id == hook.pk
+    assert delivery.payload["changed_terms"] == ["percentage_of_cover_commercial", "premium_rate_percent"]
+    assert delivery.payload["version_id"] == version.pk
+    with translation.override("es"):
+        assert "2026" in notice.subject and "póliza" in notice.subject.lower()

@@ -179,6 +179,9 @@ from .payment_behaviour import PaymentBehaviour
 from .payment_experience import PaymentExperience
 from .payment_input_request import PaymentInputRequest
 from .payment_output import PaymentOutput
+from .policy_endorsed_payload import PolicyEndorsedPayload
+from .policy_endorsed_webhook import PolicyEndorsedWebhook
+from .policy_endorsed_webhook_event import PolicyEndorsedWebhookEvent
 from .policy_output import PolicyOutput
 from .policy_premium_output import PolicyPremiumOutput
 from .policy_terms_output import PolicyTermsOutput
@@ -415,6 +418,9 @@ __all__ = (
     "PaymentExperience",
     "PaymentInputRequest",
     "PaymentOutput",
+    "PolicyEndorsedPayload",
+    "PolicyEndorsedWebhook",
+    "PolicyEndorsedWebhookEvent",
     "PolicyOutput",
     "PolicyPremiumOutput",
     "PolicyTermsOutput",
