@@ -377,7 +377,7 @@ def test_the_query_count_follows_the_batches_not_the_rows(tenant, user, buyers, 
     three_batches = _queries_for(tenant, user, 30, number="KR-Q3X")
     per_batch = (three_batches - one_batch) // 2
     assert three_batches == one_batch + 2 * per_batch
-    # A batch: lock the job; policies, buyers by registration, references, pending requests; cover stops,
-    # limits in force; the limits, two history inserts, the decisions; the webhook (endpoints, insert, ids,
-    # outbox); the job's counters; savepoints around it.
-    assert per_batch == 20
+    # A batch: lock the job; policies and their terms versions, buyers by registration, references, pending
+    # requests; cover stops, limits in force; the limits, two history inserts, the decisions; the webhook
+    # (endpoints, insert, ids, outbox); the job's counters; savepoints around it.
+    assert per_batch == 21

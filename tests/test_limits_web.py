@@ -284,7 +284,7 @@ def test_browser_list_query_count_is_constant(client_of_user, tenant, policy, dj
     for _ in range(3):
         services.set_discretionary_limit(tenant=tenant, set_by=None, policy=policy, buyer=make_buyer(country="PT", grade=3),
                                          amount=policy.terms_shown().discretionary_limit_max, terms_days=30)
-    with django_assert_num_queries(7) as few:
+    with django_assert_num_queries(8) as few:
         client_of_user.get("/limits/")
     for _ in range(30):
         services.set_discretionary_limit(tenant=tenant, set_by=None, policy=policy, buyer=make_buyer(country="PT", grade=3),

@@ -178,7 +178,7 @@ def test_list_query_count_does_not_grow_with_rows(client_of_user, tenant, policy
             declare(tenant, policy, b, lines, date(2026, 2, 1))
         else:  # drafts show their notification deadline, from the prefetched invoices
             services.declare_overdue(tenant=tenant, notified_by=None, policy=policy, buyer=b, invoices=lines, draft=True)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client_of_user.get("/overdues/")
     assert response.status_code == 200 and "Buyer 29" in response.content.decode()
     assert response.content.decode().count("Not notified yet") == 15
@@ -209,7 +209,7 @@ def test_detail_query_count_does_not_grow_with_invoices(client_of_user, tenant, 
     overdue = declare(tenant, policy, buyer, [invoice_line(f"I-{n}", amount="100") for n in range(30)], date(2026, 2, 1))
     for _ in range(5):
         services.record_payment(overdue=overdue, amount=Decimal("150"), received_on=date(2026, 2, 2))
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client_of_user.get(f"/overdues/{overdue.pk}/")
     assert response.status_code == 200 and "I-29" in response.content.decode()
 

@@ -73,8 +73,8 @@ def test_policy_pages_and_api(pinned, api_client, client_of_user, tenant, underw
         PolicyFactory.create_batch(n, tenant=tenant)
         policy = PolicyFactory(tenant=tenant)
         limits_on(tenant, policy, underwriter, n)
-        pinned(client_of_user, "/policies/", 8)
-        pinned(client_of_user, f"/policies/{policy.pk}/", 7)
+        pinned(client_of_user, "/policies/", 9)
+        pinned(client_of_user, f"/policies/{policy.pk}/", 8)
         pinned(api_client, f"/api/v1/policies/{policy.pk}/", 5)
 
 
@@ -84,14 +84,14 @@ def test_premium_page_and_api_with_few_and_many_declarations(pinned, api_client,
         for month in range(1, n + 1):
             declare_turnover(tenant=tenant, declared_by=user, policy=policy, period_start=date(2026, month, 1),
                              country="ES", turnover=1000, today=date(2026, 12, 31))
-        pinned(client_of_user, f"/policies/{policy.pk}/premium/", 10)
+        pinned(client_of_user, f"/policies/{policy.pk}/premium/", 14)
         pinned(api_client, f"/api/v1/policies/{policy.pk}/premium/", 8)
 
 
 def test_policy_statement_page(pinned, client_of_user, tenant, policy, underwriter):
     for n in (FEW, MANY - FEW):
         limits_on(tenant, policy, underwriter, n)
-        pinned(client_of_user, f"/recoveries/policies/{policy.pk}/", 12)
+        pinned(client_of_user, f"/recoveries/policies/{policy.pk}/", 13)
 
 
 # --- Buyers and limits ---------------------------------------------------------------------------------------
@@ -113,9 +113,9 @@ def test_limit_detail_with_few_and_many_decisions(pinned, api_client, client_of_
         for i in range(n):
             limits.reduce_limit(limit=limit, decided_by=underwriter, amount=eur(9_000 - 500 * i),
                                 reason_codes=["payment_behaviour"], notified_on=date(2026, 3, 1 + i))
-        pinned(client_of_user, f"/limits/{limit.pk}/", 10)
+        pinned(client_of_user, f"/limits/{limit.pk}/", 12)
         pinned(api_client, f"/api/v1/limits/{limit.pk}/", 5)
-        pinned(api_client, f"/api/v1/limits/{limit.pk}/cover/?on=2026-03-20", 8)
+        pinned(api_client, f"/api/v1/limits/{limit.pk}/cover/?on=2026-03-20", 9)
 
 
 def test_exposure_page(pinned, tenant, policy, underwriter):
@@ -150,10 +150,10 @@ def test_claim_detail_calculation_and_review_with_few_and_many_invoices_and_docu
         upload_checklist(claim, user)
         add_documents(claim, user, n)
         claim = claims.submit_claim(claim=claim, submitted_by=user, today=claim.date_of_loss)
-        pinned(client_of_user, f"/claims/{claim.pk}/", 18)
-        pinned(api_client, f"/api/v1/claims/{claim.pk}/", 16)
-        pinned(api_client, f"/api/v1/claims/{claim.pk}/calculation/", 12)
-        pinned(handler, f"/admin/claims/claim/{claim.pk}/review/", 21)
+        pinned(client_of_user, f"/claims/{claim.pk}/", 20)
+        pinned(api_client, f"/api/v1/claims/{claim.pk}/", 17)
+        pinned(api_client, f"/api/v1/claims/{claim.pk}/calculation/", 13)
+        pinned(handler, f"/admin/claims/claim/{claim.pk}/review/", 22)
 
 
 def test_recourse_statement_with_few_and_many_recoveries(pinned, client_of_user, tenant, finance, claims_handler,
@@ -164,7 +164,7 @@ def test_recourse_statement_with_few_and_many_recoveries(pinned, client_of_user,
             recoveries.record_recovery(claim=claim, amount=Money(100 + i, "EUR"), received_on=date.today(),
                                        source="buyer")
             recoveries.record_collection_cost(claim=claim, amount=eur(10), incurred_on=date.today(), kind="other")
-        pinned(client_of_user, f"/recoveries/claims/{claim.pk}/", 11)
+        pinned(client_of_user, f"/recoveries/claims/{claim.pk}/", 12)
 
 
 def test_claim_and_overdue_lists_with_few_and_many_rows(pinned, api_client, client_of_user, tenant, policy, user,
@@ -176,7 +176,7 @@ def test_claim_and_overdue_lists_with_few_and_many_rows(pinned, api_client, clie
     for total, n in ((FEW, FEW), (MANY, MANY - FEW)):
         for _ in range(n):
             claim_with_invoices(tenant, policy, underwriter, user, 2)
-        pinned(client_of_user, "/claims/", 10)
-        pinned(client_of_user, "/overdues/", 9)
+        pinned(client_of_user, "/claims/", 11)
+        pinned(client_of_user, "/overdues/", 10)
         pinned(api_client, "/api/v1/overdues/", 7)
         assert pinned(api_client, "/api/v1/claims/", 7).json()["count"] == total

