@@ -17,8 +17,10 @@ What it does, in order, each step an API call an integrator would make:
    one invoice shipped 90 days ago, due 30 days ago (the cover on the shipment date is checked first).
 4. Files a claim on it for the buyer's insolvency, uploads every document of the checklist, submits it.
 
-The token needs the roles credit manager, finance and tenant admin (webhooks). `run()` is what CI calls
-(tests/test_example_integration.py, against a live server): it passes `on_referred`, the underwriter's side.
+The token needs the roles credit manager, finance and tenant admin (webhooks). With `--insurer-token` (an
+insurer token with the underwriter role) the referred request is decided through the insurer API too: found in
+the underwriting queue and approved in part, with its reason. `run()` is what CI calls
+(tests/test_example_integration.py, against a live server) with both tokens: every step through the API.
 """
 
 import argparse
@@ -43,6 +45,7 @@ from kredo_client.api.claims import (
     v1_claims_retrieve,
     v1_claims_submit_create,
 )
+from kredo_client.api.insurer_limits import v1_insurer_limits_decide_create, v1_insurer_limits_queue_list
 from kredo_client.api.limits import (
     v1_limits_cover_retrieve,
     v1_limits_create,
@@ -68,6 +71,9 @@ from kredo_client.models import (
     V1PoliciesListStatus,
     WebhookEndpointInputRequest,
 )
+from kredo_client.models.insurer_decide_input_kind_enum import InsurerDecideInputKindEnum
+from kredo_client.models.insurer_decide_input_request import InsurerDecideInputRequest
+from kredo_client.models.reason_codes_enum import ReasonCodesEnum
 from kredo_client.types import File, Response
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
@@ -286,6 +292,28 @@ def wait_for_an_underwriter(limit_id: int) -> None:
     print(f"  limit {limit_id} is referred: waiting for an underwriter's decision (the admin's queue)")
 
 
+def underwriter_through_the_insurer_api(*, url: str, insurer_token: str, amount: str,
+                                        language: str = "en") -> Callable[[int], None]:
+    """The insurer's rules engine on the other side: it finds the referred request in the underwriting queue
+    and approves part of it, with its reason (the insurer API, an underwriter's insurer token)."""
+    insurer = AuthenticatedClient(base_url=url, token=insurer_token, prefix="Token",
+                                  raise_on_unexpected_status=True, headers={"Accept-Language": language})
+
+    def decide(limit_id: int) -> None:
+        queue_page = expect(v1_insurer_limits_queue_list.sync_detailed(client=insurer), 200)
+        row = next(row for row in queue_page.results if row.id == limit_id)
+        print(f"  underwriter: limit {row.id} of {row.tenant} on {row.buyer.legal_name}, "
+              f"{row.requested.amount} {row.requested.currency}, waiting {row.age_days} days")
+        body = InsurerDecideInputRequest(kind=InsurerDecideInputKindEnum.PARTIALLY_APPROVED,
+                                         amount=Money(amount=amount, currency=row.requested.currency),
+                                         reason_codes=[ReasonCodesEnum.BUYER_GRADE],
+                                         note="Grade 5: part of the amount, reviewed in six months.")
+        expect(v1_insurer_limits_decide_create.sync_detailed(limit_id, client=insurer, body=body,
+                                                             idempotency_key=str(uuid.uuid4())), 200)
+
+    return decide
+
+
 def run(*, url: str, token: str, limits: list[tuple[str, str]], overdue_buyer: str, invoice_amount: str,
         policy_number: str | None = None, language: str = "en",
         on_referred: Callable[[int], None] = wait_for_an_underwriter, today: date | None = None) -> Outcome:
@@ -325,10 +353,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--overdue-buyer", required=True, metavar="QUERY")
     parser.add_argument("--invoice-amount", default="8000.00")
     parser.add_argument("--language", default="en", help="Accept-Language: en, es or zh-hans")
+    parser.add_argument("--insurer-token", help="an underwriter's insurer token: decide referred requests too")
+    parser.add_argument("--partial-amount", default="30000.00", help="what the underwriter grants a referred request")
     args = parser.parse_args(argv)
+    on_referred = (underwriter_through_the_insurer_api(url=args.url, insurer_token=args.insurer_token,
+                                                       amount=args.partial_amount, language=args.language)
+                   if args.insurer_token else wait_for_an_underwriter)
     try:
         outcome = run(url=args.url, token=args.token, policy_number=args.policy, language=args.language,
-                      limits=[tuple(item.rsplit("=", 1)) for item in args.limit],
+                      limits=[tuple(item.rsplit("=", 1)) for item in args.limit], on_referred=on_referred,
                       overdue_buyer=args.overdue_buyer, invoice_amount=args.invoice_amount)
     except KredoError as error:
         print(f"refused: {error}", file=sys.stderr)

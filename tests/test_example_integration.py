@@ -3,8 +3,8 @@
 Marked `example` (excluded from the default run, like the fuzzer; CI runs `pytest -m example` on PostgreSQL):
 a real HTTP server on a free port (pytest-django's live_server), its own seed data, the committed client of
 clients/python. A schema change that breaks the client, or a flow an integrator relies on, fails here. The
-underwriter's decision on the referred limit is the server-side step (the admin's service): the insurer API
-has no limit decisions yet.
+underwriter's decision on the referred limit goes through the insurer API as well (an underwriter's insurer
+token: the queue, then the decision), so both sides of the flow run through the API alone.
 """
 
 import ast
@@ -19,14 +19,13 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts import services as account_services
-from accounts.roles import CREDIT_MANAGER, FINANCE, TENANT_ADMIN
+from accounts.roles import CREDIT_MANAGER, FINANCE, TENANT_ADMIN, UNDERWRITER
 from claims.claims.models import Claim
 from core.models import WebhookDelivery
-from limits import services as limit_services
-from limits.models import CreditLimit, LimitDecision, ReasonCode
+from limits.models import CreditLimit, LimitDecision
 from tests.buyer_factories import make_buyer
 from tests.claim_helpers import approve_limit
-from tests.factories import PolicyFactory, eur
+from tests.factories import PolicyFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "erp_integration.py"
@@ -67,12 +66,15 @@ def test_the_example_runs_every_flow_through_the_client(live_server, book, tenan
                                                         outsider_policy):
     example = load_example()
     referred = []
+    # The insurer's side through the insurer API as well: an underwriter's insurer token.
+    insurer_token, insurer_key = account_services.create_insurer_api_token(name="Rules engine", roles=[UNDERWRITER],
+                                                                         created_by=None)
+    through_the_api = example.underwriter_through_the_insurer_api(url=live_server.url, insurer_token=insurer_key,
+                                                                  amount="30000.00")
 
     def underwriter_decides(limit_id):
         referred.append(limit_id)
-        limit_services.decide_limit(limit=CreditLimit.objects.get(pk=limit_id), decided_by=underwriter,
-                                    kind=LimitDecision.Kind.PARTIALLY_APPROVED, amount=eur(30_000),
-                                    reason_codes=[ReasonCode.BUYER_GRADE])
+        through_the_api(limit_id)
 
     outcome = example.run(url=live_server.url, token=token(tenant, [CREDIT_MANAGER, FINANCE, TENANT_ADMIN]),
                           limits=[("Rossi", "10000.00"), ("Dupont", "45000.00")], overdue_buyer="Schmidt",
@@ -83,6 +85,9 @@ def test_the_example_runs_every_flow_through_the_client(live_server, book, tenan
     assert (dupont.first_status, dupont.state, dupont.decision, dupont.granted) == (
         202, "in_force", "partially_approved", "30000.00")
     assert dupont.reasons == ["Buyer grade"]
+    # Decided by the insurer API's service user, not by a person in the admin.
+    decision = LimitDecision.objects.filter(limit_id=dupont.id).latest("created_at")
+    assert (decision.kind, decision.decided_by) == (LimitDecision.Kind.PARTIALLY_APPROVED, insurer_token.service_user)
     assert referred == [dupont.id]
     assert rossi.replayed and dupont.replayed and rossi.webhook_verified and dupont.webhook_verified
     assert CreditLimit.objects.filter(tenant=tenant, policy=book).count() == 3  # the retries created nothing
