@@ -87,3 +87,15 @@ def overdue_deadlines(*, terms_on: Callable[[date], PolicyTerms],
         if oldest is None or effective < oldest[0]:
             oldest = (effective, terms)
     return invoice_deadlines(terms=oldest[1], due_date=oldest[0]) if oldest else None
+
+
+def premium_due(*, terms: PolicyTerms, issued_on: date) -> date:
+    """A premium invoice is payable in the terms' deposit days from its issue (domain.md, Policy terms: one
+    deposit at the start of the period, due in 30 days; example 18: issued 1 January -> due 31 January)."""
+    return issued_on + timedelta(days=terms.premium_deposit_due_days)
+
+
+def cover_suspended_from(*, terms: PolicyTerms, reminded_on: date) -> date:
+    """The first shipment day not covered for premium still unpaid: the suspension notice after the reminder
+    (domain.md, example 18: reminded 1 February, 15 days -> from 16 February)."""
+    return reminded_on + timedelta(days=terms.premium_suspension_notice_days)

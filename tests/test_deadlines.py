@@ -62,3 +62,16 @@ def test_cover_stops_from_the_notification_or_the_end_of_the_maximum_extension(t
     deadlines = invoice_deadlines(terms=terms, due_date=date(2026, 1, 10))
     assert deadlines.max_extension_end == date(2026, 3, 11)
     assert deadlines.cover_stops_from(notified_on) == stops_from
+
+
+def test_premium_is_due_and_cover_suspended_on_the_terms_days_at_their_boundaries():
+    # domain.md, example 18: issued 1 January, 30 days -> due 31 January; reminded 1 February, 15 days -> from 16th.
+    from policies.deadlines import cover_suspended_from, premium_due
+    from tests.factories import policy_terms
+
+    terms = policy_terms()
+    assert premium_due(terms=terms, issued_on=date(2026, 1, 1)) == date(2026, 1, 31)
+    assert cover_suspended_from(terms=terms, reminded_on=date(2026, 2, 1)) == date(2026, 2, 16)
+    shorter = policy_terms(premium_deposit_due_days=10, premium_suspension_notice_days=1)
+    assert premium_due(terms=shorter, issued_on=date(2026, 1, 1)) == date(2026, 1, 11)
+    assert cover_suspended_from(terms=shorter, reminded_on=date(2026, 2, 28)) == date(2026, 3, 1)

@@ -18,7 +18,7 @@ Payments are recorded by insurer staff (`record_payment`); paying an invoice in 
 payment day (policies.premium.suspension).
 """
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
@@ -30,6 +30,7 @@ from simple_history.utils import bulk_create_with_history
 
 from core.exceptions import DomainError
 from core.money import minor_unit_exponent, quantize_money
+from policies.deadlines import premium_due
 from policies.models import Policy
 from policies.premium import events
 from policies.premium.models import PeriodPremium, PremiumInvoice, PremiumPayment
@@ -52,7 +53,7 @@ def _invoice(*, policy: Policy, kind: str, period_start: date, period_end: date,
     value = amount.amount if isinstance(amount, Money) else amount
     value = quantize_money(Money(max(value, Decimal("0")), policy.currency)).amount
     if due_on is None:
-        due_on = issued_on + timedelta(days=policy.terms_on(period_start).premium_deposit_due_days)
+        due_on = premium_due(terms=policy.terms_on(period_start), issued_on=issued_on)
     nothing_owed = value == 0
     return PremiumInvoice(
         tenant_id=policy.tenant_id, policy=policy, kind=kind, period_start=period_start, period_end=period_end,
@@ -87,7 +88,7 @@ def deposit_values(policy: Policy) -> dict:
         "policy": policy, "kind": Kind.DEPOSIT, "period_start": policy.start_date, "period_end": policy.end_date,
         "amount": terms.minimum_premium, "issued_on": policy.start_date,
         # Example 18: a period from 1 January, 30 days -> due 31 January.
-        "due_on": policy.start_date + timedelta(days=terms.premium_deposit_due_days),
+        "due_on": premium_due(terms=terms, issued_on=policy.start_date),
     }
 
 

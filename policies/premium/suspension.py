@@ -9,12 +9,13 @@ CoverTimeline, so claims calculate it with every other cover rule.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.db.models import QuerySet
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from policies.deadlines import cover_suspended_from
 from policies.premium import events
 from policies.premium.models import PremiumInvoice, PremiumSuspension
 
@@ -26,8 +27,7 @@ BATCH_SIZE = 500
 
 def suspension_start(invoice: PremiumInvoice) -> date:
     """Example 18: reminded 1 February, 15 days -> shipments from 16 February are not covered."""
-    notice = invoice.policy.terms_on(invoice.reminded_on).premium_suspension_notice_days
-    return invoice.reminded_on + timedelta(days=notice)
+    return cover_suspended_from(terms=invoice.policy.terms_on(invoice.reminded_on), reminded_on=invoice.reminded_on)
 
 
 # Reads
