@@ -42,3 +42,16 @@ def saved_on(overdue, day):
         Overdue.objects.filter(pk=overdue.pk).update(created_at=timezone.make_aware(datetime.combine(day, time(12))))
     overdue.created_at = timezone.make_aware(datetime.combine(day, time(12)))
     return overdue
+
+
+def post_declaration(client, url, data):
+    """Posts an overdue form as an insured who reads the warning would: when it warns of invoices that will
+    not be covered (shipped before any limit, in tests about deadlines), it saves again, confirming them."""
+    response = client.post(url, data)
+    confirmation = response.context.get("confirm_uncovered") if response.context else None
+    if response.status_code != 200 or not confirmation:
+        return response
+    for value in data.values():
+        if hasattr(value, "seek"):
+            value.seek(0)  # the file is sent again, as the page asks
+    return client.post(url, {**data, "confirm_uncovered": confirmation})

@@ -101,27 +101,77 @@ def _rows(*rows):
     return data
 
 
-@pytest.mark.usefixtures("in_tenant_scope")
-def test_declaring_an_overdue_says_which_invoices_are_not_covered_and_why(insured, tenant, policy, underwriter,
-                                                                         today, client_of_outsider):
-    from claims.overdues.models import Overdue
-    from core.tenancy import tenant_scope
-
+def _uncovered_declaration(tenant, policy, underwriter, today):
     buyer = late_payer()
     approve_limit(tenant=tenant, policy=policy, buyer=buyer, amount=50_000, underwriter=underwriter,
                   effective=date(2026, 2, 1))
     today(date(2026, 4, 10))
-    data = {"policy": policy.pk, "buyer": buyer.pk, "reference": "OD-W", **_rows(("F-EARLY", "2026-01-15"),
-                                                                                 ("F-OK", "2026-02-10"))}
-    response = insured.post("/overdues/new/", data, follow=True)
-    text = response.content.decode()
-    assert "These invoices will not be covered: F-EARLY, because no credit limit on this buyer was in force on " \
-           "the shipment date, 2026-01-15." in text
-    assert "F-OK," not in text  # shipped under the limit
+    return {"policy": policy.pk, "buyer": buyer.pk, "reference": "OD-W", **_rows(("F-EARLY", "2026-01-15"),
+                                                                                ("F-OK", "2026-02-10"))}
+
+
+def _overdues(tenant, reference="OD-W"):
+    from claims.overdues.models import Overdue
+    from core.tenancy import tenant_scope
+
     with tenant_scope(tenant):
-        overdue = Overdue.objects.get(reference="OD-W")
+        return list(Overdue.objects.filter(reference=reference))
+
+
+@pytest.mark.usefixtures("in_tenant_scope")
+def test_declaring_an_overdue_warns_which_invoices_are_not_covered_and_why_before_saving(
+        insured, tenant, policy, underwriter, today, client_of_outsider):
+    data = _uncovered_declaration(tenant, policy, underwriter, today)
+    response = insured.post("/overdues/new/", data)
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Invoice F-EARLY: not covered, because no credit limit on this buyer was in force on the shipment " \
+           "date, 2026-01-15." in text
+    assert "Invoice F-OK" not in text  # shipped under the limit
+    assert "Save anyway" in text
+    assert _overdues(tenant) == []  # nothing written before the insured confirms
+
+    confirmed = insured.post("/overdues/new/", {**data, "confirm_uncovered": response.context["confirm_uncovered"]},
+                             follow=True)
+    # Declared knowingly; the detail page says it once more.
+    assert "These invoices will not be covered: F-EARLY, because no credit limit on this buyer was in force on " \
+           "the shipment date, 2026-01-15." in confirmed.content.decode()
+    [overdue] = _overdues(tenant)
     # The outsider's claim page never reads the tenant's overdue.
     assert client_of_outsider.get(f"/claims/new/?overdue={overdue.pk}").status_code == 404
+
+
+@pytest.mark.usefixtures("in_tenant_scope")
+def test_a_confirmation_given_for_some_invoices_does_not_pass_others(insured, tenant, policy, underwriter, today):
+    data = _uncovered_declaration(tenant, policy, underwriter, today)
+    confirmation = insured.post("/overdues/new/", data).context["confirm_uncovered"]
+    # The insured adds another invoice shipped before the limit: warned again, nothing written.
+    changed = {**data, "invoices-2-number": "F-EARLIER", "invoices-2-invoice_date": "2026-01-10",
+               "invoices-2-shipment_date": "2026-01-10", "invoices-2-due_date": "2026-04-01",
+               "invoices-2-amount": "500", "invoices-2-outstanding": "500", "confirm_uncovered": confirmation}
+    response = insured.post("/overdues/new/", changed)
+    assert "Invoice F-EARLIER: not covered" in response.content.decode()
+    assert _overdues(tenant) == []
+
+
+@pytest.mark.usefixtures("in_tenant_scope")
+def test_the_csv_declaration_warns_before_saving_too(insured, tenant, policy, underwriter, today):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = _uncovered_declaration(tenant, policy, underwriter, today)
+    header = {key: data[key] for key in ("policy", "buyer", "reference")}
+    rows = ("number,invoice_date,shipment_date,due_date,amount,outstanding\n"
+            "F-EARLY,2026-01-15,2026-01-15,2026-04-01,1000,1000\n")
+
+    def upload(**extra):
+        return insured.post("/overdues/new/csv/", {**header, **extra,
+                                                   "file": SimpleUploadedFile("o.csv", rows.encode())})
+
+    response = upload()
+    assert "Choose the file again before you save." in response.content.decode()
+    assert _overdues(tenant) == []
+    upload(confirm_uncovered=response.context["confirm_uncovered"])
+    assert len(_overdues(tenant)) == 1
 
 
 @pytest.mark.usefixtures("in_tenant_scope")

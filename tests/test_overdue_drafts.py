@@ -29,7 +29,7 @@ from core.tenancy import scopes_disabled, tenant_scope
 from limits.models import CoverStop
 from limits.selectors import cover_in_force
 from tests.factories import api_error, api_messages, member
-from tests.overdue_factories import saved_on
+from tests.overdue_factories import post_declaration, saved_on
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
@@ -204,7 +204,7 @@ def test_draft_saved_in_the_browser_shows_its_deadlines_and_buttons(client_of_us
     today(date(2026, 3, 1))
     form = client_of_user.get("/overdues/new/").content.decode()
     assert "Save as draft (watch these invoices, notify later)" in form and "Notify the insurer now" in form
-    response = client_of_user.post("/overdues/new/", form_data(policy, buyer))
+    response = post_declaration(client_of_user, "/overdues/new/", form_data(policy, buyer))
     overdue = Overdue.objects.get(reference="DR-WEB")
     assert response.status_code == 302 and response["Location"] == f"/overdues/{overdue.pk}/"
     assert overdue.state == Overdue.State.DRAFT and not CoverStop.objects.exists()
@@ -222,8 +222,9 @@ def test_csv_upload_saved_as_draft(client_of_user, policy, buyer):
     body = ("number,invoice_date,shipment_date,due_date,amount,outstanding\n"
             "A-1,2025-12-01,2025-12-01,2026-01-10,10000.00,10000.00\n")
     upload = SimpleUploadedFile("invoices.csv", body.encode(), content_type="text/csv")
-    response = client_of_user.post("/overdues/new/csv/", {"policy": policy.pk, "buyer": buyer.pk, "reference": "CSV-D",
-                                                         "submit_as": "draft", "file": upload})
+    response = post_declaration(client_of_user, "/overdues/new/csv/", {"policy": policy.pk, "buyer": buyer.pk,
+                                                                          "reference": "CSV-D", "submit_as": "draft",
+                                                                          "file": upload})
     assert response.status_code == 302
     overdue = Overdue.objects.get(reference="CSV-D")
     assert overdue.state == Overdue.State.DRAFT and not overdue.invoices.get().notified_late

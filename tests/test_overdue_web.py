@@ -13,7 +13,7 @@ from claims.overdues import services
 from claims.overdues.models import Invoice, Overdue
 from core.tenancy import tenant_scope
 from tests.factories import member
-from tests.overdue_factories import declare, invoice_line
+from tests.overdue_factories import declare, invoice_line, post_declaration
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_tenant_scope")]
 
@@ -45,7 +45,7 @@ def outsider_overdue(other_tenant, outsider_policy):
 @pytest.mark.parametrize("notified_on,late", [(date(2026, 3, 11), False), (date(2026, 3, 12), True)])
 def test_example_6_declared_in_the_browser(client_of_user, policy, buyer, today, notified_on, late):
     today(notified_on)
-    response = client_of_user.post("/overdues/new/", form_data(policy, buyer, [row()]))
+    response = post_declaration(client_of_user, "/overdues/new/", form_data(policy, buyer, [row()]))
     assert response.status_code == 302
     overdue = Overdue.objects.get(reference="OD-1")
     assert response["Location"] == f"/overdues/{overdue.pk}/"
@@ -111,8 +111,8 @@ HEADER = "number,invoice_date,shipment_date,due_date,amount,outstanding\n"
 def test_csv_upload_declares_the_overdue(client_of_user, policy, buyer, today):
     today(date(2026, 3, 12))
     body = HEADER + "A-1,2025-12-01,2025-12-01,2026-01-10,10000.00,10000.00\nA-2,2026-01-05,2026-01-06,2026-02-05,500,200\n"
-    response = client_of_user.post("/overdues/new/csv/", {"policy": policy.pk, "buyer": buyer.pk, "reference": "CSV-1",
-                                                         "file": csv_file(body)})
+    response = post_declaration(client_of_user, "/overdues/new/csv/", {"policy": policy.pk, "buyer": buyer.pk,
+                                                                          "reference": "CSV-1", "file": csv_file(body)})
     assert response.status_code == 302
     overdue = Overdue.objects.get(reference="CSV-1")
     assert dict(overdue.invoices.values_list("number", "notified_late")) == {"A-1": True, "A-2": False}
@@ -124,7 +124,8 @@ def test_csv_errors_are_shown_per_row_and_nothing_is_saved(client_of_user, polic
                      "A-2,2026-01-05,2026-01-06,2025-12-31,500,200\n"
                      "A-3,2026-01-05,2026-01-06,2026-02-05,-5,1\n"
                      "A-1,2026-01-05,yesterday,2026-02-05,1.000,1\n")
-    response = client_of_user.post("/overdues/new/csv/", {"policy": policy.pk, "buyer": buyer.pk, "file": csv_file(body)})
+    response = post_declaration(client_of_user, "/overdues/new/csv/",
+                                {"policy": policy.pk, "buyer": buyer.pk, "file": csv_file(body)})
     assert response.status_code == 400
     page = response.content.decode()
     assert "Nothing was saved" in page
@@ -154,7 +155,8 @@ def test_unreadable_csv_files_are_refused(client_of_user, policy, buyer, content
 
 def test_csv_with_semicolons_and_a_bom_is_read(client_of_user, policy, buyer):
     body = "\ufeff" + HEADER.replace(",", ";") + "A-1;2025-12-01;2025-12-01;2026-01-10;10;10\n"
-    response = client_of_user.post("/overdues/new/csv/", {"policy": policy.pk, "buyer": buyer.pk, "file": csv_file(body)})
+    response = post_declaration(client_of_user, "/overdues/new/csv/",
+                                {"policy": policy.pk, "buyer": buyer.pk, "file": csv_file(body)})
     assert response.status_code == 302 and Invoice.objects.get().number == "A-1"
 
 

@@ -223,6 +223,12 @@ def uncovered_invoices(*, policy, buyer, lines) -> list[UncoveredInvoice]:
     return uncovered
 
 
+def uncovered_confirmation(uncovered: list[UncoveredInvoice]) -> str:
+    """What the form sends back to declare in spite of the warning: it names the invoices warned of, so a
+    confirmation given for some invoices never passes others that were changed or added after it."""
+    return "|".join(sorted(f"{i.number}@{i.shipment_date.isoformat()}" for i in uncovered))
+
+
 def uncovered_message(uncovered: list[UncoveredInvoice]) -> str:
     """One sentence for a flash message: which invoices are not covered, and why."""
     return _("These invoices will not be covered: %(invoices)s.") % {"invoices": "; ".join(

@@ -28,6 +28,7 @@ from claims.overdues.selectors import (
     overdue_actions,
     overdue_detail,
     search_overdues,
+    uncovered_confirmation,
     uncovered_invoices,
     uncovered_message,
 )
@@ -90,6 +91,27 @@ class _DeclareMixin:
             return buyers_visible_to(tenant=self.tenant).filter(pk=buyer_id).first()
         return None
 
+    def _unconfirmed_uncovered(self, header, lines) -> dict | None:
+        """The warning to show before anything is written when some invoices will not be covered (the
+        insured must still notify them, but knowingly): None once the form confirms these very invoices."""
+        data = header.cleaned_data
+        uncovered = uncovered_invoices(policy=data["policy"], buyer=data["buyer"], lines=lines)
+        confirmation = uncovered_confirmation(uncovered)
+        if not uncovered or self.request.POST.get("confirm_uncovered") == confirmation:
+            return None
+        return {"uncovered": uncovered, "confirm_uncovered": confirmation}
+
+    def _declare_knowingly(self, header, lines):
+        """(overdue, None) once declared, or (None, warning) with nothing written. The declaration is tried
+        first, so the service's refusals (bad rows, a second open overdue) are shown before any warning."""
+        warning = self._unconfirmed_uncovered(header, lines)  # read before the overdue stops cover itself
+        with transaction.atomic():
+            overdue = self._declare(header, lines)
+            if warning:
+                transaction.set_rollback(True)  # also drops its outbox messages and on-commit work
+                return None, warning
+        return overdue, None
+
     def _declare(self, header, lines):
         data = header.cleaned_data
         return services.declare_overdue(
@@ -112,8 +134,9 @@ class _DeclareMixin:
 class OverdueDeclareView(_DeclareMixin, TenantMemberRequiredMixin, View):
     template_name = "claims/overdue_declare.html"
 
-    def _render(self, header, rows, status=200):
-        return render(self.request, self.template_name, {"form": header, "rows": rows}, status=status)
+    def _render(self, header, rows, status=200, warning=None):
+        return render(self.request, self.template_name, {"form": header, "rows": rows, **(warning or {})},
+                      status=status)
 
     def get(self, request):
         buyer = self._preselected_buyer()
@@ -127,19 +150,22 @@ class OverdueDeclareView(_DeclareMixin, TenantMemberRequiredMixin, View):
         if not (header.is_valid() and rows.is_valid()):
             return self._render(header, rows, status=400)
         try:
-            overdue = self._declare(header, rows.lines())
+            overdue, warning = self._declare_knowingly(header, rows.lines())
         except DomainError as exc:
             show_domain_error(header, exc, rows={"invoices": rows.line_forms()})
             return self._render(header, rows, status=400)
+        if warning:
+            return self._render(header, rows, warning=warning)
         return self._done(overdue)
 
 
 class OverdueCsvDeclareView(_DeclareMixin, TenantMemberRequiredMixin, View):
     template_name = "claims/overdue_csv.html"
 
-    def _render(self, form, errors=(), status=200):
+    def _render(self, form, errors=(), status=200, warning=None):
         return render(self.request, self.template_name,
-                      {"form": form, "errors": errors, "columns": csv_overdues.COLUMNS}, status=status)
+                      {"form": form, "errors": errors, "columns": csv_overdues.COLUMNS, **(warning or {})},
+                      status=status)
 
     def get(self, request):
         return self._render(OverdueCsvForm(tenant=self.tenant, preselected_buyer=self._preselected_buyer()))
@@ -155,10 +181,12 @@ class OverdueCsvDeclareView(_DeclareMixin, TenantMemberRequiredMixin, View):
         if parsed.errors:
             return self._render(form, parsed.errors, status=400)
         try:
-            overdue = self._declare(form, parsed.lines)
+            overdue, warning = self._declare_knowingly(form, parsed.lines)
         except DomainError as exc:
             show_domain_error(form, exc)
             return self._render(form, status=400)
+        if warning:
+            return self._render(form, warning=warning)
         return self._done(overdue)
 
 
