@@ -16,11 +16,15 @@ What it does, in order, each step an API call an integrator would make:
 3. Declares an overdue on the buyer of `--overdue-buyer`, on whom the policy already has a limit in force:
    one invoice shipped 90 days ago, due 30 days ago (the cover on the shipment date is checked first).
 4. Files a claim on it for the buyer's insolvency, uploads every document of the checklist, submits it.
+5. Once the insurer has paid (its `claim.paid` webhook), reads the claim's payment and the calculation, line
+   by line with its explanation, in the token's language.
 
 The token needs the roles credit manager, finance and tenant admin (webhooks). With `--insurer-token` (an
 insurer token with the underwriter role) the referred request is decided through the insurer API too: found in
-the underwriting queue and approved in part, with its reason. `run()` is what CI calls
-(tests/test_example_integration.py, against a live server) with both tokens: every step through the API.
+the underwriting queue and approved in part, with its reason. With `--claims-token` (an insurer token with the
+claims handler role) the claim is settled through the insurer API as well: the file confirmed complete, the
+calculated indemnity approved and paid. `run()` is what CI calls (tests/test_example_integration.py, against a
+live server) with all three tokens: both sides of every flow through the API alone.
 """
 
 import argparse
@@ -40,10 +44,16 @@ from io import BytesIO
 from kredo_client import AuthenticatedClient
 from kredo_client.api.buyers import v1_buyers_list
 from kredo_client.api.claims import (
+    v1_claims_calculation_retrieve,
     v1_claims_create,
     v1_claims_documents_create,
     v1_claims_retrieve,
     v1_claims_submit_create,
+)
+from kredo_client.api.insurer_claims import (
+    v1_insurer_claims_approve_create,
+    v1_insurer_claims_confirm_complete_create,
+    v1_insurer_claims_pay_create,
 )
 from kredo_client.api.insurer_limits import v1_insurer_limits_decide_create, v1_insurer_limits_queue_list
 from kredo_client.api.limits import (
@@ -58,6 +68,7 @@ from kredo_client.api.webhooks import v1_webhooks_endpoints_create
 from kredo_client.models import (
     ClaimCauseEnum,
     ClaimCreateInputRequest,
+    ClaimPaidWebhook,
     ClaimStateChangedWebhook,
     DocumentUploadInputRequest,
     InvoiceInputRequest,
@@ -71,8 +82,10 @@ from kredo_client.models import (
     V1PoliciesListStatus,
     WebhookEndpointInputRequest,
 )
+from kredo_client.models.insurer_approve_input_request import InsurerApproveInputRequest
 from kredo_client.models.insurer_decide_input_kind_enum import InsurerDecideInputKindEnum
 from kredo_client.models.insurer_decide_input_request import InsurerDecideInputRequest
+from kredo_client.models.insurer_pay_input_request import InsurerPayInputRequest
 from kredo_client.models.reason_codes_enum import ReasonCodesEnum
 from kredo_client.types import File, Response
 from standardwebhooks import Webhook
@@ -80,7 +93,7 @@ from standardwebhooks.webhooks import WebhookVerificationError
 
 # The events it subscribes to, each with the body the OpenAPI document's `webhooks` describe (generated models).
 EVENTS = {"limit.decided": LimitDecidedWebhook, "overdue.notified": OverdueNotifiedWebhook,
-          "claim.state_changed": ClaimStateChangedWebhook}
+          "claim.state_changed": ClaimStateChangedWebhook, "claim.paid": ClaimPaidWebhook}
 # The smallest PDF the document check accepts; an ERP uploads its real scans.
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -285,6 +298,9 @@ class Outcome:
     claim_id: int | None = None
     claim_state: str = ""
     documents: int = 0
+    paid: str = ""
+    indemnity: str = ""
+    explanation: list[str] = field(default_factory=list)
     webhooks_rejected: int = 0
 
 
@@ -314,9 +330,48 @@ def underwriter_through_the_insurer_api(*, url: str, insurer_token: str, amount:
     return decide
 
 
+def wait_for_a_claims_handler(claim_id: int) -> None:
+    print(f"  claim {claim_id} is submitted: the claims handler settles it in the admin; its payment comes later")
+
+
+def claims_handler_through_the_insurer_api(*, url: str, insurer_token: str, language: str = "en",
+                                           paid_on: date | None = None) -> Callable[[int], None]:
+    """The insurer's claims system on the other side: it confirms the file complete, approves the calculated
+    indemnity and records its payment (the insurer API, a claims handler's insurer token)."""
+    insurer = AuthenticatedClient(base_url=url, token=insurer_token, prefix="Token",
+                                  raise_on_unexpected_status=True, headers={"Accept-Language": language})
+
+    def settle(claim_id: int) -> None:
+        complete = expect(v1_insurer_claims_confirm_complete_create.sync_detailed(
+            claim_id, client=insurer, idempotency_key=str(uuid.uuid4())), 200)
+        print(f"  claims handler: claim {claim_id} of {complete.tenant} complete, "
+              f"calculated {complete.calculated_indemnity.amount} {complete.calculated_indemnity.currency}")
+        approved = expect(v1_insurer_claims_approve_create.sync_detailed(
+            claim_id, client=insurer, body=InsurerApproveInputRequest(), idempotency_key=str(uuid.uuid4())), 200)
+        expect(v1_insurer_claims_pay_create.sync_detailed(
+            claim_id, client=insurer, idempotency_key=str(uuid.uuid4()),
+            body=InsurerPayInputRequest(amount=approved.approved_indemnity, paid_on=paid_on or date.today(),
+                                        reference=f"PAY-{claim_id}")), 200)
+
+    return settle
+
+
+def read_the_payment(client, receiver, claim_id: int, outcome: "Outcome") -> None:
+    """After the insurer's `claim.paid`: what was paid, and the calculation that explains it."""
+    receiver.wait_for("claim.paid", claim_id=claim_id)
+    claim = expect(v1_claims_retrieve.sync_detailed(claim_id, client=client), 200)
+    calculation = expect(v1_claims_calculation_retrieve.sync_detailed(claim_id, client=client), 200)
+    outcome.claim_state, outcome.paid = str(claim.state), f"{claim.paid_amount.amount} {claim.paid_amount.currency}"
+    outcome.indemnity, outcome.explanation = calculation.indemnity.amount, list(calculation.explanation)
+    print(f"  claim {claim_id} {claim.state}: {outcome.paid} on {claim.paid_on}")
+    for line in calculation.explanation:
+        print(f"    {line}")
+
+
 def run(*, url: str, token: str, limits: list[tuple[str, str]], overdue_buyer: str, invoice_amount: str,
         policy_number: str | None = None, language: str = "en",
-        on_referred: Callable[[int], None] = wait_for_an_underwriter, today: date | None = None) -> Outcome:
+        on_referred: Callable[[int], None] = wait_for_an_underwriter,
+        on_submitted: Callable[[int], None] = wait_for_a_claims_handler, today: date | None = None) -> Outcome:
     today = today or date.today()
     client = AuthenticatedClient(base_url=url, token=token, prefix="Token", raise_on_unexpected_status=True,
                                  headers={"Accept-Language": language})
@@ -338,6 +393,9 @@ def run(*, url: str, token: str, limits: list[tuple[str, str]], overdue_buyer: s
             claim = file_claim(client, receiver, overdue, today)
             outcome.claim_id, outcome.claim_state, outcome.documents = claim.id, str(claim.state), len(claim.documents)
             print(f"  claim {claim.id} {claim.state} with {len(claim.documents)} documents")
+            on_submitted(claim.id)
+            if on_submitted is not wait_for_a_claims_handler:
+                read_the_payment(client, receiver, claim.id, outcome)
     finally:
         outcome.webhooks_rejected = receiver.rejected
         receiver.close()
@@ -354,14 +412,19 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--invoice-amount", default="8000.00")
     parser.add_argument("--language", default="en", help="Accept-Language: en, es or zh-hans")
     parser.add_argument("--insurer-token", help="an underwriter's insurer token: decide referred requests too")
+    parser.add_argument("--claims-token", help="a claims handler's insurer token: settle the claim too")
     parser.add_argument("--partial-amount", default="30000.00", help="what the underwriter grants a referred request")
     args = parser.parse_args(argv)
     on_referred = (underwriter_through_the_insurer_api(url=args.url, insurer_token=args.insurer_token,
                                                        amount=args.partial_amount, language=args.language)
                    if args.insurer_token else wait_for_an_underwriter)
+    on_submitted = (claims_handler_through_the_insurer_api(url=args.url, insurer_token=args.claims_token,
+                                                           language=args.language)
+                    if args.claims_token else wait_for_a_claims_handler)
     try:
         outcome = run(url=args.url, token=args.token, policy_number=args.policy, language=args.language,
                       limits=[tuple(item.rsplit("=", 1)) for item in args.limit], on_referred=on_referred,
+                      on_submitted=on_submitted,
                       overdue_buyer=args.overdue_buyer, invoice_amount=args.invoice_amount)
     except KredoError as error:
         print(f"refused: {error}", file=sys.stderr)

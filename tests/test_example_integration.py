@@ -4,7 +4,8 @@ Marked `example` (excluded from the default run, like the fuzzer; CI runs `pytes
 a real HTTP server on a free port (pytest-django's live_server), its own seed data, the committed client of
 clients/python. A schema change that breaks the client, or a flow an integrator relies on, fails here. The
 underwriter's decision on the referred limit goes through the insurer API as well (an underwriter's insurer
-token: the queue, then the decision), so both sides of the flow run through the API alone.
+token: the queue, then the decision), and so does the claim's settlement (a claims handler's insurer token:
+complete, approve, pay), so both sides of every flow run through the API alone.
 """
 
 import ast
@@ -19,7 +20,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts import services as account_services
-from accounts.roles import CREDIT_MANAGER, FINANCE, TENANT_ADMIN, UNDERWRITER
+from accounts.roles import CLAIMS_HANDLER, CREDIT_MANAGER, FINANCE, TENANT_ADMIN, UNDERWRITER
 from claims.claims.models import Claim
 from core.models import WebhookDelivery
 from limits.models import CreditLimit, LimitDecision
@@ -76,9 +77,15 @@ def test_the_example_runs_every_flow_through_the_client(live_server, book, tenan
         referred.append(limit_id)
         through_the_api(limit_id)
 
+    # The claims handler's side: another insurer token, with the claims handler's role only.
+    handler_token, handler_key = account_services.create_insurer_api_token(name="Claims system",
+                                                                         roles=[CLAIMS_HANDLER], created_by=None)
+    settle = example.claims_handler_through_the_insurer_api(url=live_server.url, insurer_token=handler_key,
+                                                            paid_on=TODAY)
     outcome = example.run(url=live_server.url, token=token(tenant, [CREDIT_MANAGER, FINANCE, TENANT_ADMIN]),
                           limits=[("Rossi", "10000.00"), ("Dupont", "45000.00")], overdue_buyer="Schmidt",
-                          invoice_amount="8000.00", on_referred=underwriter_decides, today=TODAY)
+                          invoice_amount="8000.00", on_referred=underwriter_decides, on_submitted=settle,
+                          today=TODAY)
 
     rossi, dupont = outcome.limits
     assert (rossi.first_status, rossi.state, rossi.decision, rossi.granted) == (201, "in_force", "approved", "10000.00")
@@ -93,13 +100,20 @@ def test_the_example_runs_every_flow_through_the_client(live_server, book, tenan
     assert CreditLimit.objects.filter(tenant=tenant, policy=book).count() == 3  # the retries created nothing
     assert outcome.overdue_state == "open"
     claim = Claim.objects.get(pk=outcome.claim_id)
-    assert (claim.tenant, claim.state, outcome.claim_state) == (tenant, Claim.State.SUBMITTED, "submitted")
+    # Settled by the claims system's token: the calculated indemnity approved and paid, as the ERP then read it.
+    assert (claim.tenant, claim.state, outcome.claim_state) == (tenant, Claim.State.PAID, "paid")
+    movers = dict(claim.transitions.values_list("target", "by"))
+    assert movers[Claim.State.COMPLETE] == movers[Claim.State.APPROVED] == movers[Claim.State.PAID] == \
+        handler_token.service_user.pk == claim.approved_by_id
+    assert claim.paid_amount == claim.approved_indemnity == claim.calculated_indemnity > 0
+    assert outcome.paid == f"{claim.paid_amount:.2f} EUR" and Decimal(outcome.indemnity) == claim.paid_amount
+    assert outcome.explanation and all(isinstance(line, str) and line for line in outcome.explanation)
     assert outcome.documents == len(claim.required_documents) == claim.documents.count() > 0
     assert outcome.webhooks_rejected == 0
     deliveries = WebhookDelivery.objects.filter(endpoint__tenant=tenant)
     assert not deliveries.exclude(state=WebhookDelivery.State.SUCCEEDED).exists()  # every one answered 204
     assert set(deliveries.values_list("event", flat=True)) == {"limit.decided", "overdue.notified",
-                                                              "claim.state_changed"}
+                                                              "claim.state_changed", "claim.paid"}
     # The outsider's book is untouched and nothing was sent on its behalf.
     with scopes_disabled():
         assert not CreditLimit.objects.filter(tenant=other_tenant).exists()
