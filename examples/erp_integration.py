@@ -41,6 +41,11 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 
+from insurer_side import (  # examples/
+    claims_handler_through_the_insurer_api,
+    underwriter_through_the_insurer_api,
+)
+from kredo_api import KredoError, expect  # examples/: the answers' handling, shared with insurer_side
 from kredo_client import AuthenticatedClient
 from kredo_client.api.buyers import v1_buyers_list
 from kredo_client.api.claims import (
@@ -50,12 +55,6 @@ from kredo_client.api.claims import (
     v1_claims_retrieve,
     v1_claims_submit_create,
 )
-from kredo_client.api.insurer_claims import (
-    v1_insurer_claims_approve_create,
-    v1_insurer_claims_confirm_complete_create,
-    v1_insurer_claims_pay_create,
-)
-from kredo_client.api.insurer_limits import v1_insurer_limits_decide_create, v1_insurer_limits_queue_list
 from kredo_client.api.limits import (
     v1_limits_cover_retrieve,
     v1_limits_create,
@@ -77,17 +76,11 @@ from kredo_client.models import (
     Money,
     OverdueCreateInputRequest,
     OverdueNotifiedWebhook,
-    Problem,
     V1LimitsListState,
     V1PoliciesListStatus,
     WebhookEndpointInputRequest,
 )
-from kredo_client.models.insurer_approve_input_request import InsurerApproveInputRequest
-from kredo_client.models.insurer_decide_input_kind_enum import InsurerDecideInputKindEnum
-from kredo_client.models.insurer_decide_input_request import InsurerDecideInputRequest
-from kredo_client.models.insurer_pay_input_request import InsurerPayInputRequest
-from kredo_client.models.reason_codes_enum import ReasonCodesEnum
-from kredo_client.types import File, Response
+from kredo_client.types import File
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
 
@@ -96,25 +89,6 @@ EVENTS = {"limit.decided": LimitDecidedWebhook, "overdue.notified": OverdueNotif
           "claim.state_changed": ClaimStateChangedWebhook, "claim.paid": ClaimPaidWebhook}
 # The smallest PDF the document check accepts; an ERP uploads its real scans.
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-class KredoError(Exception):
-    """An answer other than the expected one: its problem details (RFC 9457) say why."""
-
-    def __init__(self, response: Response):
-        self.status = int(response.status_code)
-        problem = response.parsed if isinstance(response.parsed, Problem) else None
-        self.code = problem.code if problem else ""
-        self.errors = [(e.pointer, e.code, e.detail) for e in problem.errors] if problem else []
-        detail = problem.detail if problem else response.content[:200].decode(errors="replace")
-        super().__init__(f"{self.status} {self.code}: {detail} {self.errors}")
-
-
-def expect(response: Response, *statuses: int):
-    """The parsed answer if its status is one of `statuses`, else KredoError: branch on `code`, never on words."""
-    if int(response.status_code) not in statuses:
-        raise KredoError(response)
-    return response.parsed
 
 
 # --- Webhooks ------------------------------------------------------------------
@@ -308,52 +282,8 @@ def wait_for_an_underwriter(limit_id: int) -> None:
     print(f"  limit {limit_id} is referred: waiting for an underwriter's decision (the admin's queue)")
 
 
-def underwriter_through_the_insurer_api(*, url: str, insurer_token: str, amount: str,
-                                        language: str = "en") -> Callable[[int], None]:
-    """The insurer's rules engine on the other side: it finds the referred request in the underwriting queue
-    and approves part of it, with its reason (the insurer API, an underwriter's insurer token)."""
-    insurer = AuthenticatedClient(base_url=url, token=insurer_token, prefix="Token",
-                                  raise_on_unexpected_status=True, headers={"Accept-Language": language})
-
-    def decide(limit_id: int) -> None:
-        queue_page = expect(v1_insurer_limits_queue_list.sync_detailed(client=insurer), 200)
-        row = next(row for row in queue_page.results if row.id == limit_id)
-        print(f"  underwriter: limit {row.id} of {row.tenant} on {row.buyer.legal_name}, "
-              f"{row.requested.amount} {row.requested.currency}, waiting {row.age_days} days")
-        body = InsurerDecideInputRequest(kind=InsurerDecideInputKindEnum.PARTIALLY_APPROVED,
-                                         amount=Money(amount=amount, currency=row.requested.currency),
-                                         reason_codes=[ReasonCodesEnum.BUYER_GRADE],
-                                         note="Grade 5: part of the amount, reviewed in six months.")
-        expect(v1_insurer_limits_decide_create.sync_detailed(limit_id, client=insurer, body=body,
-                                                             idempotency_key=str(uuid.uuid4())), 200)
-
-    return decide
-
-
 def wait_for_a_claims_handler(claim_id: int) -> None:
     print(f"  claim {claim_id} is submitted: the claims handler settles it in the admin; its payment comes later")
-
-
-def claims_handler_through_the_insurer_api(*, url: str, insurer_token: str, language: str = "en",
-                                           paid_on: date | None = None) -> Callable[[int], None]:
-    """The insurer's claims system on the other side: it confirms the file complete, approves the calculated
-    indemnity and records its payment (the insurer API, a claims handler's insurer token)."""
-    insurer = AuthenticatedClient(base_url=url, token=insurer_token, prefix="Token",
-                                  raise_on_unexpected_status=True, headers={"Accept-Language": language})
-
-    def settle(claim_id: int) -> None:
-        complete = expect(v1_insurer_claims_confirm_complete_create.sync_detailed(
-            claim_id, client=insurer, idempotency_key=str(uuid.uuid4())), 200)
-        print(f"  claims handler: claim {claim_id} of {complete.tenant} complete, "
-              f"calculated {complete.calculated_indemnity.amount} {complete.calculated_indemnity.currency}")
-        approved = expect(v1_insurer_claims_approve_create.sync_detailed(
-            claim_id, client=insurer, body=InsurerApproveInputRequest(), idempotency_key=str(uuid.uuid4())), 200)
-        expect(v1_insurer_claims_pay_create.sync_detailed(
-            claim_id, client=insurer, idempotency_key=str(uuid.uuid4()),
-            body=InsurerPayInputRequest(amount=approved.approved_indemnity, paid_on=paid_on or date.today(),
-                                        reference=f"PAY-{claim_id}")), 200)
-
-    return settle
 
 
 def read_the_payment(client, receiver, claim_id: int, outcome: "Outcome") -> None:

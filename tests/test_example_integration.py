@@ -35,7 +35,9 @@ TODAY = timezone.localdate()
 
 
 def load_example():
+    # As `python examples/erp_integration.py` runs it: the client installed, its sibling modules beside it.
     sys.path.insert(0, str(ROOT / "clients" / "python"))
+    sys.path.insert(0, str(ROOT / "examples"))
     spec = importlib.util.spec_from_file_location("erp_integration", EXAMPLE)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -162,13 +164,17 @@ def test_a_refusal_reads_as_problem_details_through_the_client(live_server, book
 
 
 def test_the_example_uses_the_client_only():
-    """Integrators have the client, not Kredo's code: the example imports the standard library, the generated
-    client and the Standard Webhooks library, nothing of the project."""
-    tree = ast.parse(EXAMPLE.read_text())
-    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
-                for alias in node.names}
-    imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert imported - set(sys.stdlib_module_names) == {"kredo_client", "standardwebhooks"}
+    """Integrators have the client, not Kredo's code: the example's modules import the standard library, the
+    generated client, the Standard Webhooks library and each other, nothing of the project."""
+    modules = sorted((ROOT / "examples").glob("*.py"))
+    own = {path.stem for path in modules}
+    assert {"erp_integration", "insurer_side", "kredo_api"} <= own
+    for path in modules:
+        tree = ast.parse(path.read_text())
+        imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+                    for alias in node.names}
+        imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert imported - set(sys.stdlib_module_names) - own <= {"kredo_client", "standardwebhooks"}, path.name
 
 
 def test_decimal_amounts_survive_the_client():
