@@ -39,7 +39,7 @@ def _book(rows: int):
     from accounts.models import Tenant
     from buyers.models import Buyer
     from limits.models import AutoDecisionRule
-    from policies.models import Policy
+    from policies.models import Policy, TermsVersion
 
     today = date.today()
     if not AutoDecisionRule.objects.exists():  # a fresh database without the data migration's rows
@@ -49,6 +49,8 @@ def _book(rows: int):
     policies = [Policy.objects.create(tenant=tenant, number=f"BULK-{tenant.pk}-{n}", status=Policy.Status.ACTIVE,
                                       start_date=today - timedelta(days=30), end_date=today + timedelta(days=300))
                 for n in range(5)]
+    # A policy is issued with its first terms version (the checks read the terms in force on the day).
+    TermsVersion.objects.bulk_create([TermsVersion(policy=p, effective_from=p.start_date) for p in policies])
     prefix = f"BULK{tenant.pk}X"
     Buyer.objects.bulk_create([
         Buyer(legal_name=f"Bulk Buyer {n}", country="PT", registration_number=f"{prefix}{n:07d}",
@@ -126,6 +128,7 @@ def _clean_up(tenant, prefix: str) -> None:
             "DELETE FROM limits_limitdecision WHERE tenant_id = %s",
             "DELETE FROM limits_historicalcreditlimit WHERE tenant_id = %s",
             "DELETE FROM limits_creditlimit WHERE tenant_id = %s",
+            "DELETE FROM policies_termsversion WHERE policy_id IN (SELECT id FROM policies_policy WHERE tenant_id = %s)",
             "DELETE FROM policies_policy WHERE tenant_id = %s",
         ):
             cursor.execute(sql, [tenant.pk])
