@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from core import webhooks
 from core.exceptions import DomainError
+from core.imports.history import copy_history
 from limits.bulk.importer import _service_error
 from limits.bulk.rows import PreviewRow, RowError
 from limits.events import decision_payload
@@ -180,23 +181,9 @@ _PENDING_SNAPSHOT = {"state": "%s", "decided_amount": "NULL", "decided_terms_day
 
 def _copy_history(ids: list[int], *, history_type: str, when, user, as_pending: bool = False) -> None:
     """One INSERT ... SELECT of the limits' history rows (simple-history's columns), whatever their number."""
-    if not ids:
-        return
-    historical = CreditLimit.history.model
-    quote = connection.ops.quote_name
-    tracked = [field.column for field in historical.tracked_fields]
-    overrides = _PENDING_SNAPSHOT if as_pending else {}
-    select = [overrides.get(column, quote(column)) for column in tracked]
-    params = [State.PENDING] if as_pending else []
-    history_date = historical._meta.get_field("history_date").get_db_prep_value(when, connection)
-    params += [history_date, history_type, getattr(user, "pk", None), *ids]
-    columns = ", ".join([*(quote(column) for column in tracked), "history_date", "history_change_reason",
-                         "history_type", "history_user_id"])
-    sql = (f"INSERT INTO {quote(historical._meta.db_table)} ({columns}) "
-           f"SELECT {', '.join(select)}, %s, '', %s, %s FROM {quote(CreditLimit._meta.db_table)} "
-           f"WHERE id IN ({', '.join(['%s'] * len(ids))}) ORDER BY id")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    copy_history(CreditLimit, ids, history_type=history_type, when=when, user=user,
+                 overrides=_PENDING_SNAPSHOT if as_pending else None,
+                 override_params=[State.PENDING] if as_pending else ())
 
 
 def _decision(limit: CreditLimit, *, today: date, approved: bool) -> LimitDecision:
