@@ -200,8 +200,9 @@ def test_the_query_count_follows_the_batches_not_the_rows(underwriter, settings)
     per_batch = (three_batches - one_batch) // 2
     assert three_batches == one_batch + 2 * per_batch
     # A batch: savepoint in and out, lock the job; buyers by their fields, typed identifiers; insert buyers,
-    # identifiers, grades; history of buyers and identifiers; the job's counters.
-    assert per_batch == 11
+    # identifiers, grades; history of buyers and identifiers; the job's counters. On PostgreSQL each insert is
+    # a COPY after the ids it takes are reserved from the sequence (core.imports.bulk): one more query each.
+    assert per_batch == (14 if connection.vendor == "postgresql" else 11)
 
 
 # The admin's pages

@@ -4,7 +4,7 @@ What the registry's services write for one buyer, set-based: the buyer (confirme
 identifies it) with its search text built as `Buyer.fill_search_fields` builds it, its identifiers kept as
 typed identifiers (as `_sync_identifiers` keeps them), a grade with its history row (as `grade_buyer`), and
 simple-history rows ('+' for each new buyer and identifier, '~' for each buyer updated) copied from the rows
-just written. An existing buyer takes the row's non-blank fields, the identifiers it lacked and its grade.
+just written. Inserts by COPY on PostgreSQL (core.imports.bulk). An existing buyer takes the row's non-blank fields, the identifiers it lacked and its grade.
 """
 
 from dataclasses import dataclass
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from buyers.imports.resolve import Resolved
 from buyers.imports.rows import IDENTIFIER_TYPES, IDENTIFIERS, TEXT_FIELDS, BuyerRow, identity_keys
 from buyers.models import Buyer, BuyerGrade, BuyerIdentifier
+from core.imports import bulk
 from core.imports.history import copy_history
 
 # Every field an update may change, always the same list: one UPDATE per batch whatever the rows change.
@@ -33,7 +34,7 @@ def write_batch(*, resolved: Resolved, requested_by, filename: str, today) -> Wr
     reason = _("Imported from %(file)s") % {"file": filename or "CSV"}
     grades: list[BuyerGrade] = []
     new = [_new_buyer(row, today=today, now=now) for row in resolved.new]
-    Buyer.objects.bulk_create(new)
+    bulk.insert(Buyer, new)
     for row, buyer in zip(resolved.new, new, strict=True):
         if row.grade is not None:
             grades.append(BuyerGrade(buyer=buyer, grade=row.grade, graded_on=today, graded_by=requested_by,
@@ -47,13 +48,13 @@ def write_batch(*, resolved: Resolved, requested_by, filename: str, today) -> Wr
                                      graded_by=requested_by, reason=reason))
         updated.append(buyer)
     if updated:
-        Buyer.objects.bulk_update(updated, _UPDATED_FIELDS)
+        bulk.update(Buyer, updated, _UPDATED_FIELDS)
     identifiers = [
         *(ident for row, buyer in zip(resolved.new, new, strict=True) for ident in _identifiers(row, buyer, set())),
         *(ident for row, buyer in resolved.existing for ident in _identifiers(row, buyer, resolved.typed)),
     ]
-    BuyerIdentifier.objects.bulk_create(identifiers)
-    BuyerGrade.objects.bulk_create(grades)
+    bulk.insert(BuyerIdentifier, identifiers)
+    bulk.insert(BuyerGrade, grades)
     copy_history(Buyer, [buyer.pk for buyer in new], history_type="+", when=now, user=requested_by)
     copy_history(Buyer, [buyer.pk for buyer in updated], history_type="~", when=now, user=requested_by)
     copy_history(BuyerIdentifier, [ident.pk for ident in identifiers], history_type="+", when=now,

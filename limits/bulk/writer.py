@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from core import webhooks
 from core.exceptions import DomainError
+from core.imports import bulk
 from core.imports.history import copy_history
 from limits.bulk.importer import _service_error
 from limits.bulk.rows import PreviewRow, RowError
@@ -159,14 +160,14 @@ def _write_matrix_rows(*, tenant, requested_by, rows: list[PreviewRow], today: d
             state=State.SUPERSEDED, under_review=False, updated_at=now)
         for limit in replaced:
             limit.state, limit.under_review, limit.updated_at = State.SUPERSEDED, False, now
-    CreditLimit.objects.bulk_create(limits)
+    bulk.insert(CreditLimit, limits)  # COPY on PostgreSQL
     new_ids = [limit.pk for limit in limits]
     # History as the single path's saves record it: '+' pending for every new limit, then '~' for each limit
     # decided and each limit it replaced, copied from the rows just written (no model instance per row).
     _copy_history(new_ids, history_type="+", when=now, user=requested_by, as_pending=True)
     _copy_history([limit.pk for limit in [*replaced, *approved]], history_type="~", when=now, user=requested_by)
     decisions = [_decision(limit, today=today, approved=limit.state == State.IN_FORCE) for limit in limits]
-    LimitDecision.objects.bulk_create(decisions)
+    bulk.insert(LimitDecision, decisions)
     _announce(tenant, [(limit, decision) for limit, decision in zip(limits, decisions, strict=True)
                        if decision.kind == Kind.APPROVED])
     outcome.created += len(limits)
