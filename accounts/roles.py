@@ -81,6 +81,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "buyers.change_financialstatement",
         # The insurer's payment experience per buyer (buyers.credit_file), written by the nightly job.
         "buyers.view_paymentexperience",
+        # Buyer imports from CSV (buyers.imports): upload in the admin or the insurer API, follow, errors file.
+        "buyers.view_buyerimportjob",
+        "buyers.add_buyerimportjob",
         "claims.view_overdue",
         "claims.change_overdue",
         "claims.view_invoice",

@@ -10,6 +10,7 @@ referred), then:
           --before-rows rows, in a transaction rolled back: rows per second and queries per row;
   after   the same N rows stored as a LimitImportJob and run by limits.bulk.runner (batches of 1,000, each
           committed): seconds, rows per second, queries per batch.
+--ab ROWS compares the job's inserts only (Django's bulk_create, then COPY; twice each, alternated in one process).
 The job commits batch by batch, so on --configured-db the tenant's rows are deleted at the end.
 """
 
@@ -39,7 +40,7 @@ def _book(rows: int):
     from accounts.models import Tenant
     from buyers.models import Buyer
     from limits.models import AutoDecisionRule
-    from policies.models import Policy
+    from policies.models import Policy, TermsVersion
 
     today = date.today()
     if not AutoDecisionRule.objects.exists():  # a fresh database without the data migration's rows
@@ -49,6 +50,8 @@ def _book(rows: int):
     policies = [Policy.objects.create(tenant=tenant, number=f"BULK-{tenant.pk}-{n}", status=Policy.Status.ACTIVE,
                                       start_date=today - timedelta(days=30), end_date=today + timedelta(days=300))
                 for n in range(5)]
+    # A policy is issued with its first terms version (the checks read the terms in force on the day).
+    TermsVersion.objects.bulk_create([TermsVersion(policy=p, effective_from=p.start_date) for p in policies])
     prefix = f"BULK{tenant.pk}X"
     Buyer.objects.bulk_create([
         Buyer(legal_name=f"Bulk Buyer {n}", country="PT", registration_number=f"{prefix}{n:07d}",
@@ -81,7 +84,7 @@ def _before(tenant, content: bytes, rows: int) -> None:
           f"{counter.count / rows:.1f} queries a row (created {result.created}; rolled back)")
 
 
-def _after(tenant, content: bytes, rows: int) -> None:
+def _after(tenant, content: bytes, rows: int, *, label: str = "after") -> float:
     from django.conf import settings
     from django.db import connection
 
@@ -108,10 +111,32 @@ def _after(tenant, content: bytes, rows: int) -> None:
     with tenant_scope(tenant):
         job = LimitImportJob.objects.get(pk=started.job.pk)
     batches = -(-rows // settings.LIMIT_IMPORT_BATCH_SIZE)
-    print(f"after: {rows} rows as a job in {seconds:.2f} s: {rows / seconds:.0f} rows/s, {counter.count} queries "
+    print(f"{label}: {rows} rows as a job in {seconds:.2f} s: {rows / seconds:.0f} rows/s, {counter.count} queries "
           f"({counter.count / batches:.1f} per batch of {settings.LIMIT_IMPORT_BATCH_SIZE}); state {job.state}, "
           f"created {job.created}, decided {job.decided}, referred {job.referred}, rows with errors "
           f"{job.rows_with_errors}")
+    return seconds
+
+
+def _ab(rows: int) -> None:
+    """The job's inserts by Django's bulk_create (the path before COPY) and by COPY, alternated in one process,
+    so both see the same load: fresh tenants and buyers for each run."""
+    from django.db import connection
+
+    from core.imports import bulk
+
+    def bulk_create(model, objs):
+        model.objects.bulk_create(objs)
+
+    if connection.vendor != "postgresql":
+        print("a/b: COPY is PostgreSQL's; nothing to compare on", connection.vendor)
+        return
+    for _round in range(2):
+        for label, patch in (("bulk_create", mock.patch.object(bulk, "insert", bulk_create)),
+                             ("copy", mock.patch.object(bulk, "insert", bulk.insert))):
+            tenant, policies, buyers, _prefix = _book(rows)
+            with patch:
+                _after(tenant, build_file(rows=rows, policies=policies, buyers=buyers), rows, label=f"a/b {label}")
 
 
 def _clean_up(tenant, prefix: str) -> None:
@@ -126,6 +151,7 @@ def _clean_up(tenant, prefix: str) -> None:
             "DELETE FROM limits_limitdecision WHERE tenant_id = %s",
             "DELETE FROM limits_historicalcreditlimit WHERE tenant_id = %s",
             "DELETE FROM limits_creditlimit WHERE tenant_id = %s",
+            "DELETE FROM policies_termsversion WHERE policy_id IN (SELECT id FROM policies_policy WHERE tenant_id = %s)",
             "DELETE FROM policies_policy WHERE tenant_id = %s",
         ):
             cursor.execute(sql, [tenant.pk])
@@ -133,10 +159,12 @@ def _clean_up(tenant, prefix: str) -> None:
         cursor.execute("DELETE FROM accounts_tenant WHERE id = %s", [tenant.pk])
 
 
-def run(*, rows: int, before_rows: int, configured_db: bool) -> None:
+def run(*, rows: int, before_rows: int, configured_db: bool, ab: int = 0) -> None:
     from django_scopes import scopes_disabled
 
     with scopes_disabled():
+        if ab:
+            return _ab(ab)
         tenant, policies, buyers, prefix = _book(rows)
         content = build_file(rows=rows, policies=policies, buyers=buyers)
         print(f"file: {rows} rows, {len(content) / 1024 / 1024:.1f} MiB; 5 policies, {len(buyers)} buyers")
@@ -157,10 +185,13 @@ def main() -> None:
     parser.add_argument("--configured-db", action="store_true",
                         help="use DATABASE_URL (must be migrated) instead of a throwaway test database")
     parser.add_argument("--profile", action="store_true", help="print the job's cProfile, by cumulative time")
+    parser.add_argument("--ab", type=int, default=0, metavar="ROWS",
+                        help="only compare the job's inserts, bulk_create then COPY, twice each, on ROWS rows")
     args = parser.parse_args()
     global PROFILE
     PROFILE = args.profile
-    with_database(lambda: run(rows=args.rows, before_rows=args.before_rows, configured_db=args.configured_db),
+    with_database(lambda: run(rows=args.rows, before_rows=args.before_rows, configured_db=args.configured_db,
+                              ab=args.ab),
                   configured_db=args.configured_db)
 
 

@@ -203,3 +203,7 @@ class CountryRiskAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.save_country_risk(risk=obj)
+
+
+# Buyer imports from CSV (buyers.imports.admin): registered with the other buyer screens.
+from buyers.imports import admin as _imports_admin  # noqa: E402,F401

@@ -258,6 +258,8 @@ CELERY_BEAT_SCHEDULE = {
     "credit-limit-fees": {"task": "limits.tasks.credit_limit_fees", "schedule": crontab(hour=5, minute=10)},
     # Limit import jobs whose hand-over to a worker was lost or whose worker died: resumed from their last batch.
     "resume-stalled-limit-imports": {"task": "limits.tasks.resume_stalled_limit_imports", "schedule": 300.0},
+    # The same for the insurer's buyer imports (buyers.imports).
+    "resume-stalled-buyer-imports": {"task": "buyers.tasks.resume_stalled_buyer_imports", "schedule": 300.0},
 }
 
 # Claim documents: largest accepted upload; the type is checked on content too (claims.claims.documents).
@@ -274,6 +276,8 @@ LIMITS_CSV_SYNC_MAX_ROWS = env.int("LIMITS_CSV_SYNC_MAX_ROWS", default=200)
 IMPORT_FILE_MAX_BYTES = env.int("IMPORT_FILE_MAX_BYTES", default=50 * 1024 * 1024)
 # Rows a background limit import resolves and writes per transaction (limits.bulk.runner).
 LIMIT_IMPORT_BATCH_SIZE = env.int("LIMIT_IMPORT_BATCH_SIZE", default=1000)
+# Rows per committed batch of a buyer import (buyers.imports).
+BUYER_IMPORT_BATCH_SIZE = env.int("BUYER_IMPORT_BATCH_SIZE", default=1000)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -20,6 +20,8 @@ def decode_upload(file, *, max_bytes: int) -> tuple[str | None, str | None]:
         raw = file.read(max_bytes + 1)
         raw = raw.encode("utf-8") if isinstance(raw, str) else raw
     if raw is None or len(raw) > max_bytes:
+        if max_bytes < 1024 * 1024:  # a small limit (an overdue's invoices) said in KB, not "0 MB"
+            return None, _("The file is larger than %(size)s KB.") % {"size": max_bytes // 1024}
         return None, _("The file is larger than %(size)s MB: split it into smaller files.") % {
             "size": max_bytes // (1024 * 1024)}
     try:

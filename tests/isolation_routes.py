@@ -55,6 +55,7 @@ RESOURCE_MODELS = {
     "policy": "policies.Policy",  # admin/policies/policy/<pk>/endorse/
     "jobs": "limits.LimitImportJob",  # limits/import/jobs/<pk>/
     "limit-imports": "limits.LimitImportJob",
+    "buyer-imports": "buyers.BuyerImportJob",  # api/v1/insurer/buyer-imports/<pk>/ (the insurer's, no tenant's)
 }
 
 # `<name>_id` / `<name>_pk` parameters: the object the name says.

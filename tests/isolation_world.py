@@ -61,6 +61,12 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         import_job.file.save("book.csv", ContentFile(b"policy_number\n"), save=True)
         Model("limits", "LimitImportError").objects.create(tenant=tenant, job=import_job, line=2, column="amount",
                                                            message=f"Wrong {MARKER}")
+        # The insurer's buyer import (no tenant's): only insurer staff may reach it.
+        buyer_import = Model("buyers", "BuyerImportJob")(requested_by=underwriter, mode="valid_rows",
+                                                        filename=f"buyers-{MARKER}.csv", rows_with_errors=1)
+        buyer_import.file.save("buyers.csv", ContentFile(b"legal_name\n"), save=True)
+        Model("buyers", "BuyerImportError").objects.create(job=buyer_import, line=2, column="country",
+                                                           message=f"Wrong {MARKER}")
         document = claim.documents.first()
         # The texts a page shows carry the marker (set after the flow, which checks none of them).
         type(tenant).objects.filter(pk=tenant.pk).update(legal_name=f"Iberia Export {MARKER} S.L.")
@@ -78,7 +84,7 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
     objects = {
         obj._meta.label: obj
         for obj in (claim, claim.policy, limit, claim.overdue, invoice, document, recovery, case, declaration,
-                    proposal, token, endpoint, delivery, notification, import_job, tenant)
+                    proposal, token, endpoint, delivery, notification, import_job, buyer_import, tenant)
     }
     objects["auth.User"] = user
     with scopes_disabled():

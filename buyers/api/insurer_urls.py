@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from buyers.api import imports
 from buyers.api import insurer_views as views
 
 urlpatterns = [
@@ -10,5 +11,9 @@ urlpatterns = [
     path("buyers/<int:buyer_id>/confirm/", views.InsurerBuyerConfirmApi.as_view(), name="api-insurer-buyer-confirm"),
     path("buyers/<int:buyer_id>/grade/", views.InsurerBuyerGradeApi.as_view(), name="api-insurer-buyer-grade"),
     path("buyers/<int:buyer_id>/merge/", views.InsurerBuyerMergeApi.as_view(), name="api-insurer-buyer-merge"),
+    path("buyer-imports/", imports.BuyerImportCreateApi.as_view(), name="api-insurer-buyer-imports"),
+    path("buyer-imports/<int:pk>/", imports.BuyerImportDetailApi.as_view(), name="api-insurer-buyer-import"),
+    path("buyer-imports/<int:pk>/errors/", imports.BuyerImportErrorsApi.as_view(),
+         name="api-insurer-buyer-import-errors"),
     path("country-risks/", views.InsurerCountryRiskApi.as_view(), name="api-insurer-country-risks"),
 ]

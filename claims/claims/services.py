@@ -24,6 +24,7 @@ from claims.overdues.models import Invoice, Overdue
 from core.exceptions import DomainError
 from core.formatting import format_date, format_money
 from core.money import quantize_money
+from core.references import check_reference
 from policies.deadlines import UnpaidDue, claim_payment_due, overdue_deadlines
 
 
@@ -100,14 +101,6 @@ def _locked(claim: Claim) -> Claim:
     return Claim.objects.select_for_update().select_related("policy", "buyer", "overdue").get(pk=claim.pk)
 
 
-def _check_reference(tenant_id: int, reference: str) -> str:
-    """The insured's own reference is unique per tenant, as on limits (also a database constraint)."""
-    reference = (reference or "").strip()
-    if reference and Claim.objects.filter(tenant_id=tenant_id, reference=reference).exists():
-        raise DomainError(_("You already used the reference %(ref)s.") % {"ref": reference}, field="reference")
-    return reference
-
-
 @transaction.atomic
 def file_claim(*, tenant, filed_by, overdue: Overdue, cause: str, event_date: date | None = None,
                reference: str = "", today: date | None = None) -> Claim:
@@ -132,7 +125,7 @@ def file_claim(*, tenant, filed_by, overdue: Overdue, cause: str, event_date: da
     date_of_loss = event_date or window.opens
     if Claim.objects.filter(overdue=overdue).exclude(state__in=Claim.CLOSED_STATES).exists():
         raise DomainError(_("A claim on this overdue is already open."), field="overdue")
-    reference = _check_reference(tenant.pk, reference)
+    reference = check_reference(Claim, tenant.pk, reference)
     try:
         with transaction.atomic():
             claim = Claim.objects.create(
@@ -141,7 +134,7 @@ def file_claim(*, tenant, filed_by, overdue: Overdue, cause: str, event_date: da
                 reference=reference, created_by=filed_by,
             )
     except IntegrityError as exc:  # a concurrent claim on the overdue, or on the reference, came first
-        _check_reference(tenant.pk, reference)
+        check_reference(Claim, tenant.pk, reference)
         raise DomainError(_("A claim on this overdue is already open."), field="overdue") from exc
     ClaimTransition.objects.create(tenant=tenant, claim=claim, source="", target=claim.state, by=filed_by)
     return claim

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from claims.overdues.invoice_rules import InvoiceLine, check_invoice_lines
+from core.csv_upload import decode_upload
 from core.dates import out_of_bounds
 from core.exceptions import DomainError, split_row_field
 from core.row_errors import RowError
@@ -44,16 +45,11 @@ class ParsedInvoices:
         return found
 
 
-def _decode(file) -> str | None:
-    raw = file.read(MAX_BYTES + 1) if hasattr(file, "read") else file
-    if isinstance(raw, str):
-        raw = raw.encode("utf-8")
-    if len(raw) > MAX_BYTES:
-        raise ValueError(_("The file is larger than %(size)s KB.") % {"size": MAX_BYTES // 1024})
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(_("The file is not UTF-8 text.")) from exc
+def _decode(file) -> str:
+    text, problem = decode_upload(file, max_bytes=MAX_BYTES)
+    if problem is not None:
+        raise ValueError(problem)
+    return text
 
 
 def _date(value: str) -> date:

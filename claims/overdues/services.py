@@ -16,6 +16,7 @@ from claims.overdues.models import Invoice, Overdue, OverduePayment, PaymentAllo
 from claims.overdues.selectors import deadlines_of, extension_counts
 from core import notifications
 from core.exceptions import DomainError
+from core.references import check_reference
 from limits import services as limit_services
 from limits.models import CoverStop
 from policies.deadlines import overdue_deadlines
@@ -32,14 +33,6 @@ def _check_invoices(invoices: list[InvoiceLine], *, policy: Policy, notified_on:
     if len(set(numbers)) != len(numbers) or set(numbers) & set(existing_numbers):
         raise DomainError(_("The same invoice number is listed twice."), field="invoices")
     check_invoice_lines(invoices, notified_on=notified_on, policy_end=policy.end_date)
-
-
-def _check_reference(tenant_id: int, reference: str) -> str:
-    """The insured's own reference is unique per tenant, as on limits (also a database constraint)."""
-    reference = (reference or "").strip()
-    if reference and Overdue.objects.filter(tenant_id=tenant_id, reference=reference).exists():
-        raise DomainError(_("You already used the reference %(ref)s.") % {"ref": reference}, field="reference")
-    return reference
 
 
 def _refuse_second_overdue(*, policy: Policy, buyer: Buyer) -> None:
@@ -75,7 +68,7 @@ def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoic
         raise DomainError(_("The notification date cannot be in the future."), field="notified_on")
     _check_invoices(invoices, policy=policy, notified_on=notified_on)
     _refuse_second_overdue(policy=policy, buyer=buyer)
-    reference = _check_reference(tenant.pk, reference)
+    reference = check_reference(Overdue, tenant.pk, reference)
 
     try:
         with transaction.atomic():
@@ -85,7 +78,7 @@ def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoic
                 notified_by=None if draft else notified_by,
             )
     except IntegrityError as exc:  # a concurrent request declared one first, or took the reference
-        _check_reference(tenant.pk, reference)
+        check_reference(Overdue, tenant.pk, reference)
         raise DomainError(_("An overdue on this buyer is already open: add the invoices to it."), field="buyer") from exc
 
     rows = [

@@ -4,7 +4,7 @@ Thin: limits.bulk.jobs stores the file and queues the job, limits.bulk.selectors
 only), limits.bulk.csv_errors writes the errors file.
 """
 
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
@@ -14,6 +14,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.downloads import AnyAccept, csv_download
 from core.api.idempotency import IdempotentPostMixin
 from core.exceptions import DomainError
 from limits.bulk import jobs
@@ -108,16 +109,6 @@ class LimitImportDetailApi(APIView):
         return Response(LimitImportOutputSerializer(_job_or_404(request.tenant, pk)).data)
 
 
-class _AnyAccept:
-    """A download answers with the file whatever the client accepts; errors stay JSON."""
-
-    def select_parser(self, request, parsers):
-        return parsers[0] if parsers else None
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
-
-
 @extend_schema_view(
     get=extend_schema(
         summary="A limit import's row errors as CSV",
@@ -129,11 +120,9 @@ class _AnyAccept:
 )
 class LimitImportErrorsApi(APIView):
     renderer_classes = [JSONRenderer]
-    content_negotiation_class = _AnyAccept
+    content_negotiation_class = AnyAccept
     required_permission = "limits.request_limit"
 
     def get(self, request, pk):
         job = _job_or_404(request.tenant, pk)
-        response = StreamingHttpResponse(error_lines(job=job), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="kredo-limit-import-{job.pk}-errors.csv"'
-        return response
+        return csv_download(error_lines(job=job), filename=f"kredo-limit-import-{job.pk}-errors.csv")

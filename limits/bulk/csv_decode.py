@@ -12,6 +12,8 @@ from datetime import date
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from core.csv_upload import decode_upload
+from core.imports.stream import sniff_delimiter
 from limits.bulk.resolve import resolve_rows
 from limits.bulk.rows import (
     AMOUNT,
@@ -70,11 +72,6 @@ def _file_error(message: str) -> DecodedFile:
     return DecodedFile(file_errors=[RowError(line=None, column=None, message=message)])
 
 
-def _sniff_delimiter(header_line: str) -> str:
-    # The header holds only column names, so whichever separator it uses is the file's.
-    return ";" if header_line.count(";") > header_line.count(",") else ","
-
-
 def _header_problem(columns: list[str]) -> str | None:
     duplicates = sorted({name for name in columns if name and columns.count(name) > 1})
     if duplicates:
@@ -117,13 +114,9 @@ def decode_csv(file) -> DecodedFile:
 
     UTF-8 with or without BOM; ',' or ';' between values, told by the header line.
     """
-    raw, error = read_bytes(file)
-    if error is not None:
-        return DecodedFile(file_errors=[error])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return _file_error(_("The file is not UTF-8 text: save it as “CSV UTF-8” and upload it again."))
+    text, problem = decode_upload(file, max_bytes=MAX_BYTES)
+    if problem is not None:
+        return _file_error(problem)
     if "\x00" in text:
         return _file_error(_("The file is not a CSV text file."))
     header_line = next((line for line in text.splitlines() if line.strip()), "")
@@ -132,7 +125,7 @@ def decode_csv(file) -> DecodedFile:
     # Leading blank lines would shift the header: drop them, but keep line numbers true.
     skipped = text[: text.index(header_line)]
     text = text[len(skipped):]
-    decoded = DecodedFile(delimiter=_sniff_delimiter(header_line))
+    decoded = DecodedFile(delimiter=sniff_delimiter(header_line))
     try:
         header = next(csv.reader([header_line], delimiter=decoded.delimiter))
     except csv.Error:

@@ -1,6 +1,7 @@
 """A large CSV import of limit requests as a job: its stored file, its progress and its row errors.
 
-The worker (limits.bulk.runner) commits one batch of rows at a time together with the job's counters, so
+The job's fields are every import's (core.imports.models); a limit import adds what it created. The worker
+(limits.bulk.runner) commits one batch of rows at a time together with the job's counters, so
 the progress page reads committed figures and a job killed mid-way resumes after its last committed batch
 (`batches_done`).
 """
@@ -8,11 +9,11 @@ the progress page reads committed figures and a job killed mid-way resumes after
 import uuid
 from pathlib import PurePath
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.imports.models import ImportJob, ImportRowError
 from core.tenancy import TenantOwned
 
 
@@ -22,36 +23,11 @@ def _import_file_path(instance, filename: str) -> str:
     return f"imports/limits/{instance.tenant_id}/{uuid.uuid4().hex}{suffix}"
 
 
-class LimitImportJob(TenantOwned):
-    class State(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Importing")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Refused")  # the file as a whole could not be read: nothing created
-
-    class Mode(models.TextChoices):
-        ALL_OR_NOTHING = "all_or_nothing", _("Create only if every row is valid")
-        VALID_ROWS = "valid_rows", _("Create the valid rows, report the others")
-
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+class LimitImportJob(TenantOwned, ImportJob):
     file = models.FileField(_("file"), upload_to=_import_file_path, max_length=255)
-    filename = models.CharField(_("file name"), max_length=200, blank=True)
-    mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices)
-    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
-    rows_total = models.PositiveIntegerField(_("rows in the file"), null=True, blank=True)  # known once read
-    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
-    # All or nothing: every batch was resolved without an error, so writing may start.
-    checked = models.BooleanField(default=False)
-    batches_done = models.PositiveIntegerField(default=0)  # the resume point: batches committed
     created = models.PositiveIntegerField(_("requests created"), default=0)
     decided = models.PositiveIntegerField(_("decided at once"), default=0)
     referred = models.PositiveIntegerField(_("waiting for an underwriter"), default=0)
-    rows_with_errors = models.PositiveIntegerField(_("rows with errors"), default=0)
-    file_error = models.TextField(_("problem with the file"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)  # the worker's heartbeat: a stalled job is re-queued
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -72,21 +48,9 @@ class LimitImportJob(TenantOwned):
                                    name="limit_import_created_decided_or_referred"),
         ]
 
-    def __str__(self):
-        return f"{self.filename or self.pk} ({self.state})"
 
-    @property
-    def is_finished(self) -> bool:
-        return self.state in (self.State.DONE, self.State.FAILED)
-
-
-class LimitImportError(TenantOwned):
-    """One problem on one line of an imported file (or with the file, line empty), in the uploader's words."""
-
+class LimitImportError(TenantOwned, ImportRowError):
     job = models.ForeignKey(LimitImportJob, on_delete=models.CASCADE, related_name="errors")
-    line = models.PositiveIntegerField(null=True, blank=True)
-    column = models.CharField(max_length=60, blank=True)
-    message = models.TextField()
 
     class Meta:
         ordering = ["line", "pk"]

@@ -12,15 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import Tenant
-from core import outbox
+from core.imports.jobs import store_job
 from core.models import Notification
 from limits.bulk import stream
-from limits.bulk.csv_decode import MAX_BYTES, parse_limit_requests, read_bytes
+from limits.bulk.csv_decode import MAX_BYTES, _header_problem, parse_limit_requests, read_bytes
 from limits.bulk.importer import import_and_notify, import_limit_requests, summary_dedup_key
 from limits.bulk.job_models import LimitImportJob
 from limits.bulk.rows import MAX_ROWS, MODE_ALL_OR_NOTHING, MODES, ImportPreview, ImportResult, RowError
@@ -97,21 +96,11 @@ def start_import(*, tenant, requested_by, file, mode: str, filename: str = "",
 
 def _start_job(*, tenant, requested_by, file, mode: str, filename: str) -> ImportStart:
     """Store the file and queue its job; a file whose header is wrong is refused at once, nothing stored."""
-    content = ContentFile(file.encode("utf-8") if isinstance(file, str) else bytes(file), name=filename or "import.csv") \
-        if isinstance(file, str | bytes | bytearray) else file
-    first = stream.records(content)
+    job = LimitImportJob(tenant=tenant, requested_by=requested_by, mode=mode, filename=filename[:200])
     try:
-        next(first, None)  # the header and the first row only: the worker reads the rest
+        store_job(job, file=file, filename=filename, task_name=IMPORT_JOB_TASK, header_problem=_header_problem)
     except stream.FileRefused as exc:
         return _refused(mode, exc.message)
-    finally:
-        first.close()
-    content.seek(0)
-    with transaction.atomic():
-        job = LimitImportJob(tenant=tenant, requested_by=requested_by, mode=mode, filename=filename[:200])
-        job.file.save(filename or "import.csv", content, save=False)
-        job.save()
-        outbox.enqueue(task_name=IMPORT_JOB_TASK, payload={"job_id": job.pk})
     return ImportStart(job=job)
 
 

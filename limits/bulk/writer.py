@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from core import webhooks
 from core.exceptions import DomainError
+from core.imports import bulk
+from core.imports.history import copy_history
 from limits.bulk.importer import _service_error
 from limits.bulk.rows import PreviewRow, RowError
 from limits.events import decision_payload
@@ -158,14 +160,14 @@ def _write_matrix_rows(*, tenant, requested_by, rows: list[PreviewRow], today: d
             state=State.SUPERSEDED, under_review=False, updated_at=now)
         for limit in replaced:
             limit.state, limit.under_review, limit.updated_at = State.SUPERSEDED, False, now
-    CreditLimit.objects.bulk_create(limits)
+    bulk.insert(CreditLimit, limits)  # COPY on PostgreSQL
     new_ids = [limit.pk for limit in limits]
     # History as the single path's saves record it: '+' pending for every new limit, then '~' for each limit
     # decided and each limit it replaced, copied from the rows just written (no model instance per row).
     _copy_history(new_ids, history_type="+", when=now, user=requested_by, as_pending=True)
     _copy_history([limit.pk for limit in [*replaced, *approved]], history_type="~", when=now, user=requested_by)
     decisions = [_decision(limit, today=today, approved=limit.state == State.IN_FORCE) for limit in limits]
-    LimitDecision.objects.bulk_create(decisions)
+    bulk.insert(LimitDecision, decisions)
     _announce(tenant, [(limit, decision) for limit, decision in zip(limits, decisions, strict=True)
                        if decision.kind == Kind.APPROVED])
     outcome.created += len(limits)
@@ -180,23 +182,9 @@ _PENDING_SNAPSHOT = {"state": "%s", "decided_amount": "NULL", "decided_terms_day
 
 def _copy_history(ids: list[int], *, history_type: str, when, user, as_pending: bool = False) -> None:
     """One INSERT ... SELECT of the limits' history rows (simple-history's columns), whatever their number."""
-    if not ids:
-        return
-    historical = CreditLimit.history.model
-    quote = connection.ops.quote_name
-    tracked = [field.column for field in historical.tracked_fields]
-    overrides = _PENDING_SNAPSHOT if as_pending else {}
-    select = [overrides.get(column, quote(column)) for column in tracked]
-    params = [State.PENDING] if as_pending else []
-    history_date = historical._meta.get_field("history_date").get_db_prep_value(when, connection)
-    params += [history_date, history_type, getattr(user, "pk", None), *ids]
-    columns = ", ".join([*(quote(column) for column in tracked), "history_date", "history_change_reason",
-                         "history_type", "history_user_id"])
-    sql = (f"INSERT INTO {quote(historical._meta.db_table)} ({columns}) "
-           f"SELECT {', '.join(select)}, %s, '', %s, %s FROM {quote(CreditLimit._meta.db_table)} "
-           f"WHERE id IN ({', '.join(['%s'] * len(ids))}) ORDER BY id")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    copy_history(CreditLimit, ids, history_type=history_type, when=when, user=user,
+                 overrides=_PENDING_SNAPSHOT if as_pending else None,
+                 override_params=[State.PENDING] if as_pending else ())
 
 
 def _decision(limit: CreditLimit, *, today: date, approved: bool) -> LimitDecision:

@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from moneyed import Money
 
 from buyers.models import Buyer
+from core import references
 from core.exceptions import DomainError
+from core.references import reference_used  # noqa: F401  (limits.bulk.resolve's name)
 from limits.models import CreditLimit, LimitDecision, ReasonCode
 from policies.models import Policy
 
@@ -64,19 +66,9 @@ def check_amount_and_terms(policy: Policy, amount: Money, terms_days: int, on: d
     check_terms(policy, terms_days, on)
 
 
-def reference_used(reference: str) -> DomainError:
-    return DomainError(_("You already used the reference %(ref)s.") % {"ref": reference}, field="reference")
-
-
 def check_reference(tenant_id: int, reference: str, *, exclude_pk: int | None = None) -> str:
     """The insured's own reference is unique per tenant (also a database constraint)."""
-    reference = (reference or "").strip()
-    taken = CreditLimit.objects.filter(tenant_id=tenant_id, reference=reference)
-    if exclude_pk is not None:
-        taken = taken.exclude(pk=exclude_pk)
-    if reference and taken.exists():
-        raise reference_used(reference)
-    return reference
+    return references.check_reference(CreditLimit, tenant_id, reference, exclude_pk=exclude_pk)
 
 
 def check_reasons(kind: str, reason_codes: list[str]) -> list[str]:

@@ -6,7 +6,6 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
-from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -26,6 +25,7 @@ from claims.claims.api.serializers import (
 from claims.claims.downloads import document_download
 from claims.claims.models import Cause, Claim
 from claims.claims.selectors import claim_detail, claims_for_tenant
+from core.api.downloads import AnyAccept
 from core.api.filters import IdFilter
 from core.api.idempotency import IdempotentPostMixin
 from core.api.views import TenantQuerysetMixin
@@ -260,16 +260,6 @@ class ClaimDocumentUploadApi(IdempotentPostMixin, APIView):
                                                    uploaded=data.validated_data["file"], uploaded_by=request.user)
         return Response(DocumentOutputSerializer(document, context={"request": request}).data,
                         status=status.HTTP_201_CREATED)
-
-
-class AnyAccept(BaseContentNegotiation):
-    """A download answers with the file whatever the client accepts; errors stay JSON."""
-
-    def select_parser(self, request, parsers):
-        return parsers[0] if parsers else None
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
 
 
 @extend_schema_view(

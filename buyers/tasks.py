@@ -1,0 +1,45 @@
+import logging
+from datetime import timedelta
+
+from celery import shared_task
+from django.db import transaction
+
+from buyers.imports import jobs
+from buyers.imports.runner import run_import_job
+from buyers.imports.selectors import stalled_buyer_import_ids
+from core.imports.selectors import STALLED_AFTER_MINUTES
+from core.outbox import outbox_handler
+from core.tenancy import scopes_disabled
+
+log = logging.getLogger(__name__)
+
+
+@outbox_handler(jobs.IMPORT_JOB_TASK)
+def start_buyer_import_job(*, job_id: int) -> None:
+    """Hand the stored job to a task of its own once the upload's message is done (the import commits batch
+    by batch, so it runs after the outbox handler's transaction). A lost hand-over: the sweep sends it again."""
+    transaction.on_commit(lambda: _send_import_job(job_id))
+
+
+def _send_import_job(job_id: int) -> None:
+    try:
+        run_buyer_import_job.apply_async(args=[job_id], ignore_result=True)
+    except Exception as exc:  # broker unreachable: the stalled-job sweep sends it later
+        log.warning("buyer import job %s not dispatched: %s", job_id, exc)
+
+
+@shared_task(acks_late=True)
+def run_buyer_import_job(job_id: int) -> None:
+    """Safe to run twice and to run again after a crash: the job resumes after its last committed batch."""
+    with scopes_disabled():
+        run_import_job(job_id=job_id)
+
+
+@shared_task
+def resume_stalled_buyer_imports() -> int:
+    """Beat: buyer imports not finished whose worker has not moved them on for a while."""
+    with scopes_disabled():
+        job_ids = stalled_buyer_import_ids(older_than=timedelta(minutes=STALLED_AFTER_MINUTES))
+    for job_id in job_ids:
+        _send_import_job(job_id)
+    return len(job_ids)
