@@ -62,6 +62,10 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         Model("limits", "LimitImportError").objects.create(tenant=tenant, job=import_job, line=2, column="amount",
                                                            message=f"Wrong {MARKER}")
         document = claim.documents.first()
+        # A bank as loss payee of the victim's policy (policies.loss_payees): its name carries the marker.
+        loss_payee = Model("policies", "LossPayee").objects.create(
+            tenant=tenant, policy=claim.policy, bank_name=f"Bank {MARKER}", iban="DE89370400440532013000",
+            contact_email=f"{MARKER}@bank.example", effective_from=claim.policy.start_date, reason="Financing")
         # The texts a page shows carry the marker (set after the flow, which checks none of them).
         type(tenant).objects.filter(pk=tenant.pk).update(legal_name=f"Iberia Export {MARKER} S.L.")
         type(claim.policy).objects.filter(pk=claim.policy.pk).update(number=f"KR-{MARKER}")
@@ -78,7 +82,7 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
     objects = {
         obj._meta.label: obj
         for obj in (claim, claim.policy, limit, claim.overdue, invoice, document, recovery, case, declaration,
-                    proposal, token, endpoint, delivery, notification, import_job, tenant)
+                    proposal, token, endpoint, delivery, notification, import_job, loss_payee, tenant)
     }
     objects["auth.User"] = user
     with scopes_disabled():
