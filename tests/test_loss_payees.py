@@ -179,6 +179,11 @@ def test_a_claim_paid_while_the_assignment_runs_is_paid_to_the_bank_and_says_so(
     assert [(p["bank_name"], p["buyer_id"], p["ended_on"]) for p in policy_body["loss_payees"]] == [
         ("Banco Financiador", buyer.pk, None)]
     assert "Banco Financiador" in client_of_user.get(f"/policies/{policy.pk}/").content.decode()
+    # The policy statement too, page and CSV.
+    statement = client_of_user.get(f"/recoveries/policies/{policy.pk}/").content.decode()
+    assert f"paid to Banco Financiador ({IBAN}), loss payee" in statement
+    csv_text = client_of_user.get(f"/recoveries/policies/{policy.pk}/statement.csv").content.decode()
+    assert f"Financed SpA paid to Banco Financiador ({IBAN})" in csv_text
     assert api_client_of_outsider.get(f"/api/v1/claims/{claim.pk}/").status_code == 404
     assert api_client_of_outsider.get(f"/api/v1/policies/{policy.pk}/").status_code == 404
 
