@@ -20,6 +20,9 @@ class Tenant(models.Model):
     language = models.CharField(_("default language"), max_length=10, choices=settings.LANGUAGES,
                                 default=settings.LANGUAGE_CODE)
     is_active = models.BooleanField(default=True)
+    # Set once a bank is made loss payee on one of its policies (policies.loss_payees.services): the events of
+    # the many tenants without one then cost no query to find a bank to tell.
+    has_loss_payees = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()

@@ -55,6 +55,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # Terms change only by endorsement: a new terms version (policies.endorsements).
         "policies.view_termsversion",
         "policies.add_termsversion",
+        # A bank as loss payee is an endorsement too (policies.loss_payees).
+        "policies.view_losspayee",
+        "policies.add_losspayee",
+        "policies.change_losspayee",
         "limits.view_creditlimit",
         "limits.decide_limit",
         "limits.view_limitdecision",
@@ -106,6 +110,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "accounts.view_tenant",
         "policies.view_policy",
         "policies.view_termsversion",
+        "policies.view_losspayee",
         "claims.view_overdue",
         "claims.view_invoice",
         "claims.view_claim",

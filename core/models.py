@@ -230,6 +230,9 @@ class WebhookEndpoint(TenantOwned):
     previous_secret = models.CharField(max_length=100, blank=True, editable=False)
     previous_secret_until = models.DateTimeField(null=True, blank=True, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
+    # An endpoint that receives only what an app addresses to it (webhooks.emit_to), never the tenant's
+    # subscriptions: a financing bank's receiver gets the events on what it finances, not the whole book.
+    addressed_only = models.BooleanField(_("addressed events only"), default=False, editable=False)
     # Why Kredo turned the endpoint off, as a code ("gone": it answered 410 Gone); empty when the tenant did.
     disabled_reason = models.CharField(_("disabled because"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

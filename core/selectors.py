@@ -18,13 +18,14 @@ def unread_notification_count(*, user, tenant) -> int:
 
 
 def webhook_endpoints_for_tenant(*, tenant) -> QuerySet[WebhookEndpoint]:
-    return WebhookEndpoint.objects.filter(tenant=tenant).select_related("created_by")
+    # A financing bank's receiver (addressed_only) belongs to its loss payee assignment, managed by the insurer.
+    return WebhookEndpoint.objects.filter(tenant=tenant, addressed_only=False).select_related("created_by")
 
 
 def webhook_deliveries_for_tenant(
     *, tenant, endpoint: WebhookEndpoint | None = None, event: str | None = None, state: str | None = None
 ) -> QuerySet[WebhookDelivery]:
-    qs = WebhookDelivery.objects.filter(tenant=tenant).select_related("endpoint")
+    qs = WebhookDelivery.objects.filter(tenant=tenant, endpoint__addressed_only=False).select_related("endpoint")
     if endpoint is not None:
         qs = qs.filter(endpoint=endpoint)
     if event:

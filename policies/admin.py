@@ -170,4 +170,5 @@ class PolicyAdmin(SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/policies/endorse.html", context)
 
 
+from policies.loss_payees import admin as _loss_payee_admin  # noqa: E402,F401  (registers LossPayeeAdmin)
 from policies.premium import admin as premium_admin  # noqa: E402,F401  (its screens register themselves)

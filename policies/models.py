@@ -265,6 +265,7 @@ TERM_FIELDS = tuple(
 )
 
 
+from policies.loss_payees.models import LossPayee, LossPayeeNotice  # noqa: E402,F401
 from policies.premium.models import (  # noqa: E402,F401
     PeriodPremium,
     PremiumInvoice,

@@ -18,3 +18,5 @@ register_message("premium.suspended", _("Cover under policy %(number)s is suspen
 # Endorsements (policies.events).
 register_message("policy.endorsed", _("The terms of policy %(number)s change for shipments from %(date)s"))
 register_message("policy.endorsed_reason", _("Reason: %(reason)s"))
+# A financing bank as loss payee (policies.loss_payees).
+from policies.loss_payees import events as _loss_payee_events  # noqa: E402,F401

@@ -38,6 +38,7 @@ class ClaimLine:
     buyer: str
     paid_on: date
     paid: Money
+    paid_to: str = ""  # the bank paid as loss payee, empty when the insured was paid
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def policy_statement(*, policy, start: date, end: date) -> PolicyStatement:
     adjustment = (PeriodPremium.objects.filter(policy=policy, period_end__gte=start, period_end__lte=end)
                   .aggregate(total=Sum("adjustment"))["total"])
     claims = (Claim.objects.filter(policy=policy, state=Claim.State.PAID, paid_on__gte=start, paid_on__lte=end)
-              .select_related("buyer").order_by("paid_on", "pk"))
+              .select_related("buyer", "paid_to").order_by("paid_on", "pk"))
     recoveries = (Recovery.objects.filter(claim__policy=policy, received_on__gte=start, received_on__lte=end)
                   .select_related("claim").order_by("received_on", "pk"))
     return PolicyStatement(
@@ -113,7 +114,8 @@ def policy_statement(*, policy, start: date, end: date) -> PolicyStatement:
         premium_adjustment=Money(adjustment or Decimal(0), currency),
         limits_in_force=_limits_in_force(policy, end),
         claims_paid=[ClaimLine(claim_id=c.pk, reference=c.reference, buyer=c.buyer.legal_name, paid_on=c.paid_on,
-                               paid=Money(c.paid_amount, currency)) for c in claims],
+                               paid=Money(c.paid_amount, currency), paid_to=str(c.paid_to) if c.paid_to else "")
+                     for c in claims],
         recoveries=[RecoveryLine(claim_id=r.claim_id, claim_reference=r.claim.reference, received_on=r.received_on,
                                  source=r.get_source_display(), phase=r.get_phase_display(),
                                  amount=Money(r.amount, currency)) for r in recoveries],
@@ -142,7 +144,8 @@ def statement_rows(statement: PolicyStatement) -> list[list]:
              cur]]
     rows += [["limit", line.effective_date.isoformat(), f"{line.buyer} ({line.country})", amount(line.amount), cur]
              for line in statement.limits_in_force]
-    rows += [["claim paid", line.paid_on.isoformat(), f"{line.reference or line.claim_id} {line.buyer}",
+    rows += [["claim paid", line.paid_on.isoformat(),
+              f"{line.reference or line.claim_id} {line.buyer}" + (f" paid to {line.paid_to}" if line.paid_to else ""),
               amount(line.paid), cur] for line in statement.claims_paid]
     rows += [["recovery", line.received_on.isoformat(), f"{line.claim_reference or line.claim_id} {line.source}",
               amount(line.amount), cur] for line in statement.recoveries]

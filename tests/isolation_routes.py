@@ -53,6 +53,7 @@ RESOURCE_MODELS = {
     "notifications": "core.Notification",
     "creditlimit": "limits.CreditLimit",
     "policy": "policies.Policy",  # admin/policies/policy/<pk>/endorse/
+    "losspayee": "policies.LossPayee",  # admin/policies/losspayee/<pk>/release/
     "jobs": "limits.LimitImportJob",  # limits/import/jobs/<pk>/
     "limit-imports": "limits.LimitImportJob",
     "buyer-imports": "buyers.BuyerImportJob",  # api/v1/insurer/buyer-imports/<pk>/ (the insurer's, no tenant's)

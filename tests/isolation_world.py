@@ -68,6 +68,10 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         Model("buyers", "BuyerImportError").objects.create(job=buyer_import, line=2, column="country",
                                                            message=f"Wrong {MARKER}")
         document = claim.documents.first()
+        # A bank as loss payee of the victim's policy (policies.loss_payees): its name carries the marker.
+        loss_payee = Model("policies", "LossPayee").objects.create(
+            tenant=tenant, policy=claim.policy, bank_name=f"Bank {MARKER}", iban="DE89370400440532013000",
+            contact_email=f"{MARKER}@bank.example", effective_from=claim.policy.start_date, reason="Financing")
         # The texts a page shows carry the marker (set after the flow, which checks none of them).
         type(tenant).objects.filter(pk=tenant.pk).update(legal_name=f"Iberia Export {MARKER} S.L.")
         type(claim.policy).objects.filter(pk=claim.policy.pk).update(number=f"KR-{MARKER}")
@@ -84,7 +88,8 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
     objects = {
         obj._meta.label: obj
         for obj in (claim, claim.policy, limit, claim.overdue, invoice, document, recovery, case, declaration,
-                    proposal, token, endpoint, delivery, notification, import_job, buyer_import, tenant)
+                    proposal, token, endpoint, delivery, notification, import_job, buyer_import, loss_payee,
+                    tenant)
     }
     objects["auth.User"] = user
     with scopes_disabled():

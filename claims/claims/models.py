@@ -121,6 +121,9 @@ class Claim(TenantOwned):
     paid_amount = models.DecimalField(_("paid amount"), max_digits=16, decimal_places=2, null=True, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     payment_reference = models.CharField(_("payment reference"), max_length=60, blank=True)
+    # The financing bank the indemnity was paid to (the loss payee in force on the payment day); empty: the insured.
+    paid_to = models.ForeignKey("policies.LossPayee", on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+", verbose_name=_("paid to"), editable=False)
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     # Set by the deadlines job when a complete file is still unpaid past its payment term.
     payment_late_flagged_on = models.DateField(_("flagged unpaid past the payment term on"), null=True, blank=True,

@@ -30,7 +30,7 @@ def claim_detail(*, tenant, pk: int) -> Claim:
     """One claim with its documents, document requests and audit trail; DoesNotExist outside the tenant."""
     return (
         Claim.objects.filter(tenant=tenant)
-        .select_related("policy", "buyer", "overdue__policy")
+        .select_related("policy", "buyer", "overdue__policy", "paid_to")
         .prefetch_related(
             "overdue__invoices",
             Prefetch("documents", queryset=ClaimDocument.objects.select_related("uploaded_by")),

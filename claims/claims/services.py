@@ -26,6 +26,7 @@ from core.formatting import format_date, format_money
 from core.money import quantize_money
 from core.references import check_reference
 from policies.deadlines import UnpaidDue, claim_payment_due, overdue_deadlines
+from policies.loss_payees.selectors import loss_payee_for
 
 
 @dataclass(frozen=True)
@@ -311,6 +312,7 @@ def record_claim_payment(*, claim: Claim, amount: Money, paid_on: date, recorded
     claim.paid_amount = amount.amount
     claim.paid_on = paid_on
     claim.payment_reference = (reference or "").strip()[:60]
+    claim.paid_to = loss_payee_for(policy=claim.policy, buyer_id=claim.buyer_id, on=paid_on)
     _move(claim, "pay", by=recorded_by)
     Overdue.objects.filter(pk=claim.overdue_id, state=Overdue.State.OPEN).update(state=Overdue.State.CLAIMED)
     claim_events.announce_paid(claim=claim)

@@ -26,6 +26,8 @@ from core.webhooks.delivery import (
     due_delivery_ids,
     emit,
     emit_many,
+    emit_to,
+    event_emitted,
     next_attempt_delay,
     replay,
     retry_due,
@@ -39,7 +41,7 @@ from core.webhooks.signing import body_of, headers_for, new_secret, rewrap_legac
 __all__ = [
     "EVENTS", "register_event", "event_choices",
     "create_endpoint", "update_endpoint", "delete_endpoint", "rotate_secret",
-    "emit", "emit_many", "replay", "deliver", "due_delivery_ids", "retry_due", "next_attempt_delay",
+    "emit", "emit_many", "emit_to", "event_emitted", "replay", "deliver", "due_delivery_ids", "retry_due", "next_attempt_delay",
     "sign", "body_of", "headers_for", "new_secret", "rewrap_legacy_secret",
     "OUTBOX_TASK", "OUTBOX_TASK_MANY", "OUTBOX_CHUNK", "TIMEOUT_SECONDS", "RETRY_SCHEDULE",
     "GIVE_UP_AFTER", "EXCERPT_LENGTH", "USER_AGENT",

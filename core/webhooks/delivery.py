@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,6 +31,10 @@ from core.webhooks import registry
 from core.webhooks.signing import body_of, headers_for
 
 log = logging.getLogger(__name__)
+
+# Sent by emit/emit_many with (tenant, event, items), in the emitting transaction, before the tenant's own
+# endpoints are read: an app may address the event to someone else (a loss payee) through `emit_to`.
+event_emitted = Signal()
 
 OUTBOX_TASK = "core.deliver_webhook"
 OUTBOX_TASK_MANY = "core.deliver_webhooks"
@@ -76,47 +81,61 @@ def emit_many(*, tenant, event: str, items: Iterable[tuple[str | None, dict]]) -
     """`emit` for many occurrences of one event, e.g. a job expiring limits:
     one endpoint query and one insert whatever the number of items.
 
-    `items` are (event_id or None, payload) pairs.
+    `items` are (event_id or None, payload) pairs. Endpoints that take only what is addressed to them (a
+    financing bank's, `addressed_only`) are left out here; `event_emitted` tells the apps that address them.
     """
     if event not in registry.EVENTS:
         raise LookupError(f"Unknown webhook event {event!r}: register it with core.webhooks.register_event()")
+    items = list(items)
     # No savepoint: this joins the caller's transaction, and jobs call it in loops
     # where two extra statements per call would make their query count grow.
     with transaction.atomic(savepoint=False):
+        event_emitted.send(sender=WebhookEndpoint, tenant=tenant, event=event, items=items)
         endpoints = [
             endpoint
-            for endpoint in WebhookEndpoint.objects.filter(tenant=tenant, is_active=True).only("pk", "events")
+            for endpoint in WebhookEndpoint.objects.filter(tenant=tenant, is_active=True, addressed_only=False)
+            .only("pk", "events")
             if event in endpoint.events
         ]
-        if not endpoints:
-            return []
-        now = timezone.now()
-        rows = []
-        for event_id, payload in items:
-            # Stored as JSON now, so the body sent later is exactly what the caller meant then.
-            payload = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
-            event_uuid = _event_uuid(event_id)
-            rows.extend(
-                WebhookDelivery(tenant=tenant, endpoint=endpoint, event=event, event_id=event_uuid,
-                                payload=payload, next_attempt_at=now)
-                for endpoint in endpoints
-            )
-        if not rows:
-            return []
-        # A repeated event hits the unique (endpoint, event_id) and is skipped, not an error.
-        WebhookDelivery.objects.bulk_create(rows, ignore_conflicts=True)
-        created = list(
-            WebhookDelivery.objects.filter(uuid__in=[row.uuid for row in rows])
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-        if len(created) == 1:
-            outbox.enqueue(task_name=OUTBOX_TASK, payload={"delivery_id": created[0]})
-        else:
-            # A job's many events: one outbox message per chunk, not per delivery; each is still its own attempt.
-            for start in range(0, len(created), OUTBOX_CHUNK):
-                outbox.enqueue(task_name=OUTBOX_TASK_MANY, payload={"delivery_ids": created[start:start + OUTBOX_CHUNK]})
-        return created
+        return _queue(tenant=tenant, event=event, items=[(endpoint, item) for item in items for endpoint in endpoints])
+
+
+def emit_to(*, endpoint: WebhookEndpoint, event: str, items: Iterable[tuple[str | None, dict]]) -> list[int]:
+    """`emit_many` to one endpoint only, whatever it subscribed to: for an app that addresses events itself
+    (policies.loss_payees tells a bank of what it finances). Inside the caller's transaction, like `emit`."""
+    if event not in registry.EVENTS:
+        raise LookupError(f"Unknown webhook event {event!r}: register it with core.webhooks.register_event()")
+    if not endpoint.is_active:
+        return []
+    with transaction.atomic(savepoint=False):
+        return _queue(tenant=endpoint.tenant, event=event, items=[(endpoint, item) for item in items])
+
+
+def _queue(*, tenant, event: str, items: list[tuple[WebhookEndpoint, tuple[str | None, dict]]]) -> list[int]:
+    """One delivery per (endpoint, item), written with their outbox messages; a repeated event is skipped."""
+    if not items:
+        return []
+    now = timezone.now()
+    rows = []
+    for endpoint, (event_id, payload) in items:
+        # Stored as JSON now, so the body sent later is exactly what the caller meant then.
+        payload = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
+        rows.append(WebhookDelivery(tenant=tenant, endpoint=endpoint, event=event, event_id=_event_uuid(event_id),
+                                    payload=payload, next_attempt_at=now))
+    # A repeated event hits the unique (endpoint, event_id) and is skipped, not an error.
+    WebhookDelivery.objects.bulk_create(rows, ignore_conflicts=True)
+    created = list(
+        WebhookDelivery.objects.filter(uuid__in=[row.uuid for row in rows])
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if len(created) == 1:
+        outbox.enqueue(task_name=OUTBOX_TASK, payload={"delivery_id": created[0]})
+    else:
+        # A job's many events: one outbox message per chunk, not per delivery; each is still its own attempt.
+        for start in range(0, len(created), OUTBOX_CHUNK):
+            outbox.enqueue(task_name=OUTBOX_TASK_MANY, payload={"delivery_ids": created[start:start + OUTBOX_CHUNK]})
+    return created
 
 
 @transaction.atomic

@@ -73,3 +73,24 @@ class PolicyOutputSerializer(serializers.ModelSerializer):
                  "terms": PolicyTerms.from_version(v, currency=policy.currency)}
                 for v in policy.terms_versions_in_order]
         return TermsVersionOutputSerializer(rows, many=True).data
+
+
+class LossPayeeOutputSerializer(serializers.Serializer):
+    """A financing bank the indemnity is assigned to: on one buyer, or on the whole policy (`buyer` null)."""
+
+    id = serializers.IntegerField()
+    bank_name = serializers.CharField()
+    iban = serializers.CharField()
+    bic = serializers.CharField()
+    buyer_id = serializers.IntegerField(allow_null=True, help_text="Null: every buyer without its own assignment.")
+    effective_from = serializers.DateField()
+    ended_on = serializers.DateField(allow_null=True, help_text="The last day it applies; null while it runs.")
+
+
+class PolicyDetailOutputSerializer(PolicyOutputSerializer):
+    loss_payees = LossPayeeOutputSerializer(many=True, source="loss_payees.all",
+                                            help_text="Banks paid the indemnity as loss payee, newest first.")
+
+    class Meta(PolicyOutputSerializer.Meta):
+        fields = (*PolicyOutputSerializer.Meta.fields, "loss_payees")
+        read_only_fields = fields

@@ -4,7 +4,7 @@ from rest_framework import generics
 
 from core.api.filters import BoundedDateFilter
 from core.api.views import TenantQuerysetMixin
-from policies.api.serializers import PolicyOutputSerializer
+from policies.api.serializers import PolicyDetailOutputSerializer, PolicyOutputSerializer
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
 
@@ -40,8 +40,8 @@ class PolicyListApi(TenantQuerysetMixin, generics.ListAPIView):
 @extend_schema_view(get=extend_schema(summary="One policy with its terms", tags=["policies"]))
 class PolicyDetailApi(TenantQuerysetMixin, generics.RetrieveAPIView):
     model = Policy
-    serializer_class = PolicyOutputSerializer
+    serializer_class = PolicyDetailOutputSerializer
     required_permission = "policies.view_policy"
 
     def get_tenant_queryset(self, tenant):
-        return policies_for_tenant(tenant=tenant)
+        return policies_for_tenant(tenant=tenant).prefetch_related("loss_payees")

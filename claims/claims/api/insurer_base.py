@@ -14,7 +14,7 @@ def insurer_claim_or_404(claim_id) -> Claim:
     # Any tenant's claim: the middleware disabled the tenant scope for insurer staff on this API only.
     # A draft is the insured's file in preparation: the insurer sees a claim once it is submitted.
     try:
-        return claims_for_insurer().select_related("policy", "buyer", "overdue", "tenant").get(pk=claim_id)
+        return claims_for_insurer().select_related("policy", "buyer", "overdue", "tenant", "paid_to").get(pk=claim_id)
     except Claim.DoesNotExist as exc:
         raise Http404 from exc
 

@@ -66,7 +66,7 @@ def _queue():
 def _detail(request, claim_id) -> Response:
     try:
         claim = (claims_for_insurer()
-                 .select_related("tenant", "policy", "buyer", "overdue__policy")
+                 .select_related("tenant", "policy", "buyer", "overdue__policy", "paid_to")
                  .prefetch_related("overdue__invoices",
                                    Prefetch("documents", queryset=ClaimDocument.objects.select_related("uploaded_by")),
                                    Prefetch("document_requests", queryset=DocumentRequest.objects.all()),

@@ -221,8 +221,17 @@ class ClaimOutputSerializer(serializers.Serializer):
         return NextDeadlineOutputSerializer(deadline).data if deadline else None
 
 
+class PaidToOutputSerializer(serializers.Serializer):
+    """The financing bank the indemnity was paid to, as loss payee of the policy or the buyer."""
+
+    bank_name = serializers.CharField()
+    iban = serializers.CharField()
+    bic = serializers.CharField()
+
+
 class ClaimDetailOutputSerializer(ClaimOutputSerializer):
     recovered_before_payment = ClaimMoneyField(column="recovered_before_payment")
+    paid_to = PaidToOutputSerializer(allow_null=True, help_text="The bank paid as loss payee; null: the insured.")
     override_reason = serializers.CharField(help_text="Why the approved indemnity differs from the calculation.")
     rejection_reason = serializers.CharField()
     payment_reference = serializers.CharField()
