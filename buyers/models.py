@@ -175,3 +175,4 @@ class CountryRisk(models.Model):
 # The credit file's notes and the insurer's payment experience (buyers.credit_file), registered the same way.
 from buyers.credit_file.models import BuyerNote, PaymentExperience  # noqa: E402,F401
 from buyers.financials.models import FinancialStatement  # noqa: E402,F401
+from buyers.monitoring.models import BuyerAlert  # noqa: E402,F401
