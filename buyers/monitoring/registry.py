@@ -8,7 +8,6 @@ every (tenant, buyer, cause) it finds in that window, in a few set-based queries
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
 
 @dataclass(frozen=True)

@@ -68,8 +68,8 @@ def webhook_payload(alert: BuyerAlert, buyer) -> dict:
 
 
 def _tell_insureds(alerts: list[BuyerAlert], today: date) -> None:
-    from buyers.models import Buyer
     from accounts.models import Tenant
+    from buyers.models import Buyer
 
     by_tenant: dict[int, list[BuyerAlert]] = defaultdict(list)
     for alert in alerts:

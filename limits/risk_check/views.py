@@ -1,0 +1,40 @@
+"""The risk check page: a GET form (it writes nothing), the report under it."""
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.views import View
+from moneyed import Money
+
+from accounts.mixins import TenantMemberRequiredMixin
+from core.exceptions import DomainError
+from core.forms import show_domain_error
+from limits.models import ReasonCode
+from limits.risk_check.forms import RiskCheckForm
+from limits.risk_check.service import risk_check
+
+
+class RiskCheckView(TenantMemberRequiredMixin, View):
+    required_permission = "limits.view_creditlimit"
+
+    def get(self, request):
+        bound = "amount" in request.GET
+        form = RiskCheckForm(request.GET if bound else None, tenant=self.tenant,
+                             initial={"buyer": request.GET.get("buyer")} if not bound else None)
+        report = None
+        if bound and form.is_valid():
+            data = form.cleaned_data
+            policy = data["policy"]
+            try:
+                report = risk_check(
+                    tenant=self.tenant, policy=policy, country=data.get("country") or "",
+                    sector_nace=data.get("sector_nace") or "", buyer=data.get("buyer"),
+                    amount=Money(data["amount"], (data.get("currency") or policy.currency).upper()),
+                    terms_days=data["terms_days"], today=timezone.localdate())
+            except DomainError as error:
+                show_domain_error(form, error)
+        return render(request, "limits/risk_check.html", {
+            "form": form, "report": report, "reasons": reason_labels(report.reason_codes) if report else []})
+
+
+def reason_labels(codes) -> list[str]:
+    return [str(ReasonCode(code).label) for code in codes if code in ReasonCode.values]
