@@ -1,6 +1,7 @@
 """The risk check page: a GET form (it writes nothing), the report under it."""
 
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 from django.utils import timezone
 from django.views import View
 from moneyed import Money
@@ -11,6 +12,11 @@ from core.forms import show_domain_error
 from limits.models import ReasonCode
 from limits.risk_check.forms import RiskCheckForm
 from limits.risk_check.service import risk_check
+
+
+# The scorecard's words for an automatic outcome, as the insured reads them.
+OUTCOME_LABELS = {"approved": gettext_lazy("approved"), "partial": gettext_lazy("approved in part"),
+                  "conditional": gettext_lazy("approved with conditions"), "refused": gettext_lazy("refused")}
 
 
 class RiskCheckView(TenantMemberRequiredMixin, View):
@@ -33,7 +39,8 @@ class RiskCheckView(TenantMemberRequiredMixin, View):
             except DomainError as error:
                 show_domain_error(form, error)
         return render(request, "limits/risk_check.html", {
-            "form": form, "report": report, "reasons": reason_labels(report.reason_codes) if report else []})
+            "form": form, "report": report, "reasons": reason_labels(report.reason_codes) if report else [],
+            "outcome": OUTCOME_LABELS.get(report.outcome, "") if report else ""})
 
 
 def reason_labels(codes) -> list[str]:

@@ -1,0 +1,123 @@
+"""The monitoring list and the buyer-alerts API (issue 15, item 5): the insured's buyers with their alerts in its
+language, an outsider sees none of them, query counts the same for few and many buyers; the underwriters'
+buyers to review, largest exposure first, in the admin, the insurer API and the admin home's work queues."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from buyers.models import Buyer
+from buyers.monitoring.models import AlertCode, BuyerAlert
+from tests.factories import PolicyFactory, logged_in
+from tests.limit_factories import make_limit
+
+pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
+FEW, MANY = 3, 10
+
+
+def alert(tenant, buyer, code=AlertCode.GRADE_DOWNGRADE, key=None, **params):
+    return BuyerAlert.objects.create(
+        tenant=tenant, buyer=buyer, code=code, cause_key=key or f"{code}:{buyer.pk}", raised_on=date.today(),
+        params={"buyer": buyer.legal_name, "grade": 6, "previous": 3, "date": {"date": "2026-03-01"}, **params})
+
+
+def watched(tenant, policy, n, prefix="Watched"):
+    buyers = []
+    for i in range(n):
+        buyer = Buyer.objects.create(legal_name=f"{prefix} {policy.pk}-{i} GmbH", country="DE", grade=4,
+                                     status="confirmed")
+        make_limit(policy, buyer, 10_000)
+        alert(tenant, buyer)
+        buyers.append(buyer)
+    return buyers
+
+
+def test_the_monitoring_list_shows_the_insureds_buyers_with_their_alerts_translated(client_of_user, tenant, policy):
+    [buyer] = watched(tenant, policy, 1)
+    page = client_of_user.get("/limits/monitoring/")
+    assert page.status_code == 200
+    assert f"{buyer.legal_name}: grade downgraded from 3 to 6" in page.content.decode()
+    spanish = client_of_user.get("/limits/monitoring/", HTTP_ACCEPT_LANGUAGE="es")
+    assert spanish.status_code == 200
+
+
+def test_an_outsider_sees_none_of_the_insureds_buyers_or_alerts(client_of_outsider, api_client_of_outsider, tenant,
+                                                                 policy):
+    [buyer] = watched(tenant, policy, 1, prefix="Secret")
+    page = client_of_outsider.get("/limits/monitoring/")
+    assert page.status_code == 200 and "Secret" not in page.content.decode()
+    api = api_client_of_outsider.get("/api/v1/buyer-alerts/")
+    assert api.status_code == 200 and api.json()["results"] == []
+    marked = api_client_of_outsider.post("/api/v1/buyer-alerts/read/", {"buyer": buyer.pk}, format="json")
+    assert marked.json() == {"marked_read": 0}
+    assert BuyerAlert.objects.get(buyer=buyer).read_at is None
+
+
+def test_the_api_lists_alerts_by_keyset_and_marks_them_read(api_client, tenant, policy):
+    buyers = watched(tenant, policy, 3)
+    first = api_client.get("/api/v1/buyer-alerts/?cursor=&page_size=2")
+    assert first.status_code == 200
+    body = first.json()
+    assert len(body["results"]) == 2 and body["next"] and "count" not in body
+    assert body["results"][0]["message"].startswith(buyers[-1].legal_name)
+    assert body["results"][0]["code"] == "grade_downgrade"
+    spanish = api_client.get("/api/v1/buyer-alerts/", HTTP_ACCEPT_LANGUAGE="es").json()["results"][0]["message"]
+    assert spanish != body["results"][0]["message"]
+    assert api_client.post("/api/v1/buyer-alerts/read/", {"buyer": buyers[0].pk}, format="json").json() == {
+        "marked_read": 1}
+    assert api_client.get("/api/v1/buyer-alerts/?unread=true").json()["count"] == 2
+    assert api_client.post("/api/v1/buyer-alerts/read/", {}, format="json").json() == {"marked_read": 2}
+    assert api_client.post("/api/v1/buyer-alerts/read/", {"ids": ["x"]}, format="json").status_code == 400
+
+
+def test_the_monitoring_list_sorts_and_filters_unread(client_of_user, tenant, policy):
+    buyers = watched(tenant, policy, 2)
+    BuyerAlert.objects.filter(buyer=buyers[0]).update(read_at="2026-03-02T10:00:00Z")
+    only_unread = client_of_user.get("/limits/monitoring/?alerts=unread").content.decode()
+    assert buyers[1].legal_name in only_unread and buyers[0].legal_name not in only_unread
+    by_name = client_of_user.get("/limits/monitoring/?sort=-buyer").content.decode()
+    assert by_name.index(buyers[1].legal_name) < by_name.index(buyers[0].legal_name)
+
+
+def test_query_counts_are_the_same_for_few_and_many_buyers(django_assert_num_queries, client_of_user, api_client,
+                                                           tenant):
+    for n in (FEW, MANY):
+        policy = PolicyFactory(tenant=tenant)
+        watched(tenant, policy, n)
+        for client, url, queries in ((client_of_user, "/limits/monitoring/", 9),
+                                     (api_client, "/api/v1/buyer-alerts/", 5)):
+            client.get(url)
+            with django_assert_num_queries(queries):
+                assert client.get(url).status_code == 200
+
+
+def test_underwriters_see_buyers_to_review_largest_exposure_first(underwriter_api, client_of_underwriter, tenant,
+                                                                  other_tenant):
+    small, big = (Buyer.objects.create(legal_name=name, country="DE", grade=5, status="confirmed")
+                  for name in ("Small Risk GmbH", "Big Risk GmbH"))
+    make_limit(PolicyFactory(tenant=tenant), small, 10_000)
+    make_limit(PolicyFactory(tenant=tenant), big, 60_000)
+    make_limit(PolicyFactory(tenant=other_tenant), big, 50_000)
+    alert(tenant, small)
+    alert(other_tenant, big, code=AlertCode.ADVERSE_INFORMATION, key="adverse:1")
+    rows = underwriter_api.get("/api/v1/insurer/buyers-to-review/").json()["results"]
+    assert [(r["legal_name"], r["exposure_at_risk"]["amount"]) for r in rows] == [
+        ("Big Risk GmbH", "110000.00"), ("Small Risk GmbH", "10000.00")]
+    page = client_of_underwriter.get("/admin/buyer-review/")
+    assert page.status_code == 200
+    assert page.content.decode().index("Big Risk GmbH") < page.content.decode().index("Small Risk GmbH")
+    home = client_of_underwriter.get("/admin/").content.decode()
+    assert "Buyers with alerts to review" in home
+
+
+def test_tenant_users_and_claims_handlers_are_refused_the_queue(api_client, handler_api, claims_handler):
+    assert api_client.get("/api/v1/insurer/buyers-to-review/").status_code in (401, 403)
+    assert handler_api.get("/api/v1/insurer/buyers-to-review/").status_code == 403
+    assert logged_in(claims_handler).get("/admin/buyer-review/").status_code == 403
+
+
+def test_old_alerts_leave_the_queue(underwriter_api, tenant, buyer):
+    make_limit(PolicyFactory(tenant=tenant), buyer, 10_000)
+    old = alert(tenant, buyer)
+    BuyerAlert.objects.filter(pk=old.pk).update(raised_on=date.today() - timedelta(days=31))
+    assert underwriter_api.get("/api/v1/insurer/buyers-to-review/").json()["results"] == []
