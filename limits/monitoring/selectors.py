@@ -16,7 +16,6 @@ from django.db.models import (
     IntegerField,
     Max,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -51,7 +50,10 @@ def monitored_buyers(*, tenant, q: str = "", unread_only: bool = False) -> Query
     """The buyers the insured holds a limit in force on, or has an alert on, with their alert counts."""
     limits = CreditLimit.objects.filter(tenant=tenant, state=IN_FORCE, buyer_id=OuterRef("pk"))
     alerts = BuyerAlert.objects.filter(tenant=tenant, buyer_id=OuterRef("pk"))
-    qs = (Buyer.objects.filter(Q(Exists(limits)) | Q(Exists(alerts)))
+    # From the insured's own rows (its limits, its alerts) to the buyers, never a scan of the whole registry.
+    watched = (CreditLimit.objects.filter(tenant=tenant, state=IN_FORCE).order_by().values("buyer_id")
+               .union(BuyerAlert.objects.filter(tenant=tenant).order_by().values("buyer_id")))
+    qs = (Buyer.objects.filter(pk__in=watched)
           .annotate(limits_in_force=_count(limits, "buyer_id"),
                     unread_alerts=_count(alerts.filter(read_at__isnull=True), "buyer_id"),
                     latest_alert_at=Subquery(alerts.order_by("-created_at").values("created_at")[:1])))
