@@ -9,7 +9,7 @@ of that for each other one, on the same buyers, so other insureds hold limits on
 window: 1% of buyers downgraded, 1% of limits expiring within 30 days, 0.5% put under review, overdues on 0.5%
 of the limits (one invoice each, half of them above 90% of the limit), 1% of buyers paying worse. Then times
 `run_early_warnings` (a first run raises the alerts, a second raises none), the first insured's monitoring list
-page and alert list (as the views read them) and the underwriters' review queue. Rolled back at the end.
+(pages by key, sorted by name and by unread alerts, as the view reads them), its alert list and the underwriters' review queue. Rolled back at the end.
 """
 
 import argparse
@@ -83,7 +83,8 @@ def run(*, buyers: int, limits: int, tenants: int) -> None:
     from buyers.monitoring.models import BuyerAlert
     from buyers.monitoring.selectors import alerts_for_tenant
     from core.tenancy import tenant_scope
-    from limits.monitoring.selectors import MONITORING_SORT, latest_alerts_of, monitored_buyers, review_queue
+    from limits.monitoring.paging import keyset_page
+    from limits.monitoring.selectors import latest_alerts_of, monitored_buyers, review_queue
 
     with scopes_disabled():
         try:
@@ -100,14 +101,19 @@ def run(*, buyers: int, limits: int, tenants: int) -> None:
                 print(f"  raised: {second.total}")
                 tenant = tenant_rows[0]
                 with tenant_scope(tenant):
-                    def monitoring_page():
-                        qs = MONITORING_SORT.apply(monitored_buyers(tenant=tenant), None)
-                        count = qs.count()
-                        page = list(qs[:50])
-                        latest_alerts_of(tenant=tenant, buyers=page)
-                        return count
+                    def monitoring_page(sort, *, unread_only=False, pages=1):
+                        after = None
+                        for _ in range(pages):
+                            page = keyset_page(monitored_buyers(tenant=tenant, unread_only=unread_only), sort=sort,
+                                               after=after, size=50)
+                            latest_alerts_of(tenant=tenant, buyers=page.rows)
+                            after = page.next_token
+                        return page
 
-                    print(f"  monitored buyers: {timed('monitoring list, first page of 50 (and its count)', monitoring_page)}")
+                    timed("monitoring list, page 1 by name", lambda: monitoring_page(None))
+                    timed("monitoring list, page 20 by name (keyset)", lambda: monitoring_page(None, pages=20))
+                    timed("monitoring list, page 1, most unread first", lambda: monitoring_page(("unread", True)))
+                    timed("monitoring list, page 1, only unread", lambda: monitoring_page(None, unread_only=True))
                     timed("alerts API, first keyset page of 50", lambda: list(alerts_for_tenant(tenant=tenant)[:50]))
                 timed("buyers to review, first 50 by exposure at risk", lambda: list(review_queue()[:50]))
                 raise RollBack

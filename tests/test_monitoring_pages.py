@@ -79,12 +79,37 @@ def test_the_monitoring_list_sorts_and_filters_unread(client_of_user, tenant, po
     assert by_name.index(buyers[1].legal_name) < by_name.index(buyers[0].legal_name)
 
 
+@pytest.mark.parametrize("sort", ["", "-unread", "grade", "-latest", "buyer"])
+def test_the_list_is_paged_by_key_every_buyer_once(client_of_user, tenant, policy, monkeypatch, sort):
+    from limits.monitoring import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    buyers = watched(tenant, policy, 5)
+    Buyer.objects.filter(pk=buyers[2].pk).update(grade=None)
+    BuyerAlert.objects.filter(buyer=buyers[1]).update(read_at="2026-03-02T10:00:00Z")
+    seen, url, pages = [], f"/limits/monitoring/?sort={sort}", 0
+    while url:
+        response = client_of_user.get(url)
+        assert response.status_code == 200
+        seen += [buyer.pk for buyer, _alerts in response.context["rows"]]
+        token, pages = response.context["page"].next_token, pages + 1
+        url = f"/limits/monitoring/?sort={sort}&after={token}" if token else None
+    assert sorted(seen) == sorted(b.pk for b in buyers) and len(seen) == 5 and pages == 3
+
+
+def test_a_tampered_or_stale_position_starts_again_at_the_first_page(client_of_user, tenant, policy):
+    watched(tenant, policy, 2)
+    for after in ("garbage", "eyJzb3J0IjoiYnV5ZXIifQ:bad"):
+        response = client_of_user.get(f"/limits/monitoring/?after={after}")
+        assert response.status_code == 200 and len(response.context["rows"]) == 2
+
+
 def test_query_counts_are_the_same_for_few_and_many_buyers(django_assert_num_queries, client_of_user, api_client,
                                                            tenant):
     for n in (FEW, MANY):
         policy = PolicyFactory(tenant=tenant)
         watched(tenant, policy, n)
-        for client, url, queries in ((client_of_user, "/limits/monitoring/", 9),
+        for client, url, queries in ((client_of_user, "/limits/monitoring/", 8),
                                      (api_client, "/api/v1/buyer-alerts/", 5)):
             client.get(url)
             with django_assert_num_queries(queries):

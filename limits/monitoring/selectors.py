@@ -35,10 +35,9 @@ IN_FORCE = CreditLimit.State.IN_FORCE
 LATEST_ALERTS = 3  # alerts shown beside each buyer of the monitoring list
 QUEUE_WINDOW_DAYS = 30  # alerts this recent put a buyer in the underwriters' queue
 
-MONITORING_SORT = SortColumns({
-    "buyer": "legal_name", "country": "country", "grade": "grade", "unread": "unread_alerts",
-    "latest": "latest_alert_at", "limits": "limits_in_force",
-}, default=[F("unread_alerts").desc(), F("latest_alert_at").desc(nulls_last=True), "legal_name", "pk"])
+# The headers' links and which column is sorted (core.sorting); the values sorted on are limits.monitoring.paging's.
+MONITORING_SORT = SortColumns({key: key for key in ("buyer", "country", "grade", "limits", "unread", "latest")},
+                              default=["legal_name", "pk"])
 
 
 def _count(qs, field="pk"):
@@ -62,7 +61,7 @@ def monitored_buyers(*, tenant, q: str = "", unread_only: bool = False) -> Query
 
         qs = qs.filter(search_text__contains=normalize(q))
     if unread_only:
-        qs = qs.filter(unread_alerts__gt=0)
+        qs = qs.filter(pk__in=BuyerAlert.objects.filter(tenant=tenant, read_at__isnull=True).values("buyer_id"))
     return qs
 
 

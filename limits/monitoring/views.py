@@ -1,36 +1,32 @@
 """The insured's monitoring list: its buyers with their alerts (sortable, paged), and marking them read."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import ListView
 
 from accounts.mixins import TenantMemberRequiredMixin
 from buyers.monitoring import services
 from buyers.monitoring.selectors import alert_text
+from limits.monitoring.paging import keyset_page
 from limits.monitoring.selectors import MONITORING_SORT, latest_alerts_of, monitored_buyers
 
+PAGE_SIZE = 50
 
-class MonitoringListView(TenantMemberRequiredMixin, ListView):
-    template_name = "limits/monitoring_list.html"
-    context_object_name = "buyers"
+
+class MonitoringListView(TenantMemberRequiredMixin, View):
     required_permission = "buyers.view_buyer"
-    paginate_by = 50
 
-    def get_queryset(self):
-        buyers = monitored_buyers(tenant=self.tenant, q=self.request.GET.get("q", ""),
-                                  unread_only=self.request.GET.get("alerts") == "unread")
-        return MONITORING_SORT.apply(buyers, self.request.GET.get("sort"))
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        page = list(ctx["buyers"])
-        latest = latest_alerts_of(tenant=self.tenant, buyers=page)
-        ctx["rows"] = [(buyer, [(alert, alert_text(alert)) for alert in latest[buyer.pk]]) for buyer in page]
-        ctx["sort_headers"] = MONITORING_SORT.headers(self.request.GET.get("sort"))
-        ctx["unread_only"] = self.request.GET.get("alerts") == "unread"
-        return ctx
+    def get(self, request):
+        unread_only = request.GET.get("alerts") == "unread"
+        sort = request.GET.get("sort")
+        buyers = monitored_buyers(tenant=self.tenant, q=request.GET.get("q", ""), unread_only=unread_only)
+        page = keyset_page(buyers, sort=MONITORING_SORT.chosen(sort), after=request.GET.get("after"),
+                           size=PAGE_SIZE)
+        latest = latest_alerts_of(tenant=self.tenant, buyers=page.rows)
+        return render(request, "limits/monitoring_list.html", {
+            "rows": [(buyer, [(alert, alert_text(alert)) for alert in latest[buyer.pk]]) for buyer in page.rows],
+            "page": page, "sort_headers": MONITORING_SORT.headers(sort), "unread_only": unread_only})
 
 
 class MarkAlertsReadView(TenantMemberRequiredMixin, View):
