@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Min
+from django.db.models import Count, Min
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -39,9 +39,9 @@ def buyer_review_view(request):
 
 
 def buyer_review_queues() -> list[WorkQueue]:
-    """One aggregate over the window's alerts."""
+    """One aggregate over the window's alerts: how many buyers, since when the oldest alert waits."""
     since = timezone.localdate() - timedelta(days=QUEUE_WINDOW_DAYS)
-    row = BuyerAlert.objects.filter(raised_on__gte=since).aggregate(oldest=Min("created_at"))
-    count = BuyerAlert.objects.filter(raised_on__gte=since).values("buyer_id").distinct().count() if row["oldest"] else 0
-    return [WorkQueue("buyers_to_review", _("Buyers with alerts to review"), count, row["oldest"],
+    row = BuyerAlert.objects.filter(raised_on__gte=since).aggregate(
+        buyers=Count("buyer_id", distinct=True), oldest=Min("created_at"))
+    return [WorkQueue("buyers_to_review", _("Buyers with alerts to review"), row["buyers"], row["oldest"],
                       reverse("buyer-review:queue"))]
