@@ -146,3 +146,23 @@ def test_old_alerts_leave_the_queue(underwriter_api, tenant, buyer):
     old = alert(tenant, buyer)
     BuyerAlert.objects.filter(pk=old.pk).update(raised_on=date.today() - timedelta(days=31))
     assert underwriter_api.get("/api/v1/insurer/buyers-to-review/").json()["results"] == []
+
+
+def test_an_outsider_holding_a_limit_reads_only_that_the_insurer_has_adverse_information(
+        client_of_user, client_of_outsider, api_client_of_outsider, tenant, other_tenant, policy, buyer):
+    from buyers.monitoring.job import run_early_warnings
+    from tests.overdue_factories import declare, invoice_line
+
+    make_limit(policy, buyer, 100_000)
+    make_limit(PolicyFactory(tenant=other_tenant, number="KR-OUT-9"), buyer, 40_000)
+    declare(tenant, policy, buyer, [invoice_line("F-HIDDEN-77", due=date(2026, 2, 1), amount="7777")],
+            notified_on=date.today())
+    run_early_warnings()
+    own = client_of_user.get("/limits/monitoring/").content.decode()
+    assert "your overdue" in own
+    page = client_of_outsider.get("/limits/monitoring/").content.decode()
+    api = api_client_of_outsider.get("/api/v1/buyer-alerts/").content.decode()
+    for text in (page, api):
+        assert "the insurer has new adverse information on this buyer" in text
+        for secret in ("F-HIDDEN-77", "7777", tenant.legal_name, policy.number, "your overdue"):
+            assert secret not in text
