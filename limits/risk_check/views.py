@@ -1,8 +1,8 @@
 """The risk check page: a GET form (it writes nothing), the report under it."""
 
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views import View
 from moneyed import Money
 
@@ -12,7 +12,6 @@ from core.forms import show_domain_error
 from limits.models import ReasonCode
 from limits.risk_check.forms import RiskCheckForm
 from limits.risk_check.service import risk_check
-
 
 # The scorecard's words for an automatic outcome, as the insured reads them.
 OUTCOME_LABELS = {"approved": gettext_lazy("approved"), "partial": gettext_lazy("approved in part"),
