@@ -14,6 +14,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.roles import CREDIT_MANAGER
 from buyers.monitoring.models import BuyerAlert
 from buyers.monitoring.registry import AlertCandidate
 from core import notifications, webhooks
@@ -83,7 +84,7 @@ def _tell_insureds(alerts: list[BuyerAlert], today: date) -> None:
         if len(tenant_alerts) > NOTICE_LINES:
             lines.append(notifications.message("buyer_alert.more", n=len(tenant_alerts) - NOTICE_LINES))
         specs.append(notifications.NotificationSpec(
-            tenant_id=tenant_id, event="buyer.alert", role="Credit manager", link=MONITORING_LINK,
+            tenant_id=tenant_id, event="buyer.alert", role=CREDIT_MANAGER, link=MONITORING_LINK,
             dedup_key=f"buyer.alert:{today.isoformat()}:{hashlib.sha256(keys.encode()).hexdigest()[:16]}",
             subject=notifications.message("buyer_alert.subject", n=len(tenant_alerts)), body=tuple(lines)))
         webhooks.emit_many(tenant=tenants[tenant_id], event="buyer.alert", items=[

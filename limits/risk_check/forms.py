@@ -1,7 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from buyers.selectors import buyers_visible_to
 from core.forms import preselect_only_choice
@@ -13,7 +12,8 @@ class RiskCheckForm(forms.Form):
     """The policy as the limit request offers it (the tenant's active ones, preselected when only one)."""
 
     policy = forms.ModelChoiceField(label=_("Policy"), queryset=Policy.objects.none())
-    country = LazyTypedChoiceField(label=_("Buyer's country"), choices=countries, required=False)
+    # A blank first: a prospect's country is chosen, a registry buyer's is its own.
+    country = forms.ChoiceField(label=_("Buyer's country"), choices=lambda: [("", "—"), *countries], required=False)
     sector_nace = forms.CharField(label=_("Sector (NACE code)"), max_length=10, required=False)
     buyer = forms.IntegerField(label=_("Buyer (from the registry)"), required=False, min_value=1,
                                widget=forms.HiddenInput)

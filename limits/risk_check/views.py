@@ -7,6 +7,7 @@ from django.views import View
 from moneyed import Money
 
 from accounts.mixins import TenantMemberRequiredMixin
+from buyers.selectors import buyers_visible_to
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 from limits.models import ReasonCode
@@ -37,7 +38,10 @@ class RiskCheckView(TenantMemberRequiredMixin, View):
                     terms_days=data["terms_days"], today=timezone.localdate())
             except DomainError as error:
                 show_domain_error(form, error)
-        return render(request, "limits/risk_check.html", {
+        buyer_id = request.GET.get("buyer", "")
+        chosen = (buyers_visible_to(tenant=self.tenant).filter(pk=int(buyer_id)).first()
+                  if buyer_id.isdigit() else None)
+        return render(request, "limits/risk_check.html", {"chosen_buyer": chosen,
             "form": form, "report": report, "reasons": reason_labels(report.reason_codes) if report else [],
             "outcome": OUTCOME_LABELS.get(report.outcome, "") if report else ""})
 
