@@ -166,3 +166,17 @@ def test_an_outsider_holding_a_limit_reads_only_that_the_insurer_has_adverse_inf
         assert "the insurer has new adverse information on this buyer" in text
         for secret in ("F-HIDDEN-77", "7777", tenant.legal_name, policy.number, "your overdue"):
             assert secret not in text
+
+
+def test_the_insurer_queue_is_walked_by_keyset(underwriter_api, tenant):
+    for n in range(5):
+        buyer = Buyer.objects.create(legal_name=f"Queue {n} GmbH", country="DE", grade=5, status="confirmed")
+        make_limit(PolicyFactory(tenant=tenant), buyer, 10_000 * (n + 1))
+        alert(tenant, buyer)
+    seen, url = [], "/api/v1/insurer/buyers-to-review/?cursor=&page_size=2"
+    while url:
+        body = underwriter_api.get(url).json()
+        assert "count" not in body
+        seen += [row["legal_name"] for row in body["results"]]
+        url = body["next"]
+    assert seen == [f"Queue {n} GmbH" for n in range(4, -1, -1)]
