@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class BuyersConfig(AppConfig):
     name = "buyers"
     verbose_name = _("Buyers")
+
+    def ready(self):
+        # The buyer.alert webhook event (buyers.monitoring), offered to subscribers from start-up.
+        from buyers.monitoring import events  # noqa: F401

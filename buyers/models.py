@@ -176,3 +176,4 @@ class CountryRisk(models.Model):
 from buyers.credit_file.models import BuyerNote, PaymentExperience  # noqa: E402,F401
 from buyers.financials.models import FinancialStatement  # noqa: E402,F401
 from buyers.imports.models import BuyerImportError, BuyerImportJob  # noqa: E402,F401
+from buyers.monitoring.models import BuyerAlert  # noqa: E402,F401

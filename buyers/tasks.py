@@ -7,6 +7,7 @@ from django.db import transaction
 from buyers.imports import jobs
 from buyers.imports.runner import run_import_job
 from buyers.imports.selectors import stalled_buyer_import_ids
+from buyers.monitoring.job import run_early_warnings
 from core.imports.selectors import STALLED_AFTER_MINUTES
 from core.outbox import outbox_handler
 from core.tenancy import scopes_disabled
@@ -43,3 +44,11 @@ def resume_stalled_buyer_imports() -> int:
     for job_id in job_ids:
         _send_import_job(job_id)
     return len(job_ids)
+
+
+@shared_task
+def raise_early_warnings() -> dict:
+    """Daily (Celery beat). Safe to run twice: an alert is raised once per cause (a UNIQUE key), its notice and
+    webhook go through the outbox with it."""
+    with scopes_disabled():
+        return run_early_warnings().raised

@@ -16,3 +16,7 @@ class ClaimsConfig(AppConfig):
         from claims.overdues import receivers as overdue_receivers  # noqa: F401
 
         credit_file.register()
+        # The early warnings on overdues and utilisation (buyers.monitoring.registry).
+        from claims import monitoring
+
+        monitoring.register()

@@ -256,6 +256,8 @@ CELERY_BEAT_SCHEDULE = {
     "profit-shares": {"task": "claims.tasks.credit_profit_shares", "schedule": crontab(hour=5, minute=40)},
     # Credit-limit fees of each ended month, invoiced once (limits.fees).
     "credit-limit-fees": {"task": "limits.tasks.credit_limit_fees", "schedule": crontab(hour=5, minute=10)},
+    # Early warnings on buyers (buyers.monitoring): after the payment experience and the limit review; idempotent.
+    "early-warnings": {"task": "buyers.tasks.raise_early_warnings", "schedule": crontab(hour=2, minute=45)},
     # Limit import jobs whose hand-over to a worker was lost or whose worker died: resumed from their last batch.
     "resume-stalled-limit-imports": {"task": "limits.tasks.resume_stalled_limit_imports", "schedule": 300.0},
     # The same for the insurer's buyer imports (buyers.imports).
@@ -270,6 +272,8 @@ UPLOAD_ARCHIVE_MAX_RATIO = env.int("UPLOAD_ARCHIVE_MAX_RATIO", default=100)
 UPLOAD_ARCHIVE_MAX_ENTRIES = env.int("UPLOAD_ARCHIVE_MAX_ENTRIES", default=1000)
 # Days before a deadline when the insured is reminded (claims.reminders).
 CLAIM_REMINDER_DAYS = env.int("CLAIM_REMINDER_DAYS", default=7)
+# Percent of a limit unpaid on the insured's overdues from which the buyer is flagged (buyers.monitoring).
+BUYER_ALERT_UTILISATION_PERCENT = env.int("BUYER_ALERT_UTILISATION_PERCENT", default=90)
 # CSV limit imports above this many rows run in the background (limits.bulk.jobs).
 LIMITS_CSV_SYNC_MAX_ROWS = env.int("LIMITS_CSV_SYNC_MAX_ROWS", default=200)
 # Largest CSV file a background import stores (limits.bulk.stream); the API lets multipart bodies this large in.

@@ -207,3 +207,8 @@ class CoverStopAdmin(SimpleHistoryAdmin):
 
 
 work_queues.register_work_queues(permission="limits.decide_limit", reader=underwriting_queues)
+
+# Buyers with recent alerts (limits.monitoring), largest exposure at risk first.
+from limits.monitoring.admin_queue import buyer_review_queues  # noqa: E402
+
+work_queues.register_work_queues(permission="limits.decide_limit", reader=buyer_review_queues)

@@ -19,3 +19,7 @@ class LimitsConfig(AppConfig):
         from limits import credit_file
 
         credit_file.register()
+        # The early warnings on grades, payment experience and limits (buyers.monitoring.registry).
+        from limits.monitoring import detectors
+
+        detectors.register()

@@ -85,6 +85,11 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         # The insured's notes in its credit files (buyers.credit_file), on its proposal and on the claimed buyer.
         for buyer in (proposal, claim.buyer):
             Model("buyers", "BuyerNote").objects.create(tenant=tenant, buyer=buyer, text=f"Note {MARKER}")
+        # The insured's alert on the claimed buyer (buyers.monitoring): on its monitoring list and in the API.
+        Model("buyers", "BuyerAlert").objects.create(
+            tenant=tenant, buyer=claim.buyer, code="overdue_reported", cause_key=f"overdue:{MARKER}",
+            raised_on=timezone.localdate(), params={"buyer": "Debtor", "reference": f"OD-{MARKER}",
+                                                    "date": {"date": "2026-03-01"}})
     objects = {
         obj._meta.label: obj
         for obj in (claim, claim.policy, limit, claim.overdue, invoice, document, recovery, case, declaration,

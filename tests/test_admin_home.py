@@ -35,7 +35,9 @@ def queues(tenant, policy, outsider_policy):
 
 def test_underwriter_sees_the_decision_queue_with_count_and_age(queues, underwriter, client_of_underwriter):
     by_key = {q.key: q for q in work_queues_for(underwriter)}
-    assert set(by_key) == {"limit_requests", "limits_under_review"}  # not the claims handler's
+    # Not the claims handler's; the buyers with alerts to review (early warnings) are the underwriters' too.
+    assert set(by_key) == {"limit_requests", "limits_under_review", "buyers_to_review"}
+    assert by_key["buyers_to_review"].count == 0
     assert by_key["limit_requests"].count == 2  # every insured's requests: the underwriters decide them all
     assert by_key["limits_under_review"].count == 1
     page = client_of_underwriter.get("/admin/")
@@ -56,7 +58,8 @@ def test_claims_handler_sees_the_claims_queues(queues, claims_handler):
 
 def test_admin_home_reads_each_queue_in_one_query(queues, underwriter, django_assert_num_queries):
     underwriter.get_all_permissions()  # the user's permissions are read once per request anyway
-    with django_assert_num_queries(1):
+    # The limits' queues in one aggregate over the limits, the buyers to review in one over the alerts.
+    with django_assert_num_queries(2):
         work_queues_for(underwriter)
 
 

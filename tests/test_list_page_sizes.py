@@ -27,6 +27,8 @@ TENANT_LISTS = {
     "/api/v1/policies/": 6, "/api/v1/limits/": 5, "/api/v1/buyers/": 6, "/api/v1/overdues/": 7,
     "/api/v1/claims/": 7, "/api/v1/turnover-declarations/": 4, "/api/v1/webhooks/endpoints/": 4,
     "/api/v1/webhooks/deliveries/": 4, "/api/v1/collection-cases/": 4,
+    # The early warnings' alerts (buyers.monitoring), with their buyer.
+    "/api/v1/buyer-alerts/": 5,
 }
 
 
@@ -52,6 +54,9 @@ def _queries(client, url: str) -> tuple[int, int]:
 
 
 def test_every_list_answers_500_rows_in_the_queries_of_10(book):
+    from buyers.monitoring.job import run_early_warnings
+
+    run_early_warnings(today=date(2026, 6, 15))  # the book's alerts (limits expiring, overdues notified ...)
     client = _client_of(book.large_tenant_id)
     counts, rows = {}, {}
     for url in TENANT_LISTS:
@@ -59,13 +64,16 @@ def test_every_list_answers_500_rows_in_the_queries_of_10(book):
         counts[url], rows[url] = (q10, q500), (rows10, rows500)
     assert counts == {url: (n, n) for url, n in TENANT_LISTS.items()}
     for url in ("/api/v1/limits/", "/api/v1/buyers/", "/api/v1/overdues/"):
-        assert rows[url] == (10, 500)  # the generated book is larger than both pages
+        assert rows[url] == (10, 500)
+    assert rows["/api/v1/buyer-alerts/"][0] == 10, rows["/api/v1/buyer-alerts/"]  # the generated book is larger than both pages
 
 
 def test_the_insurer_lists_and_a_claims_recoveries_too(book):
     client = insurer_token_client(STAFF_ROLES)
     assert _queries(client, "/api/v1/insurer/claims/?page_size=10")[0] == 7
     assert _queries(client, "/api/v1/insurer/claims/?page_size=500")[0] == 7
+    assert _queries(client, "/api/v1/insurer/buyers-to-review/?page_size=10")[0] == _queries(
+        client, "/api/v1/insurer/buyers-to-review/?page_size=500")[0]
     claim = Claim.objects.filter(tenant_id=book.large_tenant_id).order_by("pk").first()
     tenant_client = _client_of(book.large_tenant_id)
     url = f"/api/v1/claims/{claim.pk}/recoveries/"

@@ -45,6 +45,7 @@ def tenant_pages(demo) -> list[tuple[str, str]]:
         ("buyers:search", []), ("buyers:propose", []), ("buyers:detail", [buyer]),
         ("limits:list", []), ("limits:detail", [demo["in_force"].pk]), ("limits:detail", [demo["pending"].pk]),
         ("limits:edit", [demo["pending"].pk]), ("limits:import", []),
+        ("limits-monitoring:list", []), ("limits-risk-check:check", []),
         ("claims:overdue-list", []), ("claims:overdue-declare", []), ("claims:overdue-declare-csv", []),
         ("claims:overdue-detail", [demo["open_overdue"].pk]), ("claims:overdue-detail", [demo["claimed_overdue"].pk]),
         ("claim_pages:list", []), ("claim_pages:file", []), ("claim_pages:detail", [claim]),
@@ -54,7 +55,10 @@ def tenant_pages(demo) -> list[tuple[str, str]]:
     ]
     paths = [(name, reverse(name, args=args)) for name, args in pages]
     paths += [("limits:request", reverse("limits:request") + f"?buyer={buyer}"),
-              ("limits:discretionary", reverse("limits:discretionary") + f"?buyer={buyer}")]
+              ("limits:discretionary", reverse("limits:discretionary") + f"?buyer={buyer}"),
+              # The risk check with its report under the form.
+              ("limits-risk-check:check", reverse("limits-risk-check:check")
+               + f"?policy={policy}&buyer={buyer}&amount=20000&terms_days=60")]
     return paths
 
 
@@ -84,7 +88,7 @@ def admin_pages(demo) -> list[tuple[str, str]]:
     """(url name, path) of the insurer's screens in the admin."""
     claim, in_force = demo["claim"].pk, demo["in_force"].pk
     pages = [
-        ("admin:index", []), ("exposure:insurer", []), ("admin:limits_queue", []), ("admin:limits_decide", [demo["pending"].pk]),
+        ("admin:index", []), ("exposure:insurer", []), ("buyer-review:queue", []), ("admin:limits_queue", []), ("admin:limits_decide", [demo["pending"].pk]),
         ("admin:limits_creditlimit_changelist", []), ("admin:limits_creditlimit_change", [in_force]),
         ("admin:limits_change_limit", [in_force]), ("admin:limits_autodecisionrule_changelist", []),
         ("admin:limits_coverstop_changelist", []), ("admin:limits_scorecard_changelist", []),
