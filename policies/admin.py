@@ -171,3 +171,4 @@ class PolicyAdmin(SimpleHistoryAdmin):
 
 
 from policies.premium import admin as premium_admin  # noqa: E402,F401  (its screens register themselves)
+from policies.proposals import admin as proposals_admin  # noqa: E402,F401  (proposals and quotes)

@@ -18,3 +18,6 @@ register_message("premium.suspended", _("Cover under policy %(number)s is suspen
 # Endorsements (policies.events).
 register_message("policy.endorsed", _("The terms of policy %(number)s change for shipments from %(date)s"))
 register_message("policy.endorsed_reason", _("Reason: %(reason)s"))
+# Proposals and quotes (policies.proposals.events).
+register_message("quote.offered", _("Your quote %(quote)s is ready: accept it by %(date)s"))
+register_message("policy.issued", _("Policy %(number)s is issued, in force from %(date)s"))
