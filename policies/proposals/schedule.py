@@ -7,6 +7,7 @@ force on the day it is asked for (after an endorsement, the endorsed terms and f
 step with the database, nothing to back up apart from it.
 """
 
+import logging
 from decimal import Decimal
 
 from django.template.loader import render_to_string
@@ -18,6 +19,9 @@ from moneyed import Money
 
 from core.formatting import format_date, format_money, format_number
 from policies.models import AMOUNT_TERMS, PERCENT_TERMS, TERM_FIELDS, TermsVersion
+
+# WeasyPrint logs each of its steps at INFO: one schedule would write a dozen lines into the request's log.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 # The buyer kinds a policy excludes unless its terms cover them (domain.md, Exclusions).
 BUYER_KIND_TERMS = {

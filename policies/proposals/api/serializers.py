@@ -1,5 +1,5 @@
-from drf_spectacular.utils import extend_schema_field
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.api.fields import BoundedDateField, ColumnMoneyField, CountryCodeField, MoneyField
