@@ -116,6 +116,11 @@ class QuoteAdmin(SimpleHistoryAdmin):
     search_fields = ("tenant__legal_name", "policy__number")
     list_select_related = ("tenant", "proposal", "policy")
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The terms are the form's own fields (not the model's): the factory is given the header only.
+        kwargs["fields"] = [f for f in HEADER if f not in self.get_readonly_fields(request, obj)]
+        return super().get_form(request, obj, change=change, **kwargs)
+
     def get_fieldsets(self, request, obj=None):
         return ((None, {"fields": HEADER}), *((title, {"fields": fields}) for title, fields in TERM_FIELDSETS))
 
@@ -129,6 +134,9 @@ class QuoteAdmin(SimpleHistoryAdmin):
 
     def save_form(self, request, form, change):
         return form.instance
+
+    def save_related(self, request, form, formsets, change):
+        pass  # the quote has no relations the form edits: the service saved it whole
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data

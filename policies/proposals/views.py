@@ -97,12 +97,13 @@ class QuoteDetailView(TenantMemberRequiredMixin, TemplateView):
         quote = kwargs.get("quote") or self.quote()
         context.update(quote=quote, actions=selectors.quote_actions(quote=quote, user=self.request.user),
                        schedule_rows=schedule.term_rows(services.terms_from_json(quote.terms), quote.currency),
-                       decline_form=kwargs.get("decline_form") or DeclineForm())
+                       decline_form=kwargs.get("decline_form") or DeclineForm(), refusal=kwargs.get("refusal"))
         return context
 
     def post(self, request, *args, **kwargs):
         quote = self.quote()
         decline_form = DeclineForm(request.POST if request.POST.get("action") == "decline" else None)
+        refusal = None
         try:
             if request.POST.get("action") == "accept":
                 policy = services.accept_quote(quote=quote, accepted_by=request.user)
@@ -113,8 +114,12 @@ class QuoteDetailView(TenantMemberRequiredMixin, TemplateView):
                 messages.success(request, _("Quote declined."))
                 return redirect("policies:quote-detail", quote.pk)
         except DomainError as exc:
-            show_domain_error(decline_form, exc)
-        return self.render_to_response(self.get_context_data(quote=self.quote(), decline_form=decline_form, **kwargs))
+            if decline_form.is_bound:
+                show_domain_error(decline_form, exc)
+            else:
+                refusal = exc.message
+        return self.render_to_response(self.get_context_data(quote=self.quote(), decline_form=decline_form,
+                                                             refusal=refusal, **kwargs))
 
 
 class PolicyScheduleView(TenantMemberRequiredMixin, TemplateView):
