@@ -55,6 +55,8 @@ RESOURCE_MODELS = {
     "policy": "policies.Policy",  # admin/policies/policy/<pk>/endorse/
     "jobs": "limits.LimitImportJob",  # limits/import/jobs/<pk>/
     "limit-imports": "limits.LimitImportJob",
+    "proposals": "policies.Proposal",
+    "quotes": "policies.Quote",
 }
 
 # `<name>_id` / `<name>_pk` parameters: the object the name says.
@@ -67,6 +69,7 @@ PARAMETER_MODELS = {
     "user": "auth.User", "member": "auth.User", "notification": "core.Notification",
     # The insurer's automatic-decision matrix: no tenant's, any rule will do.
     "rule": "limits.AutoDecisionRule",
+    "proposal": "policies.Proposal", "quote": "policies.Quote",
 }
 
 _CONVERTER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")

@@ -202,3 +202,13 @@ def test_policy_numbers_follow_on_across_insureds(tenant, other_tenant, admin_us
     with tenant_scope(tenant):
         policy = services.accept_quote(quote=quote, accepted_by=admin_user)
     assert policy.number == f"KR-ES-{start.year}-002"
+
+
+@pytest.mark.unscoped
+def test_the_daily_job_expires_lapsed_quotes_once(tenant, admin_user, underwriter, today):
+    from policies.proposals.tasks import expire_quotes
+
+    quote = offered_quote(submit(tenant, admin_user), underwriter, valid_days=1)
+    today(date.today() + timedelta(days=2))
+    assert expire_quotes() == {"expired": 1} and expire_quotes() == {"expired": 0}
+    assert Quote.objects.get(pk=quote.pk).state == Quote.State.EXPIRED
