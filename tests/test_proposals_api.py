@@ -212,8 +212,8 @@ def pinned(django_assert_num_queries):
 
 @pytest.mark.unscoped
 def test_proposal_and_quote_lists_with_few_and_many_rows(pinned, tenant, admin_user, underwriter):
-    from tests.factories import logged_in, insurer_token_client
     from accounts.roles import UNDERWRITER
+    from tests.factories import insurer_token_client, logged_in
 
     admin_api = _token_client(tenant, [TENANT_ADMIN])
     browser = logged_in(admin_user)
