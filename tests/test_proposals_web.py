@@ -169,3 +169,23 @@ def test_the_underwriter_quotes_offers_in_the_admin_and_downloads_the_schedule(
     policy = services.accept_quote(quote=quote, accepted_by=admin_user)
     pdf = client_of_underwriter.get(f"/admin/policies/quote/schedule/{policy.pk}/")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+@pytest.mark.unscoped
+def test_an_offered_quote_reads_in_the_admin_and_a_bad_term_is_refused_on_its_field(
+        client_of_underwriter, tenant, admin_user, underwriter):
+    quote = offered_quote(submit(tenant, admin_user), underwriter, premium_rate_percent="0.33")
+    page = client_of_underwriter.get(f"/admin/policies/quote/{quote.pk}/change/")
+    assert page.status_code == 200 and "0.33" in page.content.decode()
+    proposal = submit(tenant, admin_user)
+    add = client_of_underwriter.get(f"/admin/policies/quote/add/?proposal={proposal.pk}")
+    form = add.context["adminform"].form
+    data = {name: form.initial.get(name, field.initial) for name, field in form.fields.items()}
+    data = {k: ("" if v is None else v) for k, v in data.items()
+            if not isinstance(v, list | tuple) and v is not False and k != "excluded_countries"}
+    data.update(proposal=proposal.pk, start_date=date.today().isoformat(), end_date="",
+                valid_until=date.today().isoformat(), waiting_period_days="300", claim_filing_days="200")
+    answer = client_of_underwriter.post("/admin/policies/quote/add/", data)
+    assert answer.status_code == 200
+    assert "waiting_period_days" in answer.context["adminform"].form.errors
+    assert not Quote.objects.filter(proposal=proposal).exists()

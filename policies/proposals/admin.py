@@ -6,15 +6,16 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.exceptions import DomainError
+from core.forms import show_domain_error
 from policies.admin import TERM_FIELDSETS
 from policies.models import TERM_FIELDS, Policy, TermsVersion
-from policies.proposals import services
+from policies.proposals import schedule, services
 from policies.proposals.models import Proposal, ProposalBuyer, ProposalLossYear, ProposalTurnover, Quote
 from policies.proposals.views import schedule_response
 
@@ -86,9 +87,10 @@ class QuoteForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["proposal"].queryset = Proposal.objects.filter(state=Proposal.State.SUBMITTED) \
-            if self.instance.pk is None else Proposal.objects.filter(pk=self.instance.proposal_id)
-        self.fields["end_date"].required = False
+        if "proposal" in self.fields:  # read-only once the quote exists
+            self.fields["proposal"].queryset = Proposal.objects.filter(state=Proposal.State.SUBMITTED)
+        if "end_date" in self.fields:
+            self.fields["end_date"].required = False
         terms = forms.fields_for_model(TermsVersion, fields=TERM_FIELDS)
         for name in TERM_FIELDS:
             self.fields[name] = terms[name]
@@ -103,8 +105,17 @@ class QuoteForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in TERM_FIELDS if name in self.cleaned_data}
 
     def _post_clean(self):
-        # The service checks; its refusals land on their fields.
-        pass
+        pass  # the terms are not the Quote's fields: the service's check (clean) stands for the model's
+
+    def clean(self):
+        data = super().clean()
+        if all(data.get(f) for f in ("start_date", "valid_until")):
+            try:
+                services.check_quote(start_date=data["start_date"], end_date=data.get("end_date"),
+                                     valid_until=data["valid_until"], terms=self.terms())
+            except DomainError as exc:
+                show_domain_error(self, exc)
+        return data
 
 
 @admin.register(Quote)
@@ -122,15 +133,29 @@ class QuoteAdmin(SimpleHistoryAdmin):
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
+        if obj is not None and obj.state != Quote.State.DRAFT:
+            # Offered, the quote is what the insured read: shown, never edited.
+            return ((None, {"fields": (*HEADER, "state", "decline_reason", "decline_note", "policy", "schedule_link",
+                                       "terms_table")}),)
         return ((None, {"fields": HEADER}), *((title, {"fields": fields}) for title, fields in TERM_FIELDSETS))
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.state != Quote.State.DRAFT:
-            return (*HEADER, *TERM_FIELDS)
+            return (*HEADER, "state", "decline_reason", "decline_note", "policy", "schedule_link", "terms_table")
         return ("proposal",) if obj is not None else ()
+
+    @admin.display(description=gettext_lazy("terms"))
+    def terms_table(self, obj):
+        rows = schedule.term_rows(services.terms_from_json(obj.terms), obj.currency)
+        return format_html_join("", "<div><strong>{}</strong>: {}</div>", rows)
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        # Offered, the quote is what the insured read: it is shown, never edited.
+        editable = obj is None or obj.state == Quote.State.DRAFT
+        return editable and super().has_change_permission(request, obj)
 
     def save_form(self, request, form, change):
         return form.instance

@@ -161,6 +161,24 @@ def _checked_terms(terms: dict) -> dict:
     return values
 
 
+def check_quote(*, start_date: date, end_date: date | None, valid_until: date, terms: dict) -> tuple[date, dict]:
+    """The quote's period, validity and terms checked (every term's range, the waiting period within the filing
+    deadline); returns the end date (a year by default) and the terms. Forms call it to show refusals on fields."""
+    end_date = end_date or default_end_date(start_date)
+    errors: dict[str, list[str]] = {}
+    if end_date <= start_date:
+        errors["end_date"] = [_("The end date must be after the start date.")]
+    if valid_until < timezone.localdate():
+        errors["valid_until"] = [_("The quote must be valid until today or later.")]
+    try:
+        values = _checked_terms(terms)
+    except DomainError as exc:
+        errors.update({path or "": msgs for path, msgs in exc.messages_by_field().items()})
+    if errors:
+        raise DomainError(next(iter(errors.values()))[0], fields=errors)
+    return end_date, values
+
+
 @transaction.atomic
 def create_quote(*, proposal: Proposal, made_by, start_date: date, valid_until: date, end_date: date | None = None,
                  terms: dict | None = None) -> Quote:
@@ -168,26 +186,23 @@ def create_quote(*, proposal: Proposal, made_by, start_date: date, valid_until: 
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.state != Proposal.State.SUBMITTED:
         raise DomainError(_("Only a submitted proposal without a live quote can be quoted."), code="invalid_state")
-    end_date = end_date or default_end_date(start_date)
-    if end_date <= start_date:
-        raise DomainError(_("The end date must be after the start date."), field="end_date")
-    if valid_until < timezone.localdate():
-        raise DomainError(_("The quote must be valid until today or later."), field="valid_until")
-    values = _checked_terms({**suggested_terms(proposal), **(terms or {})})
+    end_date, values = check_quote(start_date=start_date, end_date=end_date, valid_until=valid_until,
+                                   terms={**suggested_terms(proposal), **(terms or {})})
     return Quote.objects.create(tenant_id=proposal.tenant_id, proposal=proposal, currency=proposal.currency,
                                 start_date=start_date, end_date=end_date, valid_until=valid_until,
                                 terms=terms_as_json(values), made_by=made_by)
 
 
 @transaction.atomic
-def update_draft_quote(*, quote: Quote, start_date: date, end_date: date, valid_until: date, terms: dict) -> Quote:
+def update_draft_quote(*, quote: Quote, start_date: date, end_date: date | None, valid_until: date,
+                       terms: dict) -> Quote:
     quote = _locked(quote)
     if quote.state != Quote.State.DRAFT:
         raise DomainError(_("Only a draft quote can be changed."), code="invalid_state")
-    if end_date <= start_date:
-        raise DomainError(_("The end date must be after the start date."), field="end_date")
+    end_date, values = check_quote(start_date=start_date, end_date=end_date, valid_until=valid_until,
+                                   terms={**terms_from_json(quote.terms), **terms})
     quote.start_date, quote.end_date, quote.valid_until = start_date, end_date, valid_until
-    quote.terms = terms_as_json(_checked_terms({**quote.terms, **terms}))
+    quote.terms = terms_as_json(values)
     quote.save()
     return quote
 
