@@ -341,6 +341,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "StateEnum": "limits.models.CreditLimit.State",
         "WebhookDeliveryStateEnum": "core.models.WebhookDelivery.State",
+        "ProposalStateEnum": "policies.proposals.models.Proposal.State",
+        "QuoteStateEnum": "policies.proposals.models.Quote.State",
+        "QuoteDeclineReasonEnum": "policies.proposals.models.Quote.DeclineReason",
     },
 }
 

@@ -167,8 +167,11 @@ def test_the_underwriter_quotes_offers_in_the_admin_and_downloads_the_schedule(
     from policies.proposals import services
 
     policy = services.accept_quote(quote=quote, accepted_by=admin_user)
+    type(tenant).objects.filter(pk=tenant.pk).update(language="es")
     pdf = client_of_underwriter.get(f"/admin/policies/quote/schedule/{policy.pk}/")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    # The insured's copy, in the insured's language, whatever the underwriter reads.
+    assert "Condiciones particulares" in pdf_text(pdf.content) and policy.number in pdf_text(pdf.content)
 
 
 @pytest.mark.unscoped

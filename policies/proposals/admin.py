@@ -2,6 +2,7 @@
 has them), offered, and issued once accepted; the policy schedule PDF of any policy."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -224,4 +225,8 @@ class QuoteAdmin(SimpleHistoryAdmin):
         if not request.user.has_perm("policies.view_policy"):
             raise PermissionDenied
         policy = get_object_or_404(Policy.objects.select_related("tenant"), pk=policy_id)
-        return schedule_response(policy, language=request.LANGUAGE_CODE)
+        # The insured's copy: in its language, unless the underwriter asks for another (?language=es).
+        language = request.GET.get("language")
+        if language not in dict(settings.LANGUAGES):
+            language = policy.tenant.language
+        return schedule_response(policy, language=language)

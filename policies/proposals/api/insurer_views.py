@@ -22,8 +22,8 @@ from policies.models import TERM_FIELDS, Policy, TermsVersion
 from policies.proposals import selectors, services
 from policies.proposals.api.serializers import (
     InsurerProposalOutputSerializer,
+    InsurerQuoteInputSerializer,
     InsurerQuoteOutputSerializer,
-    QuoteInputSerializer,
 )
 from policies.proposals.models import Proposal, Quote
 
@@ -103,7 +103,7 @@ class InsurerProposalDetailApi(_Insurer, APIView):
     description=("The period, the validity and the terms (by the names of a policy's terms: rate, minimum premium "
                  "and fees are terms); terms not given start from the proposal's (its cover percentage and credit "
                  "period) and the domain's defaults." + POST_NOTE),
-    tags=TAGS, request=QuoteInputSerializer, responses={201: InsurerQuoteOutputSerializer, 400: REFUSED,
+    tags=TAGS, request=InsurerQuoteInputSerializer, responses={201: InsurerQuoteOutputSerializer, 400: REFUSED,
                                                          404: NOT_FOUND}))
 class InsurerQuoteCreateApi(_Insurer, IdempotentPostMixin, APIView):
     required_permission = "policies.add_quote"
@@ -117,7 +117,7 @@ class InsurerQuoteCreateApi(_Insurer, IdempotentPostMixin, APIView):
         return self.proposal.tenant
 
     def handle_post(self, request, proposal_id):
-        data = QuoteInputSerializer(data=request.data)
+        data = InsurerQuoteInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
         try:
@@ -220,7 +220,7 @@ class InsurerPolicyDetailApi(_Insurer, APIView):
         return Response(InsurerPolicyOutputSerializer(_one(_policies(), policy_id)).data)
 
 
-class EndorsementInputSerializer(serializers.Serializer):
+class InsurerEndorsementInputSerializer(serializers.Serializer):
     effective_from = BoundedDateField(help_text="The first shipment day the new terms apply to.")
     reason = serializers.CharField(max_length=2000)
     changes = serializers.DictField(help_text="The terms that change, by name, with their new values.")
@@ -231,7 +231,7 @@ class EndorsementInputSerializer(serializers.Serializer):
     description=("A new terms version from `effective_from` (inside the period, after the last version and the "
                  "last shipment notified or claimed on), with the reason. The insured is told and "
                  "`policy.endorsed` is sent. Answers 201 with the policy." + POST_NOTE),
-    tags=TAGS, request=EndorsementInputSerializer,
+    tags=TAGS, request=InsurerEndorsementInputSerializer,
     responses={201: InsurerPolicyOutputSerializer, 400: REFUSED, 404: NOT_FOUND}))
 class InsurerEndorsementApi(_Insurer, IdempotentPostMixin, APIView):
     required_permission = "policies.add_termsversion"
@@ -245,7 +245,7 @@ class InsurerEndorsementApi(_Insurer, IdempotentPostMixin, APIView):
         return self.policy.tenant
 
     def handle_post(self, request, policy_id):
-        data = EndorsementInputSerializer(data=request.data)
+        data = InsurerEndorsementInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
         try:

@@ -12,12 +12,12 @@ class _InCurrency(serializers.Serializer):
     """A row whose amounts are in the proposal's currency (checked by ProposalInputSerializer)."""
 
 
-class TurnoverInputSerializer(_InCurrency):
+class ProposalTurnoverInputSerializer(_InCurrency):
     country = CountryCodeField(max_length=2, help_text="ISO 3166-1 alpha-2 code of the buyers' country.")
     expected_turnover = MoneyField(positive=True, help_text="Expected insured turnover over 12 months.")
 
 
-class BuyerInputSerializer(_InCurrency):
+class ProposalBuyerInputSerializer(_InCurrency):
     registry_buyer_id = serializers.IntegerField(required=False, allow_null=True, min_value=1,
                                                  help_text="A registry buyer's id; or give legal_name and country.")
     legal_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
@@ -25,7 +25,7 @@ class BuyerInputSerializer(_InCurrency):
     requested_amount = MoneyField(positive=True)
 
 
-class LossYearInputSerializer(_InCurrency):
+class ProposalLossYearInputSerializer(_InCurrency):
     year = serializers.IntegerField(min_value=1990, max_value=2100)
     turnover = MoneyField()
     losses_count = serializers.IntegerField(min_value=0, max_value=100000)
@@ -37,9 +37,9 @@ class ProposalInputSerializer(serializers.Serializer):
     desired_start_date = BoundedDateField()
     desired_cover_percent = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=1, max_value=100)
     max_credit_period_days = serializers.IntegerField(min_value=1, max_value=365)
-    turnovers = TurnoverInputSerializer(many=True)
-    buyers = BuyerInputSerializer(many=True)
-    loss_years = LossYearInputSerializer(many=True, help_text="Exactly three different years.")
+    turnovers = ProposalTurnoverInputSerializer(many=True)
+    buyers = ProposalBuyerInputSerializer(many=True)
+    loss_years = ProposalLossYearInputSerializer(many=True, help_text="Exactly three different years.")
 
     def validate(self, data):
         currency = data["currency"].upper()
@@ -72,7 +72,7 @@ class ProposalInputSerializer(serializers.Serializer):
         }
 
 
-class TurnoverOutputSerializer(serializers.ModelSerializer):
+class ProposalTurnoverOutputSerializer(serializers.ModelSerializer):
     country = CountryCodeField()
     expected_turnover = ColumnMoneyField(column="expected_turnover")
 
@@ -81,7 +81,7 @@ class TurnoverOutputSerializer(serializers.ModelSerializer):
         fields = ("country", "expected_turnover")
 
 
-class BuyerOutputSerializer(serializers.ModelSerializer):
+class ProposalBuyerOutputSerializer(serializers.ModelSerializer):
     country = CountryCodeField()
     requested_amount = ColumnMoneyField(column="requested_amount")
 
@@ -90,7 +90,7 @@ class BuyerOutputSerializer(serializers.ModelSerializer):
         fields = ("registry_buyer_id", "legal_name", "country", "requested_amount")
 
 
-class LossYearOutputSerializer(serializers.ModelSerializer):
+class ProposalLossYearOutputSerializer(serializers.ModelSerializer):
     turnover = ColumnMoneyField(column="turnover")
     losses_amount = ColumnMoneyField(column="losses_amount")
 
@@ -100,9 +100,9 @@ class LossYearOutputSerializer(serializers.ModelSerializer):
 
 
 class ProposalOutputSerializer(serializers.ModelSerializer):
-    turnovers = TurnoverOutputSerializer(many=True, read_only=True)
-    buyers = BuyerOutputSerializer(many=True, read_only=True)
-    loss_years = LossYearOutputSerializer(many=True, read_only=True)
+    turnovers = ProposalTurnoverOutputSerializer(many=True, read_only=True)
+    buyers = ProposalBuyerOutputSerializer(many=True, read_only=True)
+    loss_years = ProposalLossYearOutputSerializer(many=True, read_only=True)
     quote_ids = serializers.SerializerMethodField(help_text="Its quotes offered so far, newest first.")
 
     class Meta:
@@ -160,12 +160,12 @@ class InsurerQuoteOutputSerializer(QuoteOutputSerializer):
         read_only_fields = fields
 
 
-class DeclineInputSerializer(serializers.Serializer):
+class QuoteDeclineInputSerializer(serializers.Serializer):
     reason = serializers.ChoiceField(choices=Quote.DeclineReason.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
-class QuoteInputSerializer(serializers.Serializer):
+class InsurerQuoteInputSerializer(serializers.Serializer):
     start_date = BoundedDateField()
     end_date = BoundedDateField(required=False, allow_null=True, default=None,
                                 help_text="Default: a year from the start, less a day.")

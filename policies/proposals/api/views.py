@@ -11,9 +11,9 @@ from core.api.views import TenantQuerysetMixin
 from policies.api.serializers import PolicyOutputSerializer
 from policies.proposals import selectors, services
 from policies.proposals.api.serializers import (
-    DeclineInputSerializer,
     ProposalInputSerializer,
     ProposalOutputSerializer,
+    QuoteDeclineInputSerializer,
     QuoteOutputSerializer,
 )
 from policies.proposals.models import Proposal, Quote
@@ -106,7 +106,7 @@ class QuoteAcceptApi(IdempotentPostMixin, APIView):
 
 
 @extend_schema_view(post=extend_schema(
-    summary="Decline an offered quote, with a reason", tags=TAGS, request=DeclineInputSerializer,
+    summary="Decline an offered quote, with a reason", tags=TAGS, request=QuoteDeclineInputSerializer,
     description="The proposal goes back to the underwriter. Send an `Idempotency-Key`.",
     responses={200: QuoteOutputSerializer, 400: REFUSED}))
 class QuoteDeclineApi(IdempotentPostMixin, APIView):
@@ -115,7 +115,7 @@ class QuoteDeclineApi(IdempotentPostMixin, APIView):
 
     def handle_post(self, request, pk):
         quote = _quote_or_404(request.tenant, pk)
-        data = DeclineInputSerializer(data=request.data)
+        data = QuoteDeclineInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.decline_quote(quote=quote, declined_by=request.user, **data.validated_data)
         quote = _quote_or_404(request.tenant, pk)
