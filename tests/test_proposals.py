@@ -212,3 +212,13 @@ def test_the_daily_job_expires_lapsed_quotes_once(tenant, admin_user, underwrite
     today(date.today() + timedelta(days=2))
     assert expire_quotes() == {"expired": 1} and expire_quotes() == {"expired": 0}
     assert Quote.objects.get(pk=quote.pk).state == Quote.State.EXPIRED
+
+
+def test_a_quote_is_accepted_on_its_last_valid_day_and_not_the_day_after(tenant, admin_user, underwriter, today):
+    last_day = offered_quote(submit(tenant, admin_user), underwriter, valid_days=5)
+    day_after = offered_quote(submit(tenant, admin_user), underwriter, valid_days=4)
+    today(date.today() + timedelta(days=5))
+    with tenant_scope(tenant):
+        assert services.accept_quote(quote=last_day, accepted_by=admin_user).status == Policy.Status.ACTIVE
+        with pytest.raises(DomainError):
+            services.accept_quote(quote=day_after, accepted_by=admin_user)
