@@ -37,6 +37,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "policies.declare_turnover",
         "policies.view_turnoverdeclaration",
         "policies.view_premiuminvoice",
+        # Proposals and quotes (policies.proposals): the insured's tenant admin applies and accepts.
+        "policies.add_proposal",
+        "policies.view_proposal",
+        "policies.view_quote",
+        "policies.decide_quote",
     ],
     CREDIT_MANAGER: ["policies.view_policy", "limits.request_limit", "limits.view_creditlimit",
                      "buyers.view_buyer", "buyers.add_buyer", "buyers.add_buyernote", "claims.view_overdue",
@@ -103,6 +108,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "policies.record_premium_payment",
         "policies.view_premiumpayment",
         "policies.view_premiumsuspension",
+        # Proposals and quotes (policies.proposals): quote, offer and issue.
+        "policies.view_proposal",
+        "policies.view_quote",
+        "policies.add_quote",
+        "policies.change_quote",
     ],
     CLAIMS_HANDLER: [
         "limits.view_creditlimit",

@@ -103,3 +103,9 @@ def matching_buyer_or_reference(qs: QuerySet, q: str) -> QuerySet:
     by_buyer = Q(buyer_id__in=ids) if len(ids) <= MATCHING_BUYER_IDS else Q(buyer__in=buyers)
     return qs.filter(Q(reference__icontains=q) | by_buyer)
 
+
+
+def proposal_buyers(*, tenant, ids) -> dict[int, tuple[str, str]]:
+    """The registry buyers a proposal names (policies.proposals.buyer_lookup), those the tenant may see."""
+    rows = buyers_visible_to(tenant=tenant).filter(pk__in=ids).values_list("pk", "legal_name", "country")
+    return {pk: (name, str(country)) for pk, name, country in rows}

@@ -252,6 +252,8 @@ CELERY_BEAT_SCHEDULE = {
                                           "schedule": crontab(hour=5, minute=0)},
     # domain.md, Premium (example 18): deposits and adjustments invoiced, reminders, suspensions; idempotent.
     "premium-invoices": {"task": "policies.tasks.premium_invoices", "schedule": crontab(hour=5, minute=20)},
+    # Quotes offered past their validity are expired, their proposals back with the underwriter; idempotent.
+    "expire-quotes": {"task": "policies.proposals.tasks.expire_quotes", "schedule": crontab(hour=0, minute=20)},
     # domain.md, example 17: the profit share of each settled period, credited once.
     "profit-shares": {"task": "claims.tasks.credit_profit_shares", "schedule": crontab(hour=5, minute=40)},
     # Credit-limit fees of each ended month, invoiced once (limits.fees).
@@ -347,6 +349,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "StateEnum": "limits.models.CreditLimit.State",
         "WebhookDeliveryStateEnum": "core.models.WebhookDelivery.State",
+        "ProposalStateEnum": "policies.proposals.models.Proposal.State",
+        "QuoteStateEnum": "policies.proposals.models.Quote.State",
+        "QuoteDeclineReasonEnum": "policies.proposals.models.Quote.DeclineReason",
     },
 }
 

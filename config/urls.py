@@ -8,6 +8,7 @@ from portal.dashboard import DashboardView
 
 api_v1 = [
     path("", include("policies.api.urls")),
+    path("", include("policies.proposals.api.urls")),
     path("", include("limits.api.urls")),
     path("", include("buyers.api.urls")),
     path("", include("buyers.api.credit_file_urls")),
@@ -52,6 +53,7 @@ urlpatterns = [
     path("api/v1/insurer/", include("claims.overdues.api.insurer_urls")),
     path("api/v1/insurer/", include("buyers.api.credit_file_insurer_urls")),
     path("api/v1/insurer/", include("limits.monitoring.insurer_urls")),
+    path("api/v1/insurer/", include("policies.proposals.api.insurer_urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file: the CSP allows no inline script.

@@ -172,3 +172,4 @@ class PolicyAdmin(SimpleHistoryAdmin):
 
 from policies.loss_payees import admin as _loss_payee_admin  # noqa: E402,F401  (registers LossPayeeAdmin)
 from policies.premium import admin as premium_admin  # noqa: E402,F401  (its screens register themselves)
+from policies.proposals import admin as proposals_admin  # noqa: E402,F401  (proposals and quotes)

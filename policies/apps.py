@@ -11,3 +11,4 @@ class PoliciesConfig(AppConfig):
         from policies import events as policy_events  # noqa: F401
         from policies.loss_payees import receivers  # noqa: F401  (banks told of what they finance)
         from policies.premium import events  # noqa: F401
+        from policies.proposals import events as proposal_events  # noqa: F401

@@ -274,3 +274,4 @@ from policies.premium.models import (  # noqa: E402,F401
     PremiumSuspension,
     TurnoverDeclaration,
 )
+from policies.proposals.models import Proposal, ProposalBuyer, ProposalLossYear, ProposalTurnover, Quote  # noqa: E402,F401

@@ -20,3 +20,7 @@ register_message("policy.endorsed", _("The terms of policy %(number)s change for
 register_message("policy.endorsed_reason", _("Reason: %(reason)s"))
 # A financing bank as loss payee (policies.loss_payees).
 from policies.loss_payees import events as _loss_payee_events  # noqa: E402,F401
+
+# Proposals and quotes (policies.proposals.events).
+register_message("quote.offered", _("Your quote %(quote)s is ready: accept it by %(date)s"))
+register_message("policy.issued", _("Policy %(number)s is issued, in force from %(date)s"))

@@ -21,3 +21,4 @@ def premium_invoices() -> dict:
 
     with scopes_disabled():
         return run_invoice_job()
+from policies.proposals.tasks import expire_quotes  # noqa: E402,F401  (found by Celery with this module)

@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:pk>/", views.PolicyDetailView.as_view(), name="detail"),
     # Premium pages keep their names in this namespace (policies:premium, ...).
     path("", include("policies.premium.urls")),
+    path("", include("policies.proposals.urls")),
 ]

@@ -57,6 +57,8 @@ RESOURCE_MODELS = {
     "jobs": "limits.LimitImportJob",  # limits/import/jobs/<pk>/
     "limit-imports": "limits.LimitImportJob",
     "buyer-imports": "buyers.BuyerImportJob",  # api/v1/insurer/buyer-imports/<pk>/ (the insurer's, no tenant's)
+    "proposals": "policies.Proposal",
+    "quotes": "policies.Quote",
 }
 
 # `<name>_id` / `<name>_pk` parameters: the object the name says.
@@ -69,6 +71,7 @@ PARAMETER_MODELS = {
     "user": "auth.User", "member": "auth.User", "notification": "core.Notification",
     # The insurer's automatic-decision matrix: no tenant's, any rule will do.
     "rule": "limits.AutoDecisionRule",
+    "proposal": "policies.Proposal", "quote": "policies.Quote",
 }
 
 _CONVERTER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")

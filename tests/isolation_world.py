@@ -26,6 +26,7 @@ from policies.premium.services import declare_turnover
 from recoveries import services as recoveries
 from tests.claim_helpers import eur, paid_claim
 from tests.factories import member
+from tests.proposal_helpers import offered_quote, submit
 
 MARKER = "victim7431"
 
@@ -45,8 +46,13 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
                                  registration_number=f"HRB-{MARKER}")
         token, _raw_key = account_services.create_api_token(tenant=tenant, created_by=user, name=f"ERP {MARKER}",
                                                             roles=[FINANCE])
+    # An application and the quote offered on it (policies.proposals), its buyer's name marked below.
+    cover_proposal = submit(tenant, user)
+    quote = offered_quote(cover_proposal, underwriter)
     Model = apps.get_model
     with scopes_disabled():
+        Model("policies", "ProposalBuyer").objects.filter(proposal=cover_proposal).update(
+            legal_name=f"Buyer {MARKER} Lda")
         endpoint = Model("core", "WebhookEndpoint").objects.create(
             tenant=tenant, url=f"https://{MARKER}.example.com/kredo", events=["claim.paid"])
         delivery = Model("core", "WebhookDelivery").objects.create(
@@ -94,7 +100,7 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         obj._meta.label: obj
         for obj in (claim, claim.policy, limit, claim.overdue, invoice, document, recovery, case, declaration,
                     proposal, token, endpoint, delivery, notification, import_job, buyer_import, loss_payee,
-                    tenant)
+                    tenant, cover_proposal, quote)
     }
     objects["auth.User"] = user
     with scopes_disabled():

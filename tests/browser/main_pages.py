@@ -42,6 +42,7 @@ def tenant_pages(demo) -> list[tuple[str, str]]:
     pages = [
         ("home", []), ("policies:list", []), ("policies:detail", [policy]), ("policies:premium", [policy]),
         ("policies:premium-declare", [policy]), ("policies:premium-import", [policy]),
+        ("policies:proposal-list", []), ("policies:proposal-new", []),
         ("buyers:search", []), ("buyers:propose", []), ("buyers:detail", [buyer]),
         ("limits:list", []), ("limits:detail", [demo["in_force"].pk]), ("limits:detail", [demo["pending"].pk]),
         ("limits:edit", [demo["pending"].pk]), ("limits:import", []),
@@ -101,6 +102,8 @@ def admin_pages(demo) -> list[tuple[str, str]]:
         ("admin:buyers_financialstatement_changelist", []), ("admin:buyers_financialstatement_import", []),
         ("admin:policies_policy_changelist", []), ("admin:policies_policy_change", [demo["policy"].pk]),
         ("admin:policies_turnoverdeclaration_changelist", []), ("admin:accounts_tenant_changelist", []),
+        ("admin:policies_proposal_changelist", []), ("admin:policies_quote_changelist", []),
+        ("admin:policies_quote_add", []),
         ("admin:accounts_tenant_change", [demo["tenant"].pk]), ("admin:core_notification_changelist", []),
         ("admin:core_exchangerate_changelist", []), ("admin:auth_user_changelist", []),
     ]
