@@ -37,6 +37,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "policies.declare_turnover",
         "policies.view_turnoverdeclaration",
         "policies.view_premiuminvoice",
+        # The policy's life (policies.periods): the tenant admin answers a renewal offer and gives notice.
+        "policies.answer_renewal_offer",
+        "policies.give_policy_notice",
     ],
     CREDIT_MANAGER: ["policies.view_policy", "limits.request_limit", "limits.view_creditlimit",
                      "buyers.view_buyer", "buyers.add_buyer", "buyers.add_buyernote", "claims.view_overdue",
@@ -96,6 +99,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "policies.record_premium_payment",
         "policies.view_premiumpayment",
         "policies.view_premiumsuspension",
+        "policies.cancel_premium_invoice",
+        # Periods and renewal (policies.periods): change an open offer, give notice for the insurer.
+        "policies.view_insuranceperiod",
+        "policies.view_renewaloffer",
+        "policies.change_renewaloffer",
+        "policies.view_policynotice",
+        "policies.give_policy_notice",
     ],
     CLAIMS_HANDLER: [
         "limits.view_creditlimit",

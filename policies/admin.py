@@ -32,7 +32,7 @@ TERM_FIELDSETS = (
     (gettext_lazy("Credit periods and deadlines (days)"),
      ("max_credit_period_days", "max_extension_days", "overdue_notification_days", "notification_deadline_from",
       "waiting_period_days", "claim_filing_days", "claim_payment_days", "reduction_notice_days",
-      "cancellation_notice_days")),
+      "cancellation_notice_days", "renewal_offer_days")),
     (gettext_lazy("Indemnity, premium and recoveries"),
      ("non_qualifying_loss_amount", "aggregate_first_loss_amount", "max_liability_multiple", "premium_rate_percent",
       "minimum_premium_amount", "premium_deposit_due_days", "premium_suspension_notice_days",

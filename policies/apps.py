@@ -9,4 +9,5 @@ class PoliciesConfig(AppConfig):
     def ready(self):
         # Offer the policy.endorsed and premium.* webhook events to subscribers from start-up.
         from policies import events as policy_events  # noqa: F401
+        from policies.periods import events as period_events  # noqa: F401
         from policies.premium import events  # noqa: F401

@@ -18,3 +18,12 @@ register_message("premium.suspended", _("Cover under policy %(number)s is suspen
 # Endorsements (policies.events).
 register_message("policy.endorsed", _("The terms of policy %(number)s change for shipments from %(date)s"))
 register_message("policy.endorsed_reason", _("Reason: %(reason)s"))
+# The policy's periods (policies.periods.events).
+register_message("policy.renewal_offered", _("Renewal of policy %(number)s is offered for the period after "
+                                             "%(end)s: accept it on the policy's page before then"))
+register_message("policy.renewed", _("Policy %(number)s is renewed: the next period runs from %(start)s to %(end)s"))
+register_message("policy.notice_non_renewal", _("Policy %(number)s will not be renewed: shipments from %(date)s "
+                                                "are not covered"))
+register_message("policy.notice_cancellation", _("Policy %(number)s is cancelled: shipments from %(date)s are not "
+                                                 "covered; earlier shipments stay covered"))
+register_message("policy.notice_reason", _("Reason: %(reason)s"))

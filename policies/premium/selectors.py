@@ -34,9 +34,13 @@ def periods_of(policy: Policy) -> list[DeclarationPeriod]:
                                frequency=declaration_frequency_of(policy))
 
 
-def declared_premium(*, policy: Policy) -> Money:
-    """The premium declared so far in the policy period: the sum of each declaration's rounded premium."""
-    total = TurnoverDeclaration.objects.filter(policy=policy).aggregate(total=Sum("premium"))["total"]
+def declared_premium(*, policy: Policy, period=None) -> Money:
+    """The premium declared so far in the insurance period (`period`, a PeriodSpan; every period when None): the sum
+    of each declaration's rounded premium. A declaration counts in the period of its first day."""
+    qs = TurnoverDeclaration.objects.filter(policy=policy)
+    if period is not None:
+        qs = qs.filter(period_start__gte=period.start, period_start__lte=period.end)
+    total = qs.aggregate(total=Sum("premium"))["total"]
     return Money(total or Decimal("0"), policy.currency)
 
 
