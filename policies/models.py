@@ -267,6 +267,7 @@ TERM_FIELDS = tuple(
 )
 
 
+from policies.periods.models import InsurancePeriod, PolicyNotice, RenewalOffer  # noqa: E402,F401
 from policies.premium.models import (  # noqa: E402,F401
     PeriodPremium,
     PremiumInvoice,
@@ -275,4 +276,3 @@ from policies.premium.models import (  # noqa: E402,F401
     PremiumSuspension,
     TurnoverDeclaration,
 )
-from policies.periods.models import InsurancePeriod, PolicyNotice, RenewalOffer  # noqa: E402,F401

@@ -15,7 +15,6 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from moneyed import Money
 
 from core.exceptions import DomainError
 from policies import deadlines
