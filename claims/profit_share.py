@@ -43,7 +43,7 @@ def period_claims_paid_and_reserved(*, policy, period) -> tuple[Money, Money]:
     by the oldest invoice's shipment date), for the loss ratio of the period's renewal offer."""
     from claims.claims.calculation import claims_of_period
 
-    row = _paid_and_reserved(claims_of_period(policy=policy, period=period)).first()
+    row = _paid_and_reserved(claims_of_period(policy=policy, period=period)).order_by("policy_id").first()
     paid, reserved = (row["paid"], row["reserved"]) if row else (Decimal("0"), Decimal("0"))
     return Money(paid, policy.currency), Money(reserved, policy.currency)
 
