@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from accounts.mixins import TenantMemberRequiredMixin
+from policies.periods.selectors import policy_life
 from policies.selectors import policies_for_tenant
 
 
@@ -31,4 +32,5 @@ class PolicyDetailView(TenantMemberRequiredMixin, DetailView):
         context["versions"] = policy.terms_versions_in_order
         context["in_force_version"] = next(v for v in policy.terms_versions_in_order
                                            if v.pk == context["terms"].version_id)
+        context["life"] = policy_life(policy=policy, user=self.request.user)
         return context

@@ -55,6 +55,7 @@ RESOURCE_MODELS = {
     "policy": "policies.Policy",  # admin/policies/policy/<pk>/endorse/
     "jobs": "limits.LimitImportJob",  # limits/import/jobs/<pk>/
     "limit-imports": "limits.LimitImportJob",
+    "renewal-offers": "policies.RenewalOffer",
 }
 
 # `<name>_id` / `<name>_pk` parameters: the object the name says.
@@ -67,6 +68,7 @@ PARAMETER_MODELS = {
     "user": "auth.User", "member": "auth.User", "notification": "core.Notification",
     # The insurer's automatic-decision matrix: no tenant's, any rule will do.
     "rule": "limits.AutoDecisionRule",
+    "offer": "policies.RenewalOffer",
 }
 
 _CONVERTER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")

@@ -62,6 +62,15 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         Model("limits", "LimitImportError").objects.create(tenant=tenant, job=import_job, line=2, column="amount",
                                                            message=f"Wrong {MARKER}")
         document = claim.documents.first()
+        # An open renewal offer on the victim's period (policies.periods), with a note a page could show.
+        period = Model("policies", "InsurancePeriod").objects.get(policy=claim.policy, number=1)
+        offer = Model("policies", "RenewalOffer").objects.create(
+            tenant=tenant, policy=claim.policy, period=period, offered_on=period.end - timedelta(days=60),
+            premium_rate_percent=Decimal("0.25"), loss_ratio_percent=Decimal("0"), note=f"Offer {MARKER}")
+        notice = Model("policies", "PolicyNotice").objects.create(
+            tenant=tenant, policy=claim.policy, period=period, kind="non_renewal", given_by_side="insured",
+            given_on=period.end - timedelta(days=120), effective_on=period.end + timedelta(days=1),
+            reason=f"Closing {MARKER}")
         # The texts a page shows carry the marker (set after the flow, which checks none of them).
         type(tenant).objects.filter(pk=tenant.pk).update(legal_name=f"Iberia Export {MARKER} S.L.")
         type(claim.policy).objects.filter(pk=claim.policy.pk).update(number=f"KR-{MARKER}")
@@ -78,7 +87,8 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
     objects = {
         obj._meta.label: obj
         for obj in (claim, claim.policy, limit, claim.overdue, invoice, document, recovery, case, declaration,
-                    proposal, token, endpoint, delivery, notification, import_job, tenant)
+                    proposal, token, endpoint, delivery, notification, import_job, tenant, offer, period,
+                    notice)
     }
     objects["auth.User"] = user
     with scopes_disabled():
