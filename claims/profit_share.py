@@ -55,10 +55,19 @@ def run_profit_share_job(*, today: date | None = None) -> int:
     settled = list(policies_awaiting_profit_share())
     if not settled:
         return 0
-    totals = claims_paid_and_reserved(policy_ids=[s.policy_id for s in settled])
+    from policies.periods.selectors import PeriodSpan, periods_in_order
+
+    # A policy of one period: every claim is that period's, summed for all such policies in one query; a renewed
+    # policy's period counts its own claims (by the shipment date: claims.claims.calculation.claims_of_period).
+    single = [s.policy_id for s in settled if len(periods_in_order(s.policy)) <= 1]
+    totals = claims_paid_and_reserved(policy_ids=single)
     for period in settled:
         currency = period.policy.currency
-        paid, reserved = totals.get(period.policy_id, (Decimal("0"), Decimal("0")))
-        credit_profit_share(policy=period.policy, claims_paid=Money(paid, currency),
-                            claims_reserved=Money(reserved, currency), today=today)
+        if period.policy_id in single:
+            paid, reserved = (Money(v, currency) for v in totals.get(period.policy_id, (Decimal("0"), Decimal("0"))))
+        else:
+            span = PeriodSpan(number=0, start=period.period_start, end=period.period_end)
+            paid, reserved = period_claims_paid_and_reserved(policy=period.policy, period=span)
+        credit_profit_share(policy=period.policy, claims_paid=paid, claims_reserved=reserved, today=today,
+                            period_start=period.period_start)
     return len(settled)

@@ -293,3 +293,43 @@ def test_a_renewed_policys_dates_are_its_periods(policy_2026, user, django_captu
         policy.end_date = date(2028, 6, 30)
         with pytest.raises(ValidationError):
             save_policy(policy=policy)
+
+
+# --- Premium per period -----------------------------------------------------------------------------------------
+
+def test_each_period_has_its_deposit_settlement_and_adjustment(tenant, user, django_capture_on_commit_callbacks):
+    from policies.premium.invoices import raise_deposits, raise_minimum_adjustments
+    from policies.premium.models import PeriodPremium, PremiumInvoice
+    from policies.premium.services import declare_turnover, run_premium_job
+
+    policy = PolicyFactory(tenant=tenant, start_date=date(2024, 1, 1), end_date=date(2024, 12, 31))
+    with scopes_disabled():
+        raise_deposits(today=date(2024, 1, 2))
+    renew_job(date(2024, 11, 1), django_capture_on_commit_callbacks)
+    with scopes_disabled():
+        periods.accept_offer(offer=RenewalOffer.objects.get(policy=policy), accepted_by=user,
+                             today=date(2024, 11, 2))
+    with scopes_disabled():
+        policy = Policy.objects.get(pk=policy.pk)
+        assert raise_deposits(today=date(2025, 1, 2)) == 1  # period 2's deposit
+        assert raise_deposits(today=date(2025, 1, 2)) == 0
+    from core.tenancy import tenant_scope
+
+    with tenant_scope(tenant):
+        # 1,000,000 declared in period 2 at 0.25% = 2,500: below period 2's own minimum of 5,000.
+        declare_turnover(tenant=tenant, declared_by=user, policy=policy, period_start=date(2025, 1, 1),
+                         country="ES", turnover=Decimal("1000000"), today=date(2025, 2, 1))
+    with scopes_disabled():
+        assert run_premium_job(today=date(2025, 1, 2)).settled == 1  # period 1, at its end
+        assert run_premium_job(today=date(2026, 1, 2)).settled == 1  # period 2
+        assert run_premium_job(today=date(2026, 1, 2)).settled == 0
+        settled = {p.period_start: (p.declared_premium, p.premium_due)
+                   for p in PeriodPremium.objects.filter(policy=policy)}
+        assert settled == {date(2024, 1, 1): (Decimal("0.00"), Decimal("5000.00")),
+                           date(2025, 1, 1): (Decimal("2500.00"), Decimal("5000.00"))}
+        raise_minimum_adjustments(today=date(2026, 1, 2))
+        deposits = PremiumInvoice.objects.filter(policy=policy, kind="deposit").order_by("period_start")
+        assert [d.period_start for d in deposits] == [date(2024, 1, 1), date(2025, 1, 1)]
+        # Each period's deposit of 5,000 already asks its premium due: nothing to adjust in either.
+        adjustments = PremiumInvoice.objects.filter(policy=policy, kind="minimum_adjustment")
+        assert sorted(a.amount for a in adjustments) == [Decimal("0.00"), Decimal("0.00")]

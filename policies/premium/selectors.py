@@ -100,14 +100,19 @@ def premium_position(*, policy: Policy, today: date) -> PremiumPosition:
                    missing=p.has_ended(today) and p.start not in by_start)
         for p in periods_of(policy)
     ]
-    declared = quantize_money(Money(sum((d.premium for d in declarations), Decimal("0")), policy.currency))
-    minimum = policy.terms_on(policy.end_date).minimum_premium  # settled at the period's end
+    # The premium, minimum and settlement of the insurance period of today (each period settles on its own).
+    from policies.periods.selectors import period_on
+
+    insured = period_on(policy, today)
+    declared = quantize_money(Money(sum((d.premium for d in declarations if insured.contains(d.period_start)),
+                                        Decimal("0")), policy.currency))
+    minimum = policy.terms_on(insured.end).minimum_premium  # settled at the period's end
     due, adjustment = period_premium(declared, minimum)
-    settled = PeriodPremium.objects.filter(policy=policy, period_start=policy.start_date).first()
+    settled = PeriodPremium.objects.filter(policy=policy, period_start=insured.start).first()
     return PremiumPosition(
         policy=policy, currency=policy.currency, periods=lines, declared_premium=declared, minimum_premium=minimum,
         premium_due=due, adjustment=adjustment, settled=settled,
-        maximum_liability=maximum_liability(policy=policy, premium_due=due),
+        maximum_liability=maximum_liability(policy=policy, premium_due=due, on=insured.end),
     )
 
 
