@@ -210,3 +210,15 @@ def test_the_admin_offer_and_notice_screens_answer(client_of_underwriter, ending
     assert response.status_code == 302
     with scopes_disabled():
         assert PolicyNotice.objects.get(policy=ending_policy).given_by_side == "insurer"
+
+
+def test_an_overdue_may_be_notified_on_an_ended_policy_in_run_off(tenant, other_tenant):
+    from claims.overdues.forms import OverdueHeaderForm
+
+    ended = PolicyFactory(tenant=tenant, status=Policy.Status.EXPIRED)
+    cancelled = PolicyFactory(tenant=tenant, status=Policy.Status.CANCELLED)
+    PolicyFactory(tenant=tenant, status=Policy.Status.DRAFT)
+    PolicyFactory(tenant=other_tenant)
+    with scopes_disabled():
+        offered = set(OverdueHeaderForm(tenant=tenant).fields["policy"].queryset)
+    assert offered == {ended, cancelled}
