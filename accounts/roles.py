@@ -42,6 +42,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "policies.view_proposal",
         "policies.view_quote",
         "policies.decide_quote",
+        # The policy's life (policies.periods): the tenant admin answers a renewal offer and gives notice.
+        "policies.answer_renewal_offer",
+        "policies.give_policy_notice",
     ],
     CREDIT_MANAGER: ["policies.view_policy", "limits.request_limit", "limits.view_creditlimit",
                      "buyers.view_buyer", "buyers.add_buyer", "buyers.add_buyernote", "claims.view_overdue",
@@ -113,6 +116,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "policies.view_quote",
         "policies.add_quote",
         "policies.change_quote",
+        "policies.cancel_premium_invoice",
+        # Periods and renewal (policies.periods): change an open offer, give notice for the insurer.
+        "policies.view_insuranceperiod",
+        "policies.view_renewaloffer",
+        "policies.change_renewaloffer",
+        "policies.view_policynotice",
+        "policies.give_policy_notice",
     ],
     CLAIMS_HANDLER: [
         "limits.view_creditlimit",

@@ -31,3 +31,13 @@ def refresh_payment_experience() -> dict:
 
     with scopes_disabled():
         return {"buyers": refresh()}
+
+
+@shared_task
+def renew_policies() -> dict:
+    """Daily (Celery beat): renewal offers for periods ending within their offer days (through the outbox), ended
+    periods closed and policy statuses set (claims.renewals). Safe to run twice."""
+    from claims.renewals import run_renewal_job
+
+    with scopes_disabled():
+        return run_renewal_job()

@@ -256,6 +256,8 @@ CELERY_BEAT_SCHEDULE = {
     "expire-quotes": {"task": "policies.proposals.tasks.expire_quotes", "schedule": crontab(hour=0, minute=20)},
     # domain.md, example 17: the profit share of each settled period, credited once.
     "profit-shares": {"task": "claims.tasks.credit_profit_shares", "schedule": crontab(hour=5, minute=40)},
+    # domain.md, The policy's life: renewal offers before a period ends, ended periods and policy statuses.
+    "renew-policies": {"task": "claims.tasks.renew_policies", "schedule": crontab(hour=4, minute=40)},
     # Credit-limit fees of each ended month, invoiced once (limits.fees).
     "credit-limit-fees": {"task": "limits.tasks.credit_limit_fees", "schedule": crontab(hour=5, minute=10)},
     # Early warnings on buyers (buyers.monitoring): after the payment experience and the limit review; idempotent.

@@ -49,6 +49,7 @@ urlpatterns = [
     path("api/v1/insurer/", include("claims.claims.api.insurer_urls")),
     path("api/v1/insurer/", include("recoveries.api.insurer_urls")),
     path("api/v1/insurer/", include("limits.api.insurer_urls")),
+    path("api/v1/insurer/", include("policies.periods.api.insurer_urls")),
     path("api/v1/insurer/", include("buyers.api.insurer_urls")),
     path("api/v1/insurer/", include("claims.overdues.api.insurer_urls")),
     path("api/v1/insurer/", include("buyers.api.credit_file_insurer_urls")),

@@ -1,5 +1,6 @@
-"""limits reacts to buyer merges without buyers importing limits."""
+"""limits reacts to buyer merges and to a policy's renewal or notice, without buyers or policies importing limits."""
 
+from django.db.models import Q
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
@@ -7,6 +8,7 @@ from simple_history.utils import bulk_update_with_history
 from buyers.signals import buyers_merging
 from core.exceptions import DomainError
 from limits.models import CoverStop, CreditLimit, LimitDecision
+from policies.periods.services import cover_ends, period_renewed
 
 
 @receiver(buyers_merging, dispatch_uid="limits_move_to_merged_buyer")
@@ -24,3 +26,31 @@ def move_limits_to_surviving_buyer(sender, source, target, **kwargs):
         bulk_update_with_history(moved, model, ["buyer"], default_change_reason="buyer merged")
     # Decisions are append-only events without their own history; they follow their limit.
     LimitDecision.objects.filter(buyer=source).update(buyer=target)
+
+
+# The policy's periods (policies.periods.services). A limit is tied to the policy, not to a period: the cover
+# timeline covers shipments up to the policy's end, which moves with its last period, so a limit in force carries
+# over into the next period without a new request (domain.md, example 15). Only an expiry date set to the old
+# period's end (as underwriters and the load generator set it) would stop it: it moves to the new end.
+
+
+@receiver(period_renewed, dispatch_uid="limits_carry_over_at_renewal")
+def carry_limits_over(sender, policy, old_end, new_end, **kwargs):
+    moved = list(CreditLimit.objects.filter(policy=policy, state=CreditLimit.State.IN_FORCE, expiry_date=old_end))
+    for limit in moved:
+        limit.expiry_date = new_end
+    bulk_update_with_history(moved, CreditLimit, ["expiry_date"], default_change_reason="policy renewed")
+
+
+@receiver(cover_ends, dispatch_uid="limits_end_with_the_policy")
+def end_limits_with_the_policy(sender, policy, last_covered_day, **kwargs):
+    """Notice of cancellation or non-renewal: limits in force expire on the last covered day (the review job then
+    records each expiry), so none reads as in force after the policy."""
+    ending = list(CreditLimit.objects.filter(Q(expiry_date__isnull=True) | Q(expiry_date__gt=last_covered_day),
+                                             policy=policy, state=CreditLimit.State.IN_FORCE))
+    for limit in ending:
+        limit.expiry_date = last_covered_day
+        if limit.review_date and limit.review_date > last_covered_day:
+            limit.review_date = last_covered_day
+    bulk_update_with_history(ending, CreditLimit, ["expiry_date", "review_date"],
+                             default_change_reason="policy notice: cover ends")

@@ -52,6 +52,9 @@ class Cover:
     stopped: bool = False
     limit_id: int | None = None
     suspended: bool = False  # premium unpaid after its notice (policies.premium.suspension, example 18)
+    # Shipped before the policy began or after it ended: after its last period, or from a notice's effective day
+    # (the notice moved the end: policies.periods.ending). Earlier shipments stay covered (run-off).
+    outside_policy: bool = False
 
 
 class CoverTimeline:
@@ -77,7 +80,7 @@ class CoverTimeline:
 
     def on(self, shipment_date: date) -> Cover:
         if not self.policy.start_date <= shipment_date <= self.policy.end_date:
-            return self._zero()
+            return self._zero(outside_policy=True)
         for stop in self.stops:
             if stop.stopped_from <= shipment_date and (stop.lifted_on is None or stop.lifted_on > shipment_date):
                 return self._zero(stopped=True)

@@ -32,7 +32,7 @@ TERM_FIELDSETS = (
     (gettext_lazy("Credit periods and deadlines (days)"),
      ("max_credit_period_days", "max_extension_days", "overdue_notification_days", "notification_deadline_from",
       "waiting_period_days", "claim_filing_days", "claim_payment_days", "reduction_notice_days",
-      "cancellation_notice_days")),
+      "cancellation_notice_days", "renewal_offer_days")),
     (gettext_lazy("Indemnity, premium and recoveries"),
      ("non_qualifying_loss_amount", "aggregate_first_loss_amount", "max_liability_multiple", "premium_rate_percent",
       "minimum_premium_amount", "premium_deposit_due_days", "premium_suspension_notice_days",
@@ -93,7 +93,8 @@ class TermsVersionInline(admin.TabularInline):
 
 @admin.register(Policy)
 class PolicyAdmin(SimpleHistoryAdmin):
-    list_display = ("number", "tenant", "status", "start_date", "end_date", "currency", "endorse_link")
+    list_display = ("number", "tenant", "status", "start_date", "end_date", "currency", "endorse_link",
+                    "notice_link")
     list_filter = ("status", "currency")
     search_fields = ("number", "tenant__legal_name")
     list_select_related = ("tenant",)
@@ -114,7 +115,21 @@ class PolicyAdmin(SimpleHistoryAdmin):
         return (header, *((title, {"fields": fields}) for title, fields in TERM_FIELDSETS))
 
     def get_inlines(self, request, obj):
-        return [TermsVersionInline] if obj is not None else []
+        from policies.periods.admin import InsurancePeriodInline
+
+        return [TermsVersionInline, InsurancePeriodInline] if obj is not None else []
+
+    def get_readonly_fields(self, request, obj=None):
+        # A renewed policy's dates are its periods' (policies.periods): moved by renewal or notice only.
+        if obj is not None and obj.periods.count() > 1:
+            return ("start_date", "end_date")
+        return ()
+
+    @admin.display(description="")
+    def notice_link(self, obj):
+        from policies.periods.admin import notice_link
+
+        return notice_link(obj)
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -138,6 +153,7 @@ class PolicyAdmin(SimpleHistoryAdmin):
     def get_urls(self):
         return [
             path("<int:pk>/endorse/", self.admin_site.admin_view(self.endorse_view), name="policies_endorse"),
+            *notice_urls(self.admin_site),
             *super().get_urls(),
         ]
 
@@ -171,5 +187,6 @@ class PolicyAdmin(SimpleHistoryAdmin):
 
 
 from policies.loss_payees import admin as _loss_payee_admin  # noqa: E402,F401  (registers LossPayeeAdmin)
+from policies.periods.admin import notice_urls  # noqa: E402  (its screens register themselves)
 from policies.premium import admin as premium_admin  # noqa: E402,F401  (its screens register themselves)
 from policies.proposals import admin as proposals_admin  # noqa: E402,F401  (proposals and quotes)

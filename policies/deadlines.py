@@ -99,3 +99,29 @@ def cover_suspended_from(*, terms: PolicyTerms, reminded_on: date) -> date:
     """The first shipment day not covered for premium still unpaid: the suspension notice after the reminder
     (domain.md, example 18: reminded 1 February, 15 days -> from 16 February)."""
     return reminded_on + timedelta(days=terms.premium_suspension_notice_days)
+
+
+# The policy's periods (policies.periods): when renewal is offered, and when a notice of non-renewal or
+# cancellation takes effect (domain.md, Policy terms: notice 90 days before the end of the period).
+
+
+def renewal_offer_from(*, terms: PolicyTerms, period_end: date) -> date:
+    """The first day the renewal job offers the next period: `renewal_offer_days` before the period's last day
+    (60 by default: a period ending 31 December is offered from 1 November)."""
+    return period_end - timedelta(days=terms.renewal_offer_days)
+
+
+def non_renewal_notice_deadline(*, terms: PolicyTerms, period_end: date) -> date:
+    """The last day a notice of non-renewal is in time for this period: `cancellation_notice_days` before its last
+    day (90 by default: a period ending 31 December, by 2 October). Later, the period renews unless cancelled."""
+    return period_end - timedelta(days=terms.cancellation_notice_days)
+
+
+def notice_effective_on(*, terms: PolicyTerms, kind: str, given_on: date, period_end: date) -> date:
+    """The first shipment day a notice leaves uncovered. Non-renewal: the day after the period ends. Cancellation:
+    `cancellation_notice_days` after the day it is given (90 by default: given 1 March -> from 30 May; shipments of
+    29 May are covered), never later than the day after the period ends (a longer notice is a non-renewal)."""
+    after_period = period_end + timedelta(days=1)
+    if kind == "non_renewal":
+        return after_period
+    return min(given_on + timedelta(days=terms.cancellation_notice_days), after_period)

@@ -203,6 +203,8 @@ class TermsVersion(models.Model):
     profit_share_percent = _percent(_("profit share (%)"), "0")
     profit_share_loss_ratio_percent = _percent(_("profit share: highest loss ratio (%)"), "40")
     cancellation_notice_days = _days(_("notice of cancellation or non-renewal (days before the period ends)"), 90)
+    # The renewal job offers the next period's terms this many days before a period ends (policies.periods).
+    renewal_offer_days = _days(_("renewal offered (days before the period ends)"), 60)
     covers_related_companies = models.BooleanField(_("covers buyers related to the insured"), default=False)
     covers_private_individuals = models.BooleanField(_("covers private individuals"), default=False)
     covers_public_buyers = models.BooleanField(_("covers public buyers"), default=False)
@@ -266,6 +268,7 @@ TERM_FIELDS = tuple(
 
 
 from policies.loss_payees.models import LossPayee, LossPayeeNotice  # noqa: E402,F401
+from policies.periods.models import InsurancePeriod, PolicyNotice, RenewalOffer  # noqa: E402,F401
 from policies.premium.models import (  # noqa: E402,F401
     PeriodPremium,
     PremiumInvoice,

@@ -24,3 +24,12 @@ from policies.loss_payees import events as _loss_payee_events  # noqa: E402,F401
 # Proposals and quotes (policies.proposals.events).
 register_message("quote.offered", _("Your quote %(quote)s is ready: accept it by %(date)s"))
 register_message("policy.issued", _("Policy %(number)s is issued, in force from %(date)s"))
+# The policy's periods (policies.periods.events).
+register_message("policy.renewal_offered", _("Renewal of policy %(number)s is offered for the period after "
+                                             "%(end)s: accept it on the policy's page before then"))
+register_message("policy.renewed", _("Policy %(number)s is renewed: the next period runs from %(start)s to %(end)s"))
+register_message("policy.notice_non_renewal", _("Policy %(number)s will not be renewed: shipments from %(date)s "
+                                                "are not covered"))
+register_message("policy.notice_cancellation", _("Policy %(number)s is cancelled: shipments from %(date)s are not "
+                                                 "covered; earlier shipments stay covered"))
+register_message("policy.notice_reason", _("Reason: %(reason)s"))

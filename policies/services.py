@@ -3,6 +3,7 @@ edit its header, and change its terms only by endorsement (policies.endorsements
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from policies.models import TERM_FIELDS, Policy, TermsVersion
 from policies.terms import default_end_date
@@ -31,6 +32,9 @@ def create_policy(*, tenant, number: str, start_date, end_date=None, made_by=Non
     policy.save()
     first.policy = policy
     first.save()
+    from policies.periods.services import open_first_period
+
+    open_first_period(policy=policy)
     return policy
 
 
@@ -38,10 +42,18 @@ def create_policy(*, tenant, number: str, start_date, end_date=None, made_by=Non
 def save_policy(*, policy: Policy) -> Policy:
     """Validate and save a policy's header edited in the admin (number, status, period; the history row records
     who). Its terms change only by endorsement."""
+    from policies.periods.services import follow_policy_dates
+
     if policy.end_date is None and policy.start_date:
         policy.end_date = default_end_date(policy.start_date)
     policy.full_clean()
+    if policy.pk and policy.periods.count() > 1:
+        saved = Policy.objects.filter(pk=policy.pk).values("start_date", "end_date").get()
+        if (saved["start_date"], saved["end_date"]) != (policy.start_date, policy.end_date):
+            # Renewed: its dates are its periods' (policies.periods), moved only by renewal or notice.
+            raise ValidationError({"end_date": _("This policy has been renewed: its dates follow its periods.")})
     policy.save()
+    follow_policy_dates(policy=policy)
     first = policy.terms_versions.order_by("effective_from").first()
     if first is not None and first.effective_from != policy.start_date and _only_version(policy):
         # A policy not yet endorsed may have its start moved; its issue terms follow the start.

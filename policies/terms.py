@@ -51,6 +51,7 @@ class PolicyTerms:
     profit_share_percent: Decimal
     profit_share_loss_ratio_percent: Decimal
     cancellation_notice_days: int
+    renewal_offer_days: int
     covers_related_companies: bool
     covers_private_individuals: bool
     covers_public_buyers: bool
@@ -104,6 +105,7 @@ class PolicyTerms:
             profit_share_percent=version.profit_share_percent,
             profit_share_loss_ratio_percent=version.profit_share_loss_ratio_percent,
             cancellation_notice_days=version.cancellation_notice_days,
+            renewal_offer_days=version.renewal_offer_days,
             covers_related_companies=version.covers_related_companies,
             covers_private_individuals=version.covers_private_individuals,
             covers_public_buyers=version.covers_public_buyers,

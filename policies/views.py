@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from accounts.mixins import TenantMemberRequiredMixin
 from policies.loss_payees.selectors import loss_payees_of_policy
+from policies.periods.selectors import policy_life
 from policies.selectors import policies_for_tenant
 
 
@@ -33,4 +34,5 @@ class PolicyDetailView(TenantMemberRequiredMixin, DetailView):
         context["in_force_version"] = next(v for v in policy.terms_versions_in_order
                                            if v.pk == context["terms"].version_id)
         context["loss_payees"] = loss_payees_of_policy(tenant=self.tenant, policy_id=policy.pk)
+        context["life"] = policy_life(policy=policy, user=self.request.user)
         return context

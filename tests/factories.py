@@ -58,7 +58,7 @@ def admin_policy_form(tenant, **changes) -> dict:
         "aggregate_first_loss_amount": "0", "credit_limit_fee_per_request_amount": "0",
         "credit_limit_fee_per_buyer_year_amount": "0", "premium_deposit_due_days": "30",
         "premium_suspension_notice_days": "15", "profit_share_percent": "0", "profit_share_loss_ratio_percent": "40",
-        "cancellation_notice_days": "90",
+        "cancellation_notice_days": "90", "renewal_offer_days": "60",
     }
     return data | changes
 
@@ -165,4 +165,7 @@ class PolicyFactory(UnscopedFactory):
         with scopes_disabled():
             policy = super()._create(model_class, *args, **kwargs)
             TermsVersion.objects.create(policy=policy, effective_from=policy.start_date, **terms)
+            from policies.periods.services import open_first_period
+
+            open_first_period(policy=policy)
         return policy

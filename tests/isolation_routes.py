@@ -59,6 +59,7 @@ RESOURCE_MODELS = {
     "buyer-imports": "buyers.BuyerImportJob",  # api/v1/insurer/buyer-imports/<pk>/ (the insurer's, no tenant's)
     "proposals": "policies.Proposal",
     "quotes": "policies.Quote",
+    "renewal-offers": "policies.RenewalOffer",
 }
 
 # `<name>_id` / `<name>_pk` parameters: the object the name says.
@@ -72,6 +73,7 @@ PARAMETER_MODELS = {
     # The insurer's automatic-decision matrix: no tenant's, any rule will do.
     "rule": "limits.AutoDecisionRule",
     "proposal": "policies.Proposal", "quote": "policies.Quote",
+    "offer": "policies.RenewalOffer",
 }
 
 _CONVERTER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")

@@ -78,6 +78,15 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         loss_payee = Model("policies", "LossPayee").objects.create(
             tenant=tenant, policy=claim.policy, bank_name=f"Bank {MARKER}", iban="DE89370400440532013000",
             contact_email=f"{MARKER}@bank.example", effective_from=claim.policy.start_date, reason="Financing")
+        # An open renewal offer on the victim's period (policies.periods), with a note a page could show.
+        period = Model("policies", "InsurancePeriod").objects.get(policy=claim.policy, number=1)
+        offer = Model("policies", "RenewalOffer").objects.create(
+            tenant=tenant, policy=claim.policy, period=period, offered_on=period.end - timedelta(days=60),
+            premium_rate_percent=Decimal("0.25"), loss_ratio_percent=Decimal("0"), note=f"Offer {MARKER}")
+        notice = Model("policies", "PolicyNotice").objects.create(
+            tenant=tenant, policy=claim.policy, period=period, kind="non_renewal", given_by_side="insured",
+            given_on=period.end - timedelta(days=120), effective_on=period.end + timedelta(days=1),
+            reason=f"Closing {MARKER}")
         # The texts a page shows carry the marker (set after the flow, which checks none of them).
         type(tenant).objects.filter(pk=tenant.pk).update(legal_name=f"Iberia Export {MARKER} S.L.")
         type(claim.policy).objects.filter(pk=claim.policy.pk).update(number=f"KR-{MARKER}")
@@ -100,7 +109,7 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         obj._meta.label: obj
         for obj in (claim, claim.policy, limit, claim.overdue, invoice, document, recovery, case, declaration,
                     proposal, token, endpoint, delivery, notification, import_job, buyer_import, loss_payee,
-                    tenant, cover_proposal, quote)
+                    tenant, cover_proposal, quote, offer, period, notice)
     }
     objects["auth.User"] = user
     with scopes_disabled():

@@ -74,7 +74,7 @@ def test_policy_pages_and_api(pinned, api_client, client_of_user, tenant, underw
         policy = PolicyFactory(tenant=tenant)
         limits_on(tenant, policy, underwriter, n)
         pinned(client_of_user, "/policies/", 9)
-        pinned(client_of_user, f"/policies/{policy.pk}/", 8)
+        pinned(client_of_user, f"/policies/{policy.pk}/", 11)  # its periods, latest renewal offer and notice
         pinned(api_client, f"/api/v1/policies/{policy.pk}/", 5)
 
 
@@ -84,8 +84,8 @@ def test_premium_page_and_api_with_few_and_many_declarations(pinned, api_client,
         for month in range(1, n + 1):
             declare_turnover(tenant=tenant, declared_by=user, policy=policy, period_start=date(2026, month, 1),
                              country="ES", turnover=1000, today=date(2026, 12, 31))
-        pinned(client_of_user, f"/policies/{policy.pk}/premium/", 14)
-        pinned(api_client, f"/api/v1/policies/{policy.pk}/premium/", 8)
+        pinned(client_of_user, f"/policies/{policy.pk}/premium/", 15)  # the insurance periods
+        pinned(api_client, f"/api/v1/policies/{policy.pk}/premium/", 9)
 
 
 def test_policy_statement_page(pinned, client_of_user, tenant, policy, underwriter):
@@ -150,10 +150,11 @@ def test_claim_detail_calculation_and_review_with_few_and_many_invoices_and_docu
         upload_checklist(claim, user)
         add_documents(claim, user, n)
         claim = claims.submit_claim(claim=claim, submitted_by=user, today=claim.date_of_loss)
-        pinned(client_of_user, f"/claims/{claim.pk}/", 20)
-        pinned(api_client, f"/api/v1/claims/{claim.pk}/", 17)
-        pinned(api_client, f"/api/v1/claims/{claim.pk}/calculation/", 13)
-        pinned(handler, f"/admin/claims/claim/{claim.pk}/review/", 22)
+        # Each reads the policy's insurance periods once (the claim's period: its oldest shipment's).
+        pinned(client_of_user, f"/claims/{claim.pk}/", 21)
+        pinned(api_client, f"/api/v1/claims/{claim.pk}/", 18)
+        pinned(api_client, f"/api/v1/claims/{claim.pk}/calculation/", 14)
+        pinned(handler, f"/admin/claims/claim/{claim.pk}/review/", 23)
 
 
 def test_recourse_statement_with_few_and_many_recoveries(pinned, client_of_user, tenant, finance, claims_handler,

@@ -12,7 +12,7 @@ from dataclasses import asdict, replace
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Min, OuterRef, Subquery, Sum
 from moneyed import Money
 
 from claims.claims.indemnity import CoverOnDate, IndemnityCalculation, InvoiceInput, calculate_indemnity
@@ -20,35 +20,62 @@ from claims.claims.models import Cause, Claim
 from claims.overdues.models import Invoice
 from core.messages import render_message
 from limits.selectors import CoverTimeline
+from policies.periods.selectors import PeriodSpan, period_on, periods_in_order
 from policies.premium.liability import maximum_liability
 
 
-def liability_used(*, policy, excluding_claim_id: int | None = None) -> Money:
-    """Indemnities approved or paid on the policy's period (the claim being decided left out)."""
-    qs = Claim.objects.filter(policy=policy, state__in=Claim.LIABILITY_STATES)
+def claims_of_period(*, policy, period: PeriodSpan | None):
+    """The policy's claims counted in `period`: those whose oldest invoice was shipped in it (the shipment names
+    the period, as it names the terms: README, domain rules), so a claim filed after its period ended (run-off)
+    still counts in that period. A policy of one period counts every claim, as before periods existed."""
+    qs = Claim.objects.filter(policy=policy)
+    if period is None or len(periods_in_order(policy)) <= 1:
+        return qs
+    oldest = Invoice.objects.filter(overdue_id=OuterRef("overdue_id")).order_by("shipment_date").values(
+        "shipment_date")[:1]
+    return qs.annotate(first_shipped=Subquery(oldest)).filter(first_shipped__gte=period.start,
+                                                             first_shipped__lte=period.end)
+
+
+def claim_period(claim: Claim, *, first_shipped: date | None = None) -> PeriodSpan:
+    """The period a claim counts in: its oldest invoice's shipment date's (the date of loss when it lists none)."""
+    if first_shipped is None:
+        first_shipped = (Invoice.objects.filter(overdue_id=claim.overdue_id).aggregate(day=Min("shipment_date"))["day"]
+                         or claim.date_of_loss)
+    return period_on(claim.policy, first_shipped)
+
+
+def liability_used(*, policy, period: PeriodSpan | None = None, excluding_claim_id: int | None = None) -> Money:
+    """Indemnities approved or paid in the period (the claim being decided left out): each period has its own
+    maximum liability (domain.md, example 15: claims paid in 2026 do not use up 2027's)."""
+    qs = claims_of_period(policy=policy, period=period).filter(state__in=Claim.LIABILITY_STATES)
     if excluding_claim_id is not None:
         qs = qs.exclude(pk=excluding_claim_id)
     total = qs.aggregate(total=Sum("approved_indemnity"))["total"] or Decimal(0)
     return Money(total, policy.currency)
 
 
-def remaining_liability(*, policy, on: date | None = None, excluding_claim_id: int | None = None) -> Money:
-    """`on`: the claim's date of loss, whose liability multiple applies."""
+def remaining_liability(*, policy, on: date | None = None, excluding_claim_id: int | None = None,
+                        period: PeriodSpan | None = None) -> Money:
+    """`on`: the claim's date of loss, whose liability multiple applies (clamped into `period`, the claim's)."""
+    if period is not None and on is not None:
+        on = min(max(on, period.start), period.end)
     remaining = (maximum_liability(policy=policy, on=on)
-                 - liability_used(policy=policy, excluding_claim_id=excluding_claim_id))
+                 - liability_used(policy=policy, period=period, excluding_claim_id=excluding_claim_id))
     return remaining if remaining.amount > 0 else Money(0, policy.currency)
 
 
-def first_loss_to_bear(*, policy, on: date, excluding_claim_id: int | None = None) -> Money:
+def first_loss_to_bear(*, policy, on: date, excluding_claim_id: int | None = None,
+                       period: PeriodSpan | None = None) -> Money:
     """What is left of the period's aggregate first loss (domain.md, example 16): the term on `on` (the date of
-    loss) less what the claims approved or paid before bore, in the order they were approved.
-
-    A policy row is one period today (its start to its end) and a renewal is a new Policy row, so the next period
-    starts again at the full amount simply by being another policy."""
+    loss, clamped into the claim's period) less what the period's claims approved or paid before bore, in the order
+    they were approved. The next period starts again at the full amount."""
+    period = period or period_on(policy, on)
+    on = min(max(on, period.start), period.end)
     amount = policy.terms_on(on).aggregate_first_loss
     if not amount.amount:
         return amount
-    qs = Claim.objects.filter(policy=policy, state__in=Claim.LIABILITY_STATES)
+    qs = claims_of_period(policy=policy, period=period).filter(state__in=Claim.LIABILITY_STATES)
     if excluding_claim_id is not None:
         qs = qs.exclude(pk=excluding_claim_id)
     borne = qs.aggregate(total=Sum("first_loss_borne"))["total"] or Decimal(0)
@@ -58,9 +85,12 @@ def first_loss_to_bear(*, policy, on: date, excluding_claim_id: int | None = Non
 
 def calculate_claim(*, claim: Claim) -> IndemnityCalculation:
     policy = claim.policy
-    loss_terms = policy.terms_on(claim.date_of_loss)
     currency = policy.currency
-    invoices = Invoice.objects.filter(overdue_id=claim.overdue_id).order_by("shipment_date", "pk")
+    invoices = list(Invoice.objects.filter(overdue_id=claim.overdue_id).order_by("shipment_date", "pk"))
+    period = claim_period(claim, first_shipped=invoices[0].shipment_date if invoices else claim.date_of_loss)
+    # A claim on a shipment of an earlier period (run-off) is paid on that period's terms.
+    loss_day = min(claim.date_of_loss, period.end)
+    loss_terms = policy.terms_on(loss_day)
     inputs = [
         InvoiceInput(
             number=inv.number, invoice_date=inv.invoice_date, shipment_date=inv.shipment_date, due_date=inv.due_date,
@@ -87,8 +117,9 @@ def calculate_claim(*, claim: Claim) -> IndemnityCalculation:
         max_credit_period_days=loss_terms.max_credit_period_days,
         non_qualifying_loss=loss_terms.non_qualifying_loss,
         recoveries_before_payment=Money(claim.recovered_before_payment, currency),
-        remaining_liability=remaining_liability(policy=policy, on=claim.date_of_loss, excluding_claim_id=claim.pk),
-        first_loss_to_bear=first_loss_to_bear(policy=policy, on=claim.date_of_loss, excluding_claim_id=claim.pk),
+        remaining_liability=remaining_liability(policy=policy, on=loss_day, excluding_claim_id=claim.pk,
+                                                period=period),
+        first_loss_to_bear=first_loss_to_bear(policy=policy, on=loss_day, excluding_claim_id=claim.pk, period=period),
     )
 
 

@@ -17,7 +17,7 @@ from django_fsm import can_proceed, has_transition_perm
 from moneyed import Money
 
 from claims.claims import events as claim_events
-from claims.claims.calculation import calculate_claim, calculation_as_json, remaining_liability
+from claims.claims.calculation import calculate_claim, calculation_as_json, claim_period, remaining_liability
 from claims.claims.documents import check_upload
 from claims.claims.models import Cause, Claim, ClaimDocument, ClaimTransition, DocumentKind, DocumentRequest
 from claims.overdues.models import Invoice, Overdue
@@ -279,7 +279,8 @@ def approve_claim(*, claim: Claim, approved_by, amount: Money | None = None, ove
         if amount != calculation.indemnity and not override_reason:
             raise DomainError(_("Give a reason for approving an amount other than the calculated %(calc)s.")
                               % {"calc": format_money(calculation.indemnity)}, field="override_reason")
-    remaining = remaining_liability(policy=claim.policy, on=claim.date_of_loss, excluding_claim_id=claim.pk)
+    remaining = remaining_liability(policy=claim.policy, on=claim.date_of_loss, excluding_claim_id=claim.pk,
+                                    period=claim_period(claim))
     if amount > remaining:
         raise DomainError(
             _("The policy's maximum liability leaves %(left)s for this period.") % {"left": format_money(remaining)},

@@ -11,7 +11,7 @@ from core.dates import BoundedDateFormField
 from core.forms import preselect_only_choice
 from limits.selectors import limits_for_tenant
 from policies.models import Policy
-from policies.selectors import policies_for_tenant
+from policies.selectors import policies_in_force_or_run_off
 
 AMOUNT = {"max_digits": 16, "decimal_places": 2, "min_value": 0}
 
@@ -38,7 +38,7 @@ class OverdueHeaderForm(forms.Form):
 
     def __init__(self, *args, tenant, preselected_buyer=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["policy"].queryset = policies_for_tenant(tenant=tenant, status=Policy.Status.ACTIVE)
+        self.fields["policy"].queryset = policies_in_force_or_run_off(tenant=tenant)
         preselect_only_choice(self, "policy")
         visible = buyers_visible_to(tenant=tenant)
         self.fields["buyer"].queryset = visible

@@ -212,8 +212,10 @@ def uncovered_invoices(*, policy, buyer, lines) -> list[UncoveredInvoice]:
         cover = timeline.on(shipped)
         if cover.amount.amount > 0:
             continue
-        names = {"date": format_date(shipped), "policy": policy.number}
-        if not policy.start_date <= shipped <= policy.end_date:
+        names = {"date": format_date(shipped), "policy": policy.number, "end": format_date(policy.end_date)}
+        if cover.outside_policy and shipped > policy.end_date:
+            reason = _("policy %(policy)s had ended on %(end)s, before the shipment date, %(date)s") % names
+        elif cover.outside_policy:
             reason = _("policy %(policy)s was not in force on the shipment date, %(date)s") % names
         elif cover.stopped:
             reason = _("cover on this buyer was stopped on the shipment date, %(date)s, by an earlier overdue") % names

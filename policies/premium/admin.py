@@ -101,6 +101,12 @@ class RecordPaymentForm(forms.Form):
                                 help_text=gettext_lazy("Empty: what is still owed on each invoice."))
 
 
+class CancelInvoiceForm(forms.Form):
+    action = forms.CharField(widget=forms.HiddenInput)
+    apply = forms.CharField(widget=forms.HiddenInput, initial="1")
+    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+
 class PremiumPaymentInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = PremiumPayment
     fields = ("paid_on", "amount", "currency", "recorded_by", "recorded_at")
@@ -111,16 +117,47 @@ class PremiumPaymentInline(ReadOnlyAdminMixin, admin.TabularInline):
 @admin.register(PremiumInvoice)
 class PremiumInvoiceAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("policy", "tenant", "kind", "period_start", money_column(PremiumInvoice, "amount"), "issued_on",
-                    "due_on", "state", "reminded_on", "paid_on")
+                    "due_on", "state", "reminded_on", "paid_on", "cancelled_on")
     list_filter = ("state", "kind", "currency")
     search_fields = ("policy__number", "tenant__legal_name")
     list_select_related = ("policy", "tenant")
     date_hierarchy = "due_on"
     inlines = [PremiumPaymentInline]
-    actions = ["record_payment_action"]
+    actions = ["record_payment_action", "cancel_invoice_action"]
 
     def has_record_payment_permission(self, request):
         return request.user.has_perm("policies.record_premium_payment")
+
+    def has_cancel_invoice_permission(self, request):
+        return request.user.has_perm("policies.cancel_premium_invoice")
+
+    @admin.action(description=gettext_lazy("Cancel invoices…"), permissions=["cancel_invoice"])
+    def cancel_invoice_action(self, request, queryset):
+        """Staff cancel invoices raised in error, with the reason (policies.premium.cancellation)."""
+        from policies.premium.cancellation import cancel_invoice
+
+        invoices = list(queryset.select_related("policy"))
+        form = CancelInvoiceForm(request.POST if "apply" in request.POST else None,
+                                 initial={"action": "cancel_invoice_action"})
+        if form.is_bound and form.is_valid():
+            cancelled = 0
+            for invoice in invoices:
+                try:
+                    cancel_invoice(invoice=invoice, reason=form.cleaned_data["reason"], cancelled_by=request.user)
+                except DomainError as exc:
+                    self.message_user(request, f"{invoice}: {exc.message}", messages.ERROR)
+                else:
+                    cancelled += 1
+            if cancelled:
+                self.message_user(request, gettext("%(n)d invoice(s) cancelled.") % {"n": cancelled},
+                                  messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request), "title": gettext("Cancel premium invoices"),
+            "opts": self.model._meta, "buyers": invoices, "form": form, "media": self.media + form.media,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/policies/premium_cancel.html", context)
 
     @admin.action(description=gettext_lazy("Record a payment…"), permissions=["record_payment"])
     def record_payment_action(self, request, queryset):

@@ -22,7 +22,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from moneyed import Money
@@ -82,21 +82,28 @@ def _invoiced_total(policy: Policy, kinds) -> Decimal:
     return total or Decimal("0")
 
 
-def deposit_values(policy: Policy) -> dict:
-    terms = policy.terms_on(policy.start_date)
+def deposit_values(policy: Policy, period=None) -> dict:
+    """The deposit of one insurance period (the first by default): its minimum premium, from its first day."""
+    from policies.periods.selectors import periods_in_order
+
+    period = period or periods_in_order(policy)[0]
+    terms = policy.terms_on(period.start)
     return {
-        "policy": policy, "kind": Kind.DEPOSIT, "period_start": policy.start_date, "period_end": policy.end_date,
-        "amount": terms.minimum_premium, "issued_on": policy.start_date,
+        "policy": policy, "kind": Kind.DEPOSIT, "period_start": period.start, "period_end": period.end,
+        "amount": terms.minimum_premium, "issued_on": period.start,
         # Example 18: a period from 1 January, 30 days -> due 31 January.
-        "due_on": premium_due(terms=terms, issued_on=policy.start_date),
+        "due_on": premium_due(terms=terms, issued_on=period.start),
     }
 
 
 def invoice_deposit(*, policy: Policy, today: date) -> PremiumInvoice | None:
-    """The deposit, once the period has started; the daily job raises it for every policy at once."""
+    """The deposit of the insurance period of `today`, once it has started; the daily job raises it for every policy
+    at once."""
+    from policies.periods.selectors import period_on
+
     if policy.status not in INVOICED_STATUSES or policy.start_date > today:
         return None
-    return raise_invoice(**deposit_values(policy))[0]
+    return raise_invoice(**deposit_values(policy, period_on(policy, today)))[0]
 
 
 def invoice_turnover(*, policy: Policy, period_start: date, period_end: date, today: date) -> PremiumInvoice:
@@ -105,15 +112,19 @@ def invoice_turnover(*, policy: Policy, period_start: date, period_end: date, to
     Called by the declaration services inside their transaction, with the policy locked. A period's later
     countries (a CSV or the API declares one country at a time) and corrections amend its invoice while nothing
     was paid on it and it was not reminded; after that they are trued up at the period end."""
+    from policies.periods.selectors import period_on
     from policies.premium.selectors import declared_premium
 
     invoice_deposit(policy=policy, today=today)
+    # What was asked for the insurance period the declared period falls in, against what is declared in it.
+    insured = period_on(policy, period_start)
     existing = PremiumInvoice.objects.filter(policy=policy, kind=Kind.TURNOVER, period_start=period_start).first()
-    others = PremiumInvoice.objects.filter(policy=policy, kind__in=PREMIUM_KINDS).exclude(state=State.CANCELLED)
+    others = PremiumInvoice.objects.filter(policy=policy, kind__in=PREMIUM_KINDS, period_start__gte=insured.start,
+                                           period_start__lte=insured.end).exclude(state=State.CANCELLED)
     if existing is not None:
         others = others.exclude(pk=existing.pk)
     asked = others.aggregate(total=Sum("amount"))["total"] or Decimal("0")
-    amount = declared_premium(policy=policy).amount - asked
+    amount = declared_premium(policy=policy, period=insured).amount - asked
     if existing is None:
         return raise_invoice(policy=policy, kind=Kind.TURNOVER, period_start=period_start, period_end=period_end,
                              amount=amount, issued_on=today)[0]
@@ -145,17 +156,24 @@ def raise_deposits(*, today: date, batch_size: int = BATCH_SIZE) -> int:
     without one are read in batches with their terms, and each batch is one insert and one notification insert."""
     # Periods running today only: a period that ended before premium was invoiced here (at the first run after
     # deployment) was paid outside Kredo, and a deposit for it would be reminded and suspend cover at once.
-    pending = (Policy.objects.filter(status__in=INVOICED_STATUSES, start_date__lte=today, end_date__gte=today)
-               .exclude(premium_invoices__kind=Kind.DEPOSIT))
+    # Each insurance period has its deposit: the one running today, unless it has one.
+    from policies.periods.models import InsurancePeriod
+    from policies.periods.selectors import period_on
+
+    running = InsurancePeriod.objects.filter(policy_id=OuterRef("pk"), start__lte=today, end__gte=today)
+    deposited = PremiumInvoice.objects.filter(policy_id=OuterRef("pk"), kind=Kind.DEPOSIT, period_start__lte=today,
+                                              period_end__gte=today)
+    pending = (Policy.objects.filter(Exists(running), status__in=INVOICED_STATUSES, start_date__lte=today,
+                                     end_date__gte=today).exclude(Exists(deposited)))
     raised, last_pk = 0, 0
     while True:
-        batch = list(pending.filter(pk__gt=last_pk).select_related("tenant").prefetch_related("terms_versions")
-                     .order_by("pk")[:batch_size])
+        batch = list(pending.filter(pk__gt=last_pk).select_related("tenant")
+                     .prefetch_related("terms_versions", "periods").order_by("pk")[:batch_size])
         if not batch:
             return raised
         last_pk = batch[-1].pk
         with transaction.atomic():
-            rows = [_invoice(**deposit_values(policy)) for policy in batch]
+            rows = [_invoice(**deposit_values(policy, period_on(policy, today))) for policy in batch]
             # A concurrent run raising the same deposit hits the UNIQUE key and rolls this batch back.
             created = bulk_create_with_history(rows, PremiumInvoice, batch_size=batch_size,
                                                default_change_reason="premium job: deposit")
@@ -169,22 +187,30 @@ def raise_minimum_adjustments(*, today: date) -> int:
     """The daily job: for each settled policy period without an adjustment invoice, the premium due less what
     was invoiced for it (deposit, turnover), in one aggregate query."""
     # Only periods invoiced here (they have a deposit): an older period's premium was settled outside Kredo.
+    # Per insurance period: each settled period's adjustment, against what was invoiced within it.
+    adjusted = PremiumInvoice.objects.filter(policy_id=OuterRef("policy_id"), kind=Kind.MINIMUM_ADJUSTMENT,
+                                             period_start=OuterRef("period_start"))
     settled = list(
         PeriodPremium.objects.filter(policy__in=PremiumInvoice.objects.filter(kind=Kind.DEPOSIT).values("policy_id"))
-        .exclude(policy__premium_invoices__kind=Kind.MINIMUM_ADJUSTMENT)
+        .exclude(Exists(adjusted))
         .select_related("policy", "policy__tenant").prefetch_related("policy__terms_versions")
     )
     if not settled:
         return 0
-    invoiced = dict(
-        PremiumInvoice.objects.filter(policy__in=[s.policy_id for s in settled], kind__in=PREMIUM_KINDS)
-        .exclude(state=State.CANCELLED)
-        .values("policy_id").annotate(total=Sum("amount")).values_list("policy_id", "total")
-    )
+    rows_invoiced = (PremiumInvoice.objects.filter(policy__in=[s.policy_id for s in settled], kind__in=PREMIUM_KINDS)
+                     .exclude(state=State.CANCELLED).values_list("policy_id", "period_start", "amount"))
+    by_policy: dict[int, list[PeriodPremium]] = {}
+    for row in settled:
+        by_policy.setdefault(row.policy_id, []).append(row)
+    invoiced: dict[int, Decimal] = {}
+    for policy_id, start, amount in rows_invoiced:
+        for row in by_policy[policy_id]:
+            if row.period_start <= start <= row.period_end:
+                invoiced[row.pk] = invoiced.get(row.pk, Decimal("0")) + amount
     with transaction.atomic():
         rows = [
             _invoice(policy=s.policy, kind=Kind.MINIMUM_ADJUSTMENT, period_start=s.period_start,
-                     period_end=s.period_end, amount=s.premium_due - invoiced.get(s.policy_id, Decimal("0")),
+                     period_end=s.period_end, amount=s.premium_due - invoiced.get(s.pk, Decimal("0")),
                      issued_on=today)
             for s in settled
         ]

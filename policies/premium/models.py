@@ -179,6 +179,11 @@ class PremiumInvoice(TenantOwned):
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN)
     reminded_on = models.DateField(_("reminded on"), null=True, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    # Cancelled by insurer staff (policies.premium.invoices.cancel_invoice): off the balance, never payable.
+    cancelled_on = models.DateField(_("cancelled on"), null=True, blank=True)
+    cancellation_reason = models.TextField(_("reason for cancelling"), blank=True)
+    cancelled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -187,7 +192,8 @@ class PremiumInvoice(TenantOwned):
         ordering = ["policy", "period_start", "pk"]
         verbose_name = _("premium invoice")
         verbose_name_plural = _("premium invoices")
-        permissions = [("record_premium_payment", _("Can record a premium payment"))]
+        permissions = [("record_premium_payment", _("Can record a premium payment")),
+                       ("cancel_premium_invoice", _("Can cancel a premium invoice"))]
         constraints = [
             models.UniqueConstraint(fields=["policy", "kind", "period_start"], name="premium_invoice_once_per_period"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="premium_invoice_amount_not_negative"),
@@ -203,6 +209,10 @@ class PremiumInvoice(TenantOwned):
                                    name="premium_invoice_state_valid"),
             models.CheckConstraint(condition=~Q(state="paid") | Q(paid_on__isnull=False),
                                    name="premium_invoice_paid_has_date"),
+            # A cancelled invoice says when and why.
+            models.CheckConstraint(condition=~Q(state="cancelled") | (Q(cancelled_on__isnull=False)
+                                                                      & ~Q(cancellation_reason="")),
+                                   name="premium_invoice_cancelled_has_reason"),
         ]
         indexes = [
             # The daily job's reminders: open invoices by due date.

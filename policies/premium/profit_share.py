@@ -54,19 +54,25 @@ def profit_share(*, premium_earned: Money, claims_paid: Money, claims_reserved: 
 def policies_awaiting_profit_share():
     """Settled periods with no credit raised yet (the job's work list); only periods invoiced here (they have a
     deposit), not those settled before premium invoices existed."""
+    from django.db.models import Exists, OuterRef
+
     deposits = PremiumInvoice.objects.filter(kind=PremiumInvoice.Kind.DEPOSIT).values("policy_id")
-    return (PeriodPremium.objects.filter(policy__in=deposits).exclude(policy__premium_invoices__kind=PremiumInvoice.Kind.PROFIT_SHARE_CREDIT)
-            .select_related("policy", "policy__tenant").prefetch_related("policy__terms_versions")
+    # Each insurance period has its own profit share (domain.md, The policy's life).
+    credited = PremiumInvoice.objects.filter(policy_id=OuterRef("policy_id"), period_start=OuterRef("period_start"),
+                                             kind=PremiumInvoice.Kind.PROFIT_SHARE_CREDIT)
+    return (PeriodPremium.objects.filter(policy__in=deposits).exclude(Exists(credited))
+            .select_related("policy", "policy__tenant").prefetch_related("policy__terms_versions", "policy__periods")
             .order_by("pk"))
 
 
 @transaction.atomic
 def credit_profit_share(*, policy: Policy, claims_paid: Money, claims_reserved: Money,
-                        today: date) -> tuple[ProfitShare, PremiumInvoice | None]:
-    """Credit the period's profit share once it is settled; running it again credits nothing more. A period
-    above the threshold gets a credit of nothing, so the statement says so and the job does not ask again."""
+                        today: date, period_start: date | None = None) -> tuple[ProfitShare, PremiumInvoice | None]:
+    """Credit the insurance period's profit share (the one from `period_start`, the first by default) once it is
+    settled; running it again credits nothing more. A period above the threshold gets a credit of nothing, so the
+    statement says so and the job does not ask again."""
     policy = Policy.objects.select_for_update().get(pk=policy.pk)
-    settled = PeriodPremium.objects.filter(policy=policy, period_start=policy.start_date).first()
+    settled = PeriodPremium.objects.filter(policy=policy, period_start=period_start or policy.start_date).first()
     if settled is None:
         return ProfitShare(loss_ratio_percent=Decimal("0"), credit=Money(0, policy.currency)), None
     terms = policy.terms_on(settled.period_end)

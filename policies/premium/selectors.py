@@ -34,9 +34,13 @@ def periods_of(policy: Policy) -> list[DeclarationPeriod]:
                                frequency=declaration_frequency_of(policy))
 
 
-def declared_premium(*, policy: Policy) -> Money:
-    """The premium declared so far in the policy period: the sum of each declaration's rounded premium."""
-    total = TurnoverDeclaration.objects.filter(policy=policy).aggregate(total=Sum("premium"))["total"]
+def declared_premium(*, policy: Policy, period=None) -> Money:
+    """The premium declared so far in the insurance period (`period`, a PeriodSpan; every period when None): the sum
+    of each declaration's rounded premium. A declaration counts in the period of its first day."""
+    qs = TurnoverDeclaration.objects.filter(policy=policy)
+    if period is not None:
+        qs = qs.filter(period_start__gte=period.start, period_start__lte=period.end)
+    total = qs.aggregate(total=Sum("premium"))["total"]
     return Money(total or Decimal("0"), policy.currency)
 
 
@@ -96,14 +100,19 @@ def premium_position(*, policy: Policy, today: date) -> PremiumPosition:
                    missing=p.has_ended(today) and p.start not in by_start)
         for p in periods_of(policy)
     ]
-    declared = quantize_money(Money(sum((d.premium for d in declarations), Decimal("0")), policy.currency))
-    minimum = policy.terms_on(policy.end_date).minimum_premium  # settled at the period's end
+    # The premium, minimum and settlement of the insurance period of today (each period settles on its own).
+    from policies.periods.selectors import period_on
+
+    insured = period_on(policy, today)
+    declared = quantize_money(Money(sum((d.premium for d in declarations if insured.contains(d.period_start)),
+                                        Decimal("0")), policy.currency))
+    minimum = policy.terms_on(insured.end).minimum_premium  # settled at the period's end
     due, adjustment = period_premium(declared, minimum)
-    settled = PeriodPremium.objects.filter(policy=policy, period_start=policy.start_date).first()
+    settled = PeriodPremium.objects.filter(policy=policy, period_start=insured.start).first()
     return PremiumPosition(
         policy=policy, currency=policy.currency, periods=lines, declared_premium=declared, minimum_premium=minimum,
         premium_due=due, adjustment=adjustment, settled=settled,
-        maximum_liability=maximum_liability(policy=policy, premium_due=due),
+        maximum_liability=maximum_liability(policy=policy, premium_due=due, on=insured.end),
     )
 
 

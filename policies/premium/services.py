@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from core import notifications
 from core.exceptions import DomainError
 from core.money import minor_unit_exponent
 from policies.models import Policy
+from policies.periods.selectors import periods_in_order
 from policies.premium.calculation import (
     DeclarationPeriod,
     declaration_periods,
@@ -132,7 +133,7 @@ def declare_turnover(*, tenant, declared_by, policy: Policy, period_start: date,
     policy = _locked_policy(tenant=tenant, policy=policy)
     declaration, created = _declare(policy=policy, declared_by=declared_by, period_start=period_start,
                                     country=country, turnover=turnover, today=today)
-    _settle_again_if_settled(policy=policy)
+    _settle_again_if_settled(policy=policy, declared_on=declaration.period_start)
     invoice_turnover(policy=policy, period_start=declaration.period_start, period_end=declaration.period_end,
                      today=today)
     return declaration, created
@@ -163,7 +164,7 @@ def declare_period(*, tenant, declared_by, policy: Policy, period_start: date, r
             # Several rows on one form: the message names the row's country.
             raise DomainError(_("%(country)s: %(message)s") % {"country": countries.name(code), "message": exc.message},
                               field=exc.field, code=exc.code) from exc
-    _settle_again_if_settled(policy=policy)
+    _settle_again_if_settled(policy=policy, declared_on=declarations[0].period_start)
     invoice_turnover(policy=policy, period_start=declarations[0].period_start,
                      period_end=declarations[0].period_end, today=today)
     return declarations
@@ -197,25 +198,34 @@ def _declare(*, policy, declared_by, period_start, country, turnover, today) -> 
 # The policy period's premium
 
 
-def _settlement_values(*, policy: Policy, declared: Decimal) -> dict:
-    # The minimum premium of the terms at the period's end, the day it is settled against.
-    minimum = policy.terms_on(policy.end_date).minimum_premium
+def _settlement_values(*, policy: Policy, declared: Decimal, period) -> dict:
+    # The minimum premium of the terms at the insurance period's end, the day it is settled against.
+    minimum = policy.terms_on(period.end).minimum_premium
     due, adjustment = period_premium(Money(declared, policy.currency), minimum)
     return {
-        "period_end": policy.end_date, "currency": policy.currency, "declared_premium": declared,
+        "period_end": period.end, "currency": policy.currency, "declared_premium": declared,
         "minimum_premium": minimum.amount, "adjustment": adjustment.amount,
         "premium_due": due.amount,
     }
 
 
-def _declared_total(policy: Policy) -> Decimal:
-    return TurnoverDeclaration.objects.filter(policy=policy).aggregate(total=Sum("premium"))["total"] or Decimal("0")
+def _declared_total(policy: Policy, period) -> Decimal:
+    """The premium declared in one insurance period: each declaration counts in the period of its first day."""
+    return TurnoverDeclaration.objects.filter(
+        policy=policy, period_start__gte=period.start, period_start__lte=period.end,
+    ).aggregate(total=Sum("premium"))["total"] or Decimal("0")
 
 
-def _settle_again_if_settled(*, policy: Policy) -> None:
-    settled = PeriodPremium.objects.filter(policy=policy, period_start=policy.start_date).first()
+def _settle_again_if_settled(*, policy: Policy, declared_on: date | None = None) -> None:
+    """A declaration changed after its insurance period was settled: settle that period again."""
+    from policies.periods.selectors import forget_periods, period_on
+
+    forget_periods(policy)
+    period = period_on(policy, declared_on or policy.start_date)
+    settled = PeriodPremium.objects.filter(policy=policy, period_start=period.start).first()
     if settled is not None:
-        _update_settlement(settled, _settlement_values(policy=policy, declared=_declared_total(policy)))
+        _update_settlement(settled, _settlement_values(policy=policy, declared=_declared_total(policy, period),
+                                                       period=period))
 
 
 def _update_settlement(settled: PeriodPremium, values: dict) -> None:
@@ -230,18 +240,25 @@ def _update_settlement(settled: PeriodPremium, values: dict) -> None:
 
 @transaction.atomic
 def close_period(*, policy: Policy, today: date | None = None) -> PeriodPremium | None:
-    """Settle the policy period's premium once it has ended (example 10). Running it again creates nothing."""
+    """Settle each ended insurance period's premium (example 10; each period has its own minimum premium). Running
+    it again creates nothing. Returns the latest ended period's settlement (None while none has ended)."""
+    from policies.periods.selectors import periods_in_order
+
     today = today or timezone.localdate()
     policy = Policy.objects.select_for_update().get(pk=policy.pk)
-    if policy.status not in PREMIUM_STATUSES or policy.end_date >= today:
+    if policy.status not in PREMIUM_STATUSES:
         return None
-    values = _settlement_values(policy=policy, declared=_declared_total(policy))
-    settled, created = PeriodPremium.objects.get_or_create(
-        policy=policy, period_start=policy.start_date,
-        defaults={"tenant_id": policy.tenant_id, "computed_at": timezone.now(), **values},
-    )
-    if not created:
-        _update_settlement(settled, values)
+    settled = None
+    for period in periods_in_order(policy):
+        if period.end >= today:
+            break
+        values = _settlement_values(policy=policy, declared=_declared_total(policy, period), period=period)
+        settled, created = PeriodPremium.objects.get_or_create(
+            policy=policy, period_start=period.start,
+            defaults={"tenant_id": policy.tenant_id, "computed_at": timezone.now(), **values},
+        )
+        if not created:
+            _update_settlement(settled, values)
     return settled
 
 
@@ -289,8 +306,8 @@ def _missing_key(policy: Policy, period: DeclarationPeriod) -> str:
     return f"premium.declaration_missing:{policy.pk}:{period.start.isoformat()}"
 
 
-def _settled_key(policy: Policy) -> str:
-    return f"premium.settled:{policy.pk}:{policy.start_date.isoformat()}"
+def _settled_key(policy: Policy, period_start: date) -> str:
+    return f"premium.settled:{policy.pk}:{period_start.isoformat()}"
 
 
 def _spec(policy: Policy, *, key: str, event: str, subject: notifications.Message) -> notifications.NotificationSpec:
@@ -308,11 +325,14 @@ def run_premium_job(*, today: date | None = None, batch_size: int = BATCH_SIZE) 
     """
     today = today or timezone.localdate()
     result = PremiumJobResult()
+    # Done: a policy whose last insurance period is settled (its end is the policy's end).
+    last_settled = PeriodPremium.objects.filter(policy_id=OuterRef("pk"), period_end=OuterRef("end_date"))
     due = Policy.objects.filter(status__in=PREMIUM_STATUSES, start_date__lt=today).exclude(
-        pk__in=PeriodPremium.objects.values("policy_id")
-    ).prefetch_related("terms_versions")  # the minimum premium of each, one query a batch
+        Exists(last_settled)
+    ).prefetch_related("terms_versions", "periods")  # the minimum premium and periods of each, a query a batch
     for batch in _policy_batches(due, batch_size):
         with transaction.atomic():
+            already = set(PeriodPremium.objects.filter(policy__in=batch).values_list("policy_id", "period_start"))
             premium_by_period: dict[tuple[int, date], Decimal] = {
                 (row["policy_id"], row["period_start"]): row["premium"]
                 for row in TurnoverDeclaration.objects.filter(policy__in=batch)
@@ -329,19 +349,22 @@ def run_premium_job(*, today: date | None = None, batch_size: int = BATCH_SIZE) 
                             subject=notifications.message("premium.declaration_missing", number=policy.number,
                                                           period=period.label),
                         ))
-                if policy.end_date < today:
-                    declared = sum((premium_by_period.get((policy.pk, p.start), Decimal("0")) for p in periods),
-                                   Decimal("0"))
+                for insured in periods_in_order(policy):  # each ended insurance period, once
+                    if insured.end >= today or (policy.pk, insured.start) in already:
+                        continue
+                    declared = sum((premium_by_period.get((policy.pk, p.start), Decimal("0")) for p in periods
+                                    if insured.contains(p.start)), Decimal("0"))
                     settlements.append(PeriodPremium(
-                        tenant_id=policy.tenant_id, policy=policy, period_start=policy.start_date,
-                        computed_at=timezone.now(), **_settlement_values(policy=policy, declared=declared),
+                        tenant_id=policy.tenant_id, policy=policy, period_start=insured.start,
+                        computed_at=timezone.now(),
+                        **_settlement_values(policy=policy, declared=declared, period=insured),
                     ))
             bulk_create_with_history(settlements, PeriodPremium, batch_size=batch_size,
                                      default_change_reason="premium job: period settled")
             result.settled += len(settlements)
             # One query for the keys already notified, one insert: a second run notifies no one.
             new = notifications.notify_many(reminders + [
-                _spec(s.policy, key=_settled_key(s.policy), event="premium.settled", subject=notifications.message(
+                _spec(s.policy, key=_settled_key(s.policy, s.period_start), event="premium.settled", subject=notifications.message(
                     "premium.settled", number=s.policy.number,
                     due=notifications.money_param(s.premium_due, s.currency),
                     adjustment=notifications.money_param(s.adjustment, s.currency)))

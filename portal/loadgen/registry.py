@@ -62,6 +62,14 @@ def create_policies(*, fake, seed: int, tenants: list[Tenant], per_tenant: list[
         TermsVersion(policy=policy, effective_from=policy.start_date, minimum_premium_amount=Decimal(50_000))
         for policy in created
     )
+    # Period 1 of each (policies.periods), as create_policy opens it.
+    from policies.periods.models import InsurancePeriod
+
+    InsurancePeriod.objects.bulk_create(
+        InsurancePeriod(tenant_id=policy.tenant_id, policy=policy, number=1, start=policy.start_date,
+                        end=policy.end_date)
+        for policy in created
+    )
     by_tenant: list[list[Policy]] = [[] for _ in tenants]
     for policy in created:
         by_tenant[[t.pk for t in tenants].index(policy.tenant_id)].append(policy)

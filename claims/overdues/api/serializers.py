@@ -12,8 +12,7 @@ from claims.overdues.selectors import draft_deadlines
 from claims.overdues.services import InvoiceLine
 from core.api.fields import BoundedDateField, ColumnMoneyField, MoneyField
 from limits.api.serializers import BuyerSummarySerializer, TenantRelatedField
-from policies.models import Policy
-from policies.selectors import policies_for_tenant
+from policies.selectors import policies_in_force_or_run_off
 
 MAX_INVOICES = 500
 
@@ -56,8 +55,8 @@ def invoice_lines(validated: list[dict], currency: str) -> list[InvoiceLine]:
 
 class OverdueCreateInputSerializer(serializers.Serializer):
     policy = TenantRelatedField(
-        selector=lambda tenant: policies_for_tenant(tenant=tenant, status=Policy.Status.ACTIVE),
-        help_text="Id of one of your active policies.",
+        selector=lambda tenant: policies_in_force_or_run_off(tenant=tenant),
+        help_text="Id of one of your policies in force, or ended with shipments in run-off.",
     )
     buyer = TenantRelatedField(selector=lambda tenant: buyers_visible_to(tenant=tenant), help_text="Buyer id.")
     reference = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
