@@ -90,6 +90,7 @@ def apply_deltas(deltas: dict[Key, tuple[Decimal, int]]) -> None:
     additions = [row for row in rows if row[1][0] >= 0 and row[1][1] >= 0]
     changes = [row for row in rows if not (row[1][0] >= 0 and row[1][1] >= 0)]
     table = _table()
+    # ROUND: exact on PostgreSQL (numeric) already; SQLite adds decimals as floats (1333.33 - 888.89).
     with connection.cursor() as cursor:
         # Sorted keys: two transactions touching the same rows lock them in the same order (no deadlock).
         if additions:
@@ -101,12 +102,12 @@ def apply_deltas(deltas: dict[Key, tuple[Decimal, int]]) -> None:
                 f"SELECT d.tenant_id, d.buyer_id, d.currency, d.amount, d.limits, b.country, b.grade, "
                 f"SUBSTR(b.sector_nace, 1, 2) FROM d JOIN {_buyers_table()} b ON b.id = d.buyer_id WHERE true "
                 f"ON CONFLICT (tenant_id, buyer_id, currency) DO UPDATE SET "
-                f"amount = {table}.amount + excluded.amount, limits = {table}.limits + excluded.limits", params)
+                f"amount = ROUND({table}.amount + excluded.amount, 2), limits = {table}.limits + excluded.limits", params)
         if changes:
             values, params = _values(changes)
             cursor.execute(
                 f"WITH d (tenant_id, buyer_id, currency, amount, limits) AS (VALUES {values}) "
-                f"UPDATE {table} SET amount = {table}.amount + d.amount, limits = {table}.limits + d.limits "
+                f"UPDATE {table} SET amount = ROUND({table}.amount + d.amount, 2), limits = {table}.limits + d.limits "
                 f"FROM d WHERE {table}.tenant_id = d.tenant_id AND {table}.buyer_id = d.buyer_id "
                 f"AND {table}.currency = d.currency", params)
     if any(n < 0 for _key, (_amount, n) in rows):
