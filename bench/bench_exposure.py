@@ -29,6 +29,7 @@ def build(*, limits: int, buyers: int, tenants: int):
     from accounts.models import Tenant
     from buyers.models import Buyer
     from core.models import ExchangeRate
+    from limits import exposure_summary
     from limits.models import CreditLimit
     from policies.models import Policy
 
@@ -65,6 +66,7 @@ def build(*, limits: int, buyers: int, tenants: int):
             decided_amount=None if state == "pending" else amount,
         ))
     CreditLimit.objects.bulk_create(rows, batch_size=2000)
+    exposure_summary.rebuild()  # the limits were written past the services
     ExchangeRate.objects.bulk_create([
         ExchangeRate(base_currency="USD", quote_currency="EUR", valid_on=today - timedelta(days=1), rate=Decimal("0.9150")),
         ExchangeRate(base_currency="EUR", quote_currency="GBP", valid_on=today - timedelta(days=1), rate=Decimal("0.8602")),

@@ -42,6 +42,7 @@ def run(*, buyers: int, repeat: int) -> None:
     from accounts.models import Membership
     from accounts.roles import TENANT_ROLES
     from core.tenancy import tenant_scope
+    from limits import exposure_summary
     from limits.models import CreditLimit
     from portal.charts import claims_pipeline, limit_utilisation, overdue_ageing
     from portal.dashboard import dashboard_exposure
@@ -56,6 +57,7 @@ def run(*, buyers: int, repeat: int) -> None:
                 ours.filter(n=1).update(under_review=True)
                 ours.filter(n=2).update(expiry_date=date.today() + timedelta(days=20))
                 ours.filter(n=3).update(state=CreditLimit.State.PENDING, decided_amount=None)
+                exposure_summary.rebuild()  # the limits were written past the services
                 user = User.objects.create(username=f"bench-home-{time.time_ns()}")
                 user.groups.set(Group.objects.filter(name__in=TENANT_ROLES))
                 Membership.objects.create(user=user, tenant=tenant)

@@ -25,6 +25,7 @@ def build(*, buyers: int):
     from accounts.models import Tenant
     from buyers.models import Buyer
     from core.models import ExchangeRate
+    from limits import exposure_summary
     from limits.models import CreditLimit
     from policies.models import Policy
 
@@ -47,6 +48,7 @@ def build(*, buyers: int):
         for n, buyer in enumerate(buyer_rows) for i, policy in enumerate(policies) if (n + i) % 4
     ]
     CreditLimit.objects.bulk_create(rows, batch_size=2000)
+    exposure_summary.rebuild()  # the limits were written past the services
     ExchangeRate.objects.bulk_create([ExchangeRate(base_currency="USD", quote_currency="EUR",
                                                    valid_on=today - timedelta(days=1), rate=Decimal("0.9150"))],
                                      ignore_conflicts=True)

@@ -1,6 +1,10 @@
 """Exposure: the sum of decided amounts of limits in force (domain.md, Credit limits: Exposure).
 
-Set-based: the database sums decided amounts grouped by (key, currency), one
+Read from the exposure summary (limits.exposure_summary: one row per tenant, buyer and currency, kept by
+the limit services), not from the limits: a large insured's 100,000 limits are ~90,000 summary rows, and a
+top ten reads ten of them.
+
+Set-based: the database sums the summary's amounts grouped by (key, currency), one
 query whatever the number of limits; each (group, currency) subtotal is then
 converted once in Python with Decimal, at the latest recorded rate on or before
 the date asked, and rounded once at the end. Amounts in different currencies are
@@ -19,8 +23,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Case, Count, DecimalField, F, QuerySet, Sum, Value, When
-from django.db.models.functions import Substr
+from django.db.models import Count, F, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -29,7 +32,7 @@ from moneyed import Money
 from core import rates
 from core.formatting import format_money
 from core.money import quantize_money
-from limits.models import CreditLimit
+from limits.exposure_summary import ExposureSummary
 
 BUYER, COUNTRY, SECTOR, GRADE = "buyer", "country", "sector", "grade"
 GROUPINGS = (BUYER, COUNTRY, SECTOR)
@@ -109,21 +112,21 @@ class CurrencyExposure:
     more: int = 0  # rows not shown
 
 
-def _in_force() -> QuerySet[CreditLimit]:
-    # Meta.ordering must not leak into GROUP BY.
-    return CreditLimit.objects.filter(state=CreditLimit.State.IN_FORCE).order_by()
+def _in_force() -> QuerySet[ExposureSummary]:
+    """The summary's rows: each the limits in force of one (tenant, buyer, currency)."""
+    return ExposureSummary.objects.order_by()
 
 
 def _group_fields(by: str) -> dict:
     if by == BUYER:
-        return {"group_key": F("buyer_id"), "buyer_name": F("buyer__legal_name"), "buyer_country": F("buyer__country")}
+        return {"group_key": F("buyer_id"), "buyer_name": F("buyer__legal_name"), "buyer_country": F("country")}
     if by == COUNTRY:
-        return {"group_key": F("buyer__country")}
+        return {"group_key": F("country")}
     if by == GRADE:
-        return {"group_key": F("buyer__grade")}
+        return {"group_key": F("grade")}
     if by == SECTOR:
-        # The NACE division is the code's first two digits ("28.41" -> 28).
-        return {"group_key": Substr("buyer__sector_nace", 1, 2)}
+        # The NACE division, the code's first two digits ("28.41" -> 28), as the summary keeps it.
+        return {"group_key": F("sector")}
     raise ValueError(f"Unknown exposure grouping {by!r}; use one of {', '.join(GROUPINGS)}")
 
 
@@ -138,10 +141,10 @@ def _key_and_label(by: str, record: dict) -> tuple[int | str, str]:
     return (key, key) if key else (UNKNOWN_SECTOR, _("unknown"))
 
 
-def _subtotals(qs: QuerySet[CreditLimit], by: str) -> QuerySet:
+def _subtotals(qs: QuerySet[ExposureSummary], by: str) -> QuerySet:
     """One row per (group, currency): the sum of decided amounts and the number of limits."""
     return qs.values("currency", **_group_fields(by)).annotate(
-        subtotal=Sum("decided_amount"), limit_count=Count("pk")
+        subtotal=Sum("amount"), limit_count=Sum("limits")
     )
 
 
@@ -178,65 +181,12 @@ def _rounded(amounts: dict[str, Decimal]) -> tuple[Money, ...]:
     return tuple(quantize_money(Money(amounts[currency], currency)) for currency in sorted(amounts))
 
 
-def _converted(rates: dict[str, Decimal], *, into: str | None = None):
-    """The decided amount converted at the rate of its currency (0 for currencies in none), summed per group;
-    `into=currency`: that currency's amounts only, unconverted."""
-    amount = DecimalField(max_digits=38, decimal_places=12)
-    if into is not None:
-        whens = [When(currency=into, then=F("decided_amount"))]
-    else:
-        whens = [When(currency=c, then=F("decided_amount") * Value(r, output_field=amount)) for c, r in rates.items()]
-    return Sum(Case(*whens, default=Value(Decimal(0), output_field=amount), output_field=amount))
-
-
-def insurer_exposure(*, by: str, on: date | None = None, limit: int | None = None) -> InsurerExposure:
-    """The insurer's exposure per buyer, buyer country or sector (NACE division), across tenants.
-
-    Converted to settings.REPORTING_CURRENCY with the rates recorded on or
-    before `on` (default today). Rows come largest first; `limit` keeps the top
-    ones, the total still counts every group.
-
-    The database converts, sums, sorts and cuts to the top rows (the rates looked up once per currency go
-    into the query), so a page of 20 rows reads 20 rows whatever the number of buyers.
-    """
-    on = on or timezone.localdate()
-    to = settings.REPORTING_CURRENCY
-    key_fields = _group_fields(by)
-    qs = _in_force()
-    per_currency = {r["currency"]: (r["subtotal"], r["limit_count"])
-                    for r in qs.values("currency").annotate(subtotal=Sum("decided_amount"), limit_count=Count("pk"))}
-    rate_of = _Rates(to=to, on=on)
-    rates = {c: rate_of(c) for c in sorted(per_currency)}
-    known = {c: r for c, r in rates.items() if r is not None}
-    missing = [c for c, r in rates.items() if r is None]
-    grand, unconverted = _convert({c: total for c, (total, _) in per_currency.items()}, rate_of)
-    groups = qs.aggregate(n=Count(key_fields["group_key"], distinct=True))["n"] if per_currency else 0
-    records = (
-        qs.values(**key_fields)
-        .annotate(converted=_converted(known), limit_count=Count("pk"), tenant_count=Count("tenant_id", distinct=True),
-                  **{f"missing_{i}": _converted(known, into=c) for i, c in enumerate(missing)})
-        .order_by("-converted", "buyer_name" if by == BUYER else "group_key", "group_key")
-    )
-    rows = []
-    for record in (records[:limit] if limit is not None else records) if per_currency else ():
-        key, label = _key_and_label(by, record)
-        left_out = {c: record[f"missing_{i}"] for i, c in enumerate(missing) if record[f"missing_{i}"]}
-        rows.append(ExposureRow(
-            key=key, label=label, amount=quantize_money(Money(record["converted"] or 0, to)),
-            limits=record["limit_count"], tenants=record["tenant_count"], unconverted=_rounded(left_out),
-            country=record.get("buyer_country") or "",
-        ))
-    total = ExposureTotal(quantize_money(Money(grand, to)).amount, to, unconverted=_rounded(unconverted))
-    return InsurerExposure(by=by, on=on, currency=to, rows=rows, total=total, groups=groups,
-                           limits=sum(n for _, n in per_currency.values()))
-
-
-def _total(qs: QuerySet[CreditLimit], on: date | None) -> ExposureTotal:
+def _total(qs: QuerySet[ExposureSummary], on: date | None) -> ExposureTotal:
     on = on or timezone.localdate()
     to = settings.REPORTING_CURRENCY
     per_currency = {
         record["currency"]: record["subtotal"]
-        for record in qs.values("currency").annotate(subtotal=Sum("decided_amount"))
+        for record in qs.values("currency").annotate(subtotal=Sum("amount"))
     }
     converted, unconverted = _convert(per_currency, _Rates(to=to, on=on))
     return ExposureTotal(quantize_money(Money(converted, to)).amount, to, unconverted=_rounded(unconverted))
@@ -249,7 +199,7 @@ def buyer_exposure_total(*, buyer_id: int, on: date | None = None) -> ExposureTo
 
 def country_exposure_total(*, country: str, on: date | None = None) -> ExposureTotal:
     """The insurer's exposure on the buyers of one country (ISO code), in the reporting currency."""
-    return _total(_in_force().filter(buyer__country=country), on)
+    return _total(_in_force().filter(country=country), on)
 
 
 def tenant_exposure(*, tenant, by: str) -> list[ExposureRow]:
@@ -289,25 +239,50 @@ def tenant_exposure_top(*, tenant, by: str, top: int) -> list[CurrencyExposure]:
     """`split_by_currency(tenant_exposure(...), top=top)` computed by the database: per currency its total
     and how many groups, then its `top` largest groups, so the dashboard reads a few rows, not one per buyer.
 
-    One query for the totals, then one per currency of the insured's policies (not per limit or buyer).
+    Per buyer (a summary row is one group): one query for the totals, then one per currency of the insured's
+    policies reading its largest rows from the (tenant, currency, amount) index. Per country or grade (a few
+    hundred groups at most): one query of every group's subtotal, cut here.
     """
     if by not in (BUYER, COUNTRY, GRADE):
         raise ValueError(f"Unknown exposure grouping {by!r} for an insured; use buyer, country or grade")
     qs = _in_force().filter(tenant=tenant)
+    if by != BUYER:
+        return _few_groups_top(qs, by, top=top)
     key_fields = _group_fields(by)
     sections = []
-    for record in qs.values("currency").annotate(total=Sum("decided_amount"),
-                                                 groups=Count(key_fields["group_key"], distinct=True)).order_by("currency"):
+    for record in qs.values("currency").annotate(total=Sum("amount"), groups=Count("pk")).order_by("currency"):
         currency = record["currency"]
         section = CurrencyExposure(currency=currency, total=quantize_money(Money(record["total"], currency)))
-        ordered = _subtotals(qs.filter(currency=currency), by).order_by(
-            "-subtotal", "buyer_name" if by == BUYER else "group_key", "group_key")
-        for row in ordered[:top]:
-            key, label = _key_and_label(by, row)
-            section.rows.append(ExposureRow(
-                key=key, label=label, amount=quantize_money(Money(row["subtotal"], currency)),
-                limits=row["limit_count"], country=row.get("buyer_country") or "",
-            ))
+        largest = qs.filter(currency=currency).values(
+            "currency", **key_fields, subtotal=F("amount"), limit_count=F("limits")).order_by(
+            "-amount", "buyer__legal_name", "buyer_id")
+        section.rows = [_tenant_row(by, row, currency) for row in largest[:top]]
         section.more = record["groups"] - len(section.rows)
         sections.append(section)
     return sections
+
+
+def _few_groups_top(qs: QuerySet[ExposureSummary], by: str, *, top: int) -> list[CurrencyExposure]:
+    per_currency: dict[str, list[dict]] = {}
+    for record in _subtotals(qs, by):
+        per_currency.setdefault(record["currency"], []).append(record)
+    sections = []
+    for currency in sorted(per_currency):
+        records = sorted(per_currency[currency], key=lambda r: (-r["subtotal"], r["group_key"] is None,
+                                                                r["group_key"] or 0))
+        total = sum((r["subtotal"] for r in records), Decimal(0))
+        section = CurrencyExposure(currency=currency, total=quantize_money(Money(total, currency)))
+        section.rows = [_tenant_row(by, row, currency) for row in records[:top]]
+        section.more = len(records) - len(section.rows)
+        sections.append(section)
+    return sections
+
+
+def _tenant_row(by: str, row: dict, currency: str) -> ExposureRow:
+    key, label = _key_and_label(by, row)
+    return ExposureRow(key=key, label=label, amount=quantize_money(Money(row["subtotal"], currency)),
+                       limits=row["limit_count"], country=row.get("buyer_country") or "")
+
+
+# The insurer's groupings live with their own reading of the summary; imported here for `limits.exposure`'s callers.
+from limits.exposure_insurer import insurer_exposure  # noqa: E402,F401

@@ -102,6 +102,8 @@ class CreditLimit(TenantOwned):
         indexes = [
             # The insured's lists, newest first: a page reads 50 index entries, not a sort of every limit.
             models.Index(fields=["tenant", "-created_at", "-id"], name="limit_tenant_newest_idx"),
+            # The insurer's changelist (every tenant), newest first: EXPLAIN showed a sort of all 110,000 rows.
+            models.Index(fields=["-created_at", "-id"], name="limit_newest_idx"),
             models.Index(fields=["state", "expiry_date"], name="limit_expiry_idx"),
             models.Index(fields=["state", "review_date"], name="limit_review_idx"),
         ]
@@ -244,6 +246,7 @@ class AutoDecisionRule(models.Model):
 
 
 # Models that live with their concept, imported here so Django registers them: the scorecard's versions
-# (limits.scorecard) and large CSV imports as jobs (limits.bulk.runner).
+# (limits.scorecard), large CSV imports as jobs (limits.bulk.runner), the exposure summary (limits.exposure_summary).
 from limits.bulk.job_models import LimitImportError, LimitImportJob  # noqa: E402,F401
+from limits.exposure_summary import ExposureSummary  # noqa: E402,F401
 from limits.scorecard.models import Scorecard  # noqa: E402,F401

@@ -1,12 +1,16 @@
-"""limits reacts to buyer merges and to a policy's renewal or notice, without buyers or policies importing limits."""
+"""limits reacts to buyer merges and edits and to a policy's renewal or notice, without buyers or policies
+importing limits."""
 
 from django.db.models import Q
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
+from buyers.models import Buyer
 from buyers.signals import buyers_merging
 from core.exceptions import DomainError
+from limits import exposure_summary
 from limits.models import CoverStop, CreditLimit, LimitDecision
 from policies.periods.services import cover_ends, period_renewed
 
@@ -26,6 +30,15 @@ def move_limits_to_surviving_buyer(sender, source, target, **kwargs):
         bulk_update_with_history(moved, model, ["buyer"], default_change_reason="buyer merged")
     # Decisions are append-only events without their own history; they follow their limit.
     LimitDecision.objects.filter(buyer=source).update(buyer=target)
+    exposure_summary.move_buyer(source_id=source.pk, target_id=target.pk)
+
+
+@receiver(post_save, sender=Buyer, dispatch_uid="limits_exposure_follows_buyer")
+def copy_buyer_to_exposure_summary(sender, instance, created, update_fields=None, **kwargs):
+    """The exposure groupings read the buyer's country, grade and sector from the summary's rows."""
+    if created or (update_fields is not None and not {"country", "grade", "sector_nace"} & set(update_fields)):
+        return  # a new buyer has no limit in force yet; an update of other fields changes nothing here
+    exposure_summary.copy_buyer_attributes(instance)
 
 
 # The policy's periods (policies.periods.services). A limit is tied to the policy, not to a period: the cover

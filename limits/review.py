@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from core import notifications
+from limits import exposure_summary
 from limits.models import CreditLimit, LimitDecision
 
 # Grade from which a buyer's limits are put under review (domain.md: "worsened to 8 or more").
@@ -67,6 +68,7 @@ def expire_limits(*, today: date, batch_size: int = BATCH_SIZE) -> list[CreditLi
                 limit.updated_at = timezone.now()
             bulk_update_with_history(batch, CreditLimit, ["state", "under_review", "updated_at"], batch_size=batch_size,
                                      default_change_reason="limit review: expired")
+            exposure_summary.record_changes(removed=batch)  # one statement for the batch
         done.extend(batch)
     return done
 

@@ -8,6 +8,7 @@ from django_scopes import scopes_disabled
 
 from buyers.models import Buyer
 from core.tenancy import tenant_scope
+from limits import exposure_summary
 from limits.models import CreditLimit, LimitDecision
 from tests.factories import PolicyFactory, eur
 
@@ -15,11 +16,15 @@ from tests.factories import PolicyFactory, eur
 def make_limit(policy, buyer, amount=10_000, state=CreditLimit.State.IN_FORCE, **fields) -> CreditLimit:
     amount = Decimal(str(amount))
     with scopes_disabled():
-        return CreditLimit.objects.create(
+        limit = CreditLimit.objects.create(
             tenant=policy.tenant, policy=policy, buyer=buyer, state=state, currency=policy.currency,
             requested_amount=amount, requested_terms_days=60,
             decided_amount=None if state == CreditLimit.State.PENDING else amount, **fields,
         )
+    if state == CreditLimit.State.IN_FORCE:
+        # Past the services, so their exposure summary too (limits.exposure_summary).
+        exposure_summary.record_changes(added=[limit])
+    return limit
 
 
 def in_force_policy(tenant, number: str, **fields):

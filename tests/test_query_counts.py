@@ -122,7 +122,8 @@ def test_exposure_page(pinned, tenant, policy, underwriter):
     client = logged_in(underwriter)
     for n in (FEW, MANY - FEW):
         limits_on(tenant, policy, underwriter, n)
-        pinned(client, "/admin/exposure/", 8)  # exposure: totals per currency, groups, the top rows
+        # exposure by buyer: totals per currency, the number of buyers, the top rows, their insureds and names
+        pinned(client, "/admin/exposure/", 10)
 
 
 def test_tenant_exposure_api_with_few_and_many_buyers_in_two_currencies(pinned, api_client, tenant, policy,

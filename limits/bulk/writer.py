@@ -26,6 +26,7 @@ from core import webhooks
 from core.exceptions import DomainError
 from core.imports import bulk
 from core.imports.history import copy_history
+from limits import exposure_summary
 from limits.bulk.importer import _service_error
 from limits.bulk.rows import PreviewRow, RowError
 from limits.events import decision_payload
@@ -161,6 +162,7 @@ def _write_matrix_rows(*, tenant, requested_by, rows: list[PreviewRow], today: d
         for limit in replaced:
             limit.state, limit.under_review, limit.updated_at = State.SUPERSEDED, False, now
     bulk.insert(CreditLimit, limits)  # COPY on PostgreSQL
+    exposure_summary.record_changes(added=approved, removed=replaced)  # one statement for the batch
     new_ids = [limit.pk for limit in limits]
     # History as the single path's saves record it: '+' pending for every new limit, then '~' for each limit
     # decided and each limit it replaced, copied from the rows just written (no model instance per row).

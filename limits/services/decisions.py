@@ -14,6 +14,7 @@ from moneyed import Money
 
 from core.exceptions import DomainError
 from core.formatting import format_money
+from limits import exposure_summary
 from limits.events import announce_decision
 from limits.models import CreditLimit, LimitDecision, Scorecard
 from limits.scorecard.inputs import suggestion_for
@@ -41,6 +42,7 @@ def apply_decision(limit: CreditLimit, *, kind: str, amount: Decimal, terms_days
                    expiry_date: date | None = None, review_date: date | None = None,
                    notify_insured: bool = True, scorecard=None, scorecard_result: dict | None = None) -> LimitDecision:
     granted = amount > 0
+    superseded = []
     if granted and limit.supersedes_id:
         # The new limit replaces the old one from the effective date; earlier shipments keep the old cover.
         previous = CreditLimit.objects.select_for_update().get(pk=limit.supersedes_id)
@@ -48,6 +50,7 @@ def apply_decision(limit: CreditLimit, *, kind: str, amount: Decimal, terms_days
             previous.state = CreditLimit.State.SUPERSEDED
             previous.under_review = False
             previous.save(update_fields=["state", "under_review", "updated_at"])
+            superseded.append(previous)
     limit.state = CreditLimit.State.IN_FORCE if granted else CreditLimit.State.REFUSED
     limit.decided_amount = amount
     limit.decided_terms_days = terms_days if granted else None
@@ -56,6 +59,8 @@ def apply_decision(limit: CreditLimit, *, kind: str, amount: Decimal, terms_days
     limit.expiry_date = expiry_date
     limit.review_date = review_date
     limit.save()
+    # One statement: the new amount in, the superseded one out (the same key when on the same buyer).
+    exposure_summary.record_changes(added=[limit] if granted else [], removed=superseded)
     # A refused increase leaves the limit in force as it was.
     changes_cover = granted or not limit.supersedes_id
     decision = record_decision(limit, kind=kind, amount=amount, effective_date=effective_date,

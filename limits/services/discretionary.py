@@ -9,6 +9,7 @@ from moneyed import Money
 
 from buyers.models import Buyer
 from core.exceptions import DomainError
+from limits import exposure_summary
 from limits.models import CreditLimit, LimitDecision
 from limits.selectors import open_cover_stop_exists
 from limits.services.decisions import record_decision
@@ -44,6 +45,7 @@ def set_discretionary_limit(*, tenant, set_by, policy: Policy, buyer: Buyer, amo
             )
     except IntegrityError as exc:
         raise DomainError(_("This buyer already has a limit on this policy."), field="buyer") from exc
+    exposure_summary.record_changes(added=[limit])
     record_decision(limit, kind=LimitDecision.Kind.DISCRETIONARY, amount=amount.amount, effective_date=today,
                     decided_by=set_by)
     return limit

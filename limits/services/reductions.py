@@ -15,6 +15,7 @@ from moneyed import Money
 
 from core.exceptions import DomainError
 from core.formatting import format_money
+from limits import exposure_summary
 from limits.events import announce_decision
 from limits.models import CreditLimit, LimitDecision
 from limits.services.decisions import record_decision
@@ -55,9 +56,12 @@ def reduce_limit(*, limit: CreditLimit, decided_by, amount: Money, reason_codes:
             field="amount",
         )
     effective = _effective_after_notice(limit, notified_on or timezone.localdate(), effective_date)
+    old_amount = limit.decided_amount
     limit.decided_amount = amount.amount
     limit.under_review = False
     limit.save()
+    # Exposure follows `decided_amount`, lowered now whatever the effective date (limits.exposure_summary).
+    exposure_summary.change_amount(limit, old_amount=old_amount)
     decision = record_decision(limit, kind=Kind.REDUCED, amount=amount.amount, effective_date=effective,
                                decided_by=decided_by, reason_codes=reason_codes, note=note)
     announce_decision(limit=limit, decision=decision)
@@ -75,6 +79,7 @@ def withdraw_limit(*, limit: CreditLimit, decided_by, reason_codes: list[str], n
     limit.state = CreditLimit.State.WITHDRAWN
     limit.under_review = False
     limit.save()
+    exposure_summary.record_changes(removed=[limit])
     decision = record_decision(limit, kind=Kind.WITHDRAWN, amount=Decimal(0), effective_date=effective,
                                decided_by=decided_by, reason_codes=reason_codes, note=note)
     announce_decision(limit=limit, decision=decision)

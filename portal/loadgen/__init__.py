@@ -18,6 +18,7 @@ from django_scopes import scopes_disabled
 from accounts.models import Tenant
 from claims.claims.models import Claim, ClaimDocument, ClaimTransition
 from claims.overdues.models import Overdue
+from limits import exposure_summary
 from limits.models import CoverStop, CreditLimit, LimitDecision
 from portal.loadgen import claims, limits, overdues, registry
 from portal.loadgen.batch import Progress, own_timestamps
@@ -84,6 +85,8 @@ def generate(*, sizes: LoadSizes, seed: int, today: date | None = None, progress
             users = {"insured": User.objects.get(username=admin_username(seed, 0)),
                      "handler": User.objects.get(username=f"load{seed}-claims")}
             claims.write_claims(fake=fake, overdue_plans=overdue_plans, users=users, progress=progress)
+        # The limits were written in bulk, past the services: their exposure summary in one INSERT ... SELECT.
+        exposure_summary.rebuild()
     counts = {
         "buyers": len(buyers), "limits": len(limit_plans), "overdues": len(overdue_plans),
         "invoices": sum(len(p.invoices) for p in overdue_plans),
