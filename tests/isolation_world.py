@@ -31,6 +31,25 @@ from tests.proposal_helpers import offered_quote, submit
 MARKER = "victim7431"
 
 
+def _policy_life(tenant, policy):
+    """The victim policy's life beyond its terms: a bank as loss payee, an open renewal offer, a notice."""
+    Model = apps.get_model
+    # A bank as loss payee of the victim's policy (policies.loss_payees): its name carries the marker.
+    loss_payee = Model("policies", "LossPayee").objects.create(
+        tenant=tenant, policy=policy, bank_name=f"Bank {MARKER}", iban="DE89370400440532013000",
+        contact_email=f"{MARKER}@bank.example", effective_from=policy.start_date, reason="Financing")
+    # An open renewal offer on the victim's period (policies.periods), with a note a page could show.
+    period = Model("policies", "InsurancePeriod").objects.get(policy=policy, number=1)
+    offer = Model("policies", "RenewalOffer").objects.create(
+        tenant=tenant, policy=policy, period=period, offered_on=period.end - timedelta(days=60),
+        premium_rate_percent=Decimal("0.25"), loss_ratio_percent=Decimal("0"), note=f"Offer {MARKER}")
+    notice = Model("policies", "PolicyNotice").objects.create(
+        tenant=tenant, policy=policy, period=period, kind="non_renewal", given_by_side="insured",
+        given_on=period.end - timedelta(days=120), effective_on=period.end + timedelta(days=1),
+        reason=f"Closing {MARKER}")
+    return loss_payee, offer, period, notice
+
+
 def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
     """The victim tenant's objects, by model label (`world.objects["claims.Claim"]`)."""
     claim = paid_claim(tenant, member(tenant, [FINANCE]), claims_handler, underwriter)
@@ -74,19 +93,7 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         Model("buyers", "BuyerImportError").objects.create(job=buyer_import, line=2, column="country",
                                                            message=f"Wrong {MARKER}")
         document = claim.documents.first()
-        # A bank as loss payee of the victim's policy (policies.loss_payees): its name carries the marker.
-        loss_payee = Model("policies", "LossPayee").objects.create(
-            tenant=tenant, policy=claim.policy, bank_name=f"Bank {MARKER}", iban="DE89370400440532013000",
-            contact_email=f"{MARKER}@bank.example", effective_from=claim.policy.start_date, reason="Financing")
-        # An open renewal offer on the victim's period (policies.periods), with a note a page could show.
-        period = Model("policies", "InsurancePeriod").objects.get(policy=claim.policy, number=1)
-        offer = Model("policies", "RenewalOffer").objects.create(
-            tenant=tenant, policy=claim.policy, period=period, offered_on=period.end - timedelta(days=60),
-            premium_rate_percent=Decimal("0.25"), loss_ratio_percent=Decimal("0"), note=f"Offer {MARKER}")
-        notice = Model("policies", "PolicyNotice").objects.create(
-            tenant=tenant, policy=claim.policy, period=period, kind="non_renewal", given_by_side="insured",
-            given_on=period.end - timedelta(days=120), effective_on=period.end + timedelta(days=1),
-            reason=f"Closing {MARKER}")
+        loss_payee, offer, period, notice = _policy_life(tenant, claim.policy)
         # The texts a page shows carry the marker (set after the flow, which checks none of them).
         type(tenant).objects.filter(pk=tenant.pk).update(legal_name=f"Iberia Export {MARKER} S.L.")
         type(claim.policy).objects.filter(pk=claim.policy.pk).update(number=f"KR-{MARKER}")

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 
-from buyers.models import Buyer
 from core.dates import BoundedDateFormField
 from core.exceptions import DomainError
 from core.forms import show_domain_error
@@ -29,7 +28,9 @@ _DATE = forms.DateInput(attrs={"type": "date"})
 class AssignForm(forms.ModelForm):
     # Searched, never listed: a registry of a million buyers, every tenant's policies (the admin's autocomplete).
     policy = forms.ModelChoiceField(label=gettext_lazy("Policy"), queryset=Policy.objects.none())
-    buyer = forms.ModelChoiceField(label=gettext_lazy("Buyer"), queryset=Buyer.objects.all(), required=False,
+    # The registry's model through the foreign key: policies comes before buyers and never imports it.
+    buyer = forms.ModelChoiceField(label=gettext_lazy("Buyer"), required=False,
+                                   queryset=LossPayee._meta.get_field("buyer").related_model.objects.all(),
                                    help_text=gettext_lazy("Empty: the whole policy."))
     webhook_url = forms.URLField(label=gettext_lazy("Bank's webhook receiver (https)"), required=False,
                                  assume_scheme="https",
