@@ -99,3 +99,19 @@ def cover_suspended_from(*, terms: PolicyTerms, reminded_on: date) -> date:
     """The first shipment day not covered for premium still unpaid: the suspension notice after the reminder
     (domain.md, example 18: reminded 1 February, 15 days -> from 16 February)."""
     return reminded_on + timedelta(days=terms.premium_suspension_notice_days)
+
+
+def reminder_days(*, deadlines: InvoiceDeadlines, notified: bool, ahead_days: int) -> tuple[date, date]:
+    """The first days the claim deadlines job tells the insured of an overdue whose oldest unpaid invoice has
+    `deadlines`: notified, the claim window opening (the waiting period's end) and `ahead_days` before the filing
+    deadline; a draft, `ahead_days` before the notification deadline and the day after the maximum extension
+    period (claims.reminders sends them; the overdue stores the next one, claims.next_deadline)."""
+    ahead = timedelta(days=ahead_days)
+    if notified:
+        return deadlines.waiting_period_end, deadlines.claim_filing_deadline - ahead
+    return deadlines.notification_deadline - ahead, deadlines.max_extension_end + timedelta(days=1)
+
+
+def next_reminder_day(days: Iterable[date], *, after: date | None) -> date | None:
+    """The first of `days` after `after` (the last day everything due was told; None: every day counts)."""
+    return min((day for day in days if after is None or day > after), default=None)
