@@ -17,7 +17,6 @@ from moneyed import Money
 
 from claims.claims.indemnity import CoverOnDate, IndemnityCalculation, InvoiceInput, calculate_indemnity
 from claims.claims.models import Cause, Claim
-from claims.overdues.models import Invoice
 from core.messages import render_message
 from limits.selectors import CoverTimeline
 from policies.premium.liability import maximum_liability
@@ -60,7 +59,8 @@ def calculate_claim(*, claim: Claim) -> IndemnityCalculation:
     policy = claim.policy
     loss_terms = policy.terms_on(claim.date_of_loss)
     currency = policy.currency
-    invoices = Invoice.objects.filter(overdue_id=claim.overdue_id).order_by("shipment_date", "pk")
+    # The overdue's invoices as loaded (claim_detail prefetches them: no second query on a claim's page).
+    invoices = sorted(claim.overdue.invoices.all(), key=lambda inv: (inv.shipment_date, inv.pk))
     inputs = [
         InvoiceInput(
             number=inv.number, invoice_date=inv.invoice_date, shipment_date=inv.shipment_date, due_date=inv.due_date,

@@ -181,11 +181,12 @@ class ChecklistItem:
 
 
 def checklist(*, claim: Claim) -> list[ChecklistItem]:
-    """The documents the file needs (two queries), in a stable order."""
+    """The documents the file needs, in a stable order: from the claim's documents and requests as loaded (no query
+    when claim_detail prefetched them, two otherwise)."""
     provided: dict[str, int] = {}
-    for kind in ClaimDocument.objects.filter(claim=claim).values_list("kind", flat=True):
-        provided[kind] = provided.get(kind, 0) + 1
-    requested = set(DocumentRequest.objects.filter(claim=claim, fulfilled_at__isnull=True).values_list("kind", flat=True))
+    for document in claim.documents.all():
+        provided[document.kind] = provided.get(document.kind, 0) + 1
+    requested = {r.kind for r in claim.document_requests.all() if r.fulfilled_at is None}
     required = set(claim.required_documents)
     kinds = [k for k in DocumentKind.values if k in required or k in requested or k in provided]
     return [
