@@ -26,7 +26,7 @@ def build(*, overdues: int, tenants: int):
     from accounts.models import Tenant
     from buyers.models import Buyer
     from claims.overdues.models import Invoice, Overdue
-    from policies.models import Policy
+    from policies.models import Policy, TermsVersion
 
     today = date.today()
     stamp = time.time_ns()
@@ -37,6 +37,9 @@ def build(*, overdues: int, tenants: int):
         Policy(tenant=t, number=f"BENCH-{stamp}-{n}", status=Policy.Status.ACTIVE, currency="EUR",
                start_date=today - timedelta(days=360), end_date=today + timedelta(days=4)) for n, t in
         enumerate(tenant_rows)])
+    # Every rule reads the terms of a day: each policy's first terms version, the default terms (bulk_create does
+    # not run the service that issues them).
+    TermsVersion.objects.bulk_create([TermsVersion(policy=p, effective_from=p.start_date) for p in policies])
     buyers = Buyer.objects.bulk_create([
         Buyer(legal_name=f"Bench Buyer {n}", country="DE", registration_number=f"BENCH{stamp}B{n:07d}",
               status=Buyer.Status.CONFIRMED, grade=4) for n in range(overdues)], batch_size=2000)
