@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from buyers.models import Buyer
 from claims import next_deadline
@@ -132,8 +133,6 @@ def notify_overdue(*, overdue: Overdue, notified_by, notified_on: date | None = 
     overdue.save(update_fields=["state", "notified_on", "notified_by"])
     policy = overdue.policy
     _flag_lateness(invoices, notified_on=notified_on, policy=policy)
-    from simple_history.utils import bulk_update_with_history
-
     bulk_update_with_history(invoices, Invoice, ["notified_late"], default_change_reason="overdue notified")
     _put_on_notice(overdue=overdue, invoices=invoices, policy=policy)
     next_deadline.refresh(overdue_ids=[overdue.pk])  # a draft's deadlines to tell become a claim's
@@ -251,8 +250,6 @@ def record_payment(*, overdue: Overdue, amount: Decimal, received_on: date, reco
         tenant_id=overdue.tenant_id, overdue=overdue, received_on=received_on, amount=amount, currency=overdue.currency,
         designated_invoice=designated_invoice, recorded_by=recorded_by,
     )
-    from simple_history.utils import bulk_update_with_history
-
     for inv, _share in allocations:
         inv.paid_on = received_on if inv.outstanding == 0 else None
     bulk_update_with_history([inv for inv, _ in allocations], Invoice, ["outstanding", "paid_on"],
