@@ -3,12 +3,15 @@
     .venv/bin/python bench/bench_claim_deadlines.py                  # 20,000 overdues, a throwaway database
     .venv/bin/python bench/bench_claim_deadlines.py --overdues 100000
     .venv/bin/python bench/bench_claim_deadlines.py --configured-db  # DATABASE_URL, migrated, rolled back
+    DATABASE_URL=postgres://... bench/bench_claim_deadlines.py --configured-db --invoices 1000000
 
-Builds insureds, policies, buyers and N open overdues with 1-3 invoices each
-(bulk_create), spread so that some have a claim window that opened, some a
-filing deadline within the reminder days and most nothing due, then times the
-job's first run (sends reminders), its second run the same day (must send
-nothing) and prints seconds and queries. Rolled back at the end.
+Builds insureds, policies, buyers and N open overdues with 1-3 invoices each (2 on average: `--invoices`
+gives the overdues as half of it), bulk_create, spread so that some have a claim window that opened, some a
+filing deadline within the reminder days and most nothing due. Written past the services, so their stored
+deadline dates are computed once by `rebuild` (timed: manage.py rebuild_claim_deadlines does the same). Then
+times the job's first run (a catch-up: every overdue whose reminder day passed, as after the migration), its
+second run the same day (must read and send nothing), and the next day (what a daily run costs: the overdues
+whose day is that day), and prints seconds and queries. Rolled back at the end.
 """
 
 import argparse
@@ -23,7 +26,7 @@ def build(*, overdues: int, tenants: int):
     from accounts.models import Tenant
     from buyers.models import Buyer
     from claims.overdues.models import Invoice, Overdue
-    from policies.models import Policy
+    from policies.models import Policy, TermsVersion
 
     today = date.today()
     stamp = time.time_ns()
@@ -34,6 +37,9 @@ def build(*, overdues: int, tenants: int):
         Policy(tenant=t, number=f"BENCH-{stamp}-{n}", status=Policy.Status.ACTIVE, currency="EUR",
                start_date=today - timedelta(days=360), end_date=today + timedelta(days=4)) for n, t in
         enumerate(tenant_rows)])
+    # Every rule reads the terms of a day: each policy's first terms version, the default terms (bulk_create does
+    # not run the service that issues them).
+    TermsVersion.objects.bulk_create([TermsVersion(policy=p, effective_from=p.start_date) for p in policies])
     buyers = Buyer.objects.bulk_create([
         Buyer(legal_name=f"Bench Buyer {n}", country="DE", registration_number=f"BENCH{stamp}B{n:07d}",
               status=Buyer.Status.CONFIRMED, grade=4) for n in range(overdues)], batch_size=2000)
@@ -60,18 +66,24 @@ def run(*, overdues: int, tenants: int) -> None:
     from django.db import transaction
     from django_scopes import scopes_disabled
 
+    from claims.next_deadline import rebuild
     from claims.reminders import run_claim_deadlines
 
+    tomorrow = date.today() + timedelta(days=1)
     with scopes_disabled():
         try:
             with transaction.atomic():
                 start = time.perf_counter()
                 build(overdues=overdues, tenants=tenants)
                 print(f"setup: {time.perf_counter() - start:.2f} s (bulk_create)")
+                rebuilt = timed("rebuild of the stored deadline dates", lambda: rebuild(batch_size=2000))
+                print(f"  {rebuilt} overdues recomputed")
                 first = timed("run_claim_deadlines, first run", run_claim_deadlines)
                 print(f"  window opened: {len(first.window_opened)}, filing deadline: {len(first.filing_deadline)}")
                 second = timed("run_claim_deadlines, second run (same day)", run_claim_deadlines)
                 print(f"  window opened: {len(second.window_opened)}, filing deadline: {len(second.filing_deadline)}")
+                third = timed("run_claim_deadlines, the next day", lambda: run_claim_deadlines(today=tomorrow))
+                print(f"  window opened: {len(third.window_opened)}, filing deadline: {len(third.filing_deadline)}")
                 raise RollBack
         except RollBack:
             print("rolled back: the database is as it was")
@@ -80,9 +92,12 @@ def run(*, overdues: int, tenants: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--overdues", type=int, default=20_000)
+    parser.add_argument("--invoices", type=int, help="instead of --overdues: as many invoices (half as many overdues)")
     parser.add_argument("--tenants", type=int, default=20)
     parser.add_argument("--configured-db", action="store_true")
     args = parser.parse_args()
+    if args.invoices:
+        args.overdues = args.invoices // 2
     with_database(lambda: run(overdues=args.overdues, tenants=args.tenants), configured_db=args.configured_db)
 
 

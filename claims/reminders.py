@@ -7,9 +7,11 @@
   unpaid invoices the insured listed, in a draft or a notified overdue);
 - flags complete claims still unpaid past the payment term to the claims handlers.
 
-Overdues are read in batches by ascending pk as plain values with their unpaid
-invoices, so the number of queries grows with batches, not rows. Every reminder has a dedup
-key (overdue, deadline date): the second run on a day sends nothing.
+Only the overdues whose stored next deadline (`Overdue.next_deadline_on`, claims.next_deadline) is today or
+passed are read, from its partial index, in batches as plain values with their unpaid invoices: an idle day
+reads one empty range, and the cost follows the overdues with something due, not all open ones. Every reminder
+has a dedup key (overdue, deadline date), and each handled overdue's next deadline moves past today: the second
+run on a day reads nothing and sends nothing.
 """
 
 from collections.abc import Callable
@@ -25,15 +27,15 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Tenant
 from accounts.roles import CLAIMS_HANDLER, CREDIT_MANAGER, FINANCE
+from claims import next_deadline
 from claims.claims.models import Cause, Claim
 from claims.claims.services import FilingWindow, filing_window_of
-from claims.overdues.models import Invoice, Overdue
+from claims.next_deadline import BATCH_SIZE, OverdueFacts
+from claims.overdues.models import Overdue
 from claims.overdues.selectors import DraftDeadlines, draft_deadlines_of
 from core import notifications, webhooks
 from core.notifications import Message, NotificationSpec, date_param, message
-from policies.models import Policy
 
-BATCH_SIZE = 500
 NOTIFICATION_DEADLINE = "overdue.notification_deadline"
 EXTENSION_ENDED = "overdue.extension_ended"
 
@@ -49,10 +51,8 @@ class ReminderResult:
 
 @dataclass(frozen=True)
 class _OverdueRow:
-    """What the job needs of an overdue, read as plain values (no model instances: millions of rows).
-
-    `deadlines` is a FilingWindow for an open overdue, DraftDeadlines for a draft.
-    """
+    """What a reminder names of an overdue. `deadlines` is a FilingWindow for an open overdue, DraftDeadlines for a
+    draft."""
 
     pk: int
     tenant_id: int
@@ -65,50 +65,16 @@ class _OverdueRow:
         return self.deadlines
 
 
-def _batches(qs, batch_size: int, deadlines_of: Callable):
-    """`qs`'s overdues by ascending pk, each with `deadlines_of(terms_on, notified_on, unpaid)` (skipped if None).
-
-    Four queries per batch: the overdues, their unpaid invoices, the policies not seen yet and their terms
-    versions (each invoice's deadlines read the terms on its shipment date, from the versions loaded once).
-    """
-    policies: dict[int, Policy] = {}
-    last_pk = 0
-    while True:
-        rows = list(qs.filter(pk__gt=last_pk).order_by("pk").values(
-            "pk", "tenant_id", "policy_id", "notified_on", "buyer__legal_name", "policy__number")[:batch_size])
-        if not rows:
-            return
-        last_pk = rows[-1]["pk"]
-        unpaid: dict[int, list] = {}
-        for overdue_id, *due in (Invoice.objects.filter(overdue_id__in=[r["pk"] for r in rows], outstanding__gt=0)
-                                 .values_list("overdue_id", "shipment_date", "due_date", "extended_due_date",
-                                              "extension_consented")):
-            unpaid.setdefault(overdue_id, []).append(tuple(due))
-        missing = {r["policy_id"] for r in rows} - policies.keys()
-        if missing:
-            policies.update({p.pk: p for p in Policy.objects.filter(pk__in=missing).prefetch_related("terms_versions")})
-        batch = []
-        for r in rows:
-            deadlines = deadlines_of(policies[r["policy_id"]].terms_on, r["notified_on"], unpaid.get(r["pk"], []))
-            if deadlines is not None:
-                batch.append(_OverdueRow(r["pk"], r["tenant_id"], r["buyer__legal_name"], r["policy__number"],
-                                         deadlines))
-        yield batch
-
-
-def _overdue_batches(batch_size: int):
-    """Open overdues with no claim filed yet (none, or only a draft), with their filing window."""
-    filed = Claim.objects.exclude(state__in=[Claim.State.DRAFT, *Claim.CLOSED_STATES])
-    qs = Overdue.objects.filter(state=Overdue.State.OPEN).exclude(pk__in=filed.values("overdue_id"))
-    return _batches(qs, batch_size, lambda terms_on, notified_on, unpaid: filing_window_of(
-        terms_on=terms_on, cause=Cause.PROTRACTED_DEFAULT, notified_on=notified_on, unpaid=unpaid))
-
-
-def _draft_batches(batch_size: int):
-    """Draft overdues with something unpaid, with the deadlines of their oldest unpaid invoice."""
-    qs = Overdue.objects.filter(state=Overdue.State.DRAFT)
-    return _batches(qs, batch_size, lambda terms_on, _notified_on, unpaid: draft_deadlines_of(terms_on=terms_on,
-                                                                                          unpaid=unpaid))
+def _row(facts: OverdueFacts) -> _OverdueRow | None:
+    """The reminder's view of a due overdue, or None when it has nothing to tell (cleared, claimed, filed, paid)."""
+    if facts.state == Overdue.State.DRAFT:
+        deadlines = draft_deadlines_of(terms_on=facts.terms_on, unpaid=facts.unpaid)
+    elif facts.state == Overdue.State.OPEN and not facts.filed:
+        deadlines = filing_window_of(terms_on=facts.terms_on, cause=Cause.PROTRACTED_DEFAULT,
+                                     notified_on=facts.notified_on, unpaid=facts.unpaid)
+    else:
+        deadlines = None
+    return None if deadlines is None else _OverdueRow(facts.pk, facts.tenant_id, facts.buyer, facts.policy, deadlines)
 
 
 def _window_payload(overdue: _OverdueRow) -> dict:
@@ -147,59 +113,54 @@ def _remind(due: list[tuple[_OverdueRow, str, Message, Message]], *, event: str,
     return [overdue.pk for overdue, _key in sent]
 
 
-def remind_overdue_deadlines(*, today: date, batch_size: int = BATCH_SIZE, result: ReminderResult) -> None:
+def _remind_open(batch: list[_OverdueRow], *, today: date, result: ReminderResult) -> None:
+    """Open overdues with no claim filed yet (none, or only a draft): the window opened, the filing deadline near."""
     ahead = timedelta(days=settings.CLAIM_REMINDER_DAYS)
-    for batch in _overdue_batches(batch_size):
-        opened, closing = [], []
-        for overdue in batch:
-            window = overdue.window
-            if today > window.closes:
-                continue
-            names = {"buyer": overdue.buyer, "opens": date_param(window.opens), "closes": date_param(window.closes)}
-            if window.opens <= today:
-                opened.append((overdue, f"claim-window-open:{overdue.pk}:{window.opens.isoformat()}",
-                               message("claim.window_open", buyer=overdue.buyer),
-                               message("claim.window_open.body", **names)))
-            if today >= window.closes - ahead:
-                closing.append((overdue, f"claim-filing-deadline:{overdue.pk}:{window.closes.isoformat()}",
-                                message("claim.filing_deadline", buyer=overdue.buyer, closes=names["closes"]),
-                                message("claim.filing_deadline.body", closes=names["closes"])))
-        if not (opened or closing):
+    opened, closing = [], []
+    for overdue in batch:
+        window = overdue.window
+        if today > window.closes:
             continue
-        with transaction.atomic():
-            result.window_opened += _remind(opened, event="claim.window_open")
-            result.filing_deadline += _remind(closing, event="claim.filing_deadline", webhook=_window_payload)
+        names = {"buyer": overdue.buyer, "opens": date_param(window.opens), "closes": date_param(window.closes)}
+        if window.opens <= today:
+            opened.append((overdue, f"claim-window-open:{overdue.pk}:{window.opens.isoformat()}",
+                           message("claim.window_open", buyer=overdue.buyer),
+                           message("claim.window_open.body", **names)))
+        if today >= window.closes - ahead:
+            closing.append((overdue, f"claim-filing-deadline:{overdue.pk}:{window.closes.isoformat()}",
+                            message("claim.filing_deadline", buyer=overdue.buyer, closes=names["closes"]),
+                            message("claim.filing_deadline.body", closes=names["closes"])))
+    if opened or closing:
+        result.window_opened += _remind(opened, event="claim.window_open")
+        result.filing_deadline += _remind(closing, event="claim.filing_deadline", webhook=_window_payload)
 
 
-def remind_draft_deadlines(*, today: date, batch_size: int = BATCH_SIZE, result: ReminderResult) -> None:
+def _remind_drafts(batch: list[_OverdueRow], *, today: date, result: ReminderResult) -> None:
     """Drafts: the insurer does not know of them, so nothing stops the insured missing the notification
     deadline (domain.md, example 6) or shipping past the maximum extension period but this reminder."""
     ahead = timedelta(days=settings.CLAIM_REMINDER_DAYS)
-    for batch in _draft_batches(batch_size):
-        notify_by, ended = [], []
-        for overdue in batch:
-            deadlines: DraftDeadlines = overdue.deadlines
-            deadline, end = deadlines.notification_deadline, deadlines.max_extension_end
-            if deadline - ahead <= today <= deadline:
-                notify_by.append((
-                    overdue, f"overdue-notification-deadline:{overdue.pk}:{deadline.isoformat()}",
-                    message(NOTIFICATION_DEADLINE, buyer=overdue.buyer, deadline=date_param(deadline)),
-                    message(f"{NOTIFICATION_DEADLINE}.body", due=date_param(deadlines.oldest_due_date),
-                            deadline=date_param(deadline)),
-                ))
-            if today > end:
-                ended.append((
-                    overdue, f"overdue-extension-ended:{overdue.pk}:{end.isoformat()}",
-                    message(EXTENSION_ENDED, buyer=overdue.buyer, end=date_param(end)),
-                    message(f"{EXTENSION_ENDED}.body", buyer=overdue.buyer, end=date_param(end)),
-                ))
-        if not (notify_by or ended):
-            continue
-        with transaction.atomic():
-            result.notification_deadline += _remind(notify_by, event=NOTIFICATION_DEADLINE, role=CREDIT_MANAGER,
-                                                    link="/overdues/{pk}/", webhook=_draft_payload)
-            result.extension_ended += _remind(ended, event=EXTENSION_ENDED, role=CREDIT_MANAGER,
-                                              link="/overdues/{pk}/")
+    notify_by, ended = [], []
+    for overdue in batch:
+        deadlines: DraftDeadlines = overdue.deadlines
+        deadline, end = deadlines.notification_deadline, deadlines.max_extension_end
+        if deadline - ahead <= today <= deadline:
+            notify_by.append((
+                overdue, f"overdue-notification-deadline:{overdue.pk}:{deadline.isoformat()}",
+                message(NOTIFICATION_DEADLINE, buyer=overdue.buyer, deadline=date_param(deadline)),
+                message(f"{NOTIFICATION_DEADLINE}.body", due=date_param(deadlines.oldest_due_date),
+                        deadline=date_param(deadline)),
+            ))
+        if today > end:
+            ended.append((
+                overdue, f"overdue-extension-ended:{overdue.pk}:{end.isoformat()}",
+                message(EXTENSION_ENDED, buyer=overdue.buyer, end=date_param(end)),
+                message(f"{EXTENSION_ENDED}.body", buyer=overdue.buyer, end=date_param(end)),
+            ))
+    if notify_by or ended:
+        result.notification_deadline += _remind(notify_by, event=NOTIFICATION_DEADLINE, role=CREDIT_MANAGER,
+                                                link="/overdues/{pk}/", webhook=_draft_payload)
+        result.extension_ended += _remind(ended, event=EXTENSION_ENDED, role=CREDIT_MANAGER,
+                                          link="/overdues/{pk}/")
 
 
 def flag_late_payments(*, today: date, result: ReminderResult) -> None:
@@ -220,10 +181,23 @@ def flag_late_payments(*, today: date, result: ReminderResult) -> None:
             transaction.on_commit(lambda: send_mail(subject, "\n".join(lines), None, emails))
 
 
+def remind_due_deadlines(*, today: date, batch_size: int = BATCH_SIZE, result: ReminderResult) -> None:
+    """The overdues whose stored next deadline came (claims.next_deadline), a batch per transaction: their
+    reminders, then their next deadline after today. An overdue whose day has not come is not read at all."""
+    for batch in next_deadline.due_batches(today=today, batch_size=batch_size):
+        rows = [(facts, _row(facts)) for facts in batch]
+        with transaction.atomic():
+            _remind_open([row for facts, row in rows if row is not None and facts.state == Overdue.State.OPEN],
+                         today=today, result=result)
+            _remind_drafts([row for facts, row in rows if row is not None and facts.state == Overdue.State.DRAFT],
+                           today=today, result=result)
+            # Everything due up to today is told: the next deadline is after it (or none).
+            next_deadline.store({facts.pk: next_deadline.dates_of(facts, reminded_through=today) for facts in batch})
+
+
 def run_claim_deadlines(*, today: date | None = None, batch_size: int = BATCH_SIZE) -> ReminderResult:
     today = today or timezone.localdate()
     result = ReminderResult()
-    remind_overdue_deadlines(today=today, batch_size=batch_size, result=result)
-    remind_draft_deadlines(today=today, batch_size=batch_size, result=result)
+    remind_due_deadlines(today=today, batch_size=batch_size, result=result)
     flag_late_payments(today=today, result=result)
     return result

@@ -125,3 +125,19 @@ def notice_effective_on(*, terms: PolicyTerms, kind: str, given_on: date, period
     if kind == "non_renewal":
         return after_period
     return min(given_on + timedelta(days=terms.cancellation_notice_days), after_period)
+
+
+def reminder_days(*, deadlines: InvoiceDeadlines, notified: bool, ahead_days: int) -> tuple[date, date]:
+    """The first days the claim deadlines job tells the insured of an overdue whose oldest unpaid invoice has
+    `deadlines`: notified, the claim window opening (the waiting period's end) and `ahead_days` before the filing
+    deadline; a draft, `ahead_days` before the notification deadline and the day after the maximum extension
+    period (claims.reminders sends them; the overdue stores the next one, claims.next_deadline)."""
+    ahead = timedelta(days=ahead_days)
+    if notified:
+        return deadlines.waiting_period_end, deadlines.claim_filing_deadline - ahead
+    return deadlines.notification_deadline - ahead, deadlines.max_extension_end + timedelta(days=1)
+
+
+def next_reminder_day(days: Iterable[date], *, after: date | None) -> date | None:
+    """The first of `days` after `after` (the last day everything due was told; None: every day counts)."""
+    return min((day for day in days if after is None or day > after), default=None)

@@ -86,7 +86,8 @@ def first_loss_to_bear(*, policy, on: date, excluding_claim_id: int | None = Non
 def calculate_claim(*, claim: Claim) -> IndemnityCalculation:
     policy = claim.policy
     currency = policy.currency
-    invoices = list(Invoice.objects.filter(overdue_id=claim.overdue_id).order_by("shipment_date", "pk"))
+    # The overdue's invoices as loaded (claim_detail prefetches them: no second query on a claim's page).
+    invoices = sorted(claim.overdue.invoices.all(), key=lambda inv: (inv.shipment_date, inv.pk))
     period = claim_period(claim, first_shipped=invoices[0].shipment_date if invoices else claim.date_of_loss)
     # A claim on a shipment of an earlier period (run-off) is paid on that period's terms.
     loss_day = min(claim.date_of_loss, period.end)

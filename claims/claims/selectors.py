@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Min, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import Count, DecimalField, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +12,7 @@ from django_fsm import has_transition_perm
 
 from claims.claims.models import Claim, ClaimDocument, ClaimTransition, DocumentRequest
 from claims.claims.services import FilingWindow, filing_window
-from claims.overdues.models import Overdue
+from claims.overdues.models import Invoice, Overdue
 from core.formatting import format_money
 from core.work_queues import WorkQueue
 
@@ -56,6 +56,28 @@ def overdues_open_to_claims(*, tenant) -> QuerySet[Overdue]:
         .prefetch_related("invoices", "policy__terms_versions")
         .order_by("notified_on", "pk")
     )
+
+
+def claimable_overdues(*, tenant, today: date, after: tuple[date, int] | None = None) -> QuerySet[Overdue]:
+    """`overdues_open_to_claims` whose filing window has not closed, the one closing first first: keyset
+    (stored filing deadline, pk) on the partial index of open overdues, so a page reads its rows and no more
+    (the deadline is the stored cache of policies.deadlines, claims.next_deadline; `after` is the last row's).
+
+    The outstanding total is a subquery per row of the page, not a GROUP BY over every overdue."""
+    live = Claim.objects.exclude(state__in=Claim.CLOSED_STATES).values("overdue_id")
+    outstanding = (Invoice.objects.filter(overdue=OuterRef("pk")).order_by().values("overdue")
+                   .annotate(total=Sum("outstanding")).values("total"))
+    qs = (Overdue.objects.filter(tenant=tenant, state=Overdue.State.OPEN, claim_filing_deadline__gte=today)
+          .exclude(pk__in=live)
+          .annotate(total_outstanding=Coalesce(Subquery(outstanding), Value(0), output_field=DecimalField()))
+          .select_related("policy", "buyer")
+          .prefetch_related(Prefetch("invoices", queryset=Invoice.objects.filter(outstanding__gt=0)),
+                            "policy__terms_versions")
+          .order_by("claim_filing_deadline", "pk"))
+    if after is not None:
+        closes, pk = after
+        qs = qs.filter(Q(claim_filing_deadline__gt=closes) | Q(claim_filing_deadline=closes, pk__gt=pk))
+    return qs
 
 
 @dataclass(frozen=True)

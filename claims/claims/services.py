@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django_fsm import can_proceed, has_transition_perm
 from moneyed import Money
 
+from claims import next_deadline
 from claims.claims import events as claim_events
 from claims.claims.calculation import calculate_claim, calculation_as_json, claim_period, remaining_liability
 from claims.claims.documents import check_upload
@@ -81,6 +82,10 @@ def _check_in_window(*, overdue: Overdue, cause: str, on: date) -> FilingWindow:
     return window
 
 
+def _filed(state: str) -> bool:
+    return state not in (Claim.State.DRAFT, *Claim.CLOSED_STATES)
+
+
 def _move(claim: Claim, transition_name: str, *, by, note: str = "", system: bool = False) -> None:
     method = getattr(claim, transition_name)
     source = claim.state
@@ -95,6 +100,10 @@ def _move(claim: Claim, transition_name: str, *, by, note: str = "", system: boo
     claim.save()
     ClaimTransition.objects.create(tenant_id=claim.tenant_id, claim=claim, source=source, target=claim.state,
                                    by=by, note=note)
+    # A filed claim silences the overdue's deadline reminders, a withdrawn or rejected one brings them back, a
+    # paid one leaves the overdue claimed: only those moves change its stored deadlines.
+    if _filed(source) != _filed(claim.state) or claim.state == Claim.State.PAID:
+        next_deadline.refresh(overdue_ids=[claim.overdue_id])
     claim_events.announce_transition(claim=claim, source=source, note=note)
 
 
@@ -166,11 +175,12 @@ class ChecklistItem:
 
 
 def checklist(*, claim: Claim) -> list[ChecklistItem]:
-    """The documents the file needs (two queries), in a stable order."""
+    """The documents the file needs, in a stable order: from the claim's documents and requests as loaded (no query
+    when claim_detail prefetched them, two otherwise)."""
     provided: dict[str, int] = {}
-    for kind in ClaimDocument.objects.filter(claim=claim).values_list("kind", flat=True):
-        provided[kind] = provided.get(kind, 0) + 1
-    requested = set(DocumentRequest.objects.filter(claim=claim, fulfilled_at__isnull=True).values_list("kind", flat=True))
+    for document in claim.documents.all():
+        provided[document.kind] = provided.get(document.kind, 0) + 1
+    requested = {r.kind for r in claim.document_requests.all() if r.fulfilled_at is None}
     required = set(claim.required_documents)
     kinds = [k for k in DocumentKind.values if k in required or k in requested or k in provided]
     return [
@@ -314,8 +324,9 @@ def record_claim_payment(*, claim: Claim, amount: Money, paid_on: date, recorded
     claim.paid_on = paid_on
     claim.payment_reference = (reference or "").strip()[:60]
     claim.paid_to = loss_payee_for(policy=claim.policy, buyer_id=claim.buyer_id, on=paid_on)
-    _move(claim, "pay", by=recorded_by)
+    # The overdue is claimed before the transition, so the transition stores its deadlines as claimed (none).
     Overdue.objects.filter(pk=claim.overdue_id, state=Overdue.State.OPEN).update(state=Overdue.State.CLAIMED)
+    _move(claim, "pay", by=recorded_by)
     claim_events.announce_paid(claim=claim)
     return claim
 

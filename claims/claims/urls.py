@@ -7,6 +7,7 @@ from claims.claims import views as views_claims
 app_name = "claim_pages"
 urlpatterns = [
     path("", views_claims.ClaimListView.as_view(), name="list"),
+    path("claimable/", views_claims.ClaimableOverdueListView.as_view(), name="claimable"),
     path("new/", views_claims.ClaimFileView.as_view(), name="file"),
     path("<int:pk>/", views_claims.ClaimDetailView.as_view(), name="detail"),
     path("<int:pk>/documents/", views_claims.ClaimUploadView.as_view(), name="upload"),

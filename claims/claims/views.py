@@ -20,9 +20,9 @@ from claims.claims.models import Cause, Claim
 from claims.claims.selectors import (
     claim_actions,
     claim_detail,
+    claimable_overdues,
     claims_for_tenant,
     next_deadline,
-    overdues_open_to_claims,
 )
 from claims.overdues.selectors import overdues_for_tenant, uncovered_invoices, uncovered_message
 from core.exceptions import DomainError
@@ -46,6 +46,28 @@ def _overdue_rows(overdues, today):
             "outstanding": overdue.total_outstanding,
         })
     return rows
+
+
+# The overdues the claims page shows before its link to the whole list: the windows closing first.
+URGENT_OVERDUES = 10
+CLAIMABLE_PAGE_SIZE = 50
+
+
+def _after(value: str) -> tuple[date, int] | None:
+    """A keyset position `<filing deadline>.<pk>` from ?after=; anything else starts the list again."""
+    closes, _dot, pk = (value or "").partition(".")
+    try:
+        return date.fromisoformat(closes), int(pk)
+    except ValueError:
+        return None
+
+
+def _claimable_page(tenant, today, *, size: int, after=None) -> tuple[list[dict], str | None]:
+    """A page of the overdues finance can claim on, with their windows, and the position of the next page."""
+    overdues = list(claimable_overdues(tenant=tenant, today=today, after=after)[:size + 1])
+    rows = _overdue_rows(overdues[:size], today)  # the windows of the page's rows only
+    last = overdues[size - 1] if len(overdues) > size else None
+    return rows, f"{last.claim_filing_deadline.isoformat()}.{last.pk}" if last else None
 
 
 # The columns finance sorts its claims by; newest first by default.
@@ -74,8 +96,23 @@ class ClaimListView(TenantMemberRequiredMixin, ListView):
         ctx["states"] = Claim.State.choices
         ctx["state"] = self.request.GET.get("state", "")
         ctx["today"] = today
-        ctx["overdue_rows"] = _overdue_rows(overdues_open_to_claims(tenant=self.tenant), today)
+        ctx["overdue_rows"], more = _claimable_page(self.tenant, today, size=URGENT_OVERDUES)
+        ctx["more_overdues"] = more is not None
         return ctx
+
+
+class ClaimableOverdueListView(TenantMemberRequiredMixin, View):
+    """Every overdue finance can claim on, the window closing first first, a page at a time by keyset (no count:
+    an insured may have tens of thousands)."""
+
+    required_permission = VIEW
+
+    def get(self, request):
+        today = timezone.localdate()
+        after = _after(request.GET.get("after", ""))
+        rows, following = _claimable_page(self.tenant, today, size=CLAIMABLE_PAGE_SIZE, after=after)
+        return render(request, "claims/claimable_overdues.html", {
+            "overdue_rows": rows, "next_after": following, "first_page": after is None, "today": today})
 
 
 def _uncovered(overdue):

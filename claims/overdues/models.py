@@ -34,8 +34,18 @@ class Overdue(TenantOwned):
     cleared_on = models.DateField(_("cleared on"), null=True, blank=True)
     cover_stop_id = models.BigIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A cache of policies.deadlines for the oldest unpaid invoice, kept by claims.next_deadline whenever the
+    # invoices, payments, extensions or claims change (`manage.py rebuild_claim_deadlines` recomputes it): the
+    # claims page sorts by the filing window and the daily job reads only the overdues due today, by index.
+    claim_window_opens = models.DateField(null=True, blank=True, editable=False)  # protracted default
+    claim_filing_deadline = models.DateField(null=True, blank=True, editable=False)
+    # The next day the claim deadlines job has something to tell about it, after `reminded_through` (the last
+    # day the job told everything due; None once the deadlines changed, so the job looks again).
+    next_deadline_on = models.DateField(null=True, blank=True, editable=False)
+    reminded_through = models.DateField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["claim_window_opens", "claim_filing_deadline", "next_deadline_on",
+                                                 "reminded_through"])
 
     class Meta:
         ordering = ["-notified_on", "-pk"]
@@ -58,6 +68,16 @@ class Overdue(TenantOwned):
             ),
         ]
         permissions = [("declare_overdue", "Can declare overdues"), ("waive_lateness", "Can waive a late notification")]
+        indexes = [
+            # The daily job: only the overdues whose next deadline came (claims.reminders).
+            models.Index(fields=["next_deadline_on"], condition=Q(next_deadline_on__isnull=False),
+                         name="overdue_next_deadline_due"),
+            # The claims page: open overdues by the filing deadline, keyset (tenant, deadline, pk).
+            models.Index(fields=["tenant", "claim_filing_deadline", "id"], condition=Q(state="open"),
+                         name="overdue_open_by_filing_end"),
+            # The overdues page's default order (drafts first, then the latest notified), read from the index.
+            models.Index(fields=["tenant", "-notified_on", "-id"], name="overdue_tenant_notified"),
+        ]
 
     def __str__(self):
         return f"{self.reference or self.pk}: {self.buyer_id} on {self.policy_id}"

@@ -8,8 +8,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from buyers.models import Buyer
+from claims import next_deadline
 from claims.overdues import events  # importing it registers the overdue webhook events
 from claims.overdues.invoice_rules import InvoiceLine, check_invoice_lines
 from claims.overdues.models import Invoice, Overdue, OverduePayment, PaymentAllocation
@@ -92,6 +94,7 @@ def declare_overdue(*, tenant, notified_by, policy: Policy, buyer: Buyer, invoic
     Invoice.objects.bulk_create(rows)
     if not draft:
         _put_on_notice(overdue=overdue, invoices=rows, policy=policy)
+    next_deadline.refresh(overdue_ids=[overdue.pk])
     return overdue
 
 
@@ -123,10 +126,9 @@ def notify_overdue(*, overdue: Overdue, notified_by, notified_on: date | None = 
     overdue.save(update_fields=["state", "notified_on", "notified_by"])
     policy = overdue.policy
     _flag_lateness(invoices, notified_on=notified_on, policy=policy)
-    from simple_history.utils import bulk_update_with_history
-
     bulk_update_with_history(invoices, Invoice, ["notified_late"], default_change_reason="overdue notified")
     _put_on_notice(overdue=overdue, invoices=invoices, policy=policy)
+    next_deadline.refresh(overdue_ids=[overdue.pk])  # a draft's deadlines to tell become a claim's
     return overdue
 
 
@@ -241,8 +243,6 @@ def record_payment(*, overdue: Overdue, amount: Decimal, received_on: date, reco
         tenant_id=overdue.tenant_id, overdue=overdue, received_on=received_on, amount=amount, currency=overdue.currency,
         designated_invoice=designated_invoice, recorded_by=recorded_by,
     )
-    from simple_history.utils import bulk_update_with_history
-
     for inv, _share in allocations:
         inv.paid_on = received_on if inv.outstanding == 0 else None
     bulk_update_with_history([inv for inv, _ in allocations], Invoice, ["outstanding", "paid_on"],
@@ -257,6 +257,7 @@ def record_payment(*, overdue: Overdue, amount: Decimal, received_on: date, reco
         overdue.save(update_fields=["state", "cleared_on"])
         if not was_draft:  # a draft paid before it was notified: nothing to announce, no cover to reinstate
             events.overdue_cleared(overdue=overdue)
+    next_deadline.refresh(overdue_ids=[overdue.pk])  # the oldest unpaid invoice may be another one now
     return payment
 
 
@@ -334,6 +335,7 @@ def add_invoices(*, overdue: Overdue, invoices: list[InvoiceLine], added_by, not
             body=[notifications.message("overdue.notified_late", invoices=", ".join(late))],
             link=f"/overdues/{overdue.pk}/",
         )
+    next_deadline.refresh(overdue_ids=[overdue.pk])  # an older invoice brings every deadline forward
     return rows
 
 
@@ -367,6 +369,7 @@ def extend_due_date(*, invoice: Invoice, new_due_date: date, requested_by) -> In
     _recheck_lateness(invoice, overdue, policy)
     invoice.save(update_fields=["extended_due_date", "extension_consented", "notified_late"])
     _follow_cover_stop(overdue, policy)
+    next_deadline.refresh(overdue_ids=[overdue.pk])  # an extension that counts moves every deadline
     return invoice
 
 
@@ -385,4 +388,5 @@ def consent_extension(*, invoice: Invoice, consented_by) -> Invoice:
     _recheck_lateness(invoice, invoice.overdue, policy)
     invoice.save(update_fields=["extension_consented", "notified_late"])
     _follow_cover_stop(invoice.overdue, policy)
+    next_deadline.refresh(overdue_ids=[invoice.overdue_id])
     return invoice

@@ -17,6 +17,7 @@ from django_scopes import scopes_disabled
 
 from accounts.models import Tenant
 from claims.claims.models import Claim, ClaimDocument, ClaimTransition
+from claims.next_deadline import rebuild as rebuild_deadline_dates
 from claims.overdues.models import Overdue
 from limits import exposure_summary
 from limits.models import CoverStop, CreditLimit, LimitDecision
@@ -87,6 +88,8 @@ def generate(*, sizes: LoadSizes, seed: int, today: date | None = None, progress
             claims.write_claims(fake=fake, overdue_plans=overdue_plans, users=users, progress=progress)
         # The limits were written in bulk, past the services: their exposure summary in one INSERT ... SELECT.
         exposure_summary.rebuild()
+        # Written in bulk, past the services: the overdues' stored deadline dates are computed once, in batches.
+        rebuild_deadline_dates()
     counts = {
         "buyers": len(buyers), "limits": len(limit_plans), "overdues": len(overdue_plans),
         "invoices": sum(len(p.invoices) for p in overdue_plans),
