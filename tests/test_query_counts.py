@@ -74,8 +74,8 @@ def test_policy_pages_and_api(pinned, api_client, client_of_user, tenant, underw
         policy = PolicyFactory(tenant=tenant)
         limits_on(tenant, policy, underwriter, n)
         pinned(client_of_user, "/policies/", 9)
-        pinned(client_of_user, f"/policies/{policy.pk}/", 11)  # its periods, latest renewal offer and notice
-        pinned(api_client, f"/api/v1/policies/{policy.pk}/", 5)
+        pinned(client_of_user, f"/policies/{policy.pk}/", 12)  # its periods, latest renewal offer, notice, loss payees
+        pinned(api_client, f"/api/v1/policies/{policy.pk}/", 6)  # and its loss payees
 
 
 def test_premium_page_and_api_with_few_and_many_declarations(pinned, api_client, client_of_user, tenant, user):
