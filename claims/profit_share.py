@@ -7,19 +7,20 @@ reserved in one aggregate query and hands the policies' service the plain amount
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Case, DecimalField, F, Q, Sum, When
+from django.db.models import Case, F, Q, Sum, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from moneyed import Money
 
 from claims.claims.models import Claim
+from core.amounts import money_sum_field
 from policies.premium.profit_share import credit_profit_share, policies_awaiting_profit_share
 
 # Reserved: claims the insurer still expects to pay, at the amount it expects to pay; once approved that is the
 # approved indemnity, before that the calculated one. Drafts are not filed; rejected and withdrawn claims cost
 # nothing. A paid claim counts at what was paid.
 RESERVED_STATES = (Claim.State.SUBMITTED, Claim.State.INCOMPLETE, Claim.State.COMPLETE, Claim.State.APPROVED)
-_MONEY = DecimalField(max_digits=18, decimal_places=2)
+_MONEY = money_sum_field()
 
 
 def _paid_and_reserved(claims):

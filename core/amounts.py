@@ -3,8 +3,9 @@
 Only a plain decimal string is an amount: digits, optionally '.' and more digits (`"12500.00"`). Exponents
 (`"1e3"`), `NaN`, spaces, thousands or decimal commas (`"12,5"`) are refused rather than guessed at, a number
 in JSON too (a float has lost cents before we see it). Places are at most the currency's minor unit (JPY 0,
-EUR 2, KWD 3) and the amount fits its column: every money column is `DecimalField(max_digits=16,
-decimal_places=2)`, so an amount the database cannot hold is refused with a field message before anything is
+EUR 2, KWD 3) and the amount fits its column: every money column is `amount_column()` below,
+`DecimalField(max_digits=17, decimal_places=3)` (14 digits before the point, three after for the dinars and
+rials of ISO 4217), so an amount the database cannot hold is refused with a field message before anything is
 saved (on PostgreSQL it would be a `numeric field overflow`, on SQLite a row saved and a crash after).
 """
 
@@ -12,16 +13,29 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext as _
 
 from core.money import is_valid_currency, minor_unit_exponent
 
-# The money columns of every model (limits, invoices, payments, turnover, claims, recoveries, costs).
-MAX_DIGITS = 16
-DECIMAL_PLACES = 2
+# The money columns of every model (limits, invoices, payments, turnover, claims, recoveries, costs, premium):
+# three places, the most any ISO 4217 currency has (KWD, BHD, OMR); the currency's own minor unit is checked
+# on the way in (`parse_amount`) and kept by every calculation, so a EUR column never holds a third place.
+MAX_DIGITS = 17
+DECIMAL_PLACES = 3
 _PLAIN_DECIMAL = re.compile(r"^-?(\d+)(?:\.(\d+))?$")
 # Longer than any amount a column holds: refused before the regular expression reads it.
 _MAX_TEXT = 64
+
+
+def amount_column(*args, **kwargs) -> models.DecimalField:
+    """A model's money column (its currency is the row's or the policy's): the one shape every amount has."""
+    return models.DecimalField(*args, max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES, **kwargs)
+
+
+def money_sum_field(extra_digits: int = 2) -> models.DecimalField:
+    """The output field of a SUM over money columns: room for the total, the columns' places kept."""
+    return models.DecimalField(max_digits=MAX_DIGITS + extra_digits, decimal_places=DECIMAL_PLACES)
 
 
 class AmountError(ValueError):

@@ -14,7 +14,7 @@ class DecideForm(forms.Form):
         choices=[(k, Kind(k).label) for k in (Kind.APPROVED, Kind.PARTIALLY_APPROVED, Kind.APPROVED_WITH_CONDITIONS, Kind.REFUSED)],
         widget=forms.RadioSelect,
     )
-    amount = AmountFormField(label=_("Amount approved"), max_digits=16, decimal_places=2, min_value=0, required=False,
+    amount = AmountFormField(label=_("Amount approved"), min_value=0, required=False,
                                 help_text=_("For partial approvals and approvals with conditions."))
     terms_days = forms.IntegerField(label=_("Payment terms allowed (days)"), min_value=1, required=False)
     conditions = forms.CharField(label=_("Conditions"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
@@ -29,7 +29,7 @@ class DecideForm(forms.Form):
 class ChangeForm(forms.Form):
     ACTIONS = [("reduce", _("Reduce")), ("withdraw", _("Withdraw")), ("keep", _("Keep as it is (review done)"))]
     action = forms.ChoiceField(label=_("Action"), choices=ACTIONS, widget=forms.RadioSelect)
-    amount = AmountFormField(label=_("New amount"), max_digits=16, decimal_places=2, min_value=0, required=False)
+    amount = AmountFormField(label=_("New amount"), min_value=0, required=False)
     reason_codes = forms.MultipleChoiceField(label=_("Reason codes"), choices=ReasonCode.choices, required=False,
                                              widget=forms.CheckboxSelectMultiple)
     note = forms.CharField(label=_("Explanation for the insured"), widget=forms.Textarea(attrs={"rows": 3}), required=False)

@@ -13,7 +13,7 @@ class LimitRequestForm(forms.Form):
 
     policy = forms.ModelChoiceField(label=_("Policy"), queryset=Policy.objects.none())
     buyer = forms.ModelChoiceField(label=_("Buyer"), queryset=None, widget=forms.HiddenInput)
-    amount = AmountFormField(label=_("Amount"), max_digits=16, decimal_places=2, min_value=0)
+    amount = AmountFormField(label=_("Amount"), min_value=0)
     terms_days = forms.IntegerField(label=_("Payment terms (days)"), min_value=1, max_value=3650)
     reference = forms.CharField(label=_("Your reference"), max_length=60, required=False)
 
@@ -32,6 +32,6 @@ class LimitRequestForm(forms.Form):
 
 
 class LimitEditForm(forms.Form):
-    amount = AmountFormField(label=_("Amount"), max_digits=16, decimal_places=2, min_value=0)
+    amount = AmountFormField(label=_("Amount"), min_value=0)
     terms_days = forms.IntegerField(label=_("Payment terms (days)"), min_value=1, max_value=3650)
     reference = forms.CharField(label=_("Your reference"), max_length=60, required=False)

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.amounts import amount_column
 from core.tenancy import TenantOwned
 
 
@@ -53,9 +54,9 @@ class CreditLimit(TenantOwned):
     reference = models.CharField(_("your reference"), max_length=60, blank=True)
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.PENDING)
     currency = models.CharField(_("currency"), max_length=3)
-    requested_amount = models.DecimalField(_("requested amount"), max_digits=16, decimal_places=2)
+    requested_amount = amount_column(_("requested amount"))
     requested_terms_days = models.PositiveSmallIntegerField(_("requested payment terms (days)"))
-    decided_amount = models.DecimalField(_("amount in force"), max_digits=16, decimal_places=2, null=True, blank=True)
+    decided_amount = amount_column(_("amount in force"), null=True, blank=True)
     decided_terms_days = models.PositiveSmallIntegerField(_("payment terms allowed (days)"), null=True, blank=True)
     conditions = models.TextField(_("conditions"), blank=True)
     is_discretionary = models.BooleanField(_("discretionary limit"), default=False)
@@ -156,7 +157,7 @@ class LimitDecision(TenantOwned):
     policy = models.ForeignKey("policies.Policy", on_delete=models.PROTECT, related_name="+")
     buyer = models.ForeignKey("buyers.Buyer", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=30, choices=Kind.choices)
-    amount = models.DecimalField(max_digits=16, decimal_places=2)
+    amount = amount_column()
     currency = models.CharField(max_length=3)
     effective_date = models.DateField()
     changes_cover = models.BooleanField(default=True)
@@ -225,7 +226,7 @@ class AutoDecisionRule(models.Model):
 
     min_grade = models.PositiveSmallIntegerField()
     max_grade = models.PositiveSmallIntegerField()
-    max_amount = models.DecimalField(max_digits=16, decimal_places=2)
+    max_amount = amount_column()
     currency = models.CharField(max_length=3, default="EUR")
     is_active = models.BooleanField(default=True)
 

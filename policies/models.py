@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from core.amounts import amount_column
 from core.money import is_valid_currency
 from core.tenancy import TenantOwned
 
@@ -20,7 +21,7 @@ NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
 
 def _amount(verbose, default):
-    return models.DecimalField(verbose, max_digits=16, decimal_places=2, default=Decimal(default), validators=NON_NEGATIVE)
+    return amount_column(verbose, default=Decimal(default), validators=NON_NEGATIVE)
 
 
 def _percent(verbose, default):

@@ -28,21 +28,21 @@ _DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class RecoveryForm(forms.Form):
-    amount = AmountFormField(label=gettext_lazy("Amount"), max_digits=16, decimal_places=2)
+    amount = AmountFormField(label=gettext_lazy("Amount"))
     received_on = BoundedDateFormField(label=gettext_lazy("Received on"), widget=_DATE)
     source = forms.ChoiceField(label=gettext_lazy("Source"), choices=Recovery.Source.choices)
     note = forms.CharField(label=gettext_lazy("Note"), max_length=200, required=False)
 
 
 class CostForm(forms.Form):
-    amount = AmountFormField(label=gettext_lazy("Amount"), max_digits=16, decimal_places=2)
+    amount = AmountFormField(label=gettext_lazy("Amount"))
     incurred_on = BoundedDateFormField(label=gettext_lazy("Incurred on"), widget=_DATE)
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=CollectionCost.Kind.choices)
     note = forms.CharField(label=gettext_lazy("Note"), max_length=200, required=False)
 
 
 class SettlementForm(forms.Form):
-    amount = AmountFormField(label=gettext_lazy("Amount"), max_digits=16, decimal_places=2)
+    amount = AmountFormField(label=gettext_lazy("Amount"))
     settled_on = BoundedDateFormField(label=gettext_lazy("Settled on"), widget=_DATE)
     to_insurer = forms.TypedChoiceField(
         label=gettext_lazy("Direction"), coerce=lambda v: v == "1",

@@ -8,6 +8,6 @@ from core.dates import BoundedDateFormField
 class DirectReceiptForm(forms.Form):
     """Money the buyer paid to the insured itself; the rules (positive, not in the future) are the service's."""
 
-    amount = AmountFormField(label=_("Amount received"), max_digits=16, decimal_places=2)
+    amount = AmountFormField(label=_("Amount received"))
     received_on = BoundedDateFormField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label=_("Note"), max_length=200, required=False)

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.amounts import amount_column
 from core.tenancy import TenantOwned
 
 
@@ -25,7 +26,7 @@ class Recovery(TenantOwned):
 
     claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="recoveries")
     received_on = models.DateField(_("received on"))
-    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
+    amount = amount_column(_("amount"))
     currency = models.CharField(_("currency"), max_length=3)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
@@ -61,7 +62,7 @@ class CollectionCost(TenantOwned):
     claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="collection_costs")
     incurred_on = models.DateField(_("incurred on"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
+    amount = amount_column(_("amount"))
     currency = models.CharField(_("currency"), max_length=3)
     note = models.CharField(_("note"), max_length=200, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -87,7 +88,7 @@ class Settlement(TenantOwned):
 
     claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="settlements")
     settled_on = models.DateField(_("settled on"))
-    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
+    amount = amount_column(_("amount"))
     currency = models.CharField(_("currency"), max_length=3)
     to_insurer = models.BooleanField(_("paid by the insured to the insurer"))
     reference = models.CharField(_("reference"), max_length=60, blank=True)

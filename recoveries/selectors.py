@@ -7,16 +7,17 @@ whatever the number of claims); one claim's statement uses recoveries.ledger.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import DecimalField, Exists, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from moneyed import Money
 
 from claims.claims.models import Claim
+from core.amounts import money_sum_field
 from recoveries.ledger import RecoveryLedger, build_ledger, claim_percentage_of_cover, who_owes_whom
 from recoveries.models import CollectionCase, CollectionCost, Recovery, Settlement
 from recoveries.sharing import Split, split_net_recovery
 
-_AMOUNT = DecimalField(max_digits=18, decimal_places=2)
+_AMOUNT = money_sum_field()
 
 
 def _total(queryset) -> Coalesce:

@@ -1,6 +1,7 @@
 """Limit requests imported from CSV and limits exported to CSV: row errors, modes, tenancy, query counts."""
 
 import io
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -276,7 +277,7 @@ def test_semicolon_file_with_bom_works(tenant, user, policy, buyers):
     assert preview.delimiter == ";" and preview.errors == []
     result = import_limit_requests(tenant=tenant, requested_by=user, preview=preview, mode="valid_rows")
     assert result.created == 1
-    assert str(CreditLimit.objects.get(reference="SEMI-1").requested_amount) == "1234.50"
+    assert CreditLimit.objects.get(reference="SEMI-1").requested_amount == Decimal("1234.5")
 
 
 def test_blank_lines_are_skipped_and_line_numbers_stay_true(tenant, policy, buyers):

@@ -1,6 +1,6 @@
 """Money in the API (issue 12): every endpoint that takes an amount refuses a malformed one with a 400 and a
 message on the field, and writes nothing. Only an object {"amount": "<plain decimal string>", "currency":
-"<ISO 4217>"} is money; places at most the currency's minor unit, digits within the column (16, 2 places)."""
+"<ISO 4217>"} is money; places at most the currency's minor unit, digits within the column (17, 3 places)."""
 
 from datetime import timedelta
 
@@ -160,7 +160,8 @@ def _parse(data, **kwargs):
 
 
 @pytest.mark.parametrize("amount,currency", [("1500", "JPY"), ("12.50", "EUR"), ("12.5", "EUR"), ("0", "EUR"),
-                                             ("99999999999999.99", "EUR"), ("1.23", "KWD"), ("12.00", "eur")])
+                                             ("99999999999999.99", "EUR"), ("1.23", "KWD"), ("1.234", "KWD"),
+                                             ("99999999999999.999", "KWD"), ("12.00", "eur")])
 def test_plain_decimal_strings_within_the_currency_and_the_column_are_money(amount, currency):
     money = _parse({"amount": amount, "currency": currency})
     assert (str(money.amount), money.currency.code) == (amount, currency.upper())
@@ -169,8 +170,8 @@ def test_plain_decimal_strings_within_the_currency_and_the_column_are_money(amou
 @pytest.mark.parametrize("amount,currency,message", [
     ("1500.5", "JPY", "JPY amounts have no decimals."),
     ("12.345", "EUR", "At most 2 decimal places are allowed."),
-    # KWD has three places, but the money columns keep two: the column is the stricter bound.
-    ("1.234", "KWD", "At most 2 decimal places are allowed."),
+    # KWD has three places, and so do the money columns: a fourth is the currency's bound.
+    ("1.2345", "KWD", "At most 3 decimal places are allowed."),
     ("100000000000000", "EUR", "The amount is too large: at most 14 digits before the decimal point."),
     ("-5", "EUR", "The amount must not be negative."),
     ("1E3", "EUR", "Write the amount as a decimal string"),
@@ -185,7 +186,7 @@ def test_a_field_bounded_by_its_column_refuses_what_the_column_cannot_hold():
     from limits.models import LimitDecision
 
     field = MoneyField.for_column(LimitDecision._meta.get_field("amount"))
-    assert (field.max_digits, field.decimal_places) == (16, 2)
+    assert (field.max_digits, field.decimal_places) == (17, 3)
     narrow = MoneyField(max_digits=5, decimal_places=2)
     assert str(narrow.run_validation({"amount": "999.99", "currency": "EUR"}).amount) == "999.99"
     with pytest.raises(serializers.ValidationError):

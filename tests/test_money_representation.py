@@ -6,6 +6,7 @@ A JPY claim reads "9000" (not "9000.00"), a KWD one "9000.000", a calculation li
 """
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -16,7 +17,7 @@ from accounts.roles import FINANCE
 from claims.claims import services as claims
 from core.tenancy import tenant_scope
 from limits import services as limit_services
-from limits.models import LimitDecision
+from limits.models import CreditLimit, LimitDecision
 from tests.claim_helpers import complete_claim, late_payer
 from tests.factories import PolicyFactory, logged_in, member
 from tests.overdue_factories import declare, invoice
@@ -30,7 +31,7 @@ def at_minor_unit(amount: int, currency: str) -> str:
     return f"{amount}.{'0' * places}" if places else str(amount)
 
 
-def paid_claim_in(currency, *, tenant, finance, handler, underwriter):
+def paid_claim_in(currency, *, tenant, finance, handler, underwriter, invoice_amount=10_000):
     """A 50,000 limit and a 10,000 overdue in `currency`, its claim approved (9,000 at 90%) and paid."""
     policy = PolicyFactory(tenant=tenant, currency=currency)
     buyer = late_payer()
@@ -43,7 +44,7 @@ def paid_claim_in(currency, *, tenant, finance, handler, underwriter):
             limit_services.decide_limit(limit=outcome.limit, decided_by=underwriter,
                                         kind=LimitDecision.Kind.APPROVED, effective_date=date(2026, 1, 2))
     overdue = declare(tenant=tenant, policy=policy, buyer=buyer,
-                      invoices=[invoice(shipped=date(2026, 2, 1), amount=10_000)])
+                      invoices=[invoice(shipped=date(2026, 2, 1), amount=invoice_amount)])
     claim = complete_claim(tenant=tenant, overdue=overdue, finance=finance, handler=handler)
     with scopes_disabled():
         claim = claims.approve_claim(claim=claim, approved_by=handler)
@@ -74,6 +75,30 @@ def test_claim_amounts_and_calculation_lines_at_the_currency_minor_unit(
     assert line["indemnity"] == nine_thousand
     assert body["calculation"]["indemnity"] == nine_thousand
     assert api_client.get(f"/api/v1/claims/{outsider_claim.pk}/").status_code == 404
+
+
+def test_a_dinar_claim_keeps_its_fils_from_the_invoice_to_the_payment(
+        tenant, finance, claims_handler, underwriter, api_client, outsider_claim, media):
+    """KWD has three places and so do the money columns: 10,000.125 at 90% is 9,000.1125, rounded once, half up,
+    to 9,000.113 (domain.md, rule 12), stored, approved and paid as such."""
+    claim = paid_claim_in("KWD", tenant=tenant, finance=finance, handler=claims_handler, underwriter=underwriter,
+                          invoice_amount="10000.125")
+    claim.refresh_from_db()
+    assert claim.calculated_indemnity == claim.paid_amount == Decimal("9000.113")
+    body = api_client.get(f"/api/v1/claims/{claim.pk}/").json()
+    assert body["paid_amount"] == {"amount": "9000.113", "currency": "KWD"}
+    assert body["calculation"]["lines"][0]["outstanding"] == {"amount": "10000.125", "currency": "KWD"}
+    assert api_client.get(f"/api/v1/claims/{outsider_claim.pk}/").status_code == 404
+
+
+def test_a_dinar_limit_requested_with_fils_is_held_to_the_fils(tenant, api_client, underwriter):
+    policy = PolicyFactory(tenant=tenant, currency="KWD")
+    response = api_client.post("/api/v1/limits/", {"policy": policy.pk, "buyer": late_payer().pk, "terms_days": 60,
+                                                   "amount": {"amount": "1500.125", "currency": "KWD"}}, format="json")
+    assert response.status_code in (201, 202), response.content
+    assert response.json()["requested"] == {"amount": "1500.125", "currency": "KWD"}
+    with tenant_scope(tenant):
+        assert CreditLimit.objects.get(pk=response.json()["id"]).requested_amount == Decimal("1500.125")
 
 
 @pytest.mark.parametrize("currency", ["JPY", "KWD"])

@@ -20,7 +20,7 @@ class ClaimActionForm(forms.Form):
     kinds = forms.MultipleChoiceField(label=_("Documents to request"), choices=DocumentKind.choices, required=False,
                                       widget=forms.CheckboxSelectMultiple)
     note = forms.CharField(label=_("Note for the insured"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    amount = AmountFormField(label=_("Amount"), max_digits=16, decimal_places=2, min_value=0, required=False,
+    amount = AmountFormField(label=_("Amount"), min_value=0, required=False,
                                 help_text=_("Approval: empty for the calculated indemnity. Payment: the approved amount (filled in)."))
     override_reason = forms.CharField(label=_("Reason for another amount than calculated"), required=False,
                                       widget=forms.Textarea(attrs={"rows": 2}))

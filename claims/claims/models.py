@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
+from core.amounts import amount_column
 from core.tenancy import TenantOwned
 
 
@@ -103,22 +104,22 @@ class Claim(TenantOwned):
     complete_on = models.DateField(_("file complete on"), null=True, blank=True)
     payment_due_on = models.DateField(_("payment due by"), null=True, blank=True)
     # Kept up to date by the recoveries app with plain values (it may not be imported here).
-    recovered_before_payment = models.DecimalField(_("recovered before payment"), max_digits=16, decimal_places=2,
+    recovered_before_payment = amount_column(_("recovered before payment"),
                                                    default=0)
-    calculated_indemnity = models.DecimalField(_("calculated indemnity"), max_digits=16, decimal_places=2,
+    calculated_indemnity = amount_column(_("calculated indemnity"),
                                                null=True, blank=True)
     calculation = models.JSONField(_("calculation"), default=dict, blank=True, editable=False)
-    approved_indemnity = models.DecimalField(_("approved indemnity"), max_digits=16, decimal_places=2,
+    approved_indemnity = amount_column(_("approved indemnity"),
                                              null=True, blank=True)
     override_reason = models.TextField(_("reason for overriding the calculation"), blank=True)
     # What the insured bore of the period's aggregate first loss on this claim, fixed at approval: later claims of
     # the period bear only the rest (domain.md, example 16).
-    first_loss_borne = models.DecimalField(_("aggregate first loss borne"), max_digits=16, decimal_places=2,
+    first_loss_borne = amount_column(_("aggregate first loss borne"),
                                            default=0, editable=False)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
-    paid_amount = models.DecimalField(_("paid amount"), max_digits=16, decimal_places=2, null=True, blank=True)
+    paid_amount = amount_column(_("paid amount"), null=True, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     payment_reference = models.CharField(_("payment reference"), max_length=60, blank=True)
     # The financing bank the indemnity was paid to (the loss payee in force on the payment day); empty: the insured.

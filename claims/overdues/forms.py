@@ -13,7 +13,7 @@ from limits.selectors import limits_for_tenant
 from policies.models import Policy
 from policies.selectors import policies_in_force_or_run_off
 
-AMOUNT = {"max_digits": 16, "decimal_places": 2, "min_value": 0}
+AMOUNT = {"min_value": 0}  # the column's digits and places are AmountFormField's own
 
 
 def _date_input():

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.amounts import amount_column
 from core.tenancy import TenantOwned
 
 
@@ -94,8 +95,8 @@ class Invoice(TenantOwned):
     # An extension beyond the allowed days counts only with the insurer's consent (domain.md, Overdues).
     extended_due_date = models.DateField(_("extended due date"), null=True, blank=True)
     extension_consented = models.BooleanField(_("extension consented by the insurer"), default=False)
-    amount = models.DecimalField(_("invoice amount"), max_digits=16, decimal_places=2)
-    outstanding = models.DecimalField(_("outstanding amount"), max_digits=16, decimal_places=2)
+    amount = amount_column(_("invoice amount"))
+    outstanding = amount_column(_("outstanding amount"))
     # The day the last payment cleared it (record_payment): the payment experience reads days beyond terms
     # from it in one grouped query (claims.overdues.payment_experience).
     paid_on = models.DateField(_("paid on"), null=True, blank=True, editable=False)
@@ -127,7 +128,7 @@ class OverduePayment(TenantOwned):
 
     overdue = models.ForeignKey(Overdue, on_delete=models.CASCADE, related_name="payments")
     received_on = models.DateField(_("received on"))
-    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
+    amount = amount_column(_("amount"))
     currency = models.CharField(max_length=3)
     designated_invoice = models.ForeignKey(Invoice, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -143,7 +144,7 @@ class OverduePayment(TenantOwned):
 class PaymentAllocation(TenantOwned):
     payment = models.ForeignKey(OverduePayment, on_delete=models.CASCADE, related_name="allocations")
     invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="allocations")
-    amount = models.DecimalField(max_digits=16, decimal_places=2)
+    amount = amount_column()
 
     class Meta:
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="allocation_positive")]

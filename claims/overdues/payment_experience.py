@@ -22,7 +22,6 @@ from django.db.models import (
     Case,
     Count,
     DateField,
-    DecimalField,
     F,
     Func,
     IntegerField,
@@ -36,10 +35,11 @@ from django.utils import timezone
 
 from buyers.credit_file import services as credit_file_services
 from claims.overdues.models import Invoice
+from core.amounts import money_sum_field
 from core.rates import MissingRate, rate
 
 TREND_MONTHS = 6
-AMOUNT = DecimalField(max_digits=24, decimal_places=2)
+AMOUNT = money_sum_field(extra_digits=8)
 
 
 class DaysBetween(Func):

@@ -24,7 +24,7 @@ MONEY_SCHEMA = {
 class MoneyField(serializers.Field):
     """Money in and out. In: an object with exactly a plain decimal string `amount` (core.amounts) and an ISO
     4217 `currency`; places at most the currency's minor unit, digits within the column (`max_digits`,
-    `decimal_places`: the model field's; every money column is 16 digits, 2 places).
+    `decimal_places`: the model field's; every money column is 17 digits, 3 places).
 
     The messages are raised as they are, never through DRF's `fail()`, which `.format()`s them (a message
     showing the expected object's braces raised KeyError there, a 500 on any malformed amount)."""

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsInsurerStaff
+from core.amounts import DECIMAL_PLACES, MAX_DIGITS
 from core.api.filters import IdFilter
 from core.api.idempotency import IdempotentPostMixin
 from limits import services
@@ -78,10 +79,10 @@ class QueueFilter(django_filters.FilterSet):
     currency = django_filters.CharFilter(field_name="currency", max_length=3,
                                          help_text="The policy's currency; with it, the amount range reads clearly.")
     amount_min = django_filters.NumberFilter(field_name="requested_amount", lookup_expr="gte", min_value=0,
-                                             max_digits=16, decimal_places=2,
+                                             max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES,
                                              help_text="Requested at least this, in the request's own currency.")
     amount_max = django_filters.NumberFilter(field_name="requested_amount", lookup_expr="lte", min_value=0,
-                                             max_digits=16, decimal_places=2,
+                                             max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES,
                                              help_text="Requested at most this, in the request's own currency.")
     min_age_days = IdFilter(method="filter_min_age", min_value=0, max_value=36500,
                                                help_text="Waiting at least this many whole days.")

@@ -23,6 +23,7 @@ from moneyed import Money
 
 from buyers.normalize import compact
 from buyers.selectors import buyers_visible_to
+from core.amounts import DECIMAL_PLACES, MAX_DIGITS
 from core.exceptions import DomainError
 from core.money import is_valid_currency, minor_unit_exponent
 from limits.bulk.rows import (
@@ -43,8 +44,8 @@ from limits.selectors import limits_for_tenant
 from limits.services.validation import check_buyer, check_currency, check_policy, check_terms, reference_used
 from policies.selectors import policies_for_tenant
 
-# CreditLimit.requested_amount: max_digits=16, decimal_places=2.
-_MAX_INTEGER_DIGITS = 14
+# CreditLimit.requested_amount is a money column (core.amounts): its digits before the point.
+_MAX_INTEGER_DIGITS = MAX_DIGITS - DECIMAL_PLACES
 _REFERENCE_MAX_LENGTH = CreditLimit._meta.get_field("reference").max_length
 _PLAIN_DECIMAL = re.compile(r"^\d+(?:\.(\d+))?$")
 _SEPARATORS = re.compile(r"[,\s'’_]")
@@ -246,7 +247,8 @@ def _parse_amount(raw: str, currency: str | None) -> tuple[Decimal | None, str |
             "value": text, **example,
         }
     decimals = len(match.group(1) or "")
-    allowed = min(minor_unit_exponent(currency), 2) if currency and is_valid_currency(currency) else 2
+    allowed = (min(minor_unit_exponent(currency), DECIMAL_PLACES) if currency and is_valid_currency(currency)
+               else 2)
     if decimals > allowed:
         return None, _(
             "“%(value)s” has more decimals than %(currency)s allows. If '.' separates thousands here, "

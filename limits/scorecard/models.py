@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.amounts import amount_column
 from limits.scorecard.defaults import DEFAULT_PARAMETERS
 
 
@@ -26,11 +27,11 @@ class Scorecard(models.Model):
                                     help_text=_("The version automatic decisions use; one at a time."))
     parameters = models.JSONField(_("points and thresholds"), default=default_parameters)
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
-    max_automatic_amount = models.DecimalField(
-        _("largest amount decided automatically"), max_digits=16, decimal_places=2,
+    max_automatic_amount = amount_column(
+        _("largest amount decided automatically"),
         help_text=_("Larger requests are referred to an underwriter with the scorecard's suggestion."))
-    buyer_exposure_cap = models.DecimalField(
-        _("insurer-wide cap per buyer"), max_digits=16, decimal_places=2, null=True, blank=True,
+    buyer_exposure_cap = amount_column(
+        _("insurer-wide cap per buyer"), null=True, blank=True,
         help_text=_("The insurer's total exposure allowed on one buyer, all insureds together."))
     policies = models.ManyToManyField("policies.Policy", blank=True, related_name="+", verbose_name=_("policies"),
                                       help_text=_("Empty: every policy. Other policies keep the grade matrix."))

@@ -6,12 +6,15 @@ from django.contrib.admin import helpers
 from django.db.models import Sum
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, gettext_lazy
+from moneyed import Money
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReadOnlyAdminMixin, money_column
+from core.amounts import DECIMAL_PLACES, MAX_DIGITS
 from core.dates import BoundedDateFormField
 from core.exceptions import DomainError
 from core.forms import show_domain_error
+from core.money import quantize_money
 from policies.premium import invoices as services_invoices
 from policies.premium import services as services_premium
 from policies.premium.models import (
@@ -97,7 +100,7 @@ class RecordPaymentForm(forms.Form):
     action = forms.CharField(widget=forms.HiddenInput)
     apply = forms.CharField(widget=forms.HiddenInput, initial="1")
     paid_on = BoundedDateFormField(label=gettext_lazy("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
-    amount = forms.DecimalField(label=gettext_lazy("Amount"), required=False, max_digits=16, decimal_places=3,
+    amount = forms.DecimalField(label=gettext_lazy("Amount"), required=False, max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES,
                                 help_text=gettext_lazy("Empty: what is still owed on each invoice."))
 
 
@@ -193,8 +196,9 @@ class PremiumInvoiceAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
 
 
 def outstanding(invoice: PremiumInvoice):
+    """What is still owed, as a payment of it is written: at the currency's minor unit (the column has three)."""
     paid = invoice.payments.aggregate(total=Sum("amount"))["total"] or 0
-    return invoice.amount - paid
+    return quantize_money(Money(invoice.amount - paid, invoice.currency)).amount
 
 
 @admin.register(PremiumSuspension)

@@ -23,7 +23,7 @@ class DeclarationPeriodForm(forms.Form):
 
 class TurnoverRowForm(forms.Form):
     country = forms.ChoiceField(label=_("Buyer country"), required=False)
-    turnover = AmountFormField(label=_("Insured turnover"), max_digits=16, decimal_places=2, required=False,
+    turnover = AmountFormField(label=_("Insured turnover"), required=False,
                                   min_value=0)
 
     def __init__(self, *args, **kwargs):

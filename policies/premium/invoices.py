@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from moneyed import Money
 from simple_history.utils import bulk_create_with_history
 
+from core.amounts import DECIMAL_PLACES
 from core.exceptions import DomainError
 from core.money import minor_unit_exponent, quantize_money
 from policies.deadlines import premium_due
@@ -237,7 +238,7 @@ def _payment_amount(invoice: PremiumInvoice, amount) -> Decimal:
         raise DomainError(_("Give the payment as an amount."), field="amount") from None
     if not value.is_finite() or value <= 0:
         raise DomainError(_("The payment must be more than zero."), field="amount")
-    if -value.as_tuple().exponent > min(minor_unit_exponent(invoice.currency), 2):
+    if -value.as_tuple().exponent > min(minor_unit_exponent(invoice.currency), DECIMAL_PLACES):
         raise DomainError(_("The payment has more decimals than %(currency)s allows.")
                           % {"currency": invoice.currency}, field="amount")
     return value

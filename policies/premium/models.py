@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 from moneyed import Money
 from simple_history.models import HistoricalRecords
 
+from core.amounts import amount_column
 from core.tenancy import TenantOwned
 from policies.models import NON_NEGATIVE, PERCENT, Policy
 from policies.premium.calculation import MONTHLY, QUARTERLY
@@ -75,12 +76,12 @@ class TurnoverDeclaration(TurnoverAndPremiumAsMoney, TenantOwned):
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
     country = CountryField(_("buyer country"))
-    turnover = models.DecimalField(_("insured turnover"), max_digits=16, decimal_places=2, validators=NON_NEGATIVE)
+    turnover = amount_column(_("insured turnover"), validators=NON_NEGATIVE)
     currency = models.CharField(_("currency"), max_length=3)
     # The rate and premium when declared: a later change of the rate does not reprice past declarations.
     premium_rate_percent = models.DecimalField(_("premium rate (%)"), max_digits=7, decimal_places=4,
                                                validators=PERCENT)
-    premium = models.DecimalField(_("premium"), max_digits=16, decimal_places=2, validators=NON_NEGATIVE)
+    premium = amount_column(_("premium"), validators=NON_NEGATIVE)
     declared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("declared by"),
@@ -116,10 +117,10 @@ class PeriodPremium(TenantOwned):
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
     currency = models.CharField(_("currency"), max_length=3)
-    declared_premium = models.DecimalField(_("declared premium"), max_digits=16, decimal_places=2)
-    minimum_premium = models.DecimalField(_("minimum premium"), max_digits=16, decimal_places=2)
-    adjustment = models.DecimalField(_("minimum premium adjustment"), max_digits=16, decimal_places=2)
-    premium_due = models.DecimalField(_("premium due"), max_digits=16, decimal_places=2)
+    declared_premium = amount_column(_("declared premium"))
+    minimum_premium = amount_column(_("minimum premium"))
+    adjustment = amount_column(_("minimum premium adjustment"))
+    premium_due = amount_column(_("premium due"))
     computed_at = models.DateTimeField(_("computed at"))
 
     history = HistoricalRecords()
@@ -172,7 +173,7 @@ class PremiumInvoice(TenantOwned):
     # period (turnover) or the month of the credit-limit requests.
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
-    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2, validators=NON_NEGATIVE)
+    amount = amount_column(_("amount"), validators=NON_NEGATIVE)
     currency = models.CharField(_("currency"), max_length=3)
     issued_on = models.DateField(_("issued on"))
     due_on = models.DateField(_("due on"))
@@ -236,7 +237,7 @@ class PremiumPayment(TenantOwned):
     """A payment of a premium invoice, recorded by insurer staff (policies.premium.invoices.record_payment)."""
 
     invoice = models.ForeignKey(PremiumInvoice, on_delete=models.PROTECT, related_name="payments")
-    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2, validators=NON_NEGATIVE)
+    amount = amount_column(_("amount"), validators=NON_NEGATIVE)
     currency = models.CharField(_("currency"), max_length=3)
     paid_on = models.DateField(_("paid on"))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,

@@ -20,6 +20,7 @@ from moneyed import Money
 from simple_history.utils import bulk_create_with_history
 
 from core import notifications
+from core.amounts import DECIMAL_PLACES, MAX_DIGITS
 from core.exceptions import DomainError
 from core.money import minor_unit_exponent
 from policies.models import Policy
@@ -40,8 +41,8 @@ from policies.premium.models import (
 )
 from policies.premium.selectors import periods_of
 
-# TurnoverDeclaration.turnover: max_digits=16, decimal_places=2.
-_MAX_INTEGER_DIGITS = 14
+# TurnoverDeclaration.turnover is a money column (core.amounts): its digits before the point.
+_MAX_INTEGER_DIGITS = MAX_DIGITS - DECIMAL_PLACES
 # Policies whose premium can be owed: a draft was never in force; a cancelled one is settled by an underwriter.
 PREMIUM_STATUSES = (Policy.Status.ACTIVE, Policy.Status.EXPIRED)
 FINANCE_ROLE = "Finance"
@@ -93,7 +94,7 @@ def _turnover(policy: Policy, turnover) -> Decimal:
     if amount < 0:
         raise DomainError(_("The turnover cannot be negative: declare 0 if there was none."), field="turnover",
                           code="negative")
-    if -amount.as_tuple().exponent > min(minor_unit_exponent(policy.currency), 2):
+    if -amount.as_tuple().exponent > min(minor_unit_exponent(policy.currency), DECIMAL_PLACES):
         raise DomainError(_("The turnover has more decimals than %(currency)s allows.")
                           % {"currency": policy.currency}, field="turnover")
     if amount.adjusted() >= _MAX_INTEGER_DIGITS:

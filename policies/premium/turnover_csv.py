@@ -54,7 +54,7 @@ def _text(file) -> tuple[str | None, str | None]:
     return decode_upload(file, max_bytes=MAX_BYTES)
 
 
-def _parse_turnover(raw: str) -> tuple[Decimal | None, str | None]:
+def _parse_turnover(raw: str, currency: str) -> tuple[Decimal | None, str | None]:
     text = raw.strip()
     if not text:
         return None, _("Give the turnover (0 if there was none).")
@@ -63,8 +63,8 @@ def _parse_turnover(raw: str) -> tuple[Decimal | None, str | None]:
     if not _PLAIN_DECIMAL.match(text):
         return None, _("Write the turnover without thousands separators and with '.' before the decimals, "
                        "e.g. %(example)s.") % {"example": "1000000.00"}
-    try:  # within the column's digits and places (core.amounts), or the database refuses it later
-        return parse_amount(text), None
+    try:  # within the policy currency's places and the column's digits (core.amounts)
+        return parse_amount(text, currency=currency), None
     except AmountError as exc:
         return None, exc.message
 
@@ -132,7 +132,7 @@ def _check_row(row: dict[str, str], line: int, *, policy: Policy, errors: list[R
     if start is None:
         errors.append(RowError(line, PERIOD, _("“%(value)s” is not a period: write 2026-01 for a month "
                                                "or 2026-Q1 for a quarter.") % {"value": row[PERIOD]}))
-    turnover, problem = _parse_turnover(row[TURNOVER])
+    turnover, problem = _parse_turnover(row[TURNOVER], policy.currency)
     if problem:
         errors.append(RowError(line, TURNOVER, problem))
     currency = row.get(CURRENCY, "").upper()

@@ -14,7 +14,7 @@ from core.api.fields import BoundedDateField, ColumnMoneyField, MoneyField
 from recoveries.api.serializers import RecoveryLedgerOutputSerializer, _collection_status_field, _source_field
 from recoveries.models import CollectionCost, Settlement
 
-# The amount columns hold 16 digits, 2 after the point: a larger amount is refused here, not by the database.
+# The amount columns hold 14 digits before the point (core.amounts): a larger amount is refused here, not by the database.
 _MAX_AMOUNT = Decimal("1e14")
 
 

@@ -39,7 +39,7 @@ class DirectReceiptInputSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
     def validate_amount(self, value):
-        # The column holds 16 digits, 2 after the point: a larger amount is refused here, not by the database.
+        # The column holds 14 digits before the point (core.amounts): a larger amount is refused here, not by the database.
         if value.amount >= Decimal("1e14"):
             raise serializers.ValidationError(_("The amount is too large."))
         return value

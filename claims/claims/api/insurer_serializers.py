@@ -23,7 +23,7 @@ from claims.claims.api.serializers import (
 )
 from core.api.fields import BoundedDateField, MoneyField
 
-# The amount columns hold 16 digits, 2 after the point: a larger amount is refused here, not by the database.
+# The amount columns hold 14 digits before the point (core.amounts): a larger amount is refused here, not by the database.
 _MAX_AMOUNT = Decimal("1e14")
 
 
