@@ -12,12 +12,13 @@ from datetime import date
 from decimal import ROUND_DOWN, Decimal
 
 from django.conf import settings
-from django.db.models import DecimalField, F, OuterRef, Subquery, Sum
+from django.db.models import F, OuterRef, Subquery, Sum
 from moneyed import Money
 
 from buyers.monitoring.models import AlertCode
 from buyers.monitoring.registry import AlertCandidate, register_detector
 from claims.overdues.models import Invoice, Overdue
+from core.amounts import money_sum_field
 from core.messages import date_param, money_param
 from limits.models import CreditLimit
 
@@ -62,7 +63,7 @@ def high_utilisation(*, today: date, since: date):
     limit_of = CreditLimit.objects.filter(
         state=CreditLimit.State.IN_FORCE, policy_id=OuterRef("overdue__policy_id"),
         buyer_id=OuterRef("overdue__buyer_id"), currency=OuterRef("currency"))
-    amount = DecimalField(max_digits=16, decimal_places=2)
+    amount = money_sum_field()
     rows = (Invoice.objects.filter(overdue__state__in=UNPAID_STATES, outstanding__gt=0).order_by()
             .values("tenant_id", "currency", policy_id=F("overdue__policy_id"), buyer_id=F("overdue__buyer_id"))
             .annotate(total=Sum("outstanding"),

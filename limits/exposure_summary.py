@@ -29,6 +29,7 @@ from django.db import connection, models
 from django.db.models import Q
 from django_scopes import scopes_disabled
 
+from core.amounts import DECIMAL_PLACES, MAX_DIGITS
 from core.tenancy import TenantOwned
 
 NO_SECTOR = ""
@@ -43,7 +44,8 @@ class ExposureSummary(TenantOwned):
     # Indexed by exposure_summary_buyer_idx (a buyer's rows: its exposure, a merge, its grade changing).
     buyer = models.ForeignKey("buyers.Buyer", on_delete=models.PROTECT, related_name="+", db_index=False)
     currency = models.CharField(max_length=3)
-    amount = models.DecimalField(max_digits=18, decimal_places=2)
+    # A sum of money columns (core.amounts): their places, two more digits.
+    amount = models.DecimalField(max_digits=MAX_DIGITS + 2, decimal_places=DECIMAL_PLACES)
     limits = models.PositiveIntegerField()
     country = models.CharField(max_length=2)
     grade = models.PositiveSmallIntegerField(null=True, blank=True)

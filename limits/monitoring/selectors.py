@@ -101,7 +101,7 @@ def review_queue(*, on: date | None = None, since: date | None = None) -> QueryS
                 .annotate(total=_converted_amount(on)).values("total")[:1])
     return (Buyer.objects.filter(Exists(alerts))
             .annotate(exposure_at_risk=Coalesce(Subquery(exposure, output_field=DecimalField(max_digits=38,
-                                                                                             decimal_places=2)),
+                                                                                             decimal_places=3)),
                                                 Value(Decimal(0))),
                       recent_alerts=_count(alerts, "buyer_id"),
                       insureds_alerted=Coalesce(Subquery(

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from buyers.selectors import buyers_visible_to
+from core.amounts import AmountFormField
 from core.forms import preselect_only_choice
 from policies.models import Policy
 from policies.selectors import policies_for_tenant
@@ -17,7 +18,7 @@ class RiskCheckForm(forms.Form):
     sector_nace = forms.CharField(label=_("Sector (NACE code)"), max_length=10, required=False)
     buyer = forms.IntegerField(label=_("Buyer (from the registry)"), required=False, min_value=1,
                                widget=forms.HiddenInput)
-    amount = forms.DecimalField(label=_("Amount"), min_value=0, max_digits=16, decimal_places=2)
+    amount = AmountFormField(label=_("Amount"), min_value=0)
     currency = forms.CharField(label=_("Currency"), max_length=3, required=False,
                                help_text=_("ISO 4217; empty: the policy's currency."))
     terms_days = forms.IntegerField(label=_("Payment terms (days)"), min_value=1, max_value=3650)

@@ -17,6 +17,7 @@ from django_countries.fields import CountryField
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
+from core.amounts import amount_column
 from core.tenancy import TenantOwned
 from policies.models import Policy
 
@@ -24,7 +25,7 @@ NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
 
 def _money(verbose):
-    return models.DecimalField(verbose, max_digits=16, decimal_places=2, validators=NON_NEGATIVE)
+    return amount_column(verbose, validators=NON_NEGATIVE)
 
 
 class Proposal(TenantOwned):
