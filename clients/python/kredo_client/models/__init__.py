@@ -4,11 +4,20 @@ from .add_invoices_input_request import AddInvoicesInputRequest
 from .allocation_output import AllocationOutput
 from .auto_decision_rule_input_request import AutoDecisionRuleInputRequest
 from .auto_decision_rule_output import AutoDecisionRuleOutput
+from .buyer_alert import BuyerAlert
+from .buyer_alert_payload import BuyerAlertPayload
+from .buyer_alert_payload_code import BuyerAlertPayloadCode
+from .buyer_alert_payload_params import BuyerAlertPayloadParams
+from .buyer_alert_webhook import BuyerAlertWebhook
+from .buyer_alert_webhook_event import BuyerAlertWebhookEvent
 from .buyer_identifier_output import BuyerIdentifierOutput
+from .buyer_import_input_request import BuyerImportInputRequest
+from .buyer_import_output import BuyerImportOutput
 from .buyer_output import BuyerOutput
 from .buyer_payload import BuyerPayload
 from .buyer_proposal_input_request import BuyerProposalInputRequest
 from .buyer_summary import BuyerSummary
+from .buyer_to_review import BuyerToReview
 from .calculation_line_output import CalculationLineOutput
 from .calculation_output import CalculationOutput
 from .checklist_item_output import ChecklistItemOutput
@@ -30,6 +39,7 @@ from .claim_state_enum import ClaimStateEnum
 from .claim_transition_payload import ClaimTransitionPayload
 from .claim_withdraw_input_request import ClaimWithdrawInputRequest
 from .claims_section import ClaimsSection
+from .code_enum import CodeEnum
 from .collection_case_output import CollectionCaseOutput
 from .collection_cost_kind_enum import CollectionCostKindEnum
 from .collection_payload import CollectionPayload
@@ -54,8 +64,10 @@ from .credit_file_note_list import CreditFileNoteList
 from .credit_file_overdue_list import CreditFileOverdueList
 from .credit_file_paid_invoice_list import CreditFilePaidInvoiceList
 from .deadline_approaching_payload import DeadlineApproachingPayload
+from .deadlines import Deadlines
 from .deadlines_output import DeadlinesOutput
 from .decision import Decision
+from .decision_enum import DecisionEnum
 from .decision_payload import DecisionPayload
 from .decision_payload_kind import DecisionPayloadKind
 from .direct_receipt_input_request import DirectReceiptInputRequest
@@ -67,6 +79,7 @@ from .exposure_page import ExposurePage
 from .exposure_row import ExposureRow
 from .factor_output import FactorOutput
 from .figures import Figures
+from .given_by_side_enum import GivenBySideEnum
 from .grade import Grade
 from .grade_input_request import GradeInputRequest
 from .grade_output import GradeOutput
@@ -91,6 +104,8 @@ from .insurer_credit_file import InsurerCreditFile
 from .insurer_decide_input_kind_enum import InsurerDecideInputKindEnum
 from .insurer_decide_input_request import InsurerDecideInputRequest
 from .insurer_document_output import InsurerDocumentOutput
+from .insurer_endorsement_input_request import InsurerEndorsementInputRequest
+from .insurer_endorsement_input_request_changes import InsurerEndorsementInputRequestChanges
 from .insurer_exposure import InsurerExposure
 from .insurer_exposure_row import InsurerExposureRow
 from .insurer_grade import InsurerGrade
@@ -101,6 +116,12 @@ from .insurer_overdue import InsurerOverdue
 from .insurer_overdue_detail_output import InsurerOverdueDetailOutput
 from .insurer_overdue_output import InsurerOverdueOutput
 from .insurer_pay_input_request import InsurerPayInputRequest
+from .insurer_policy_output import InsurerPolicyOutput
+from .insurer_proposal_output import InsurerProposalOutput
+from .insurer_quote_input_request import InsurerQuoteInputRequest
+from .insurer_quote_input_request_terms import InsurerQuoteInputRequestTerms
+from .insurer_quote_output import InsurerQuoteOutput
+from .insurer_quote_output_terms import InsurerQuoteOutputTerms
 from .insurer_recovery_input_request import InsurerRecoveryInputRequest
 from .insurer_recovery_ledger_output import InsurerRecoveryLedgerOutput
 from .insurer_reduce_input_request import InsurerReduceInputRequest
@@ -112,6 +133,7 @@ from .insurer_withdraw_input_request import InsurerWithdrawInputRequest
 from .invoice_input_request import InvoiceInputRequest
 from .invoice_output import InvoiceOutput
 from .invoice_payload import InvoicePayload
+from .kind_339_enum import Kind339Enum
 from .ledger_holder_enum import LedgerHolderEnum
 from .ledger_line_kind_enum import LedgerLineKindEnum
 from .ledger_line_output import LedgerLineOutput
@@ -128,7 +150,6 @@ from .limit_expired_webhook import LimitExpiredWebhook
 from .limit_expired_webhook_event import LimitExpiredWebhookEvent
 from .limit_import_input_request import LimitImportInputRequest
 from .limit_import_output import LimitImportOutput
-from .limit_import_output_state_enum import LimitImportOutputStateEnum
 from .limit_output import LimitOutput
 from .limit_reduced_webhook import LimitReducedWebhook
 from .limit_reduced_webhook_event import LimitReducedWebhookEvent
@@ -137,6 +158,9 @@ from .limit_withdrawn_webhook import LimitWithdrawnWebhook
 from .limit_withdrawn_webhook_event import LimitWithdrawnWebhookEvent
 from .limits_section import LimitsSection
 from .live_suggestion_output import LiveSuggestionOutput
+from .loss_payee_output import LossPayeeOutput
+from .mark_read_request import MarkReadRequest
+from .marked import Marked
 from .merge_input_request import MergeInputRequest
 from .mode_enum import ModeEnum
 from .money import Money
@@ -144,7 +168,11 @@ from .money_payload import MoneyPayload
 from .next_deadline_output import NextDeadlineOutput
 from .note import Note
 from .note_request import NoteRequest
+from .notice_input_request import NoticeInputRequest
 from .notification_deadline_from_enum import NotificationDeadlineFromEnum
+from .offer_change_input_request import OfferChangeInputRequest
+from .offer_change_input_request_term_changes import OfferChangeInputRequestTermChanges
+from .outcome_enum import OutcomeEnum
 from .overdue import Overdue
 from .overdue_cleared_webhook import OverdueClearedWebhook
 from .overdue_cleared_webhook_event import OverdueClearedWebhookEvent
@@ -157,33 +185,52 @@ from .overdue_notified_webhook_event import OverdueNotifiedWebhookEvent
 from .overdue_output import OverdueOutput
 from .overdue_payload import OverduePayload
 from .overdue_state_enum import OverdueStateEnum
+from .paginated_buyer_alert_list import PaginatedBuyerAlertList
 from .paginated_buyer_output_list import PaginatedBuyerOutputList
+from .paginated_buyer_to_review_list import PaginatedBuyerToReviewList
 from .paginated_claim_output_list import PaginatedClaimOutputList
 from .paginated_collection_case_output_list import PaginatedCollectionCaseOutputList
 from .paginated_insurer_buyer_output_list import PaginatedInsurerBuyerOutputList
 from .paginated_insurer_claim_output_list import PaginatedInsurerClaimOutputList
 from .paginated_insurer_overdue_output_list import PaginatedInsurerOverdueOutputList
+from .paginated_insurer_policy_output_list import PaginatedInsurerPolicyOutputList
+from .paginated_insurer_proposal_output_list import PaginatedInsurerProposalOutputList
 from .paginated_limit_output_list import PaginatedLimitOutputList
 from .paginated_overdue_output_list import PaginatedOverdueOutputList
+from .paginated_period_output_list import PaginatedPeriodOutputList
 from .paginated_policy_output_list import PaginatedPolicyOutputList
 from .paginated_premium_invoice_output_list import PaginatedPremiumInvoiceOutputList
+from .paginated_proposal_output_list import PaginatedProposalOutputList
 from .paginated_queue_row_output_list import PaginatedQueueRowOutputList
+from .paginated_quote_output_list import PaginatedQuoteOutputList
 from .paginated_recovery_output_list import PaginatedRecoveryOutputList
+from .paginated_renewal_offer_output_list import PaginatedRenewalOfferOutputList
 from .paginated_turnover_declaration_output_list import PaginatedTurnoverDeclarationOutputList
 from .paginated_webhook_delivery_output_list import PaginatedWebhookDeliveryOutputList
 from .paginated_webhook_endpoint_output_list import PaginatedWebhookEndpointOutputList
 from .paid_invoice import PaidInvoice
+from .paid_to_output import PaidToOutput
 from .patched_limit_edit_input_request import PatchedLimitEditInputRequest
 from .patched_webhook_endpoint_input_request import PatchedWebhookEndpointInputRequest
 from .payment_behaviour import PaymentBehaviour
 from .payment_experience import PaymentExperience
 from .payment_input_request import PaymentInputRequest
 from .payment_output import PaymentOutput
+from .period_output import PeriodOutput
+from .period_output_state_enum import PeriodOutputStateEnum
+from .policy_detail_output import PolicyDetailOutput
 from .policy_endorsed_payload import PolicyEndorsedPayload
 from .policy_endorsed_webhook import PolicyEndorsedWebhook
 from .policy_endorsed_webhook_event import PolicyEndorsedWebhookEvent
+from .policy_issued_payload import PolicyIssuedPayload
+from .policy_issued_webhook import PolicyIssuedWebhook
+from .policy_issued_webhook_event import PolicyIssuedWebhookEvent
+from .policy_notice_output import PolicyNoticeOutput
 from .policy_output import PolicyOutput
 from .policy_premium_output import PolicyPremiumOutput
+from .policy_renewed_payload import PolicyRenewedPayload
+from .policy_renewed_webhook import PolicyRenewedWebhook
+from .policy_renewed_webhook_event import PolicyRenewedWebhookEvent
 from .policy_terms_output import PolicyTermsOutput
 from .premium_invoice_output import PremiumInvoiceOutput
 from .premium_invoice_output_kind_enum import PremiumInvoiceOutputKindEnum
@@ -198,7 +245,24 @@ from .premium_overdue_webhook_event import PremiumOverdueWebhookEvent
 from .premium_period import PremiumPeriod
 from .problem import Problem
 from .problem_errors_item import ProblemErrorsItem
+from .proposal_buyer_input_request import ProposalBuyerInputRequest
+from .proposal_buyer_output import ProposalBuyerOutput
+from .proposal_input_request import ProposalInputRequest
+from .proposal_loss_year_input_request import ProposalLossYearInputRequest
+from .proposal_loss_year_output import ProposalLossYearOutput
+from .proposal_output import ProposalOutput
+from .proposal_state_enum import ProposalStateEnum
+from .proposal_turnover_input_request import ProposalTurnoverInputRequest
+from .proposal_turnover_output import ProposalTurnoverOutput
 from .queue_row_output import QueueRowOutput
+from .quote_decline_input_request import QuoteDeclineInputRequest
+from .quote_decline_reason_enum import QuoteDeclineReasonEnum
+from .quote_offered_payload import QuoteOfferedPayload
+from .quote_offered_webhook import QuoteOfferedWebhook
+from .quote_offered_webhook_event import QuoteOfferedWebhookEvent
+from .quote_output import QuoteOutput
+from .quote_output_terms import QuoteOutputTerms
+from .quote_state_enum import QuoteStateEnum
 from .reason import Reason
 from .reason_codes_enum import ReasonCodesEnum
 from .recovery_ledger_output import RecoveryLedgerOutput
@@ -210,6 +274,12 @@ from .recovery_recorded_webhook_event import RecoveryRecordedWebhookEvent
 from .recovery_sharing_rule_enum import RecoverySharingRuleEnum
 from .recovery_source_enum import RecoverySourceEnum
 from .reinstate_input_request import ReinstateInputRequest
+from .renewal_offer_output import RenewalOfferOutput
+from .renewal_offer_output_state_enum import RenewalOfferOutputStateEnum
+from .renewal_offer_output_term_changes import RenewalOfferOutputTermChanges
+from .risk_check import RiskCheck
+from .risk_check_input_request import RiskCheckInputRequest
+from .state_d1e_enum import StateD1EEnum
 from .state_enum import StateEnum
 from .status_enum import StatusEnum
 from .suggestion_output import SuggestionOutput
@@ -227,6 +297,8 @@ from .v1_insurer_buyers_list_status import V1InsurerBuyersListStatus
 from .v1_insurer_claims_list_state import V1InsurerClaimsListState
 from .v1_insurer_exposure_retrieve_by import V1InsurerExposureRetrieveBy
 from .v1_insurer_overdues_list_state import V1InsurerOverduesListState
+from .v1_insurer_policies_list_status import V1InsurerPoliciesListStatus
+from .v1_insurer_proposals_list_state import V1InsurerProposalsListState
 from .v1_limits_list_state import V1LimitsListState
 from .v1_overdues_list_state import V1OverduesListState
 from .v1_policies_list_status import V1PoliciesListStatus
@@ -243,11 +315,20 @@ __all__ = (
     "AllocationOutput",
     "AutoDecisionRuleInputRequest",
     "AutoDecisionRuleOutput",
+    "BuyerAlert",
+    "BuyerAlertPayload",
+    "BuyerAlertPayloadCode",
+    "BuyerAlertPayloadParams",
+    "BuyerAlertWebhook",
+    "BuyerAlertWebhookEvent",
     "BuyerIdentifierOutput",
+    "BuyerImportInputRequest",
+    "BuyerImportOutput",
     "BuyerOutput",
     "BuyerPayload",
     "BuyerProposalInputRequest",
     "BuyerSummary",
+    "BuyerToReview",
     "CalculationLineOutput",
     "CalculationOutput",
     "ChecklistItemOutput",
@@ -269,6 +350,7 @@ __all__ = (
     "ClaimStateEnum",
     "ClaimTransitionPayload",
     "ClaimWithdrawInputRequest",
+    "CodeEnum",
     "CollectionCaseOutput",
     "CollectionCostKindEnum",
     "CollectionPayload",
@@ -293,8 +375,10 @@ __all__ = (
     "CreditFileOverdueList",
     "CreditFilePaidInvoiceList",
     "DeadlineApproachingPayload",
+    "Deadlines",
     "DeadlinesOutput",
     "Decision",
+    "DecisionEnum",
     "DecisionPayload",
     "DecisionPayloadKind",
     "DirectReceiptInputRequest",
@@ -306,6 +390,7 @@ __all__ = (
     "ExposureRow",
     "FactorOutput",
     "Figures",
+    "GivenBySideEnum",
     "Grade",
     "GradeInputRequest",
     "GradeOutput",
@@ -330,6 +415,8 @@ __all__ = (
     "InsurerDecideInputKindEnum",
     "InsurerDecideInputRequest",
     "InsurerDocumentOutput",
+    "InsurerEndorsementInputRequest",
+    "InsurerEndorsementInputRequestChanges",
     "InsurerExposure",
     "InsurerExposureRow",
     "InsurerGrade",
@@ -340,6 +427,12 @@ __all__ = (
     "InsurerOverdueDetailOutput",
     "InsurerOverdueOutput",
     "InsurerPayInputRequest",
+    "InsurerPolicyOutput",
+    "InsurerProposalOutput",
+    "InsurerQuoteInputRequest",
+    "InsurerQuoteInputRequestTerms",
+    "InsurerQuoteOutput",
+    "InsurerQuoteOutputTerms",
     "InsurerRecoveryInputRequest",
     "InsurerRecoveryLedgerOutput",
     "InsurerReduceInputRequest",
@@ -351,6 +444,7 @@ __all__ = (
     "InvoiceInputRequest",
     "InvoiceOutput",
     "InvoicePayload",
+    "Kind339Enum",
     "LedgerHolderEnum",
     "LedgerLineKindEnum",
     "LedgerLineOutput",
@@ -367,7 +461,6 @@ __all__ = (
     "LimitExpiredWebhookEvent",
     "LimitImportInputRequest",
     "LimitImportOutput",
-    "LimitImportOutputStateEnum",
     "LimitOutput",
     "LimitReducedWebhook",
     "LimitReducedWebhookEvent",
@@ -376,6 +469,9 @@ __all__ = (
     "LimitWithdrawnWebhook",
     "LimitWithdrawnWebhookEvent",
     "LiveSuggestionOutput",
+    "LossPayeeOutput",
+    "Marked",
+    "MarkReadRequest",
     "MergeInputRequest",
     "ModeEnum",
     "Money",
@@ -383,7 +479,11 @@ __all__ = (
     "NextDeadlineOutput",
     "Note",
     "NoteRequest",
+    "NoticeInputRequest",
     "NotificationDeadlineFromEnum",
+    "OfferChangeInputRequest",
+    "OfferChangeInputRequestTermChanges",
+    "OutcomeEnum",
     "Overdue",
     "OverdueClearedWebhook",
     "OverdueClearedWebhookEvent",
@@ -396,33 +496,52 @@ __all__ = (
     "OverdueOutput",
     "OverduePayload",
     "OverdueStateEnum",
+    "PaginatedBuyerAlertList",
     "PaginatedBuyerOutputList",
+    "PaginatedBuyerToReviewList",
     "PaginatedClaimOutputList",
     "PaginatedCollectionCaseOutputList",
     "PaginatedInsurerBuyerOutputList",
     "PaginatedInsurerClaimOutputList",
     "PaginatedInsurerOverdueOutputList",
+    "PaginatedInsurerPolicyOutputList",
+    "PaginatedInsurerProposalOutputList",
     "PaginatedLimitOutputList",
     "PaginatedOverdueOutputList",
+    "PaginatedPeriodOutputList",
     "PaginatedPolicyOutputList",
     "PaginatedPremiumInvoiceOutputList",
+    "PaginatedProposalOutputList",
     "PaginatedQueueRowOutputList",
+    "PaginatedQuoteOutputList",
     "PaginatedRecoveryOutputList",
+    "PaginatedRenewalOfferOutputList",
     "PaginatedTurnoverDeclarationOutputList",
     "PaginatedWebhookDeliveryOutputList",
     "PaginatedWebhookEndpointOutputList",
     "PaidInvoice",
+    "PaidToOutput",
     "PatchedLimitEditInputRequest",
     "PatchedWebhookEndpointInputRequest",
     "PaymentBehaviour",
     "PaymentExperience",
     "PaymentInputRequest",
     "PaymentOutput",
+    "PeriodOutput",
+    "PeriodOutputStateEnum",
+    "PolicyDetailOutput",
     "PolicyEndorsedPayload",
     "PolicyEndorsedWebhook",
     "PolicyEndorsedWebhookEvent",
+    "PolicyIssuedPayload",
+    "PolicyIssuedWebhook",
+    "PolicyIssuedWebhookEvent",
+    "PolicyNoticeOutput",
     "PolicyOutput",
     "PolicyPremiumOutput",
+    "PolicyRenewedPayload",
+    "PolicyRenewedWebhook",
+    "PolicyRenewedWebhookEvent",
     "PolicyTermsOutput",
     "PremiumInvoicedWebhook",
     "PremiumInvoicedWebhookEvent",
@@ -437,7 +556,24 @@ __all__ = (
     "PremiumPeriod",
     "Problem",
     "ProblemErrorsItem",
+    "ProposalBuyerInputRequest",
+    "ProposalBuyerOutput",
+    "ProposalInputRequest",
+    "ProposalLossYearInputRequest",
+    "ProposalLossYearOutput",
+    "ProposalOutput",
+    "ProposalStateEnum",
+    "ProposalTurnoverInputRequest",
+    "ProposalTurnoverOutput",
     "QueueRowOutput",
+    "QuoteDeclineInputRequest",
+    "QuoteDeclineReasonEnum",
+    "QuoteOfferedPayload",
+    "QuoteOfferedWebhook",
+    "QuoteOfferedWebhookEvent",
+    "QuoteOutput",
+    "QuoteOutputTerms",
+    "QuoteStateEnum",
     "Reason",
     "ReasonCodesEnum",
     "RecoveryLedgerOutput",
@@ -449,6 +585,12 @@ __all__ = (
     "RecoverySharingRuleEnum",
     "RecoverySourceEnum",
     "ReinstateInputRequest",
+    "RenewalOfferOutput",
+    "RenewalOfferOutputStateEnum",
+    "RenewalOfferOutputTermChanges",
+    "RiskCheck",
+    "RiskCheckInputRequest",
+    "StateD1EEnum",
     "StateEnum",
     "StatusEnum",
     "SuggestionOutput",
@@ -466,6 +608,8 @@ __all__ = (
     "V1InsurerClaimsListState",
     "V1InsurerExposureRetrieveBy",
     "V1InsurerOverduesListState",
+    "V1InsurerPoliciesListStatus",
+    "V1InsurerProposalsListState",
     "V1LimitsListState",
     "V1OverduesListState",
     "V1PoliciesListStatus",

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..models.insurer_document_output import InsurerDocumentOutput
     from ..models.money import Money
     from ..models.next_deadline_output import NextDeadlineOutput
+    from ..models.paid_to_output import PaidToOutput
     from ..models.transition_output import TransitionOutput
 
 
@@ -61,6 +62,7 @@ class InsurerClaimDetailOutput:
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         recovered_before_payment (Money | None):
+        paid_to (None | PaidToOutput): The bank paid as loss payee; null: the insured.
         override_reason (str): Why the approved indemnity differs from the calculation.
         rejection_reason (str):
         payment_reference (str):
@@ -99,6 +101,7 @@ class InsurerClaimDetailOutput:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     recovered_before_payment: Money | None
+    paid_to: None | PaidToOutput
     override_reason: str
     rejection_reason: str
     payment_reference: str
@@ -117,6 +120,7 @@ class InsurerClaimDetailOutput:
         from ..models.calculation_output import CalculationOutput  # noqa: PLC0415
         from ..models.money import Money  # noqa: PLC0415
         from ..models.next_deadline_output import NextDeadlineOutput  # noqa: PLC0415
+        from ..models.paid_to_output import PaidToOutput  # noqa: PLC0415
 
         id = self.id
 
@@ -204,6 +208,12 @@ class InsurerClaimDetailOutput:
         else:
             recovered_before_payment = self.recovered_before_payment
 
+        paid_to: dict[str, Any] | None
+        if isinstance(self.paid_to, PaidToOutput):
+            paid_to = self.paid_to.to_dict()
+        else:
+            paid_to = self.paid_to
+
         override_reason = self.override_reason
 
         rejection_reason = self.rejection_reason
@@ -271,6 +281,7 @@ class InsurerClaimDetailOutput:
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "recovered_before_payment": recovered_before_payment,
+                "paid_to": paid_to,
                 "override_reason": override_reason,
                 "rejection_reason": rejection_reason,
                 "payment_reference": payment_reference,
@@ -297,6 +308,7 @@ class InsurerClaimDetailOutput:
         from ..models.insurer_document_output import InsurerDocumentOutput  # noqa: PLC0415
         from ..models.money import Money  # noqa: PLC0415
         from ..models.next_deadline_output import NextDeadlineOutput  # noqa: PLC0415
+        from ..models.paid_to_output import PaidToOutput  # noqa: PLC0415
         from ..models.transition_output import TransitionOutput  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -476,6 +488,21 @@ class InsurerClaimDetailOutput:
 
         recovered_before_payment = _parse_recovered_before_payment(d.pop("recovered_before_payment"))
 
+        def _parse_paid_to(data: object) -> None | PaidToOutput:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                paid_to_type_0 = PaidToOutput.from_dict(data)
+
+                return paid_to_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PaidToOutput, data)
+
+        paid_to = _parse_paid_to(d.pop("paid_to"))
+
         override_reason = d.pop("override_reason")
 
         rejection_reason = d.pop("rejection_reason")
@@ -557,6 +584,7 @@ class InsurerClaimDetailOutput:
             created_at=created_at,
             updated_at=updated_at,
             recovered_before_payment=recovered_before_payment,
+            paid_to=paid_to,
             override_reason=override_reason,
             rejection_reason=rejection_reason,
             payment_reference=payment_reference,

@@ -19,7 +19,7 @@ T = TypeVar("T", bound="OverdueCreateInputRequest")
 class OverdueCreateInputRequest:
     """
     Attributes:
-        policy (int): Id of one of your active policies.
+        policy (int): Id of one of your policies in force, or ended with shipments in run-off.
         buyer (int): Buyer id.
         invoices (list[InvoiceInputRequest]):
         reference (str | Unset):  Default: ''.

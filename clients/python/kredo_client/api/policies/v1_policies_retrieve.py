@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.policy_output import PolicyOutput
+from ...models.policy_detail_output import PolicyDetailOutput
 from ...models.problem import Problem
 from ...types import Response
 
@@ -25,9 +25,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PolicyOutput | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PolicyDetailOutput | Problem | None:
     if response.status_code == 200:
-        response_200 = PolicyOutput.from_dict(response.json())
+        response_200 = PolicyDetailOutput.from_dict(response.json())
 
         return response_200
 
@@ -74,7 +76,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PolicyOutput | Problem]:
+) -> Response[PolicyDetailOutput | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +89,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[PolicyOutput | Problem]:
+) -> Response[PolicyDetailOutput | Problem]:
     """One policy with its terms
 
      Generic DRF views get their queryset from a tenant-scoped selector.
@@ -103,7 +105,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PolicyOutput | Problem]
+        Response[PolicyDetailOutput | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -121,7 +123,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> PolicyOutput | Problem | None:
+) -> PolicyDetailOutput | Problem | None:
     """One policy with its terms
 
      Generic DRF views get their queryset from a tenant-scoped selector.
@@ -137,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PolicyOutput | Problem
+        PolicyDetailOutput | Problem
     """
 
     return sync_detailed(
@@ -150,7 +152,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[PolicyOutput | Problem]:
+) -> Response[PolicyDetailOutput | Problem]:
     """One policy with its terms
 
      Generic DRF views get their queryset from a tenant-scoped selector.
@@ -166,7 +168,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PolicyOutput | Problem]
+        Response[PolicyDetailOutput | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -182,7 +184,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> PolicyOutput | Problem | None:
+) -> PolicyDetailOutput | Problem | None:
     """One policy with its terms
 
      Generic DRF views get their queryset from a tenant-scoped selector.
@@ -198,7 +200,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PolicyOutput | Problem
+        PolicyDetailOutput | Problem
     """
 
     return (

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class LimitImportOutputStateEnum(StrEnum):
+class StateD1EEnum(StrEnum):
     DONE = "done"
     FAILED = "failed"
     QUEUED = "queued"

@@ -1,0 +1,191 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.insurer_policy_output import InsurerPolicyOutput
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    policy_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/insurer/policies/{policy_id}/".format(
+            policy_id=quote(str(policy_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InsurerPolicyOutput | Problem | None:
+    if response.status_code == 200:
+        response_200 = InsurerPolicyOutput.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InsurerPolicyOutput | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    policy_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[InsurerPolicyOutput | Problem]:
+    """A policy of any insured, with every terms version
+
+    Args:
+        policy_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InsurerPolicyOutput | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        policy_id=policy_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    policy_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> InsurerPolicyOutput | Problem | None:
+    """A policy of any insured, with every terms version
+
+    Args:
+        policy_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InsurerPolicyOutput | Problem
+    """
+
+    return sync_detailed(
+        policy_id=policy_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    policy_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[InsurerPolicyOutput | Problem]:
+    """A policy of any insured, with every terms version
+
+    Args:
+        policy_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InsurerPolicyOutput | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        policy_id=policy_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    policy_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> InsurerPolicyOutput | Problem | None:
+    """A policy of any insured, with every terms version
+
+    Args:
+        policy_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InsurerPolicyOutput | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            policy_id=policy_id,
+            client=client,
+        )
+    ).parsed

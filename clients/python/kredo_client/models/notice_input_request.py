@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.kind_339_enum import Kind339Enum
+
+T = TypeVar("T", bound="NoticeInputRequest")
+
+
+@_attrs_define
+class NoticeInputRequest:
+    """
+    Attributes:
+        kind (Kind339Enum): * `non_renewal` - Non-renewal
+            * `cancellation` - Cancellation
+        reason (str):
+    """
+
+    kind: Kind339Enum
+    reason: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        kind = self.kind.value
+
+        reason = self.reason
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "kind": kind,
+                "reason": reason,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        kind = Kind339Enum(d.pop("kind"))
+
+        reason = d.pop("reason")
+
+        notice_input_request = cls(
+            kind=kind,
+            reason=reason,
+        )
+
+        notice_input_request.additional_properties = d
+        return notice_input_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
