@@ -323,6 +323,9 @@ SPECTACULAR_SETTINGS = {
         "ProposalStateEnum": "policies.proposals.models.Proposal.State",
         "QuoteStateEnum": "policies.proposals.models.Quote.State",
         "QuoteDeclineReasonEnum": "policies.proposals.models.Quote.DeclineReason",
+        # The limit and buyer imports share one job state; a notice's kind is non-renewal or cancellation.
+        "ImportJobStateEnum": "core.imports.models.ImportJob.State",
+        "PolicyNoticeKindEnum": "policies.periods.models.PolicyNotice.Kind",
     },
 }
 

@@ -18,12 +18,14 @@ What it does, in order, each step an API call an integrator would make:
 4. Files a claim on it for the buyer's insolvency, uploads every document of the checklist, submits it.
 5. Once the insurer has paid (its `claim.paid` webhook), reads the claim's payment and the calculation, line
    by line with its explanation, in the token's language.
+6. When the insurer records a recovery on the paid claim (its `recovery.recorded` webhook), reads the claim's
+   recovery ledger: what the insured's share of it is.
 
 The token needs the roles credit manager, finance and tenant admin (webhooks). With `--insurer-token` (an
 insurer token with the underwriter role) the referred request is decided through the insurer API too: found in
 the underwriting queue and approved in part, with its reason. With `--claims-token` (an insurer token with the
 claims handler role) the claim is settled through the insurer API as well: the file confirmed complete, the
-calculated indemnity approved and paid. `run()` is what CI calls (tests/test_example_integration.py, against a
+calculated indemnity approved and paid, and with `--recovery-amount` a recovery from the liquidator recorded. `run()` is what CI calls (tests/test_example_integration.py, against a
 live server) with all three tokens: both sides of every flow through the API alone.
 """
 
@@ -43,6 +45,7 @@ from io import BytesIO
 
 from insurer_side import (  # examples/
     claims_handler_through_the_insurer_api,
+    recovery_through_the_insurer_api,
     underwriter_through_the_insurer_api,
 )
 from kredo_api import KredoError, expect  # examples/: the answers' handling, shared with insurer_side
@@ -63,6 +66,7 @@ from kredo_client.api.limits import (
 )
 from kredo_client.api.overdues import v1_overdues_create
 from kredo_client.api.policies import v1_policies_list
+from kredo_client.api.recoveries import v1_claims_recovery_ledger_retrieve
 from kredo_client.api.webhooks import v1_webhooks_endpoints_create
 from kredo_client.models import (
     ClaimCauseEnum,
@@ -76,6 +80,7 @@ from kredo_client.models import (
     Money,
     OverdueCreateInputRequest,
     OverdueNotifiedWebhook,
+    RecoveryRecordedWebhook,
     V1LimitsListState,
     V1PoliciesListStatus,
     WebhookEndpointInputRequest,
@@ -86,7 +91,8 @@ from standardwebhooks.webhooks import WebhookVerificationError
 
 # The events it subscribes to, each with the body the OpenAPI document's `webhooks` describe (generated models).
 EVENTS = {"limit.decided": LimitDecidedWebhook, "overdue.notified": OverdueNotifiedWebhook,
-          "claim.state_changed": ClaimStateChangedWebhook, "claim.paid": ClaimPaidWebhook}
+          "claim.state_changed": ClaimStateChangedWebhook, "claim.paid": ClaimPaidWebhook,
+          "recovery.recorded": RecoveryRecordedWebhook}
 # The smallest PDF the document check accepts; an ERP uploads its real scans.
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -275,6 +281,8 @@ class Outcome:
     paid: str = ""
     indemnity: str = ""
     explanation: list[str] = field(default_factory=list)
+    insured_share: str = ""
+    insurer_share: str = ""
     webhooks_rejected: int = 0
 
 
@@ -298,10 +306,20 @@ def read_the_payment(client, receiver, claim_id: int, outcome: "Outcome") -> Non
         print(f"    {line}")
 
 
+def read_the_recovery(client, receiver, claim_id: int, outcome: "Outcome") -> None:
+    """After the insurer's `recovery.recorded`: the claim's ledger, and the insured's share of what came in."""
+    receiver.wait_for("recovery.recorded", claim_id=claim_id)
+    totals = expect(v1_claims_recovery_ledger_retrieve.sync_detailed(claim_id, client=client), 200).totals
+    outcome.insured_share, outcome.insurer_share = totals.insured_share.amount, totals.insurer_share.amount
+    print(f"  recovery on claim {claim_id}: {totals.insured_share.amount} {totals.insured_share.currency} to the "
+          f"insured, {totals.insurer_share.amount} to the insurer")
+
+
 def run(*, url: str, token: str, limits: list[tuple[str, str]], overdue_buyer: str, invoice_amount: str,
         policy_number: str | None = None, language: str = "en",
         on_referred: Callable[[int], None] = wait_for_an_underwriter,
-        on_submitted: Callable[[int], None] = wait_for_a_claims_handler, today: date | None = None) -> Outcome:
+        on_submitted: Callable[[int], None] = wait_for_a_claims_handler, on_paid: Callable[[int], None] | None = None,
+        today: date | None = None) -> Outcome:
     today = today or date.today()
     client = AuthenticatedClient(base_url=url, token=token, prefix="Token", raise_on_unexpected_status=True,
                                  headers={"Accept-Language": language})
@@ -326,6 +344,9 @@ def run(*, url: str, token: str, limits: list[tuple[str, str]], overdue_buyer: s
             on_submitted(claim.id)
             if on_submitted is not wait_for_a_claims_handler:
                 read_the_payment(client, receiver, claim.id, outcome)
+            if on_paid is not None:
+                on_paid(claim.id)
+                read_the_recovery(client, receiver, claim.id, outcome)
     finally:
         outcome.webhooks_rejected = receiver.rejected
         receiver.close()
@@ -343,6 +364,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--language", default="en", help="Accept-Language: en, es or zh-hans")
     parser.add_argument("--insurer-token", help="an underwriter's insurer token: decide referred requests too")
     parser.add_argument("--claims-token", help="a claims handler's insurer token: settle the claim too")
+    parser.add_argument("--recovery-amount", help="with --claims-token: a recovery from the liquidator afterwards")
     parser.add_argument("--partial-amount", default="30000.00", help="what the underwriter grants a referred request")
     args = parser.parse_args(argv)
     on_referred = (underwriter_through_the_insurer_api(url=args.url, insurer_token=args.insurer_token,
@@ -351,10 +373,13 @@ def main(argv: list[str]) -> int:
     on_submitted = (claims_handler_through_the_insurer_api(url=args.url, insurer_token=args.claims_token,
                                                            language=args.language)
                     if args.claims_token else wait_for_a_claims_handler)
+    on_paid = (recovery_through_the_insurer_api(url=args.url, insurer_token=args.claims_token,
+                                                amount=args.recovery_amount, language=args.language)
+               if args.claims_token and args.recovery_amount else None)
     try:
         outcome = run(url=args.url, token=args.token, policy_number=args.policy, language=args.language,
                       limits=[tuple(item.rsplit("=", 1)) for item in args.limit], on_referred=on_referred,
-                      on_submitted=on_submitted,
+                      on_submitted=on_submitted, on_paid=on_paid,
                       overdue_buyer=args.overdue_buyer, invoice_amount=args.invoice_amount)
     except KredoError as error:
         print(f"refused: {error}", file=sys.stderr)

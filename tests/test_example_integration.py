@@ -84,9 +84,12 @@ def test_the_example_runs_every_flow_through_the_client(live_server, book, tenan
                                                                          roles=[CLAIMS_HANDLER], created_by=None)
     settle = example.claims_handler_through_the_insurer_api(url=live_server.url, insurer_token=handler_key,
                                                             paid_on=TODAY)
+    # After the payment, the liquidator pays 1,000: recorded through the insurer API, shared by the policy's rule.
+    recover = example.recovery_through_the_insurer_api(url=live_server.url, insurer_token=handler_key,
+                                                       amount="1000.00", received_on=TODAY)
     outcome = example.run(url=live_server.url, token=token(tenant, [CREDIT_MANAGER, FINANCE, TENANT_ADMIN]),
                           limits=[("Rossi", "10000.00"), ("Dupont", "45000.00")], overdue_buyer="Schmidt",
-                          invoice_amount="8000.00", on_referred=underwriter_decides, on_submitted=settle,
+                          invoice_amount="8000.00", on_referred=underwriter_decides, on_submitted=settle, on_paid=recover,
                           today=TODAY)
 
     rossi, dupont = outcome.limits
@@ -110,12 +113,20 @@ def test_the_example_runs_every_flow_through_the_client(live_server, book, tenan
     assert claim.paid_amount == claim.approved_indemnity == claim.calculated_indemnity > 0
     assert outcome.paid == f"{claim.paid_amount:.2f} EUR" and Decimal(outcome.indemnity) == claim.paid_amount
     assert outcome.explanation and all(isinstance(line, str) and line for line in outcome.explanation)
+    # The recovery as the ERP read it is the server's ledger, and the shares add up to what came in.
+    from recoveries.ledger import build_ledger
+    split = build_ledger(claim=claim).split
+    assert (Decimal(outcome.insured_share), Decimal(outcome.insurer_share)) == (split.insured.amount,
+                                                                                split.insurer.amount)
+    assert Decimal(outcome.insured_share) + Decimal(outcome.insurer_share) == Decimal("1000.00")
+    assert Decimal(outcome.insured_share) > 0 and Decimal(outcome.insurer_share) > 0
     assert outcome.documents == len(claim.required_documents) == claim.documents.count() > 0
     assert outcome.webhooks_rejected == 0
     deliveries = WebhookDelivery.objects.filter(endpoint__tenant=tenant)
     assert not deliveries.exclude(state=WebhookDelivery.State.SUCCEEDED).exists()  # every one answered 204
     assert set(deliveries.values_list("event", flat=True)) == {"limit.decided", "overdue.notified",
-                                                              "claim.state_changed", "claim.paid"}
+                                                              "claim.state_changed", "claim.paid",
+                                                              "recovery.recorded"}
     # The outsider's book is untouched and nothing was sent on its behalf.
     with scopes_disabled():
         assert not CreditLimit.objects.filter(tenant=other_tenant).exists()

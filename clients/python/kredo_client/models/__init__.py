@@ -89,6 +89,7 @@ from .import_completed_payload_mode import ImportCompletedPayloadMode
 from .import_completed_payload_state import ImportCompletedPayloadState
 from .import_completed_webhook import ImportCompletedWebhook
 from .import_completed_webhook_event import ImportCompletedWebhookEvent
+from .import_job_state_enum import ImportJobStateEnum
 from .insurer_approve_input_request import InsurerApproveInputRequest
 from .insurer_buyer_detail_output import InsurerBuyerDetailOutput
 from .insurer_buyer_output import InsurerBuyerOutput
@@ -133,7 +134,6 @@ from .insurer_withdraw_input_request import InsurerWithdrawInputRequest
 from .invoice_input_request import InvoiceInputRequest
 from .invoice_output import InvoiceOutput
 from .invoice_payload import InvoicePayload
-from .kind_339_enum import Kind339Enum
 from .ledger_holder_enum import LedgerHolderEnum
 from .ledger_line_kind_enum import LedgerLineKindEnum
 from .ledger_line_output import LedgerLineOutput
@@ -225,6 +225,7 @@ from .policy_endorsed_webhook_event import PolicyEndorsedWebhookEvent
 from .policy_issued_payload import PolicyIssuedPayload
 from .policy_issued_webhook import PolicyIssuedWebhook
 from .policy_issued_webhook_event import PolicyIssuedWebhookEvent
+from .policy_notice_kind_enum import PolicyNoticeKindEnum
 from .policy_notice_output import PolicyNoticeOutput
 from .policy_output import PolicyOutput
 from .policy_premium_output import PolicyPremiumOutput
@@ -279,7 +280,6 @@ from .renewal_offer_output_state_enum import RenewalOfferOutputStateEnum
 from .renewal_offer_output_term_changes import RenewalOfferOutputTermChanges
 from .risk_check import RiskCheck
 from .risk_check_input_request import RiskCheckInputRequest
-from .state_d1e_enum import StateD1EEnum
 from .state_enum import StateEnum
 from .status_enum import StatusEnum
 from .suggestion_output import SuggestionOutput
@@ -400,6 +400,7 @@ __all__ = (
     "ImportCompletedPayloadState",
     "ImportCompletedWebhook",
     "ImportCompletedWebhookEvent",
+    "ImportJobStateEnum",
     "InsurerApproveInputRequest",
     "InsurerBuyerDetailOutput",
     "InsurerBuyerOutput",
@@ -444,7 +445,6 @@ __all__ = (
     "InvoiceInputRequest",
     "InvoiceOutput",
     "InvoicePayload",
-    "Kind339Enum",
     "LedgerHolderEnum",
     "LedgerLineKindEnum",
     "LedgerLineOutput",
@@ -536,6 +536,7 @@ __all__ = (
     "PolicyIssuedPayload",
     "PolicyIssuedWebhook",
     "PolicyIssuedWebhookEvent",
+    "PolicyNoticeKindEnum",
     "PolicyNoticeOutput",
     "PolicyOutput",
     "PolicyPremiumOutput",
@@ -590,7 +591,6 @@ __all__ = (
     "RenewalOfferOutputTermChanges",
     "RiskCheck",
     "RiskCheckInputRequest",
-    "StateD1EEnum",
     "StateEnum",
     "StatusEnum",
     "SuggestionOutput",

@@ -7,8 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.import_job_state_enum import ImportJobStateEnum
 from ..models.mode_enum import ModeEnum
-from ..models.state_d1e_enum import StateD1EEnum
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BuyerImportOutput")
@@ -24,7 +24,7 @@ class BuyerImportOutput:
         rows (int | None): Rows in the file; null until the worker has read it.
         errors_url (str):
         created_at (datetime.datetime):
-        state (StateD1EEnum | Unset): * `queued` - Queued
+        state (ImportJobStateEnum | Unset): * `queued` - Queued
             * `running` - Importing
             * `done` - Done
             * `failed` - Refused
@@ -43,7 +43,7 @@ class BuyerImportOutput:
     rows: int | None
     errors_url: str
     created_at: datetime.datetime
-    state: StateD1EEnum | Unset = UNSET
+    state: ImportJobStateEnum | Unset = UNSET
     filename: str | Unset = UNSET
     rows_done: int | Unset = UNSET
     created: int | Unset = UNSET
@@ -149,11 +149,11 @@ class BuyerImportOutput:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         _state = d.pop("state", UNSET)
-        state: StateD1EEnum | Unset
+        state: ImportJobStateEnum | Unset
         if isinstance(_state, Unset):
             state = UNSET
         else:
-            state = StateD1EEnum(_state)
+            state = ImportJobStateEnum(_state)
 
         filename = d.pop("filename", UNSET)
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.kind_339_enum import Kind339Enum
+from ..models.policy_notice_kind_enum import PolicyNoticeKindEnum
 
 T = TypeVar("T", bound="NoticeInputRequest")
 
@@ -15,12 +15,12 @@ T = TypeVar("T", bound="NoticeInputRequest")
 class NoticeInputRequest:
     """
     Attributes:
-        kind (Kind339Enum): * `non_renewal` - Non-renewal
+        kind (PolicyNoticeKindEnum): * `non_renewal` - Non-renewal
             * `cancellation` - Cancellation
         reason (str):
     """
 
-    kind: Kind339Enum
+    kind: PolicyNoticeKindEnum
     reason: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -43,7 +43,7 @@ class NoticeInputRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        kind = Kind339Enum(d.pop("kind"))
+        kind = PolicyNoticeKindEnum(d.pop("kind"))
 
         reason = d.pop("reason")
 

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.given_by_side_enum import GivenBySideEnum
-from ..models.kind_339_enum import Kind339Enum
+from ..models.policy_notice_kind_enum import PolicyNoticeKindEnum
 
 T = TypeVar("T", bound="PolicyNoticeOutput")
 
@@ -19,7 +19,7 @@ class PolicyNoticeOutput:
     Attributes:
         id (int):
         policy_id (int):
-        kind (Kind339Enum): * `non_renewal` - Non-renewal
+        kind (PolicyNoticeKindEnum): * `non_renewal` - Non-renewal
             * `cancellation` - Cancellation
         kind_label (str):
         given_by_side (GivenBySideEnum): * `insured` - the insured
@@ -32,7 +32,7 @@ class PolicyNoticeOutput:
 
     id: int
     policy_id: int
-    kind: Kind339Enum
+    kind: PolicyNoticeKindEnum
     kind_label: str
     given_by_side: GivenBySideEnum
     given_on: datetime.date
@@ -85,7 +85,7 @@ class PolicyNoticeOutput:
 
         policy_id = d.pop("policy_id")
 
-        kind = Kind339Enum(d.pop("kind"))
+        kind = PolicyNoticeKindEnum(d.pop("kind"))
 
         kind_label = d.pop("kind_label")
 

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class Kind339Enum(StrEnum):
+class PolicyNoticeKindEnum(StrEnum):
     CANCELLATION = "cancellation"
     NON_RENEWAL = "non_renewal"
 

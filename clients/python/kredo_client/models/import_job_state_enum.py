@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class StateD1EEnum(StrEnum):
+class ImportJobStateEnum(StrEnum):
     DONE = "done"
     FAILED = "failed"
     QUEUED = "queued"
