@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from django.db import connection, models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from core.amounts import DECIMAL_PLACES, MAX_DIGITS
@@ -52,7 +53,8 @@ class ExposureSummary(TenantOwned):
     sector = models.CharField(max_length=2, blank=True)  # the NACE division: "28.41" -> "28"
 
     class Meta:
-        verbose_name = "exposure summary"
+        verbose_name = _("exposure summary")
+        verbose_name_plural = _("exposure summaries")
         constraints = [
             models.UniqueConstraint(fields=["tenant", "buyer", "currency"], name="exposure_summary_key"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="exposure_summary_amount_not_negative"),

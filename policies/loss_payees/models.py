@@ -80,4 +80,6 @@ class LossPayeeNotice(TenantOwned):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        verbose_name = _("notice to the loss payee")
+        verbose_name_plural = _("notices to the loss payee")
         constraints = [models.UniqueConstraint(fields=["payee", "event_key"], name="loss_payee_notice_once")]
