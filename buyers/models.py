@@ -24,6 +24,10 @@ class Buyer(models.Model):
     registration_number = models.CharField(_("national registration number"), max_length=50, blank=True)
     vat_number = models.CharField(_("VAT number"), max_length=50, blank=True)
     lei = models.CharField(_("LEI"), max_length=20, blank=True)
+    # GLEIF's word on the LEI as of the last golden-copy import (buyers.gleif): ISSUED, LAPSED, RETIRED,
+    # MERGED ... and ACTIVE/INACTIVE for the entity; blank until a file carried the buyer's LEI.
+    lei_registration_status = models.CharField(_("LEI registration status"), max_length=20, blank=True)
+    lei_entity_status = models.CharField(_("LEI entity status"), max_length=10, blank=True)
     sector_nace = models.CharField(_("sector (NACE code)"), max_length=10, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)

@@ -61,6 +61,14 @@ def _text_lines(binary) -> Iterator[str]:
 def records(binary, *, header_problem: HeaderProblem) -> Iterator[tuple[int, list[str], list[str]]]:
     """(line, header, values) for every non-blank record below the header; lines as the file numbers them."""
     lines = _text_lines(binary)
+    try:
+        yield from _records(lines, header_problem=header_problem)
+    finally:
+        # Detach the text reader now, while the caller's file is still open (not whenever it is collected).
+        lines.close()
+
+
+def _records(lines: Iterator[str], *, header_problem: HeaderProblem) -> Iterator[tuple[int, list[str], list[str]]]:
     skipped = 0
     header_line = ""
     for line in lines:
