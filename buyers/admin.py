@@ -69,11 +69,13 @@ class BuyerAdmin(RefusalShownAdminMixin, SimpleHistoryAdmin):
     list_filter = ("status", "country", "grade")
     list_select_related = ("proposed_by_tenant",)
     search_fields = ("legal_name", "registration_number", "vat_number", "search_text")
+    # The LEI's statuses are GLEIF's word, written by `manage.py import_gleif` only.
     readonly_fields = ("grade", "grade_date", "status", "merged_into", "proposed_by_tenant", "created_at", "updated_at",
-                       "financial_statements", "credit_file")
+                       "lei_registration_status", "lei_entity_status", "financial_statements", "credit_file")
     fieldsets = (
         (None, {"fields": ("legal_name", "trading_name", "country", "status", "merged_into", "proposed_by_tenant")}),
-        (gettext_lazy("Identifiers"), {"fields": ("registration_number", "vat_number", "lei", "sector_nace")}),
+        (gettext_lazy("Identifiers"), {"fields": ("registration_number", "vat_number", "lei", "lei_registration_status",
+                                                     "lei_entity_status", "sector_nace")}),
         (gettext_lazy("Address"), {"fields": ("address", "postal_code", "city")}),
         (gettext_lazy("Grade"), {"fields": ("grade", "grade_date")}),
         (gettext_lazy("Financial statements"), {"fields": ("financial_statements",)}),

@@ -19,6 +19,7 @@ from buyers.gleif.records import Record
 from buyers.identifiers import _mod97, lei_is_valid
 from buyers.models import Buyer, BuyerIdentifier
 from tests.buyer_factories import BuyerFactory, PendingBuyerFactory
+from tests.factories import logged_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unscoped]
 
@@ -198,3 +199,12 @@ def test_a_batch_takes_the_same_queries_whatever_its_size(count, registry):
     # INSERT ... SELECT, release.
     expected = 9 if connection.vendor == "postgresql" else 8
     assert _batch_queries(count) == expected
+
+
+def test_the_buyer_admin_shows_the_lei_statuses_read_only(registry, tmp_path, underwriter, outsider):
+    run(write_csv(tmp_path, row(lei(2), "Schmidt AG", "DE", "HRB123456", registration="RETIRED")))
+    url = f"/admin/buyers/buyer/{registry['numbered'].pk}/change/"
+    page = logged_in(underwriter).get(url)
+    assert page.status_code == 200
+    assert b"RETIRED" in page.content and b'name="lei_registration_status"' not in page.content
+    assert logged_in(outsider).get(url).status_code in (302, 403)  # an insured's user never reaches the admin
