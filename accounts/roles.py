@@ -82,6 +82,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "buyers.view_buyer",
         "buyers.add_buyer",
         "buyers.change_buyer",
+        # Buyers related to an insured (buyers.relations): excluded from its cover unless its terms cover them.
+        "buyers.view_insuredrelation",
+        "buyers.add_insuredrelation",
+        "buyers.delete_insuredrelation",
         "buyers.grade_buyer",
         "buyers.merge_buyer",
         "buyers.view_countryrisk",

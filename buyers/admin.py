@@ -20,6 +20,7 @@ from buyers.forms import (
     MergeActionForm,
 )
 from buyers.models import Buyer, BuyerGrade, BuyerIdentifier, CountryRisk
+from buyers.relations import InsuredRelation
 from buyers.selectors import matching_query
 from core.admin import ReadOnlyAdminMixin, RefusalShownAdminMixin
 from core.exceptions import DomainError
@@ -66,14 +67,15 @@ class BuyerAdmin(RefusalShownAdminMixin, SimpleHistoryAdmin):
     form = BuyerAdminForm
     list_display = ("legal_name", "country", "registration_number", "vat_number", "grade", "grade_date", "status",
                     "proposed_by_tenant")
-    list_filter = ("status", "country", "grade")
+    list_filter = ("status", "kind", "country", "grade")
     list_select_related = ("proposed_by_tenant",)
     search_fields = ("legal_name", "registration_number", "vat_number", "search_text")
     # The LEI's statuses are GLEIF's word, written by `manage.py import_gleif` only.
     readonly_fields = ("grade", "grade_date", "status", "merged_into", "proposed_by_tenant", "created_at", "updated_at",
                        "lei_registration_status", "lei_entity_status", "financial_statements", "credit_file")
     fieldsets = (
-        (None, {"fields": ("legal_name", "trading_name", "country", "status", "merged_into", "proposed_by_tenant")}),
+        (None, {"fields": ("legal_name", "trading_name", "kind", "country", "status", "merged_into",
+                           "proposed_by_tenant")}),
         (gettext_lazy("Identifiers"), {"fields": ("registration_number", "vat_number", "lei", "lei_registration_status",
                                                      "lei_entity_status", "sector_nace")}),
         (gettext_lazy("Address"), {"fields": ("address", "postal_code", "city")}),
@@ -209,3 +211,22 @@ class CountryRiskAdmin(SimpleHistoryAdmin):
 
 # Buyer imports from CSV (buyers.imports.admin): registered with the other buyer screens.
 from buyers.imports import admin as _imports_admin  # noqa: E402,F401
+
+
+@admin.register(InsuredRelation)
+class InsuredRelationAdmin(admin.ModelAdmin):
+    """Underwriters record which buyers belong to an insured's own group: its policy excludes them unless its terms
+    cover related companies (PolicyTerms.buyer_exclusion)."""
+
+    list_display = ("buyer", "tenant", "note", "created_at")
+    search_fields = ("buyer__legal_name", "tenant__legal_name")
+    list_select_related = ("buyer", "tenant")
+    autocomplete_fields = ("buyer", "tenant")
+    fields = ("tenant", "buyer", "note")
+
+    def has_change_permission(self, request, obj=None):
+        return False  # recorded or deleted, never edited in place
+
+    def save_model(self, request, obj, form, change):
+        obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)

@@ -18,6 +18,13 @@ class Buyer(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         MERGED = "merged", _("Merged into another buyer")
 
+    # What a policy's terms may exclude besides countries (policies.terms.PolicyTerms.buyer_exclusion): the
+    # values are the codes the terms compare, policies never importing buyers.
+    class Kind(models.TextChoices):
+        COMPANY = "company", _("Company")
+        PRIVATE_INDIVIDUAL = "private_individual", _("Private individual")
+        PUBLIC_BODY = "public_body", _("Public buyer (state, local authority, public body)")
+
     legal_name = models.CharField(_("legal name"), max_length=200)
     trading_name = models.CharField(_("trading name"), max_length=200, blank=True)
     country = CountryField(_("country"))
@@ -35,6 +42,7 @@ class Buyer(models.Model):
     grade = models.PositiveSmallIntegerField(_("grade"), null=True, blank=True, help_text=_("1 (best) to 10 (insolvent)"))
     grade_date = models.DateField(_("grade date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    kind = models.CharField(_("kind of buyer"), max_length=20, choices=Kind.choices, default=Kind.COMPANY)
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_buyers")
     # Which insured proposed it: a pending proposal is shown to that insured only.
     proposed_by_tenant = models.ForeignKey(
@@ -66,6 +74,8 @@ class Buyer(models.Model):
                 name="buyer_merged_has_target",
             ),
             models.CheckConstraint(condition=Q(status__in=["pending", "confirmed", "merged"]), name="buyer_status_valid"),
+            models.CheckConstraint(condition=Q(kind__in=["company", "private_individual", "public_body"]),
+                                   name="buyer_kind_valid"),
         ]
         permissions = [("grade_buyer", "Can grade buyers"), ("merge_buyer", "Can merge duplicate buyers")]
 
@@ -181,3 +191,4 @@ from buyers.credit_file.models import BuyerNote, PaymentExperience  # noqa: E402
 from buyers.financials.models import FinancialStatement  # noqa: E402,F401
 from buyers.imports.models import BuyerImportError, BuyerImportJob  # noqa: E402,F401
 from buyers.monitoring.models import BuyerAlert  # noqa: E402,F401
+from buyers.relations import InsuredRelation  # noqa: E402,F401

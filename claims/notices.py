@@ -27,6 +27,10 @@ for _code, _text in (
                                          "not covered")),
     ("indemnity.notified_late", _("overdue notified late: not covered")),
     ("indemnity.no_cover", _("no cover in force on the shipment date")),
+    # A buyer of a kind the terms on the shipment date exclude (policies.terms.PolicyTerms.buyer_exclusion).
+    ("indemnity.excluded.related_company", _("a company related to the insured: not covered by the policy")),
+    ("indemnity.excluded.private_individual", _("a private individual: not covered by the policy")),
+    ("indemnity.excluded.public_buyer", _("a public buyer: not covered by the policy")),
     ("indemnity.capped_by_limit", _("capped at the %(amount)s of the limit still available")),
     ("indemnity.lateness_waived", _("late notification waived by the underwriter")),
     ("indemnity.covered_loss", _("Covered loss %(loss)s; indemnity before deductions %(gross)s.")),

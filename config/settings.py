@@ -326,6 +326,7 @@ SPECTACULAR_SETTINGS = {
         # The limit and buyer imports share one job state; a notice's kind is non-renewal or cancellation.
         "ImportJobStateEnum": "core.imports.models.ImportJob.State",
         "PolicyNoticeKindEnum": "policies.periods.models.PolicyNotice.Kind",
+        "BuyerKindEnum": "buyers.models.Buyer.Kind",
     },
 }
 

@@ -13,6 +13,10 @@ from decimal import Decimal
 
 from moneyed import Money
 
+# The exclusions a buyer may fall under besides its country (PolicyTerms.buyer_exclusion); the private and public
+# codes are the buyer kinds' own (buyers.Buyer.Kind), "related_company" a relation to the insured.
+EXCLUDED_RELATED, EXCLUDED_PRIVATE, EXCLUDED_PUBLIC = "related_company", "private_individual", "public_buyer"
+
 
 def default_end_date(start: date) -> date:
     """The policy period is 12 months from the start date (domain.md): the day before the anniversary."""
@@ -118,6 +122,18 @@ class PolicyTerms:
         from policies.models import RecoverySharing
 
         return RecoverySharing(self.recovery_sharing).label
+
+    def buyer_exclusion(self, *, kind: str, related: bool) -> str:
+        """Which exclusion of the terms a buyer falls under ("" when none): a company related to the insured, a
+        private individual or a public buyer, unless the terms cover them (issue 10, item 8). `kind` is the buyer's
+        kind code (buyers.Buyer.Kind)."""
+        if related and not self.covers_related_companies:
+            return EXCLUDED_RELATED
+        if kind == EXCLUDED_PRIVATE and not self.covers_private_individuals:
+            return EXCLUDED_PRIVATE
+        if kind == "public_body" and not self.covers_public_buyers:  # buyers.Buyer.Kind.PUBLIC_BODY
+            return EXCLUDED_PUBLIC
+        return ""
 
     def covers_country(self, country_code: str) -> bool:
         return country_code.upper() not in self.excluded_countries

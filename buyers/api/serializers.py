@@ -70,6 +70,6 @@ class BuyerOutputSerializer(serializers.ModelSerializer):
         model = Buyer
         fields = (
             "id", "legal_name", "trading_name", "country", "registration_number", "vat_number", "lei", "sector_nace",
-            "address", "city", "postal_code", "grade", "grade_date", "status", "identifiers",
+            "address", "city", "postal_code", "grade", "grade_date", "status", "kind", "identifiers",
         )
         read_only_fields = fields

@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db.models import Min, OuterRef, Subquery, Sum
 from moneyed import Money
 
+from buyers.relations import related_buyer_ids
 from claims.claims.indemnity import CoverOnDate, IndemnityCalculation, InvoiceInput, calculate_indemnity
 from claims.claims.models import Cause, Claim
 from claims.overdues.models import Invoice
@@ -102,6 +103,8 @@ def calculate_claim(*, claim: Claim) -> IndemnityCalculation:
     ]
     timeline = CoverTimeline(policy=policy, buyer_id=claim.buyer_id)
     political = claim.cause == Cause.POLITICAL
+    # Excluded kinds of buyer (issue 10, item 8), on the terms of each shipment date, like the rest of cover.
+    related = bool(related_buyer_ids(tenant_id=claim.tenant_id, buyer_ids=[claim.buyer_id]))
 
     def cover_on(shipment_date: date) -> CoverOnDate:
         cover = timeline.on(shipment_date)
@@ -109,6 +112,10 @@ def calculate_claim(*, claim: Claim) -> IndemnityCalculation:
         pct = cover.percentage_of_cover
         if political and cover.amount.amount > 0 and not cover.is_discretionary:
             pct = shipment_terms.percentage_of_cover(political=True)
+        excluded = shipment_terms.buyer_exclusion(kind=claim.buyer.kind, related=related)
+        if excluded:
+            return CoverOnDate(amount=Money(0, currency), percentage_of_cover=Decimal(0), excluded=excluded,
+                               max_credit_period_days=shipment_terms.max_credit_period_days)
         return CoverOnDate(amount=cover.amount, percentage_of_cover=pct,
                            max_credit_period_days=shipment_terms.max_credit_period_days)
 

@@ -43,6 +43,8 @@ class CoverOnDate:
     amount: Money
     percentage_of_cover: Decimal
     max_credit_period_days: int | None = None
+    # The terms' exclusion the buyer fell under on that shipment date (policies.terms.PolicyTerms.buyer_exclusion).
+    excluded: str = ""
 
 
 @dataclass
@@ -127,7 +129,9 @@ def _invoice_line(inv: InvoiceInput, cover: CoverOnDate, *, recovered: Decimal, 
     # Cover is cumulative: what earlier unpaid invoices already use of the limit is not available again.
     available = max(Decimal(0), limit_amount - already_covered)
     covered = Decimal(0)
-    if (inv.due_date - inv.invoice_date).days > max_credit_period_days:
+    if cover.excluded:
+        notes.append(message(f"indemnity.excluded.{cover.excluded}"))
+    elif (inv.due_date - inv.invoice_date).days > max_credit_period_days:
         notes.append(message("indemnity.beyond_credit_period", days=max_credit_period_days))
     elif inv.notified_late and not inv.lateness_waived:
         notes.append(message("indemnity.notified_late"))

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from moneyed import Money
 
 from buyers.normalize import compact
+from buyers.relations import related_buyer_ids
 from buyers.selectors import buyers_visible_to
 from core.amounts import DECIMAL_PLACES, MAX_DIGITS
 from core.exceptions import DomainError
@@ -68,8 +69,11 @@ def resolve_rows(*, tenant, rows: Mapping[int, Mapping[str, str]], today: date |
         by_number[error.line].errors.append(error)
     _normalise_buyer_identifiers(preview.rows)
     lookups = _Lookups.load(tenant=tenant, rows=preview.rows)
+    # Which of the batch's buyers are related to the insured: one query for every row (check_buyer's exclusions).
+    related = related_buyer_ids(tenant_id=tenant.pk, buyer_ids={
+        buyer.pk for buyer in (*lookups.by_registration.values(), *lookups.by_vat.values())})
     for row in preview.rows:
-        _resolve_row(row, tenant=tenant, lookups=lookups, today=today)
+        _resolve_row(row, tenant=tenant, lookups=lookups, today=today, related=related)
     _check_across_rows(tenant=tenant, rows=preview.rows)
     return preview
 
@@ -153,9 +157,9 @@ def _refused(row: PreviewRow, column: str, check, *args) -> bool:
     return False
 
 
-def _resolve_row(row: PreviewRow, *, tenant, lookups: _Lookups, today: date) -> None:
+def _resolve_row(row: PreviewRow, *, tenant, lookups: _Lookups, today: date, related: set[int]) -> None:
     _resolve_policy(row, lookups.policies, tenant=tenant, today=today)
-    _resolve_buyer(row, lookups, tenant=tenant, today=today)
+    _resolve_buyer(row, lookups, tenant=tenant, today=today, related=related)
     currency = _resolve_currency(row)
     amount, problem = _parse_amount(row.values.get(AMOUNT, ""), row.policy.currency if row.policy else currency)
     if problem:
@@ -182,7 +186,7 @@ def _resolve_policy(row: PreviewRow, policies: dict, *, tenant, today: date) -> 
         row.policy = None
 
 
-def _resolve_buyer(row: PreviewRow, lookups: _Lookups, *, tenant, today: date) -> None:
+def _resolve_buyer(row: PreviewRow, lookups: _Lookups, *, tenant, today: date, related: set[int]) -> None:
     country = row.values[BUYER_COUNTRY]
     registration, vat = row.values[BUYER_REGISTRATION], row.values[BUYER_VAT]
     if not country:
@@ -209,7 +213,10 @@ def _resolve_buyer(row: PreviewRow, lookups: _Lookups, *, tenant, today: date) -
         else:
             row.buyer = by_number or by_vat_number
     if row.policy is not None and row.buyer is not None:
-        _refused(row, BUYER_COUNTRY, check_buyer, row.policy, row.buyer, tenant, today)
+        try:
+            check_buyer(row.policy, row.buyer, tenant, today, related=row.buyer.pk in related)
+        except DomainError as exc:
+            row.add_error(BUYER_COUNTRY, exc.message)
 
 
 def _resolve_currency(row: PreviewRow) -> str:

@@ -6,14 +6,17 @@ Each raises a DomainError naming the field the user fixes.
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from moneyed import Money
 
 from buyers.models import Buyer
+from buyers.relations import related_buyer_ids
 from core import references
 from core.exceptions import DomainError
 from core.references import reference_used  # noqa: F401  (limits.bulk.resolve's name)
 from limits.models import CreditLimit, LimitDecision, ReasonCode
 from policies.models import Policy
+from policies.terms import EXCLUDED_PRIVATE, EXCLUDED_PUBLIC, EXCLUDED_RELATED
 
 
 def check_policy(policy: Policy, tenant, today: date) -> None:
@@ -23,8 +26,19 @@ def check_policy(policy: Policy, tenant, today: date) -> None:
         raise DomainError(_("Policy %(number)s is not in force.") % {"number": policy.number}, field="policy")
 
 
-def check_buyer(policy: Policy, buyer: Buyer, tenant, on: date) -> None:
-    """`on`: the day of the request, whose terms say which countries are covered (domain.md, The policy's life)."""
+# Why a buyer of an excluded kind is refused (PolicyTerms.buyer_exclusion), in the reader's language.
+_EXCLUDED = {
+    EXCLUDED_RELATED: gettext_lazy("%(buyer)s is related to you: policy %(number)s does not cover sales to companies of your "
+                            "own group."),
+    EXCLUDED_PRIVATE: gettext_lazy("%(buyer)s is a private individual: policy %(number)s does not cover private individuals."),
+    EXCLUDED_PUBLIC: gettext_lazy("%(buyer)s is a public buyer: policy %(number)s does not cover public buyers."),
+}
+
+
+def check_buyer(policy: Policy, buyer: Buyer, tenant, on: date, *, related: bool | None = None) -> None:
+    """`on`: the day of the request, whose terms say which countries and kinds of buyer are covered (domain.md, The
+    policy's life). `related`: whether the buyer is related to the insured, when the caller read it for many rows
+    at once (limits.bulk); otherwise it is read here."""
     if buyer.status == Buyer.Status.MERGED:
         raise DomainError(_("This buyer was merged into another one: use that buyer."), field="buyer")
     if buyer.status == Buyer.Status.PENDING and buyer.proposed_by_tenant_id != tenant.pk:
@@ -35,6 +49,12 @@ def check_buyer(policy: Policy, buyer: Buyer, tenant, on: date) -> None:
             % {"country": buyer.country.name, "number": policy.number},
             field="buyer",
         )
+    if related is None:
+        related = bool(related_buyer_ids(tenant_id=tenant.pk, buyer_ids=[buyer.pk]))
+    exclusion = policy.terms_on(on).buyer_exclusion(kind=buyer.kind, related=related)
+    if exclusion:
+        raise DomainError(str(_EXCLUDED[exclusion]) % {"buyer": buyer.legal_name, "number": policy.number},
+                          field="buyer", code="buyer_excluded")
 
 
 def check_currency(policy: Policy, currency: str) -> None:
