@@ -35,7 +35,7 @@ def test_admin_change_form_and_history_open(client_of_underwriter, muller):
 
 def _change_data(buyer, **changes):
     data = {
-        "legal_name": buyer.legal_name, "trading_name": "", "country": buyer.country.code,
+        "legal_name": buyer.legal_name, "trading_name": "", "kind": buyer.kind, "country": buyer.country.code,
         "registration_number": buyer.registration_number, "vat_number": buyer.vat_number, "lei": "",
         "sector_nace": "", "address": "", "city": "", "postal_code": "",
         "identifiers-TOTAL_FORMS": "0", "identifiers-INITIAL_FORMS": "0",

@@ -45,7 +45,7 @@ def test_search_returns_the_buyer_with_its_identifiers(api_client, muller):
     buyer = body["results"][0]
     assert set(buyer) == {
         "id", "legal_name", "trading_name", "country", "registration_number", "vat_number", "lei", "sector_nace",
-        "address", "city", "postal_code", "grade", "grade_date", "status", "identifiers",
+        "address", "city", "postal_code", "grade", "grade_date", "status", "kind", "identifiers",
     }
     assert (buyer["id"], buyer["country"], buyer["registration_number"], buyer["grade"], buyer["status"]) == (
         muller.pk, "DE", "HRB123456", 3, "confirmed"

@@ -377,9 +377,10 @@ def test_the_query_count_follows_the_batches_not_the_rows(tenant, user, buyers, 
     three_batches = _queries_for(tenant, user, 30, number="KR-Q3X")
     per_batch = (three_batches - one_batch) // 2
     assert three_batches == one_batch + 2 * per_batch
-    # A batch: lock the job; policies and their terms versions, buyers by registration, references, pending
+    # A batch: lock the job; policies and their terms versions, buyers by registration and which are related to
+    # the insured (the exclusions), references, pending
     # requests; cover stops, limits in force; the limits, the exposure summary's upsert, two history inserts, the
     # decisions; the webhook (endpoints, insert, ids, outbox); the job's counters; savepoints around it. On
     # PostgreSQL the limits and decisions are each a COPY after their ids are reserved from the sequence
     # (core.imports.bulk): two more.
-    assert per_batch == (24 if connection.vendor == "postgresql" else 22)
+    assert per_batch == (25 if connection.vendor == "postgresql" else 23)

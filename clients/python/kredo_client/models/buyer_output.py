@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.buyer_kind_enum import BuyerKindEnum
+
 if TYPE_CHECKING:
     from ..models.buyer_identifier_output import BuyerIdentifierOutput
 
@@ -33,6 +35,9 @@ class BuyerOutput:
         grade (int | None): 1 (best) to 10 (insolvent)
         grade_date (datetime.date | None):
         status (str): `pending` (waiting for identification by the insurer) or `confirmed`.
+        kind (BuyerKindEnum): * `company` - Company
+            * `private_individual` - Private individual
+            * `public_body` - Public buyer (state, local authority, public body)
         identifiers (list[BuyerIdentifierOutput]):
     """
 
@@ -49,6 +54,7 @@ class BuyerOutput:
     grade: int | None
     grade_date: datetime.date | None
     status: str
+    kind: BuyerKindEnum
     identifiers: list[BuyerIdentifierOutput]
     registration_number: str = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -87,6 +93,8 @@ class BuyerOutput:
 
         status = self.status
 
+        kind = self.kind.value
+
         identifiers = []
         for identifiers_item_data in self.identifiers:
             identifiers_item = identifiers_item_data.to_dict()
@@ -110,6 +118,7 @@ class BuyerOutput:
                 "grade": grade,
                 "grade_date": grade_date,
                 "status": status,
+                "kind": kind,
                 "identifiers": identifiers,
             }
         )
@@ -167,6 +176,8 @@ class BuyerOutput:
 
         status = d.pop("status")
 
+        kind = BuyerKindEnum(d.pop("kind"))
+
         identifiers = []
         _identifiers = d.pop("identifiers")
         for identifiers_item_data in _identifiers:
@@ -189,6 +200,7 @@ class BuyerOutput:
             grade=grade,
             grade_date=grade_date,
             status=status,
+            kind=kind,
             identifiers=identifiers,
         )
 

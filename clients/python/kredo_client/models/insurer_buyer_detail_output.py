@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.buyer_kind_enum import BuyerKindEnum
+
 if TYPE_CHECKING:
     from ..models.buyer_identifier_output import BuyerIdentifierOutput
     from ..models.grade_output import GradeOutput
@@ -34,6 +36,9 @@ class InsurerBuyerDetailOutput:
         grade (int | None): 1 (best) to 10 (insolvent)
         grade_date (datetime.date | None):
         status (str): `pending` (waiting for identification by the insurer) or `confirmed`.
+        kind (BuyerKindEnum): * `company` - Company
+            * `private_individual` - Private individual
+            * `public_body` - Public buyer (state, local authority, public body)
         identifiers (list[BuyerIdentifierOutput]):
         proposed_by_tenant_id (int | None): The insured that proposed it.
         merged_into_id (int | None): The buyer it was merged into.
@@ -54,6 +59,7 @@ class InsurerBuyerDetailOutput:
     grade: int | None
     grade_date: datetime.date | None
     status: str
+    kind: BuyerKindEnum
     identifiers: list[BuyerIdentifierOutput]
     proposed_by_tenant_id: int | None
     merged_into_id: int | None
@@ -96,6 +102,8 @@ class InsurerBuyerDetailOutput:
 
         status = self.status
 
+        kind = self.kind.value
+
         identifiers = []
         for identifiers_item_data in self.identifiers:
             identifiers_item = identifiers_item_data.to_dict()
@@ -132,6 +140,7 @@ class InsurerBuyerDetailOutput:
                 "grade": grade,
                 "grade_date": grade_date,
                 "status": status,
+                "kind": kind,
                 "identifiers": identifiers,
                 "proposed_by_tenant_id": proposed_by_tenant_id,
                 "merged_into_id": merged_into_id,
@@ -194,6 +203,8 @@ class InsurerBuyerDetailOutput:
 
         status = d.pop("status")
 
+        kind = BuyerKindEnum(d.pop("kind"))
+
         identifiers = []
         _identifiers = d.pop("identifiers")
         for identifiers_item_data in _identifiers:
@@ -239,6 +250,7 @@ class InsurerBuyerDetailOutput:
             grade=grade,
             grade_date=grade_date,
             status=status,
+            kind=kind,
             identifiers=identifiers,
             proposed_by_tenant_id=proposed_by_tenant_id,
             merged_into_id=merged_into_id,

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.buyer_kind_enum import BuyerKindEnum
+
 if TYPE_CHECKING:
     from ..models.buyer_identifier_output import BuyerIdentifierOutput
 
@@ -33,6 +35,9 @@ class InsurerBuyerOutput:
         grade (int | None): 1 (best) to 10 (insolvent)
         grade_date (datetime.date | None):
         status (str): `pending` (waiting for identification by the insurer) or `confirmed`.
+        kind (BuyerKindEnum): * `company` - Company
+            * `private_individual` - Private individual
+            * `public_body` - Public buyer (state, local authority, public body)
         identifiers (list[BuyerIdentifierOutput]):
         proposed_by_tenant_id (int | None): The insured that proposed it.
         merged_into_id (int | None): The buyer it was merged into.
@@ -52,6 +57,7 @@ class InsurerBuyerOutput:
     grade: int | None
     grade_date: datetime.date | None
     status: str
+    kind: BuyerKindEnum
     identifiers: list[BuyerIdentifierOutput]
     proposed_by_tenant_id: int | None
     merged_into_id: int | None
@@ -93,6 +99,8 @@ class InsurerBuyerOutput:
 
         status = self.status
 
+        kind = self.kind.value
+
         identifiers = []
         for identifiers_item_data in self.identifiers:
             identifiers_item = identifiers_item_data.to_dict()
@@ -124,6 +132,7 @@ class InsurerBuyerOutput:
                 "grade": grade,
                 "grade_date": grade_date,
                 "status": status,
+                "kind": kind,
                 "identifiers": identifiers,
                 "proposed_by_tenant_id": proposed_by_tenant_id,
                 "merged_into_id": merged_into_id,
@@ -184,6 +193,8 @@ class InsurerBuyerOutput:
 
         status = d.pop("status")
 
+        kind = BuyerKindEnum(d.pop("kind"))
+
         identifiers = []
         _identifiers = d.pop("identifiers")
         for identifiers_item_data in _identifiers:
@@ -222,6 +233,7 @@ class InsurerBuyerOutput:
             grade=grade,
             grade_date=grade_date,
             status=status,
+            kind=kind,
             identifiers=identifiers,
             proposed_by_tenant_id=proposed_by_tenant_id,
             merged_into_id=merged_into_id,
