@@ -117,7 +117,8 @@ def assign_loss_payee(*, policy: Policy, buyer=None, bank_name: str, iban: str, 
 @transaction.atomic
 def release_loss_payee(*, payee: LossPayee, ended_on: date, reason: str, made_by) -> LossPayee:
     """The assignment ends after `ended_on` (the financing was repaid): later claims are paid to the insured."""
-    payee = LossPayee.objects.select_for_update().select_related("policy", "buyer").get(pk=payee.pk)
+    # Only the assignment row is locked: PostgreSQL refuses FOR UPDATE on the nullable side of the buyer join.
+    payee = LossPayee.objects.select_for_update(of=("self",)).select_related("policy", "buyer").get(pk=payee.pk)
     if payee.ended_on is not None:
         raise DomainError(_("This assignment has already ended."), code="loss_payee_ended")
     if not (reason or "").strip():
