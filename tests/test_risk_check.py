@@ -59,6 +59,28 @@ def test_an_excluded_country_is_not_covered(tenant, policy):
     assert (report.decision, report.country_covered, report.excluded_countries) == ("not_covered", False, ("RU",))
 
 
+def test_a_buyer_of_an_excluded_kind_is_not_covered_as_its_request_would_be_refused(tenant, policy, buyer,
+                                                                                  other_tenant, client_of_user):
+    """The risk check says what a limit request would meet (limits.services.validation.check_buyer): a private
+    individual, or a company of the insured's own group, is excluded by the default terms."""
+    from buyers.models import Buyer, InsuredRelation
+
+    InsuredRelation.objects.create(tenant=tenant, buyer=buyer, note="a subsidiary")
+    report = check(tenant, policy, 20_000, buyer=buyer)
+    assert (report.decision, report.buyer_exclusion, report.country_covered) == ("not_covered", "related_company",
+                                                                                True)
+    assert not report.discretionary_allowed
+    # Another insured's relation is not this one's.
+    assert check(other_tenant, PolicyFactory(tenant=other_tenant), 20_000, buyer=buyer).decision == "automatic"
+    Buyer.objects.filter(pk=buyer.pk).update(kind=Buyer.Kind.PRIVATE_INDIVIDUAL)
+    InsuredRelation.objects.filter(tenant=tenant).delete()
+    buyer.refresh_from_db()
+    assert check(tenant, policy, 20_000, buyer=buyer).buyer_exclusion == "private_individual"
+    page = client_of_user.get("/limits/risk-check/", {"policy": policy.pk, "buyer": buyer.pk, "amount": "20000",
+                                                       "terms_days": 60}).content.decode()
+    assert "is a private individual: policy KR-RC-001 does not cover private individuals." in page
+
+
 def test_the_scorecard_decides_without_writing_anything(tenant, policy, buyer):
     with scopes_disabled():
         Scorecard.objects.create(version=1, name="First", is_active=True, max_automatic_amount=Decimal(250_000),

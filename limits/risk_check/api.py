@@ -55,12 +55,15 @@ class RiskCheckSerializer(serializers.Serializer):
     amount = MoneyField(help_text="In the policy's currency.")
     terms_days = serializers.IntegerField()
     country_covered = serializers.BooleanField()
+    buyer_exclusion = serializers.CharField(help_text=(
+        "The terms' exclusion the buyer falls under (`related_company`, `private_individual`, `public_buyer`), as a "
+        "limit request would be refused; empty when none."))
     excluded_countries = serializers.ListField(child=serializers.CharField())
     max_credit_period_days = serializers.IntegerField()
     terms_allowed = serializers.BooleanField()
     decision = serializers.ChoiceField(choices=[AUTOMATIC, REFER, NOT_COVERED], help_text=(
         "automatic: a request would likely be decided at once; referred: an underwriter would decide; "
-        "not_covered: the buyer's country is excluded."))
+        "not_covered: the buyer's country, or its kind (`buyer_exclusion`), is excluded."))
     outcome = serializers.ChoiceField(choices=["approved", "partial", "conditional", "refused", "referred"])
     decided_amount = MoneyField(allow_null=True)
     reason_codes = serializers.ListField(child=serializers.ChoiceField(choices=ReasonCode.choices))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from moneyed import Money
 
 from buyers.models import Buyer, CountryRisk
+from buyers.relations import related_buyer_ids
 from core.exceptions import DomainError
 from core.money import quantize_money
 from core.rates import MissingRate, convert
@@ -46,6 +47,9 @@ class RiskCheck:
     sector_section: str | None  # NACE section letter
     sector_points: int  # the scorecard's points for the sector (higher = riskier)
     country_covered: bool
+    # The terms' exclusion of a known buyer's kind (related to the insured, private, public), as a limit request
+    # would meet it (limits.services.validation.check_buyer); "" when none.
+    buyer_exclusion: str
     excluded_countries: tuple[str, ...]
     max_credit_period_days: int
     terms_allowed: bool
@@ -133,7 +137,11 @@ def risk_check(*, tenant, policy: Policy, country: str, sector_nace: str = "", b
     scorecard = scorecard_for(policy_id=policy.pk)
     params = scorecard.parameters if scorecard is not None else default_parameters()
     section = nace_section(sector_nace)
-    covered = terms.covers_country(country)
+    exclusion = ""
+    if buyer is not None:
+        related = bool(related_buyer_ids(tenant_id=tenant.pk, buyer_ids=[buyer.pk]))
+        exclusion = terms.buyer_exclusion(kind=buyer.kind, related=related)
+    covered = terms.covers_country(country) and not exclusion
     if covered:
         decision, outcome, decided, reasons, version = _automatic(policy, buyer, amount, terms_days, country,
                                                                   sector_nace, risk, today)
@@ -147,7 +155,7 @@ def risk_check(*, tenant, policy: Policy, country: str, sector_nace: str = "", b
         policy=policy, country=country, sector_nace=sector_nace, buyer=buyer, amount=amount, terms_days=terms_days,
         country_risk=risk, sector_section=section,
         sector_points=int(params["sector_points"].get(section or "", params["sector_unknown_points"])),
-        country_covered=covered, excluded_countries=terms.excluded_countries,
+        country_covered=terms.covers_country(country), buyer_exclusion=exclusion, excluded_countries=terms.excluded_countries,
         max_credit_period_days=terms.max_credit_period_days, terms_allowed=terms_days <= terms.max_credit_period_days,
         decision=decision, outcome=outcome, decided_amount=decided, reason_codes=tuple(reasons),
         scorecard_version=version, percentage_of_cover=terms.percentage_of_cover_commercial,

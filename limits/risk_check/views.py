@@ -13,6 +13,7 @@ from core.forms import show_domain_error
 from limits.models import ReasonCode
 from limits.risk_check.forms import RiskCheckForm
 from limits.risk_check.service import risk_check
+from limits.services.validation import exclusion_message
 
 # The scorecard's words for an automatic outcome, as the insured reads them.
 OUTCOME_LABELS = {"approved": gettext_lazy("approved"), "partial": gettext_lazy("approved in part"),
@@ -43,7 +44,9 @@ class RiskCheckView(TenantMemberRequiredMixin, View):
                   if buyer_id.isdigit() else None)
         return render(request, "limits/risk_check.html", {"chosen_buyer": chosen,
             "form": form, "report": report, "reasons": reason_labels(report.reason_codes) if report else [],
-            "outcome": OUTCOME_LABELS.get(report.outcome, "") if report else ""})
+            "outcome": OUTCOME_LABELS.get(report.outcome, "") if report else "",
+            "exclusion": exclusion_message(report.buyer_exclusion, buyer=report.buyer, policy=report.policy)
+            if report and report.buyer_exclusion else ""})
 
 
 def reason_labels(codes) -> list[str]:

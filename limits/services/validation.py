@@ -53,8 +53,14 @@ def check_buyer(policy: Policy, buyer: Buyer, tenant, on: date, *, related: bool
         related = bool(related_buyer_ids(tenant_id=tenant.pk, buyer_ids=[buyer.pk]))
     exclusion = policy.terms_on(on).buyer_exclusion(kind=buyer.kind, related=related)
     if exclusion:
-        raise DomainError(str(_EXCLUDED[exclusion]) % {"buyer": buyer.legal_name, "number": policy.number},
-                          field="buyer", code="buyer_excluded")
+        raise DomainError(exclusion_message(exclusion, buyer=buyer, policy=policy), field="buyer",
+                          code="buyer_excluded")
+
+
+def exclusion_message(exclusion: str, *, buyer: Buyer, policy: Policy) -> str:
+    """Why the terms exclude this buyer (a PolicyTerms.buyer_exclusion code), in the active language: the request's
+    refusal and the risk check's report say the same."""
+    return str(_EXCLUDED[exclusion]) % {"buyer": buyer.legal_name, "number": policy.number}
 
 
 def check_currency(policy: Policy, currency: str) -> None:

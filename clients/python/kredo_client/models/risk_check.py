@@ -33,6 +33,8 @@ class RiskCheck:
             ISO 4217 code.
         terms_days (int):
         country_covered (bool):
+        buyer_exclusion (str): The terms' exclusion the buyer falls under (`related_company`, `private_individual`,
+            `public_buyer`), as a limit request would be refused; empty when none.
         excluded_countries (list[str]):
         max_credit_period_days (int):
         terms_allowed (bool):
@@ -68,6 +70,7 @@ class RiskCheck:
     amount: Money
     terms_days: int
     country_covered: bool
+    buyer_exclusion: str
     excluded_countries: list[str]
     max_credit_period_days: int
     terms_allowed: bool
@@ -108,6 +111,8 @@ class RiskCheck:
         terms_days = self.terms_days
 
         country_covered = self.country_covered
+
+        buyer_exclusion = self.buyer_exclusion
 
         excluded_countries = self.excluded_countries
 
@@ -166,6 +171,7 @@ class RiskCheck:
                 "amount": amount,
                 "terms_days": terms_days,
                 "country_covered": country_covered,
+                "buyer_exclusion": buyer_exclusion,
                 "excluded_countries": excluded_countries,
                 "max_credit_period_days": max_credit_period_days,
                 "terms_allowed": terms_allowed,
@@ -221,6 +227,8 @@ class RiskCheck:
         terms_days = d.pop("terms_days")
 
         country_covered = d.pop("country_covered")
+
+        buyer_exclusion = d.pop("buyer_exclusion")
 
         excluded_countries = cast(list[str], d.pop("excluded_countries"))
 
@@ -294,6 +302,7 @@ class RiskCheck:
             amount=amount,
             terms_days=terms_days,
             country_covered=country_covered,
+            buyer_exclusion=buyer_exclusion,
             excluded_countries=excluded_countries,
             max_credit_period_days=max_credit_period_days,
             terms_allowed=terms_allowed,
