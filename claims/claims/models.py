@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
@@ -139,6 +139,9 @@ class Claim(TenantOwned):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("claim")
         verbose_name_plural = _("claims")
+        # The insured's claims newest first (the claims page, the API list): a page reads its rows from the index
+        # instead of sorting every claim of the insured (EXPLAIN: a sort of all 2,000 at the bench book).
+        indexes = [models.Index(F("tenant"), F("created_at").desc(), F("id").desc(), name="claim_tenant_newest")]
         constraints = [
             # One live claim per overdue: a rejected or withdrawn one may be followed by a new one.
             models.UniqueConstraint(
