@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "core.health.HealthCheckMiddleware",
     # X-Request-ID in and out, one log line per request (core.logs).
     "core.logs.RequestIdMiddleware",
+    # Read-your-writes with a replica: a browser that just wrote reads the primary (core.replica).
+    "core.replica.ReadYourWritesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (django-csp) and Permissions-Policy on every response.
     "csp.middleware.CSPMiddleware",
@@ -117,6 +119,14 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# Optional streaming replica: only reads marked in core.replica (reports, exports) go there; never migrated.
+# A test run uses the primary's test database for it (MIRROR).
+if DATABASE_REPLICA_URL := env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {**env.db_url_config(DATABASE_REPLICA_URL), "ATOMIC_REQUESTS": False,
+                            "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"], "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["core.replica.ReplicaRouter"]
+# After a browser's request wrote, its marked reads use the primary this long (replica lag; core.replica).
+REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=15)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -9,6 +9,7 @@ from django.views import View
 
 from accounts.mixins import TenantMemberRequiredMixin
 from core.dates import BoundedDateFormField
+from core.replica import reading_replica
 from policies.selectors import policies_for_tenant
 from portal.policy_statement import policy_statement, statement_csv
 
@@ -27,6 +28,8 @@ class PeriodForm(forms.Form):
 class _PolicyStatementMixin(TenantMemberRequiredMixin):
     required_permission = "policies.view_policy"
 
+    # A report of a period, nothing on it is written from this page: read from the replica (core.replica).
+    @reading_replica()
     def _statement(self, request, policy_pk):
         policy = policies_for_tenant(tenant=self.tenant).filter(pk=policy_pk).first()
         if policy is None:

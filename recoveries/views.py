@@ -16,6 +16,7 @@ from claims.claims.models import Claim
 from core.exceptions import DomainError
 from core.forms import show_domain_error
 from core.money import quantize_money
+from core.replica import reading_replica
 from recoveries import services
 from recoveries.forms import DirectReceiptForm
 from recoveries.selectors import claims_with_recoveries, collection_cases_for_tenant, ledger_for, summarize
@@ -144,6 +145,8 @@ class RecourseStatementView(_StatementMixin, View):
 
 
 class StatementCsvView(_StatementMixin, View):
+    # The download reads the replica (core.replica); the statement page does not: it shows a receipt just declared.
+    @reading_replica()
     def get(self, request, claim_pk):
         statement = self._statement(claim_pk)
         response = HttpResponse(ledger_csv(statement.ledger), content_type="text/csv; charset=utf-8")
