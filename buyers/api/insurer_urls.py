@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from buyers.api import imports
+from buyers.api import gleif, imports
 from buyers.api import insurer_views as views
 
 urlpatterns = [
@@ -15,5 +15,8 @@ urlpatterns = [
     path("buyer-imports/<int:pk>/", imports.BuyerImportDetailApi.as_view(), name="api-insurer-buyer-import"),
     path("buyer-imports/<int:pk>/errors/", imports.BuyerImportErrorsApi.as_view(),
          name="api-insurer-buyer-import-errors"),
+    path("gleif-imports/", gleif.GleifImportCreateApi.as_view(), name="api-insurer-gleif-imports"),
+    path("gleif-imports/<int:pk>/", gleif.GleifImportDetailApi.as_view(), name="api-insurer-gleif-import"),
+    path("gleif-imports/<int:pk>/issues/", gleif.GleifImportIssuesApi.as_view(), name="api-insurer-gleif-import-issues"),
     path("country-risks/", views.InsurerCountryRiskApi.as_view(), name="api-insurer-country-risks"),
 ]
