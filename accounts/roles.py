@@ -100,6 +100,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # Buyer imports from CSV (buyers.imports): upload in the admin or the insurer API, follow, errors file.
         "buyers.view_buyerimportjob",
         "buyers.add_buyerimportjob",
+        # GLEIF golden-copy imports (buyers.gleif): upload in the admin or the insurer API, follow, issues file.
+        "buyers.view_gleifimportjob",
+        "buyers.add_gleifimportjob",
         "claims.view_overdue",
         "claims.change_overdue",
         "claims.view_invoice",

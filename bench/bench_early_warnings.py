@@ -83,8 +83,8 @@ def run(*, buyers: int, limits: int, tenants: int) -> None:
     from buyers.monitoring.models import BuyerAlert
     from buyers.monitoring.selectors import alerts_for_tenant
     from core.tenancy import tenant_scope
-    from limits.monitoring.paging import keyset_page
-    from limits.monitoring.selectors import latest_alerts_of, monitored_buyers, review_queue
+    from limits.monitoring.selectors import latest_alerts_of, review_queue
+    from limits.monitoring.selectors import monitoring_page as page_of_list
 
     with scopes_disabled():
         try:
@@ -104,8 +104,8 @@ def run(*, buyers: int, limits: int, tenants: int) -> None:
                     def monitoring_page(sort, *, unread_only=False, pages=1):
                         after = None
                         for _ in range(pages):
-                            page = keyset_page(monitored_buyers(tenant=tenant, unread_only=unread_only), sort=sort,
-                                               after=after, size=50)
+                            page = page_of_list(tenant=tenant, unread_only=unread_only, sort=sort, after=after,
+                                                size=50)
                             latest_alerts_of(tenant=tenant, buyers=page.rows)
                             after = page.next_token
                         return page
@@ -113,6 +113,9 @@ def run(*, buyers: int, limits: int, tenants: int) -> None:
                     timed("monitoring list, page 1 by name", lambda: monitoring_page(None))
                     timed("monitoring list, page 20 by name (keyset)", lambda: monitoring_page(None, pages=20))
                     timed("monitoring list, page 1, most unread first", lambda: monitoring_page(("unread", True)))
+                    timed("monitoring list, page 20, most unread first", lambda: monitoring_page(("unread", True),
+                                                                                                pages=20))
+                    timed("monitoring list, page 1, least unread first", lambda: monitoring_page(("unread", False)))
                     timed("monitoring list, page 1, only unread", lambda: monitoring_page(None, unread_only=True))
                     timed("alerts API, first keyset page of 50", lambda: list(alerts_for_tenant(tenant=tenant)[:50]))
                 timed("buyers to review, first 50 by exposure at risk", lambda: list(review_queue()[:50]))

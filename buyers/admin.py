@@ -210,6 +210,7 @@ class CountryRiskAdmin(SimpleHistoryAdmin):
 
 
 # Buyer imports from CSV (buyers.imports.admin): registered with the other buyer screens.
+from buyers.gleif import admin as _gleif_admin  # noqa: E402,F401,I001
 from buyers.imports import admin as _imports_admin  # noqa: E402,F401
 
 

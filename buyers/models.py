@@ -189,6 +189,7 @@ class CountryRisk(models.Model):
 # The credit file's notes and the insurer's payment experience (buyers.credit_file), registered the same way.
 from buyers.credit_file.models import BuyerNote, PaymentExperience  # noqa: E402,F401
 from buyers.financials.models import FinancialStatement  # noqa: E402,F401
+from buyers.gleif.models import GleifImportIssue, GleifImportJob  # noqa: E402,F401
 from buyers.imports.models import BuyerImportError, BuyerImportJob  # noqa: E402,F401
 from buyers.monitoring.models import BuyerAlert  # noqa: E402,F401
 from buyers.relations import InsuredRelation  # noqa: E402,F401

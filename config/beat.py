@@ -37,4 +37,5 @@ CELERY_BEAT_SCHEDULE = {
     "resume-stalled-limit-imports": {"task": "limits.tasks.resume_stalled_limit_imports", "schedule": 300.0},
     # The same for the insurer's buyer imports (buyers.imports).
     "resume-stalled-buyer-imports": {"task": "buyers.tasks.resume_stalled_buyer_imports", "schedule": 300.0},
+    "resume-stalled-gleif-imports": {"task": "buyers.tasks.resume_stalled_gleif_imports", "schedule": 300.0},
 }

@@ -265,6 +265,8 @@ IMPORT_FILE_MAX_BYTES = env.int("IMPORT_FILE_MAX_BYTES", default=50 * 1024 * 102
 LIMIT_IMPORT_BATCH_SIZE = env.int("LIMIT_IMPORT_BATCH_SIZE", default=1000)
 # Rows per committed batch of a buyer import (buyers.imports).
 BUYER_IMPORT_BATCH_SIZE = env.int("BUYER_IMPORT_BATCH_SIZE", default=1000)
+# Golden-copy records matched per query and committed per batch (buyers.gleif), as `import_gleif --batch-size`.
+GLEIF_IMPORT_BATCH_SIZE = env.int("GLEIF_IMPORT_BATCH_SIZE", default=2000)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

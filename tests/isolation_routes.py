@@ -56,6 +56,7 @@ RESOURCE_MODELS = {
     "losspayee": "policies.LossPayee",  # admin/policies/losspayee/<pk>/release/
     "jobs": "limits.LimitImportJob",  # limits/import/jobs/<pk>/
     "limit-imports": "limits.LimitImportJob",
+    "gleif-imports": "buyers.GleifImportJob",  # api/v1/insurer/gleif-imports/<pk>/ (the insurer's, no tenant's)
     "buyer-imports": "buyers.BuyerImportJob",  # api/v1/insurer/buyer-imports/<pk>/ (the insurer's, no tenant's)
     "proposals": "policies.Proposal",
     "quotes": "policies.Quote",

@@ -61,3 +61,20 @@ def test_a_file_without_the_columns_is_a_clear_error(tmp_path):
         run("--portfolio", str(portfolio))
     with pytest.raises(CommandError, match="Cannot read"):
         run("--portfolio", str(tmp_path / "absent.csv"))
+
+
+def test_a_spreadsheets_file_is_decided_the_same_semicolons_bom_case_order_and_extra_columns(tmp_path):
+    """"Any file in the format above": the file as a spreadsheet saves it decides as the plain one does."""
+    portfolio, plain_out, odd, odd_out = (tmp_path / name for name in ("p.csv", "p-out.csv", "odd.csv", "odd-out.csv"))
+    run("--generate", "40", "--seed", "8", "--portfolio", str(portfolio))
+    run("--portfolio", str(portfolio), "--out", str(plain_out))
+    with portfolio.open() as source:
+        rows = list(csv.DictReader(source))
+    columns = [*reversed(COLUMNS), "comment"]
+    with odd.open("w", encoding="utf-8-sig", newline="") as target:
+        target.write(";".join(f" {name.upper()} " for name in columns) + "\r\n")
+        for row in rows:
+            target.write(";".join([*(row[name] for name in reversed(COLUMNS)), "note"]) + "\r\n")
+    out, err = run("--portfolio", str(odd), "--out", str(odd_out))
+    assert err == "" and "40 request(s) decided, 0 row error(s)" in out
+    assert odd_out.read_text() == plain_out.read_text()

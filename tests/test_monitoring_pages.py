@@ -79,7 +79,7 @@ def test_the_monitoring_list_sorts_and_filters_unread(client_of_user, tenant, po
     assert by_name.index(buyers[1].legal_name) < by_name.index(buyers[0].legal_name)
 
 
-@pytest.mark.parametrize("sort", ["", "-unread", "grade", "-latest", "buyer"])
+@pytest.mark.parametrize("sort", ["", "-unread", "unread", "grade", "-latest", "buyer"])
 def test_the_list_is_paged_by_key_every_buyer_once(client_of_user, tenant, policy, monkeypatch, sort):
     from limits.monitoring import views
 
@@ -97,6 +97,48 @@ def test_the_list_is_paged_by_key_every_buyer_once(client_of_user, tenant, polic
     assert sorted(seen) == sorted(b.pk for b in buyers) and len(seen) == 5 and pages == 3
 
 
+def _walk(client, query, size, monkeypatch):
+    from limits.monitoring import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", size)
+    seen, url = [], f"/limits/monitoring/?{query}"
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200
+        seen += [(buyer.pk, buyer.unread_alerts) for buyer, _alerts in response.context["rows"]]
+        token = response.context["page"].next_token
+        url = f"/limits/monitoring/?{query}&after={token}" if token else None
+    return seen
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 50])
+def test_sorted_by_unread_alerts_the_order_is_the_counts_then_ids_and_an_outsiders_alerts_count_for_nothing(
+        client_of_user, tenant, policy, other_tenant, outsider_policy, monkeypatch, size):
+    """The unread sort reads the unread alerts, then the watched buyers without any: the order is the same as
+    sorting every watched buyer by (unread count, id), across the boundary between the two, both ways."""
+    buyers = watched(tenant, policy, 6)  # one unread alert each
+    for n, buyer in enumerate(buyers[:3]):
+        for k in range(n + 1):
+            alert(tenant, buyer, key=f"extra:{buyer.pk}:{k}")  # 2, 3, 4 unread
+    BuyerAlert.objects.filter(tenant=tenant, buyer=buyers[4]).update(read_at="2026-03-02T10:00:00Z")  # 0: read
+    quiet = Buyer.objects.create(legal_name="Quiet GmbH", country="DE", grade=4, status="confirmed")
+    make_limit(policy, quiet, 10_000)  # watched, never alerted: 0
+    for k in range(9):  # the outsider's unread alerts, on the insured's buyers, change nothing
+        alert(other_tenant, buyers[5], key=f"outsider:{k}")
+        alert(other_tenant, quiet, key=f"outsider-quiet:{k}")
+    make_limit(outsider_policy, Buyer.objects.create(legal_name="Outsider's Own", country="DE", status="confirmed"),
+               5_000)
+    expected = sorted([(b.pk, BuyerAlert.objects.filter(tenant=tenant, buyer=b, read_at__isnull=True).count())
+                       for b in [*buyers, quiet]], key=lambda row: (row[1], row[0]))
+    assert [n for _pk, n in expected] == [0, 0, 1, 1, 2, 3, 4]
+    assert _walk(client_of_user, "sort=unread", size, monkeypatch) == expected
+    assert _walk(client_of_user, "sort=-unread", size, monkeypatch) == expected[::-1]
+    only_unread = _walk(client_of_user, "sort=-unread&alerts=unread", size, monkeypatch)
+    assert only_unread == [row for row in expected[::-1] if row[1]]
+    searched = _walk(client_of_user, f"sort=-unread&q={buyers[2].legal_name}", size, monkeypatch)
+    assert searched == [(buyers[2].pk, 4)]
+
+
 def test_a_tampered_or_stale_position_starts_again_at_the_first_page(client_of_user, tenant, policy):
     watched(tenant, policy, 2)
     for after in ("garbage", "eyJzb3J0IjoiYnV5ZXIifQ:bad"):
@@ -110,6 +152,10 @@ def test_query_counts_are_the_same_for_few_and_many_buyers(django_assert_num_que
         policy = PolicyFactory(tenant=tenant)
         watched(tenant, policy, n)
         for client, url, queries in ((client_of_user, "/limits/monitoring/", 8),
+                                     # by unread alerts: the buyers with unread alerts, then those without
+                                     # (one query each; the first alone once it fills the page)
+                                     (client_of_user, "/limits/monitoring/?sort=-unread", 9),
+                                     (client_of_user, "/limits/monitoring/?sort=unread", 9),
                                      (api_client, "/api/v1/buyer-alerts/", 5)):
             client.get(url)
             with django_assert_num_queries(queries):

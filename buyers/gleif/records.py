@@ -20,7 +20,7 @@ ENTITY_STATUS = "entity.entitystatus"
 REGISTRATION_STATUS = "registration.registrationstatus"
 REQUIRED = (LEI, LEGAL_NAME, COUNTRY, AUTHORITY_ENTITY_ID, ENTITY_STATUS, REGISTRATION_STATUS)
 # The spelling the file uses, for the message naming the missing ones.
-_SPELLED = {"lei": "LEI", "entity.legalname": "Entity.LegalName", "entity.legaladdress.country":
+SPELLED = {"lei": "LEI", "entity.legalname": "Entity.LegalName", "entity.legaladdress.country":
             "Entity.LegalAddress.Country", AUTHORITY_ENTITY_ID:
             "Entity.RegistrationAuthority.RegistrationAuthorityEntityID", ENTITY_STATUS: "Entity.EntityStatus",
             REGISTRATION_STATUS: "Registration.RegistrationStatus"}
@@ -30,7 +30,7 @@ LEGAL_NAME_MAX = 200  # Buyer.legal_name
 
 
 def header_problem(columns: list[str]) -> str | None:
-    missing = [_SPELLED[name] for name in REQUIRED if name not in columns]
+    missing = [SPELLED[name] for name in REQUIRED if name not in columns]
     if missing:
         return _("This is not a GLEIF golden copy CSV (LEI-CDF, Level 1): the columns %(columns)s are missing.") % {
             "columns": ", ".join(missing)}
@@ -67,17 +67,24 @@ def record(line: int, values: dict[str, str]) -> Record:
 @contextmanager
 def opened(path: str):
     """The CSV as a binary stream: the file itself, or the one .csv inside a .zip (read as it is inflated)."""
-    if not zipfile.is_zipfile(path):
-        with open(path, "rb") as binary:
-            yield binary
+    with open(path, "rb") as binary, opened_stream(binary) as csv_binary:
+        yield csv_binary
+
+
+@contextmanager
+def opened_stream(binary):
+    """An open binary file (a path's, or a stored upload's) as the CSV: itself, or the one .csv of its .zip."""
+    if not zipfile.is_zipfile(binary):
+        binary.seek(0)
+        yield binary
         return
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(binary) as archive:
         members = [name for name in archive.namelist() if name.lower().endswith(".csv")]
         if len(members) != 1:
             raise stream.FileRefused(_("The .zip file must hold exactly one .csv file; it holds %(count)d.")
                                      % {"count": len(members)})
-        with archive.open(members[0]) as binary:
-            yield binary
+        with archive.open(members[0]) as member:
+            yield member
 
 
 def batches(binary, *, batch_size: int) -> Iterator[list[Record]]:

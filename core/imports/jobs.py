@@ -1,5 +1,7 @@
 """An upload stored as an import job and queued through the outbox, in one transaction."""
 
+from collections.abc import Callable
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 
@@ -14,12 +16,13 @@ def as_file(file, *, filename: str):
     return file
 
 
-def store_job(job, *, file, filename: str, task_name: str, header_problem: HeaderProblem):
+def store_job(job, *, file, filename: str, task_name: str, header_problem: HeaderProblem,
+              check: Callable | None = None):
     """Save `job` (unsaved) with its file and queue `task_name` for it. A file whose header is wrong raises
     FileRefused at once, nothing stored (the header and the first row only are read: the worker reads the
-    rest)."""
+    rest). `check(content, header_problem=...)` replaces that reading for a file that is not plain CSV (a .zip)."""
     content = as_file(file, filename=filename)
-    check_header(content, header_problem=header_problem)
+    (check or check_header)(content, header_problem=header_problem)
     content.seek(0)
     with transaction.atomic():
         job.file.save(filename or "import.csv", content, save=False)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from limits.api import insurer_exposure, insurer_matrix
+from limits.api import insurer_exposure, insurer_matrix, insurer_scorecards
 from limits.api import insurer_views as views
 
 urlpatterns = [
@@ -17,5 +17,7 @@ urlpatterns = [
     path("auto-decision-rules/", insurer_matrix.AutoDecisionMatrixApi.as_view(), name="api-insurer-matrix"),
     path("auto-decision-rules/<int:rule_id>/", insurer_matrix.AutoDecisionRuleApi.as_view(),
          name="api-insurer-matrix-rule"),
+    path("scorecards/", insurer_scorecards.ScorecardListApi.as_view(), name="api-insurer-scorecards"),
+    path("scorecards/<int:version>/", insurer_scorecards.ScorecardDetailApi.as_view(), name="api-insurer-scorecard"),
     path("exposure/", insurer_exposure.InsurerExposureApi.as_view(), name="api-insurer-exposure"),
 ]

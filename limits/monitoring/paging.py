@@ -48,22 +48,33 @@ def keyset_page(qs: QuerySet, *, sort: tuple[str, bool] | None, after: str | Non
     expression, kind = COLUMNS[key]
     qs = qs.annotate(sort_value=expression)
     direction = ("-sort_value", "-pk") if descending else ("sort_value", "pk")
-    position = None
-    if after:
-        try:
-            position = SIGNER.unsign_object(after)
-            if position.get("sort") != f"{'-' if descending else ''}{key}":
-                position = None
-        except (signing.BadSignature, ValueError, TypeError, AttributeError):
-            position = None
+    position = position_of(after, key=key, descending=descending)
     if position is not None:
-        value, pk = _decode(position["value"], kind), int(position["pk"])
+        value, pk = position
         beyond = "lt" if descending else "gt"
         qs = qs.filter(Q(**{f"sort_value__{beyond}": value}) | Q(sort_value=value, **{f"pk__{beyond}": pk}))
-    rows = list(qs.order_by(*direction)[:size + 1])
+    return page_of(list(qs.order_by(*direction)[:size + 1]), key=key, descending=descending, size=size,
+                   is_first=position is None)
+
+
+def position_of(after: str | None, *, key: str, descending: bool) -> tuple | None:
+    """The (sort value, id) the token names, or None (no token, another sort's, or tampered with)."""
+    if not after:
+        return None
+    try:
+        position = SIGNER.unsign_object(after)
+        if position.get("sort") != f"{'-' if descending else ''}{key}":
+            return None
+        return _decode(position["value"], COLUMNS[key][1]), int(position["pk"])
+    except (signing.BadSignature, ValueError, TypeError, AttributeError, KeyError):
+        return None
+
+
+def page_of(rows: list, *, key: str, descending: bool, size: int, is_first: bool) -> KeysetPage:
+    """`rows`: up to size + 1 rows in the page's order, each with its `sort_value`."""
     next_token = None
     if len(rows) > size:
         rows, last = rows[:size], rows[size - 1]
         next_token = SIGNER.sign_object({"sort": f"{'-' if descending else ''}{key}",
-                                         "value": _encode(last.sort_value, kind), "pk": last.pk})
-    return KeysetPage(rows=rows, next_token=next_token, is_first=position is None)
+                                         "value": _encode(last.sort_value, COLUMNS[key][1]), "pk": last.pk})
+    return KeysetPage(rows=rows, next_token=next_token, is_first=is_first)

@@ -45,17 +45,21 @@ def _count(qs, field="pk"):
                              output_field=IntegerField()), Value(0))
 
 
-def monitored_buyers(*, tenant, q: str = "", unread_only: bool = False) -> QuerySet[Buyer]:
-    """The buyers the insured holds a limit in force on, or has an alert on, with their alert counts."""
+def with_alert_columns(buyers: QuerySet[Buyer], *, tenant) -> QuerySet[Buyer]:
+    """The monitoring list's columns of each buyer: the insured's limits in force, unread alerts, latest alert."""
     limits = CreditLimit.objects.filter(tenant=tenant, state=IN_FORCE, buyer_id=OuterRef("pk"))
     alerts = BuyerAlert.objects.filter(tenant=tenant, buyer_id=OuterRef("pk"))
+    return buyers.annotate(limits_in_force=_count(limits, "buyer_id"),
+                           unread_alerts=_count(alerts.filter(read_at__isnull=True), "buyer_id"),
+                           latest_alert_at=Subquery(alerts.order_by("-created_at").values("created_at")[:1]))
+
+
+def monitored_buyers(*, tenant, q: str = "", unread_only: bool = False) -> QuerySet[Buyer]:
+    """The buyers the insured holds a limit in force on, or has an alert on, with their alert counts."""
     # From the insured's own rows (its limits, its alerts) to the buyers, never a scan of the whole registry.
     watched = (CreditLimit.objects.filter(tenant=tenant, state=IN_FORCE).order_by().values("buyer_id")
                .union(BuyerAlert.objects.filter(tenant=tenant).order_by().values("buyer_id")))
-    qs = (Buyer.objects.filter(pk__in=watched)
-          .annotate(limits_in_force=_count(limits, "buyer_id"),
-                    unread_alerts=_count(alerts.filter(read_at__isnull=True), "buyer_id"),
-                    latest_alert_at=Subquery(alerts.order_by("-created_at").values("created_at")[:1])))
+    qs = with_alert_columns(Buyer.objects.filter(pk__in=watched), tenant=tenant)
     if q:
         from buyers.normalize import normalize
 
@@ -63,6 +67,20 @@ def monitored_buyers(*, tenant, q: str = "", unread_only: bool = False) -> Query
     if unread_only:
         qs = qs.filter(pk__in=BuyerAlert.objects.filter(tenant=tenant, read_at__isnull=True).values("buyer_id"))
     return qs
+
+
+def monitoring_page(*, tenant, q: str = "", unread_only: bool = False, sort: tuple[str, bool] | None,
+                    after: str | None, size: int):
+    """A page of the monitoring list in the chosen order, from `after` on (limits.monitoring.paging). Sorted by
+    unread alerts it is read from the unread alerts (unread_paging), not by counting every watched buyer's."""
+    from limits.monitoring.paging import keyset_page
+    from limits.monitoring.unread_paging import KEY, unread_page  # it reads this module's columns
+
+    buyers = monitored_buyers(tenant=tenant, q=q, unread_only=unread_only)
+    if sort is not None and sort[0] == KEY:
+        return unread_page(buyers, tenant=tenant, q=q, descending=sort[1], after=after, size=size,
+                           unread_only=unread_only)
+    return keyset_page(buyers, sort=sort, after=after, size=size)
 
 
 def latest_alerts_of(*, tenant, buyers: list[Buyer]) -> dict[int, list[BuyerAlert]]:

@@ -8,8 +8,7 @@ from django.views import View
 from accounts.mixins import TenantMemberRequiredMixin
 from buyers.monitoring import services
 from buyers.monitoring.selectors import alert_text
-from limits.monitoring.paging import keyset_page
-from limits.monitoring.selectors import MONITORING_SORT, latest_alerts_of, monitored_buyers
+from limits.monitoring.selectors import MONITORING_SORT, latest_alerts_of, monitoring_page
 
 PAGE_SIZE = 50
 
@@ -20,9 +19,8 @@ class MonitoringListView(TenantMemberRequiredMixin, View):
     def get(self, request):
         unread_only = request.GET.get("alerts") == "unread"
         sort = request.GET.get("sort")
-        buyers = monitored_buyers(tenant=self.tenant, q=request.GET.get("q", ""), unread_only=unread_only)
-        page = keyset_page(buyers, sort=MONITORING_SORT.chosen(sort), after=request.GET.get("after"),
-                           size=PAGE_SIZE)
+        page = monitoring_page(tenant=self.tenant, q=request.GET.get("q", ""), unread_only=unread_only,
+                               sort=MONITORING_SORT.chosen(sort), after=request.GET.get("after"), size=PAGE_SIZE)
         latest = latest_alerts_of(tenant=self.tenant, buyers=page.rows)
         return render(request, "limits/monitoring_list.html", {
             "rows": [(buyer, [(alert, alert_text(alert)) for alert in latest[buyer.pk]]) for buyer in page.rows],

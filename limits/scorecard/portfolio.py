@@ -107,10 +107,23 @@ class BacktestRow:
     error: str = ""
 
 
+def portfolio_reader(text: str) -> csv.DictReader:
+    """The file's rows by column name, whatever a spreadsheet did to it: a BOM, ';' between values (told by the
+    header, as every import reads it: core.imports.stream), names in another case or padded, columns in any order
+    or beside others."""
+    text = text.lstrip("\ufeff")
+    header = text.split("\n", 1)[0]
+    delimiter = ";" if header.count(";") > header.count(",") else ","  # core.imports.stream.sniff_delimiter's rule
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    if reader.fieldnames:
+        reader.fieldnames = [(name or "").strip().lower() for name in reader.fieldnames]
+    return reader
+
+
 def run_backtest(text: str, *, params: dict, limits: AutomaticLimits, currency: str,
                  rates: dict[str, Decimal] | None = None, country_risk: dict[str, int] | None = None):
     """Every row of the portfolio decided; a bad row comes back with its error, never raises."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    reader = portfolio_reader(text)
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise RowProblem("missing columns: " + ", ".join(missing))

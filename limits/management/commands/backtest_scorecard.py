@@ -31,6 +31,7 @@ from limits.scorecard.portfolio import (
     decision_row,
     evaluate_portfolio,
     generate,
+    portfolio_reader,
     run_backtest,
 )
 
@@ -117,7 +118,7 @@ class Command(BaseCommand):
     @staticmethod
     def _rates(text: str, currency: str) -> dict[str, Decimal]:
         """The latest recorded rate into the scorecard's currency for each currency the file uses."""
-        found = {(row.get("currency") or "").strip().upper() for row in csv.DictReader(text.splitlines())}
+        found = {(row.get("currency") or "").strip().upper() for row in portfolio_reader(text)}
         rates = {}
         for code in found - {currency, ""}:
             try:
