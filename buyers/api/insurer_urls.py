@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from buyers.api import imports
+from buyers.api import imports, insurer_relations
 from buyers.api import insurer_views as views
 
 urlpatterns = [
@@ -10,10 +10,15 @@ urlpatterns = [
     path("buyers/<int:buyer_id>/", views.InsurerBuyerDetailApi.as_view(), name="api-insurer-buyer"),
     path("buyers/<int:buyer_id>/confirm/", views.InsurerBuyerConfirmApi.as_view(), name="api-insurer-buyer-confirm"),
     path("buyers/<int:buyer_id>/grade/", views.InsurerBuyerGradeApi.as_view(), name="api-insurer-buyer-grade"),
+    path("buyers/<int:buyer_id>/kind/", views.InsurerBuyerKindApi.as_view(), name="api-insurer-buyer-kind"),
     path("buyers/<int:buyer_id>/merge/", views.InsurerBuyerMergeApi.as_view(), name="api-insurer-buyer-merge"),
     path("buyer-imports/", imports.BuyerImportCreateApi.as_view(), name="api-insurer-buyer-imports"),
     path("buyer-imports/<int:pk>/", imports.BuyerImportDetailApi.as_view(), name="api-insurer-buyer-import"),
     path("buyer-imports/<int:pk>/errors/", imports.BuyerImportErrorsApi.as_view(),
          name="api-insurer-buyer-import-errors"),
+    path("insured-relations/", insurer_relations.InsuredRelationListApi.as_view(),
+         name="api-insurer-insured-relations"),
+    path("insured-relations/<int:relation_id>/end/", insurer_relations.InsuredRelationEndApi.as_view(),
+         name="api-insurer-insured-relation-end"),
     path("country-risks/", views.InsurerCountryRiskApi.as_view(), name="api-insurer-country-risks"),
 ]
