@@ -73,6 +73,19 @@ def _admin_quote_form(add_page, proposal):
     return data
 
 
+def admin_form_data(page) -> dict:
+    """An admin change form's fields as the browser would post them back unchanged."""
+    form = page.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is False:
+            continue
+        data[name] = ("on" if value is True else "" if value is None
+                      else [str(v) for v in value] if isinstance(value, list | tuple) else value)
+    return data
+
+
 def _renewal_job(day, django_capture_on_commit_callbacks):
     """The daily job as Celery beat runs it, its outbox messages carried out on commit as a worker would."""
     with scopes_disabled(), django_capture_on_commit_callbacks(execute=True):
@@ -142,11 +155,13 @@ def test_from_proposal_to_a_second_period_in_the_browser_and_the_admin(
     offer = RenewalOffer.objects.get(policy=policy)
     assert offer.state == "offered" and offer.premium_rate_percent == Decimal("0.25")
     # 5. The underwriter raises the rate in the admin.
-    changed = client_of_underwriter.post(f"/admin/policies/renewaloffer/{offer.pk}/change/",
-                                         {"premium_rate_percent": "0.30", "term_changes": "{}",
-                                          "note": "Loss ratio 0%, market rate."})
-    assert changed.status_code == 302
-    assert RenewalOffer.objects.get(pk=offer.pk).premium_rate_percent == Decimal("0.30")
+    url = f"/admin/policies/renewaloffer/{offer.pk}/change/"
+    data = admin_form_data(client_of_underwriter.get(url))
+    data.update(premium_rate_percent="0.30", note="Loss ratio 0%, market rate.")
+    changed = client_of_underwriter.post(url, data)
+    assert changed.status_code == 302, changed.context["adminform"].form.errors
+    offer = RenewalOffer.objects.get(pk=offer.pk)
+    assert offer.premium_rate_percent == Decimal("0.30") and offer.term_changes == {}
     # 6. The insured sees the offer on its policy page and accepts it.
     text = insured.get(f"/policies/{policy.pk}/").content.decode()
     assert 'id="renewal-offer"' in text and "0.3000%" in text
