@@ -278,3 +278,21 @@ def save_country_risk(*, risk: CountryRisk) -> CountryRisk:
     check_country_risk_grade(risk.grade)
     risk.save()
     return risk
+
+
+@transaction.atomic
+def set_buyer_kind(*, buyer: Buyer, kind: str, reason: str, changed_by=None) -> Buyer:
+    """What kind of buyer it is (a company, a private individual, a public buyer): the terms may exclude a kind
+    (PolicyTerms.buyer_exclusion), so the change is kept in the buyer's history with who made it and why."""
+    if kind not in Buyer.Kind.values:
+        raise DomainError(_("Choose one of the kinds of buyer."), field="kind")
+    if not (reason or "").strip():
+        raise DomainError(_("Give the reason for the change of kind."), field="reason")
+    buyer = Buyer.objects.select_for_update().get(pk=buyer.pk)
+    if buyer.status == Buyer.Status.MERGED:
+        raise DomainError(_("A merged buyer cannot be changed: change the buyer it was merged into."))
+    if buyer.kind != kind:
+        buyer.kind = kind
+        buyer._history_user, buyer._change_reason = changed_by, reason.strip()
+        buyer.save(update_fields=["kind", "updated_at"])
+    return buyer

@@ -55,6 +55,7 @@ urlpatterns = [
     path("api/v1/insurer/", include("buyers.api.credit_file_insurer_urls")),
     path("api/v1/insurer/", include("limits.monitoring.insurer_urls")),
     path("api/v1/insurer/", include("policies.proposals.api.insurer_urls")),
+    path("api/v1/insurer/", include("policies.loss_payees.insurer_urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file: the CSP allows no inline script.

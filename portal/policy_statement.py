@@ -1,4 +1,8 @@
-"""The per-policy statement for a period: premium, limits in force at its end, claims paid, recoveries.
+"""The per-policy statement for a period: premium, limits in force at its end, claims paid, recoveries, and the
+premium account of the period (its invoices, the payments on them, the profit share credited).
+
+The period is normally an insurance period (policies.periods; the page defaults to the current one); an invoice
+belongs to the period its own premium period starts in.
 
 It reads every area, so it lives in the portal. A fixed number
 of queries whatever the number of rows (the statement of a large policy is a
@@ -17,7 +21,7 @@ from moneyed import Money
 from claims.claims.models import Claim
 from core.csvcell import csv_cell
 from limits.models import LimitDecision
-from policies.premium.models import PeriodPremium, TurnoverDeclaration
+from policies.premium.models import PeriodPremium, PremiumInvoice, PremiumPayment, TurnoverDeclaration
 from recoveries.models import Recovery
 
 
@@ -51,6 +55,32 @@ class RecoveryLine:
     amount: Money
 
 
+@dataclass(frozen=True)
+class InvoiceLine:
+    invoice_id: int
+    kind: str  # the invoice kind's code (PremiumInvoice.Kind)
+    kind_label: str
+    period_start: date
+    period_end: date
+    issued_on: date
+    due_on: date
+    state: str
+    state_label: str
+    amount: Money
+
+    @property
+    def counts(self) -> bool:
+        return self.state != PremiumInvoice.State.CANCELLED
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    invoice_id: int
+    kind_label: str
+    paid_on: date
+    amount: Money
+
+
 @dataclass
 class PolicyStatement:
     policy_number: str
@@ -63,6 +93,29 @@ class PolicyStatement:
     limits_in_force: list[LimitLine]
     claims_paid: list[ClaimLine]
     recoveries: list[RecoveryLine]
+    invoices: list[InvoiceLine]
+    payments: list[PaymentLine]
+    period_number: int | None = None  # the insurance period shown, None for other dates
+
+    @property
+    def premium_invoices(self) -> list[InvoiceLine]:
+        return [line for line in self.invoices if line.kind != PremiumInvoice.Kind.PROFIT_SHARE_CREDIT]
+
+    @property
+    def profit_share_credits(self) -> list[InvoiceLine]:
+        return [line for line in self.invoices if line.kind == PremiumInvoice.Kind.PROFIT_SHARE_CREDIT]
+
+    @property
+    def invoiced_total(self) -> Money:
+        return sum((line.amount for line in self.premium_invoices if line.counts), Money(0, self.currency))
+
+    @property
+    def profit_share_total(self) -> Money:
+        return sum((line.amount for line in self.profit_share_credits if line.counts), Money(0, self.currency))
+
+    @property
+    def payments_total(self) -> Money:
+        return sum((line.amount for line in self.payments), Money(0, self.currency))
 
     @property
     def premium_total(self) -> Money:
@@ -97,7 +150,21 @@ def _limits_in_force(policy, on: date) -> list[LimitLine]:
     return sorted(lines, key=lambda line: (-line.amount.amount, line.buyer))
 
 
-def policy_statement(*, policy, start: date, end: date) -> PolicyStatement:
+def _premium_account(policy, start: date, end: date) -> tuple[list[InvoiceLine], list[PaymentLine]]:
+    """The period's invoices and the payments on them: two queries whatever their number."""
+    invoices = (PremiumInvoice.objects.filter(policy=policy, period_start__gte=start, period_start__lte=end)
+                .order_by("issued_on", "pk"))
+    lines = [InvoiceLine(invoice_id=i.pk, kind=i.kind, kind_label=i.get_kind_display(), period_start=i.period_start,
+                         period_end=i.period_end, issued_on=i.issued_on, due_on=i.due_on, state=i.state,
+                         state_label=i.get_state_display(), amount=i.amount_money) for i in invoices]
+    payments = (PremiumPayment.objects.filter(invoice__policy=policy, invoice__period_start__gte=start,
+                                              invoice__period_start__lte=end)
+                .select_related("invoice").order_by("paid_on", "pk"))
+    return lines, [PaymentLine(invoice_id=p.invoice_id, kind_label=p.invoice.get_kind_display(), paid_on=p.paid_on,
+                               amount=p.amount_money) for p in payments]
+
+
+def policy_statement(*, policy, start: date, end: date, period_number: int | None = None) -> PolicyStatement:
     currency = policy.currency
     declared = TurnoverDeclaration.objects.filter(policy=policy, period_start__gte=start, period_end__lte=end)
     totals = declared.aggregate(turnover=Sum("turnover"), premium=Sum("premium"))
@@ -107,8 +174,10 @@ def policy_statement(*, policy, start: date, end: date) -> PolicyStatement:
               .select_related("buyer", "paid_to").order_by("paid_on", "pk"))
     recoveries = (Recovery.objects.filter(claim__policy=policy, received_on__gte=start, received_on__lte=end)
                   .select_related("claim").order_by("received_on", "pk"))
+    invoices, payments = _premium_account(policy, start, end)
     return PolicyStatement(
-        policy_number=policy.number, currency=currency, start=start, end=end,
+        policy_number=policy.number, currency=currency, start=start, end=end, period_number=period_number,
+        invoices=invoices, payments=payments,
         turnover=Money(totals["turnover"] or Decimal(0), currency),
         premium_declared=Money(totals["premium"] or Decimal(0), currency),
         premium_adjustment=Money(adjustment or Decimal(0), currency),
@@ -142,6 +211,14 @@ def statement_rows(statement: PolicyStatement) -> list[list]:
             ["premium", statement.end.isoformat(), "premium declared", amount(statement.premium_declared), cur],
             ["premium", statement.end.isoformat(), "minimum premium adjustment", amount(statement.premium_adjustment),
              cur]]
+    rows += [["premium invoice", line.issued_on.isoformat(),
+              f"{line.kind_label} {line.period_start.isoformat()}/{line.period_end.isoformat()}, due "
+              f"{line.due_on.isoformat()}, {line.state_label}", amount(line.amount), cur]
+             for line in statement.premium_invoices]
+    rows += [["premium payment", line.paid_on.isoformat(), line.kind_label, amount(line.amount), cur]
+             for line in statement.payments]
+    rows += [["profit share", line.issued_on.isoformat(), f"{line.kind_label}, {line.state_label}",
+              amount(line.amount), cur] for line in statement.profit_share_credits]
     rows += [["limit", line.effective_date.isoformat(), f"{line.buyer} ({line.country})", amount(line.amount), cur]
              for line in statement.limits_in_force]
     rows += [["claim paid", line.paid_on.isoformat(),

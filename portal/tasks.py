@@ -20,7 +20,10 @@ from claims.overdues.models import Invoice, Overdue
 from claims.overdues.selectors import draft_deadlines_of
 from core.formatting import format_date, format_money
 from limits.models import CreditLimit
+from policies.deadlines import non_renewal_notice_deadline
 from policies.models import Policy
+from policies.periods.models import InsurancePeriod, PolicyNotice, RenewalOffer
+from policies.periods.selectors import ANSWER_OFFER, GIVE_NOTICE
 from policies.premium.calculation import declaration_periods
 from policies.premium.models import TurnoverDeclaration, declaration_frequency_of
 
@@ -179,6 +182,42 @@ def _turnover_due(*, tenant, today: date) -> list[TaskGroup]:
                       items[:ITEMS_PER_GROUP])]
 
 
+def _policy_periods(*, tenant, today: date, offers: bool, notices: bool) -> list[TaskGroup]:
+    """Renewal offers awaiting the insured's answer (until the period's last day) and open periods whose notice of
+    non-renewal is due within the horizon (policies.deadlines): three queries whatever the number of policies."""
+    groups = []
+    if offers:
+        waiting = list(RenewalOffer.objects.filter(tenant=tenant, state=RenewalOffer.State.OFFERED,
+                                                   period__end__gte=today)
+                       .select_related("policy", "period").order_by("period__end", "pk"))
+        items = [TaskItem(offer.policy.number, reverse("policies:detail", args=[offer.policy_id]) + "#renewal-offer",
+                          offer.period.end, _("Renewal offered: accept or decline by %(date)s")
+                          % {"date": format_date(offer.period.end)}, _urgent(offer.period.end, today))
+                 for offer in waiting]
+        if items:
+            groups.append(TaskGroup("renewal_offers", _("Renewal offers to answer"), len(items),
+                                    reverse("policies:list"), items[:ITEMS_PER_GROUP]))
+    if notices:
+        # An open period of an active policy that no notice ends and no offer has been made on yet.
+        periods = (InsurancePeriod.objects.filter(tenant=tenant, state=InsurancePeriod.State.OPEN, end__gte=today,
+                                                  policy__status=Policy.Status.ACTIVE)
+                   .exclude(policy__in=PolicyNotice.objects.values("policy_id"))
+                   .exclude(pk__in=RenewalOffer.objects.values("period_id"))
+                   .select_related("policy").prefetch_related("policy__terms_versions").order_by("end", "pk"))
+        items = []
+        for period in periods:
+            deadline = non_renewal_notice_deadline(terms=period.policy.terms_on(period.end), period_end=period.end)
+            if today <= deadline <= today + timedelta(days=HORIZON_DAYS):
+                items.append(TaskItem(period.policy.number, reverse("policies:detail", args=[period.policy_id]),
+                                      deadline, _("Period ends on %(end)s: notice of non-renewal by %(date)s")
+                                      % {"end": format_date(period.end), "date": format_date(deadline)},
+                                      _urgent(deadline, today)))
+        if items:
+            groups.append(TaskGroup("period_ending", _("Insurance periods ending"), len(items),
+                                    reverse("policies:list"), items[:ITEMS_PER_GROUP]))
+    return groups
+
+
 def home_tasks(*, tenant, user, today: date | None = None) -> list[TaskGroup]:
     """What the user's roles have to do, group by group (only groups with something in them)."""
     today = today or timezone.localdate()
@@ -192,5 +231,8 @@ def home_tasks(*, tenant, user, today: date | None = None) -> list[TaskGroup]:
         groups += _documents_missing(tenant=tenant)
     if user.has_perm("policies.declare_turnover"):
         groups += _turnover_due(tenant=tenant, today=today)
+    offers, notices = user.has_perm(ANSWER_OFFER), user.has_perm(GIVE_NOTICE)
+    if offers or notices:
+        groups += _policy_periods(tenant=tenant, today=today, offers=offers, notices=notices)
     return groups
 

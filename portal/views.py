@@ -3,20 +3,32 @@
 from django import forms
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
 from accounts.mixins import TenantMemberRequiredMixin
 from core.dates import BoundedDateFormField
+from core.formatting import format_date
 from core.replica import reading_replica
+from policies.periods.selectors import current_period, periods_in_order
 from policies.selectors import policies_for_tenant
 from portal.policy_statement import policy_statement, statement_csv
 
 
 class PeriodForm(forms.Form):
+    period = forms.TypedChoiceField(label=gettext_lazy("Insurance period"), required=False, coerce=int,
+                                    empty_value=None)
     start = BoundedDateFormField(label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = BoundedDateFormField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.periods = {p.number: p for p in periods}
+        self.fields["period"].choices = [
+            (p.number, _("Period %(number)d: %(start)s to %(end)s")
+             % {"number": p.number, "start": format_date(p.start), "end": format_date(p.end)}) for p in periods]
 
     def clean(self):
         data = super().clean()
@@ -34,14 +46,17 @@ class _PolicyStatementMixin(TenantMemberRequiredMixin):
         policy = policies_for_tenant(tenant=self.tenant).filter(pk=policy_pk).first()
         if policy is None:
             raise Http404
-        form = PeriodForm(request.GET or None)
-        start, end = policy.start_date, policy.end_date
-        if form.is_bound and form.is_valid():
-            start = form.cleaned_data["start"] or start
-            end = form.cleaned_data["end"] or end
-        statement = None if form.is_bound and not form.is_valid() else policy_statement(policy=policy, start=start,
-                                                                                       end=end)
-        return policy, form, statement
+        # The current insurance period unless the insured picks another one, or dates of its own.
+        form = PeriodForm(request.GET or None, periods=periods_in_order(policy))
+        if form.is_bound and not form.is_valid():
+            return policy, form, None
+        data = form.cleaned_data if form.is_bound else {}
+        period = form.periods.get(data.get("period")) or current_period(policy, today=timezone.localdate())
+        start, end = data.get("start") or period.start, data.get("end") or period.end
+        number = period.number if (start, end) == (period.start, period.end) else None
+        if not form.is_bound:
+            form = PeriodForm(initial={"period": period.number}, periods=form.periods.values())
+        return policy, form, policy_statement(policy=policy, start=start, end=end, period_number=number)
 
 
 class PolicyStatementView(_PolicyStatementMixin, View):

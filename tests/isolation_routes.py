@@ -75,6 +75,7 @@ PARAMETER_MODELS = {
     "rule": "limits.AutoDecisionRule",
     "proposal": "policies.Proposal", "quote": "policies.Quote",
     "offer": "policies.RenewalOffer",
+    "payee": "policies.LossPayee", "relation": "buyers.InsuredRelation",
 }
 
 _CONVERTER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")

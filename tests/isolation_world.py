@@ -94,6 +94,9 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
                                                            message=f"Wrong {MARKER}")
         document = claim.documents.first()
         loss_payee, offer, period, notice = _policy_life(tenant, claim.policy)
+        # The insurer's record that the proposed buyer belongs to the victim's group (buyers.relations).
+        relation = Model("buyers", "InsuredRelation").objects.create(tenant=tenant, buyer=proposal,
+                                                                     note=f"Subsidiary {MARKER}")
         # The texts a page shows carry the marker (set after the flow, which checks none of them).
         type(tenant).objects.filter(pk=tenant.pk).update(legal_name=f"Iberia Export {MARKER} S.L.")
         type(claim.policy).objects.filter(pk=claim.policy.pk).update(number=f"KR-{MARKER}")
@@ -116,7 +119,7 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         obj._meta.label: obj
         for obj in (claim, claim.policy, limit, claim.overdue, invoice, document, recovery, case, declaration,
                     proposal, token, endpoint, delivery, notification, import_job, buyer_import, loss_payee,
-                    tenant, cover_proposal, quote, offer, period, notice)
+                    tenant, cover_proposal, quote, offer, period, notice, relation)
     }
     objects["auth.User"] = user
     with scopes_disabled():

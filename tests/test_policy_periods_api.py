@@ -222,3 +222,50 @@ def test_an_overdue_may_be_notified_on_an_ended_policy_in_run_off(tenant, other_
     with scopes_disabled():
         offered = set(OverdueHeaderForm(tenant=tenant).fields["policy"].queryset)
     assert offered == {ended, cancelled}
+
+
+# --- The renewal offer's terms in the admin: the endorsement form's fields, only changes kept ------------------
+
+def test_the_admin_offers_the_terms_as_fields_and_keeps_only_the_changed_ones(client_of_underwriter, offer):
+    from tests.test_policy_journey import admin_form_data
+
+    url = f"/admin/policies/renewaloffer/{offer.pk}/change/"
+    page = client_of_underwriter.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="percentage_of_cover_commercial"' in html and 'name="waiting_period_days"' in html
+    data = admin_form_data(page)
+    assert data["percentage_of_cover_commercial"] == Decimal("90")
+    data.update(percentage_of_cover_commercial="85", excluded_countries=["RU"], note="Loss ratio 12.5%")
+    saved = client_of_underwriter.post(url, data)
+    assert saved.status_code == 302, saved.context["adminform"].form.errors
+    with scopes_disabled():
+        changed = RenewalOffer.objects.get(pk=offer.pk)
+    assert changed.term_changes == {"percentage_of_cover_commercial": "85", "excluded_countries": ["RU"]}
+    # Shown again with the change, and saved unchanged it keeps the same changes.
+    again = admin_form_data(client_of_underwriter.get(url))
+    assert Decimal(again["percentage_of_cover_commercial"]) == Decimal("85")
+    assert client_of_underwriter.post(url, again).status_code == 302
+    with scopes_disabled():
+        assert RenewalOffer.objects.get(pk=offer.pk).term_changes == changed.term_changes
+
+
+def test_a_bad_term_on_the_offer_is_an_error_on_its_field_and_changes_nothing(client_of_underwriter, offer):
+    from tests.test_policy_journey import admin_form_data
+
+    url = f"/admin/policies/renewaloffer/{offer.pk}/change/"
+    data = admin_form_data(client_of_underwriter.get(url))
+    data.update(percentage_of_cover_commercial="120", waiting_period_days="300", claim_filing_days="200")
+    answer = client_of_underwriter.post(url, data)
+    assert answer.status_code == 200
+    errors = answer.context["adminform"].form.errors
+    assert "percentage_of_cover_commercial" in errors
+    with scopes_disabled():
+        assert RenewalOffer.objects.get(pk=offer.pk).term_changes == {}
+
+
+def test_an_answered_offer_reads_without_the_term_fields(client_of_underwriter, offer, tenant):
+    with scopes_disabled():
+        periods.decline_offer(offer=offer, declined_by=None, today=TODAY)
+    page = client_of_underwriter.get(f"/admin/policies/renewaloffer/{offer.pk}/change/")
+    assert page.status_code == 200 and 'name="percentage_of_cover_commercial"' not in page.content.decode()

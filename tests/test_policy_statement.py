@@ -74,6 +74,72 @@ def test_statement_queries_do_not_grow_with_rows(tenant, claim, underwriter, dja
     for n in range(8):
         approve_limit(tenant=tenant, policy=claim.policy, buyer=late_payer(f"Buyer {n}", country="FR"), amount=1_000,
                       underwriter=underwriter)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):  # two of them the period's premium invoices and their payments
         statement = policy_statement(policy=claim.policy, start=claim.policy.start_date, end=claim.policy.end_date)
         assert len(statement.limits_in_force) >= 9
+
+
+# --- Per insurance period (issue 10): the period's invoices, payments and profit share --------------------------
+
+def _two_periods(tenant):
+    from policies.periods.models import InsurancePeriod
+    from tests.factories import PolicyFactory
+
+    policy = PolicyFactory(tenant=tenant, number="KR-TWO-PERIODS", start_date=date(2025, 1, 1),
+                           end_date=date(2026, 12, 31))
+    with scopes_disabled():
+        InsurancePeriod.objects.filter(policy=policy).update(end=date(2025, 12, 31), state="renewed")
+        InsurancePeriod.objects.create(tenant=tenant, policy=policy, number=2, start=date(2026, 1, 1),
+                                       end=date(2026, 12, 31))
+    return type(policy).objects.get(pk=policy.pk)
+
+
+def _premium_account(policy):
+    from policies.premium.invoices import raise_invoice, record_payment
+
+    with scopes_disabled():
+        first, _ = raise_invoice(policy=policy, kind="deposit", period_start=date(2025, 1, 1),
+                                 period_end=date(2025, 12, 31), amount=eur(4_000), issued_on=date(2025, 1, 2),
+                                 due_on=date(2025, 2, 1))
+        record_payment(invoice=first, amount=eur(4_000), paid_on=date(2025, 1, 20), recorded_by=None,
+                       today=date(2025, 1, 20))
+        raise_invoice(policy=policy, kind="profit_share_credit", period_start=date(2025, 1, 1),
+                      period_end=date(2025, 12, 31), amount=eur(600), issued_on=date(2026, 3, 1),
+                      due_on=date(2026, 3, 1))
+        second, _ = raise_invoice(policy=policy, kind="deposit", period_start=date(2026, 1, 1),
+                                  period_end=date(2026, 12, 31), amount=eur(4_500), issued_on=date(2026, 1, 2),
+                                  due_on=date(2026, 2, 1))
+        record_payment(invoice=second, amount=eur(1_000), paid_on=date(2026, 1, 25), recorded_by=None,
+                       today=date(2026, 1, 25))
+
+
+def test_the_statement_of_a_period_holds_its_invoices_payments_and_profit_share(tenant):
+    policy = _two_periods(tenant)
+    _premium_account(policy)
+    first = policy_statement(policy=policy, start=date(2025, 1, 1), end=date(2025, 12, 31), period_number=1)
+    assert [(line.kind, line.amount) for line in first.premium_invoices] == [("deposit", eur(4_000))]
+    assert first.payments_total == eur(4_000) and first.profit_share_total == eur(600)
+    second = policy_statement(policy=policy, start=date(2026, 1, 1), end=date(2026, 12, 31), period_number=2)
+    assert second.invoiced_total == eur(4_500) and second.payments_total == eur(1_000)
+    assert second.profit_share_credits == []
+
+
+def test_the_page_defaults_to_the_current_period_and_another_is_chosen(client_of_user, tenant, today):
+    policy = _two_periods(tenant)
+    _premium_account(policy)
+    today(date(2026, 5, 1))
+    url = f"/recoveries/policies/{policy.pk}/"
+    page = client_of_user.get(url).content.decode()
+    assert "Insurance period 2." in page and "€4,500.00" in page and "€600.00" not in page
+    assert 'name="period"' in page and "Period 1: 2025-01-01 to 2025-12-31" in page
+    chosen = client_of_user.get(url + "?period=1").content.decode()
+    assert "Insurance period 1." in chosen and "€600.00" in chosen and "€4,500.00" not in chosen
+    rows = list(csv.reader(io.StringIO(client_of_user.get(url + "statement.csv?period=1").content.decode())))
+    sections = [row[0] for row in rows]
+    assert sections.count("premium invoice") == 1 and "premium payment" in sections and "profit share" in sections
+    assert client_of_user.get(url + "?period=9").status_code == 400  # not a period of the policy: a form error
+
+
+def test_the_outsider_reaches_no_period_of_it(client_of_outsider, tenant):
+    policy = _two_periods(tenant)
+    assert client_of_outsider.get(f"/recoveries/policies/{policy.pk}/?period=1").status_code == 404

@@ -91,7 +91,8 @@ def test_premium_page_and_api_with_few_and_many_declarations(pinned, api_client,
 def test_policy_statement_page(pinned, client_of_user, tenant, policy, underwriter):
     for n in (FEW, MANY - FEW):
         limits_on(tenant, policy, underwriter, n)
-        pinned(client_of_user, f"/recoveries/policies/{policy.pk}/", 13)
+        # 3 of them the insurance periods, the period's premium invoices and their payments.
+        pinned(client_of_user, f"/recoveries/policies/{policy.pk}/", 16)
 
 
 # --- Buyers and limits ---------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from claims.overdues.models import Overdue
 from limits.forms import LimitRequestForm
 from limits.models import CreditLimit
 from policies.models import Policy
+from policies.periods.models import InsurancePeriod, RenewalOffer
 from policies.premium.models import TurnoverDeclaration
 from policies.premium.selectors import periods_of
 from policies.selectors import policies_for_tenant
@@ -34,6 +35,7 @@ SEEDED = [
     "buyers.Buyer", "buyers.CountryRisk", "core.ExchangeRate", "limits.CreditLimit", "limits.LimitDecision",
     "core.Notification", "core.OutboxMessage", "claims.Overdue", "claims.Invoice", "claims.Claim",
     "claims.ClaimDocument", "claims.ClaimTransition", "recoveries.Recovery", "policies.TurnoverDeclaration",
+    "policies.InsurancePeriod", "policies.RenewalOffer",
 ]
 
 # 2026-12-01: the real day; 2027-02-15: the fixed 2026 policy had ended; 2027-03-01: seeding failed on a
@@ -176,28 +178,37 @@ def test_a_later_run_leaves_the_demo_alone_and_renews_a_lapsed_policy(seed_on):
     assert Policy.objects.count() == 3
     assert TurnoverDeclaration.objects.filter(policy=first_iberia, period_start=date(2026, 11, 1)).exists()
 
-    # Iberia's period ended on 31 January: the next one follows it, without overlap; Shanghai's still runs.
+    # Iberia's period ended on 31 January: renewed through its periods (the offer accepted by the tenant admin),
+    # the second period following the first without overlap; Shanghai's still runs.
     day = date(2027, 3, 1)
     seed_on(day)
     renewal = policy_in_force("Iberia Export S.L.", day)
-    assert renewal.start_date == first_iberia.end_date + timedelta(days=1)
-    assert renewal.number == f"KR-ES-{renewal.start_date.year}-001"
+    assert renewal == first_iberia and Policy.objects.count() == 3
+    first, second = InsurancePeriod.objects.filter(policy=renewal).order_by("number")
+    assert (first.end, first.state) == (first_iberia.end_date, "renewed")
+    assert second.start == first_iberia.end_date + timedelta(days=1) and second.end == renewal.end_date
+    offer = RenewalOffer.objects.get(period=first)
+    assert offer.state == "accepted" and offer.decided_by.username == "iberia-admin"
     assert policy_in_force("Shanghai Lotus Trading Co., Ltd.", day) == first_shanghai
     # The history stays on the period it happened in, once.
     assert Claim.objects.get(reference="DEMO-CL-1").policy == first_iberia
     assert Overdue.objects.filter(reference__startswith="DEMO-OD-").count() == 2
+    # The limit carried over into the second period.
     assert CreditLimit.objects.filter(policy=renewal, buyer__legal_name="Müller Maschinenbau GmbH",
                                       state=CreditLimit.State.IN_FORCE).exists()
-    assert not TurnoverDeclaration.objects.filter(policy=renewal).exists()  # only its first month has ended
+    # Only the second period's first month has ended: nothing of it is declared yet.
+    assert not TurnoverDeclaration.objects.filter(policy=renewal, period_start__gte=second.start).exists()
     counts = row_counts()
     seed_on(day)
     assert row_counts() == counts
 
-    # Two years on both have lapsed again: each gets a period in force today.
+    # Two years on both have lapsed again: each is renewed, period by period, to one in force today.
     day = date(2029, 2, 28)
     seed_on(day)
-    assert policy_in_force("Iberia Export S.L.", day).start_date > renewal.end_date
-    policy_in_force("Shanghai Lotus Trading Co., Ltd.", day)
+    iberia = policy_in_force("Iberia Export S.L.", day)
+    assert iberia == first_iberia and iberia.periods.count() == 4
+    assert policy_in_force("Shanghai Lotus Trading Co., Ltd.", day) == first_shanghai
+    assert Policy.objects.count() == 3
 
 
 def test_seed_demo_keeps_each_users_roles_on_a_second_run(seed_on):

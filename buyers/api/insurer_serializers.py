@@ -33,6 +33,13 @@ class MergeInputSerializer(serializers.Serializer):
                                               "claims of this one move to it.")
 
 
+class KindInputSerializer(serializers.Serializer):
+    # A plain string: the choice is buyers.services.set_buyer_kind's, with its own message on this field.
+    kind = serializers.CharField(max_length=30, help_text="`company`, `private_individual` or `public_body`: a "
+                                                          "policy's terms may exclude the last two.")
+    reason = serializers.CharField(max_length=4000, help_text="Why: kept in the buyer's history.")
+
+
 class CountryRiskInputSerializer(serializers.Serializer):
     country = serializers.CharField(max_length=2, help_text="ISO 3166-1 alpha-2 code.")
     # The 1-7 rule is buyers.services.check_country_risk_grade's.

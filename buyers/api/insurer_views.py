@@ -24,6 +24,7 @@ from buyers.api.insurer_serializers import (
     GradeInputSerializer,
     InsurerBuyerDetailOutputSerializer,
     InsurerBuyerOutputSerializer,
+    KindInputSerializer,
     MergeInputSerializer,
 )
 from buyers.models import Buyer, CountryRisk
@@ -155,6 +156,20 @@ class InsurerBuyerGradeApi(_BuyerPostApi):
     def act(self, user, data):
         return services.grade_buyer(buyer=self.buyer, grade=data["grade"], graded_by=user, reason=data["reason"],
                                     graded_on=data["graded_on"])
+
+
+@_post("Set a buyer's kind",
+       ("A company, a private individual or a public buyer: a policy's terms may exclude the last two (checked when "
+        "a limit is requested and when a claim is calculated). Kept in the buyer's history with the reason."),
+       KindInputSerializer,
+       [OpenApiExample("A public buyer", request_only=True,
+                       value={"kind": "public_body", "reason": "A municipality's water company."})])
+class InsurerBuyerKindApi(_BuyerPostApi):
+    required_permission = "buyers.change_buyer"
+    input_serializer = KindInputSerializer
+
+    def act(self, user, data):
+        return services.set_buyer_kind(buyer=self.buyer, kind=data["kind"], reason=data["reason"], changed_by=user)
 
 
 @_post("Merge a duplicate into the buyer that stays",

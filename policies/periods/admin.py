@@ -4,7 +4,7 @@ through policies.periods.services."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin import ReadOnlyAdminMixin
 from core.exceptions import DomainError
 from core.forms import show_domain_error
-from policies.models import Policy
+from policies.models import TERM_FIELDS, Policy, TermsVersion
 from policies.periods import services
 from policies.periods.models import InsurancePeriod, PolicyNotice, RenewalOffer
 
@@ -27,14 +27,63 @@ class InsurancePeriodInline(ReadOnlyAdminMixin, admin.TabularInline):
     extra = 0
 
 
+# The offer's own rate field stands for the premium rate; every other term is offered as the endorsement form has it.
+OFFER_FIELDS = ("premium_rate_percent", "note")
+OFFERED_TERMS = tuple(name for name in TERM_FIELDS if name != "premium_rate_percent")
+
+
+def _terms_at_end(offer: RenewalOffer) -> TermsVersion | None:
+    """The terms version in force on the period's last day: what the next period starts from (as accept_offer)."""
+    return (TermsVersion.objects.filter(policy_id=offer.policy_id, effective_from__lte=offer.period.end)
+            .order_by("-effective_from").first())
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, list | tuple) or isinstance(b, list | tuple):  # countries: codes, in any order
+        return sorted(str(x) for x in a or []) == sorted(str(x) for x in b or [])
+    return a == b
+
+
 class RenewalOfferForm(forms.ModelForm):
-    term_changes = forms.JSONField(label=gettext_lazy("Other term changes"), required=False,
-                                   help_text=gettext_lazy('Term name and value, e.g. {"percentage_of_cover_commercial": '
-                                                          '"85"}. Applied from the next period\'s first day.'))
+    """The rate and every other term of the next period, filled with the terms in force at the period's end (or the
+    offer's changes): checked as a terms version is (TermsVersion.full_clean), and only the terms changed are kept
+    in `term_changes` (policies.periods.services.change_offer checks them again)."""
 
     class Meta:
         model = RenewalOffer
-        fields = ("premium_rate_percent", "term_changes", "note")
+        fields = OFFER_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.base = _terms_at_end(self.instance) if self.instance.pk else None
+        if self.base is None:
+            return
+        for name, field in forms.fields_for_model(TermsVersion, fields=OFFERED_TERMS).items():
+            self.fields[name] = field
+            self.initial.setdefault(name, self.instance.term_changes.get(name, getattr(self.base, name)))
+
+    def term_changes(self) -> dict:
+        data = self.cleaned_data
+        changed = {name: data[name] for name in OFFERED_TERMS
+                   if name in data and not _same(data[name], getattr(self.base, name))}
+        if "excluded_countries" in changed:
+            changed["excluded_countries"] = [str(code) for code in changed["excluded_countries"]]
+        return changed
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.base is None or any(name in self.errors for name in OFFERED_TERMS):
+            return
+        trial = TermsVersion(policy_id=self.base.policy_id, effective_from=self.base.effective_from,
+                             **{name: getattr(self.base, name) for name in TERM_FIELDS})
+        for name, value in {**self.term_changes(),
+                            "premium_rate_percent": self.cleaned_data.get("premium_rate_percent")}.items():
+            setattr(trial, name, value)
+        try:
+            trial.full_clean(exclude=["policy", "effective_from"])
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                self.add_error(name if name in self.fields else None, errors)
 
 
 @admin.register(RenewalOffer)
@@ -45,7 +94,8 @@ class RenewalOfferAdmin(SimpleHistoryAdmin):
     list_filter = ("state",)
     search_fields = ("policy__number", "tenant__legal_name")
     list_select_related = ("policy", "tenant", "period")
-    readonly_fields = ("policy", "period", "state", "offered_on", "loss_ratio_percent", "decided_on", "next_period")
+    readonly_fields = ("policy", "period", "state", "offered_on", "loss_ratio_percent", "decided_on", "next_period",
+                       "term_changes")
     fields = ("policy", "period", "state", "offered_on", "loss_ratio_percent", "premium_rate_percent",
               "term_changes", "note", "decided_on", "next_period")
 
@@ -59,11 +109,30 @@ class RenewalOfferAdmin(SimpleHistoryAdmin):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or obj.state == RenewalOffer.State.OFFERED)
 
+    def _editable(self, request, obj) -> bool:
+        return obj is not None and self.has_change_permission(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if self._editable(request, obj):
+            kwargs["fields"] = OFFER_FIELDS  # the terms are the form's own fields, not the offer's columns
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        if not self._editable(request, obj):
+            return super().get_fieldsets(request, obj)
+        from policies.admin import TERM_FIELDSETS
+
+        header = (None, {"fields": ("policy", "period", "state", "offered_on", "loss_ratio_percent",
+                                    "premium_rate_percent", "note", "term_changes")})
+        terms = [(title, {"fields": [name for name in names if name in OFFERED_TERMS]})
+                 for title, names in TERM_FIELDSETS]
+        return (header, *terms)
+
     def save_model(self, request, obj, form, change):
         try:
             services.change_offer(offer=obj, changed_by=request.user,
                                   premium_rate_percent=form.cleaned_data["premium_rate_percent"],
-                                  term_changes=form.cleaned_data.get("term_changes") or {},
+                                  term_changes=form.term_changes() if form.base is not None else None,
                                   note=form.cleaned_data.get("note", ""))
         except DomainError as exc:
             self.message_user(request, exc.message, messages.ERROR)

@@ -99,9 +99,16 @@ def _validated_changes(policy: Policy, term_changes: dict) -> dict:
         trial.full_clean(exclude=["policy", "effective_from"])
     except ValidationError as exc:
         raise DomainError.from_validation_error(exc) from exc
-    # Stored as the version would store them, JSON-safe (decimals as strings).
-    return {name: str(getattr(trial, name)) if isinstance(getattr(trial, name), Decimal) else getattr(trial, name)
-            for name in term_changes}
+    # Stored as the version would store them, JSON-safe (decimals as strings, countries as their codes).
+    return {name: _json_safe(getattr(trial, name)) for name in term_changes}
+
+
+def _json_safe(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if not isinstance(value, str | dict) and hasattr(value, "__iter__"):  # countries read back from the field
+        return [str(item) for item in value]
+    return value
 
 
 @transaction.atomic

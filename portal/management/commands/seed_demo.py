@@ -7,7 +7,9 @@ year, Shanghai Lotus's three months later; the history (limits decided, overdues
 lies in the months before, each date valid under the policy terms.
 
 Safe to run twice: everything is looked up before it is created. Run again on a later day it leaves what exists
-alone; once a demo policy has lapsed it adds the next period (a new policy number), so one is always in force.
+alone; once a demo policy has lapsed it is renewed through its insurance periods (the renewal offer of each
+period, accepted by the tenant admin), so one is always in force; only a policy that can no longer be renewed is
+followed by a new one.
 Passwords are for the demo only (README lists them).
 It lives in the portal, above every domain app, because it writes to every area.
 """
@@ -44,6 +46,9 @@ from core.models import ExchangeRate
 from limits import services as limit_services
 from limits.models import CreditLimit, LimitDecision
 from policies.models import Policy
+from policies.periods import services as periods
+from policies.periods.models import RenewalOffer
+from policies.periods.services import last_period
 from policies.premium.calculation import month_start
 from policies.premium.models import TurnoverDeclaration
 from policies.premium.selectors import periods_of
@@ -148,8 +153,12 @@ class Command(BaseCommand):
             return in_force
         start = month_start(today, -months)
         lapsed = policies.filter(end_date__lt=today).order_by("-end_date").first()
+        if lapsed is not None:
+            if self._renew(lapsed, today=today):
+                return Policy.objects.get(pk=lapsed.pk)
+            lapsed = Policy.objects.get(pk=lapsed.pk)  # as far as it was renewed
         if lapsed is not None and lapsed.end_date >= start:
-            # A renewal: the next period follows the lapsed one, never overlapping it (it still starts by today).
+            # A new policy follows one that could not be renewed, never overlapping it (it still starts by today).
             start = lapsed.end_date + timedelta(days=1)
         if spec["previous_period"] and not policies.exists():
             previous = month_start(start, -12)
@@ -157,6 +166,24 @@ class Command(BaseCommand):
                           start_date=previous, end_date=start - timedelta(days=1), currency=terms["currency"])
         return create_policy(tenant=tenant, number=policy_number(prefix, start), status=Policy.Status.ACTIVE,
                              start_date=start, **terms)
+
+    def _renew(self, policy, *, today) -> bool:
+        """Renew a lapsed demo policy as the insured would have: the renewal job's offer on each period's last
+        day, accepted by the tenant admin (policies.periods.services), period after period until one covers
+        today; limits in force carry over. False, nothing changed, when it cannot be renewed any more (the period
+        end job expired it, notice was given, or it lapsed years ago)."""
+        if policy.status != Policy.Status.ACTIVE or today - policy.end_date > timedelta(days=3 * 366):
+            return False
+        admin = Membership.objects.filter(tenant=policy.tenant, user__username__endswith="-admin").first()
+        while policy.end_date < today:
+            period = last_period(policy)
+            offer = (periods.offer_renewal(period=period, loss_ratio_percent=Decimal("0"), today=period.end)
+                     or RenewalOffer.objects.filter(period=period, state=RenewalOffer.State.OFFERED).first())
+            if offer is None:
+                return False
+            periods.accept_offer(offer=offer, accepted_by=admin.user if admin else None, today=period.end)
+            policy = Policy.objects.get(pk=policy.pk)
+        return True
 
     def _user(self, username, first, last, roles, tenant=None, staff=False, superuser=False):
         User = get_user_model()
