@@ -131,8 +131,9 @@ def test_insert_rows_writes_the_rows_bulk_create_writes_and_gives_their_ids_in_o
     columns = ("legal_name", "trading_name", "country", "registration_number", "grade", "grade_date", "status",
                "search_text")
     today = timezone.localdate()
-    rows = [("Ünïcode ☃ Ltd", "", "ES", "B1", None, None, "confirmed", "unicode ltd b1"),
-            ("Tab\tNew\nline\\back\rslash", "\\N", "GB", "B2", 7, today, "pending", "\\."),
+    # No registration number: the same rows are written twice below (it is unique per country when given).
+    rows = [("Ünïcode ☃ Ltd", "", "ES", "", None, None, "confirmed", "unicode ltd b1"),
+            ("Tab\tNew\nline\\back\rslash", "\\N", "GB", "", 7, today, "pending", "\\."),
             ("Plain", "Trading", "DE", "", 1, today, "confirmed", "")]
     ids = bulk.insert_rows(Buyer, columns, rows)
     assert len(ids) == 3 and ids == sorted(ids)
