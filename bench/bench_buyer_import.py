@@ -12,12 +12,15 @@ second, queries per batch.
 """
 
 import argparse
+import cProfile
+import pstats
 import time
 from unittest import mock
 
 from _common import QueryCounter, with_database  # noqa: E402  (sets sys.path and settings)
 
 PREFIX = "BENCHBUY"
+PROFILE = False  # --profile: where the job's time goes
 
 
 def build_file(*, rows: int, existing: int) -> bytes:
@@ -82,10 +85,18 @@ def run(*, rows: int, existing: int, configured_db: bool) -> None:
             with mock.patch("buyers.tasks._send_import_job"):
                 started = jobs.start_buyer_import(requested_by=None, file=content, filename="bench-buyers.csv")
             counter = QueryCounter()
+            profile = cProfile.Profile() if PROFILE else None
             with connection.execute_wrapper(counter):
                 start = time.perf_counter()
+                if profile:
+                    profile.enable()
                 runner.run_import_job(job_id=started.job.pk)
+                if profile:
+                    profile.disable()
                 seconds = time.perf_counter() - start
+            if profile:
+                pstats.Stats(profile).sort_stats("tottime").print_stats(30)
+                pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
             job = BuyerImportJob.objects.get(pk=started.job.pk)
             size = settings.BUYER_IMPORT_BATCH_SIZE
             batches = -(-rows // size)
@@ -104,7 +115,10 @@ def main() -> None:
     parser.add_argument("--existing", type=int, default=10_000, help="buyers already in the registry (updated)")
     parser.add_argument("--configured-db", action="store_true",
                         help="use DATABASE_URL (must be migrated) instead of a throwaway test database")
+    parser.add_argument("--profile", action="store_true", help="print the job's cProfile (own time, then cumulative)")
     args = parser.parse_args()
+    global PROFILE
+    PROFILE = args.profile
     with_database(lambda: run(rows=args.rows, existing=args.existing, configured_db=args.configured_db),
                   configured_db=args.configured_db)
 

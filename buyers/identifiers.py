@@ -216,6 +216,19 @@ def identifier_errors(*, country: str, registration_number: str = "", vat_number
     return {field: message for field, message in found.items() if message}
 
 
+def identifier_checks(country: str) -> dict:
+    """The checks `identifier_errors` makes for a buyer of `country` (upper case), by field, without those that
+    cannot fail there (no rule for the country): a bulk import chooses them once per country, then runs them on
+    each non-blank value."""
+    checks = {}
+    if country in _NATIONAL:
+        checks["registration_number"] = lambda value: national_error(value, country)
+    if country in _VAT_PREFIXES:
+        checks["vat_number"] = lambda value: vat_error(value, country)
+    checks["lei"] = lei_error
+    return checks
+
+
 def typed_identifier_error(*, type: str, country: str, value: str) -> str | None:  # noqa: A002 - the model's name
     """The check for a BuyerIdentifier row of `type` (national, vat, lei; others are not checked)."""
     if type == "lei":

@@ -107,7 +107,13 @@ class Policy(TenantOwned):
         it; a day before the first version reads the first (the terms the policy was issued with)."""
         from policies.terms import PolicyTerms
 
-        return PolicyTerms.of(self, on=day)
+        # Kept per policy object and day, as the versions they come from are (`terms_versions_in_order`, reset
+        # by `forget_terms`): a limit import asks three times a row for the same policy and day, and each
+        # PolicyTerms (frozen) builds several Money amounts.
+        known = self.__dict__.setdefault("_terms_on_cache", {})
+        if day not in known:
+            known[day] = PolicyTerms.of(self, on=day)
+        return known[day]
 
     @property
     def terms_versions_in_order(self) -> list["TermsVersion"]:
@@ -123,6 +129,7 @@ class Policy(TenantOwned):
     def forget_terms(self) -> None:
         """After an endorsement: the next read sees the new version."""
         self._terms_versions_cache = None
+        self._terms_on_cache = {}
         getattr(self, "_prefetched_objects_cache", {}).pop("terms_versions", None)
 
     def is_in_force_on(self, day: date) -> bool:

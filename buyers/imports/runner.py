@@ -7,7 +7,7 @@ from django.utils import timezone
 from buyers.imports import events
 from buyers.imports.models import BuyerImportError, BuyerImportJob
 from buyers.imports.resolve import resolve_batch
-from buyers.imports.rows import BuyerRow, RowError, header_problem, parse_row
+from buyers.imports.rows import BuyerRow, RowChecks, RowError, header_problem, parse_row
 from buyers.imports.scan import Scan, scan_file
 from buyers.imports.writer import write_batch
 from core.imports import runner as shared
@@ -22,6 +22,7 @@ class BuyerImport(shared.BatchImport):
 
     def __init__(self, *, today=None):
         self.today = today or timezone.localdate()
+        self.checks = RowChecks()  # per job: its messages are in the job's language
 
     def scope(self, job):
         # The registry is the insurer's, shared by every insured: no tenant's scope.
@@ -34,7 +35,7 @@ class BuyerImport(shared.BatchImport):
         return stream.iter_batches(binary, batch_size=self.batch_size(), header_problem=header_problem)
 
     def _checked(self, rows: dict, scan: Scan) -> tuple[list[BuyerRow], list[RowError]]:
-        parsed = [parse_row(line, values) for line, values in rows.items()]
+        parsed = [parse_row(line, values, self.checks) for line, values in rows.items()]
         errors = [error for row in parsed for error in (*scan.row_errors.get(row.line, ()), *row.errors)]
         wrong = {error.line for error in errors}
         return [row for row in parsed if row.line not in wrong], errors

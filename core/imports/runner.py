@@ -9,7 +9,9 @@ All or nothing: every batch is resolved first without writing (`BatchImport.chec
 and nothing is created.
 """
 
+import gc
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -83,8 +85,21 @@ def run_job(kind: BatchImport, *, job_id: int):
         if job.state == job.State.QUEUED:
             job.state, job.started_at = job.State.RUNNING, timezone.now()
             job.save(update_fields=["state", "started_at", "updated_at"])
-    with translation.override(kind.language(job)), kind.scope(job), job.file.open("rb") as binary:
+    with _heap_frozen(), translation.override(kind.language(job)), kind.scope(job), job.file.open("rb") as binary:
         return _run(kind, job, binary)
+
+
+@contextmanager
+def _heap_frozen():
+    """The objects alive when the job starts (Django's modules, models, translations) kept out of the cyclic
+    collector's sight while it runs, and given back after. A batch allocates enough to set off full collections,
+    each walking that whole heap (~0.5 s each on the bench, a third of a 5,000-row buyer import): frozen, a
+    collection looks at the job's own objects only. Nothing is kept longer than it would be."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _run(kind: BatchImport, job, binary):

@@ -148,11 +148,13 @@ def _write_matrix_rows(*, tenant, requested_by, rows: list[PreviewRow], today: d
             requested_amount=row.amount.amount, requested_terms_days=row.terms_days, supersedes=current.get(pair),
             requested_by=requested_by, created_at=now, updated_at=now,
         )
-        limit = CreditLimit(state=State.PENDING, **fields)
+        # Decided first, so each limit is one instance (it used to be made pending, then again in force).
         if pair not in stopped and ceilings.approves(row):
             limit = CreditLimit(state=State.IN_FORCE, decided_amount=row.amount.amount,
                                 decided_terms_days=row.terms_days, decided_at=now, **fields)
             approved.append(limit)
+        else:
+            limit = CreditLimit(state=State.PENDING, **fields)
         limits.append(limit)
     replaced = [limit.supersedes for limit in approved if limit.supersedes is not None]
     if replaced:
@@ -168,14 +170,16 @@ def _write_matrix_rows(*, tenant, requested_by, rows: list[PreviewRow], today: d
     # decided and each limit it replaced, copied from the rows just written (no model instance per row).
     _copy_history(new_ids, history_type="+", when=now, user=requested_by, as_pending=True)
     _copy_history([limit.pk for limit in [*replaced, *approved]], history_type="~", when=now, user=requested_by)
-    decisions = [_decision(limit, today=today, approved=limit.state == State.IN_FORCE) for limit in limits]
-    bulk.insert(LimitDecision, decisions)
-    _announce(tenant, [(limit, decision) for limit, decision in zip(limits, decisions, strict=True)
-                       if decision.kind == Kind.APPROVED])
+    decided = [limit.state == State.IN_FORCE for limit in limits]
+    decision_ids = bulk.insert_rows(LimitDecision, _DECISION_COLUMNS, [
+        _decision(limit, today=today, approved=is_approved) for limit, is_approved in zip(limits, decided, strict=True)])
+    _announce(tenant, [(limit, _Decided(pk=pk, amount=limit.requested_amount, currency=limit.currency,
+                                        effective_date=today))
+                       for limit, pk, is_approved in zip(limits, decision_ids, decided, strict=True) if is_approved])
     outcome.created += len(limits)
     outcome.decided += len(approved)
     outcome.referred += len(limits) - len(approved)
-    outcome.limit_ids.extend(limit.pk for limit in limits)
+    outcome.limit_ids.extend(new_ids)
 
 
 # A limit's state before its decision, as the pending request's first save recorded it.
@@ -189,17 +193,33 @@ def _copy_history(ids: list[int], *, history_type: str, when, user, as_pending: 
                  override_params=[State.PENDING] if as_pending else ())
 
 
-def _decision(limit: CreditLimit, *, today: date, approved: bool) -> LimitDecision:
-    # As record_decision writes it: an automatic approval changes cover, a referral leaves it.
-    return LimitDecision(
-        tenant_id=limit.tenant_id, limit=limit, policy_id=limit.policy_id, buyer_id=limit.buyer_id,
-        kind=Kind.APPROVED if approved else Kind.REFERRED,
-        amount=limit.requested_amount if approved else Decimal(0), currency=limit.currency, effective_date=today,
-        changes_cover=approved, reason_codes=[], automatic=approved, scorecard_result={},
-    )
+# A decision as record_decision writes it, as a tuple of these columns (no model instance: bulk.insert_rows);
+# the other columns take their defaults (no note, conditions or scorecard; decided by no one; created now).
+_DECISION_COLUMNS = ("tenant_id", "limit_id", "policy_id", "buyer_id", "kind", "amount", "currency", "effective_date",
+                     "changes_cover", "reason_codes", "automatic", "scorecard_result")
 
 
-def _announce(tenant, decided: list[tuple[CreditLimit, LimitDecision]]) -> None:
+def _decision(limit: CreditLimit, *, today: date, approved: bool) -> tuple:
+    # An automatic approval changes cover, a referral leaves it.
+    return (limit.tenant_id, limit.pk, limit.policy_id, limit.buyer_id, Kind.APPROVED if approved else Kind.REFERRED,
+            limit.requested_amount if approved else Decimal(0), limit.currency, today, approved, [], approved, {})
+
+
+@dataclass(frozen=True)
+class _Decided:
+    """What `decision_payload` reads of an automatic approval just written (its other fields are the defaults)."""
+
+    pk: int
+    amount: Decimal
+    currency: str
+    effective_date: date
+    kind: str = Kind.APPROVED
+    reason_codes: list = field(default_factory=list)
+    note: str = ""
+    conditions: str = ""
+
+
+def _announce(tenant, decided: list[tuple[CreditLimit, _Decided]]) -> None:
     """The `limit.decided` webhook of every decision, with the event id announce_decision gives it."""
     if decided:
         webhooks.emit_many(tenant=tenant, event="limit.decided", items=[
