@@ -116,7 +116,12 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# Persistent connections in production: a new PostgreSQL connection (TCP, authentication, Django's session
+# set-up) cost every API request a few milliseconds, more than the queries of a detail view (bench/RESULTS.md,
+# "API overhead"). Checked before reuse in each request (CONN_HEALTH_CHECKS: a database restart costs one
+# reconnect, not errors). Development (runserver, a thread a request) keeps closing them.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
