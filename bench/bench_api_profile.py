@@ -73,20 +73,48 @@ class SqlTimer:
             self.statements.append((elapsed, sql))
 
 
-def area_of(filename: str) -> str:
-    for name, needles in AREAS:
-        if any(n in filename for n in needles):
-            return name
+# Phases of a request: the cumulative time of the function that does each (file part, function name).
+PHASES = [
+    ("whole request (test client)", "django/test/client.py", "request"),
+    ("token lookup (TenantScopeMiddleware)", "accounts/services.py", "authenticate_api_token"),
+    ("DRF initial: auth, permissions, throttles", "rest_framework/views.py", "initial"),
+    ("  permissions (2 queries)", "rest_framework/views.py", "check_permissions"),
+    ("  throttles", "rest_framework/views.py", "check_throttles"),
+    ("filters (django-filter)", "rest_framework/generics.py", "filter_queryset"),
+    ("pagination: count and the page's rows", "rest_framework/generics.py", "paginate_queryset"),
+    ("serializer .data", "rest_framework/serializers.py", "data"),
+    ("JSON rendering", "rest_framework/renderers.py", "render"),
+    ("SQL (psycopg2 execute)", "~", "<method 'execute' of 'psycopg2.extensions.cursor' objects>"),
+]
+
+
+def area_of(filename: str, name: str) -> str:
+    where = name if filename == "~" else filename  # builtins: the method's name says whose it is
+    for area, needles in AREAS:
+        if any(n in where for n in needles):
+            return area
     return "other (Python, builtins)"
 
 
 def by_area(profile: cProfile.Profile) -> list[tuple[str, float]]:
     stats = pstats.Stats(profile)
     totals: dict[str, float] = {}
-    for (filename, _line, _name), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():
-        area = area_of(filename)
+    for (filename, _line, name), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():
+        area = area_of(filename, name)
         totals[area] = totals.get(area, 0.0) + tottime
     return sorted(totals.items(), key=lambda kv: -kv[1])
+
+
+def by_phase(profile: cProfile.Profile) -> list[tuple[str, float]]:
+    stats = pstats.Stats(profile)
+    found = []
+    for label, file_part, function in PHASES:
+        # The outermost of same-named functions (ListSerializer.data calls Serializer.data): the largest.
+        cum = max((ct for (filename, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.stats.items()
+                   if file_part in filename and name == function and (filename != "~" or file_part == "~")),
+                  default=0.0)
+        found.append((label, cum))
+    return found
 
 
 class Caller:
@@ -148,11 +176,36 @@ def profile(call, method, path, *, requests: int, top: int, sort: str = "cumulat
               f"under the profiler)\n")
     for area, seconds in by_area(profiler):
         out.write(f"    {area:<36} {seconds / requests * 1000:7.2f} ms  {100 * seconds / total:5.1f}%\n")
+    out.write("  phases (cumulative, under the profiler):\n")
+    for label, seconds in by_phase(profiler):
+        out.write(f"    {label:<44} {seconds / requests * 1000:7.2f} ms\n")
     stream = io.StringIO()
     stats = pstats.Stats(profiler, stream=stream)
     stats.sort_stats(sort).print_stats(top)
     out.write("\n".join("    " + line for line in stream.getvalue().splitlines()[6:] if line.strip()))
     return out.getvalue()
+
+
+def connection_cost(rounds: int = 30) -> str:
+    """A new database connection (what every request paid with CONN_MAX_AGE=0) against a query on a kept one."""
+    from django.db import connection
+
+    def select_one():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+
+    fresh, kept = [], []
+    for _ in range(rounds):
+        connection.close()
+        start = time.perf_counter()
+        select_one()  # connects first
+        fresh.append((time.perf_counter() - start) * 1000)
+    for _ in range(rounds):
+        start = time.perf_counter()
+        select_one()
+        kept.append((time.perf_counter() - start) * 1000)
+    return (f"connection: a new one and SELECT 1 {statistics.median(fresh):.2f} ms (median of {rounds}), "
+            f"SELECT 1 on a kept one {statistics.median(kept):.2f} ms")
 
 
 def main() -> None:
@@ -203,6 +256,8 @@ def main() -> None:
                 print(f"    {seconds * 1000:6.2f} ms  {sql[:220]}")
         if args.profile:
             print(profile(call, method, path, requests=args.profile, top=args.top, sort=args.sort))
+    if "connection" in only or not only:
+        print(connection_cost())
     print(f"load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
