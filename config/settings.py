@@ -116,8 +116,8 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-# Persistent connections in production: a new PostgreSQL connection (TCP, authentication, Django's session
-# set-up) cost every API request a few milliseconds, more than the queries of a detail view (bench/RESULTS.md,
+# Persistent connections in production: a new PostgreSQL connection (TCP, a backend forked, authentication)
+# cost every request 28-51 ms on the loaded bench machine, more than a detail view's queries (bench/RESULTS.md,
 # "API overhead"). Checked before reuse in each request (CONN_HEALTH_CHECKS: a database restart costs one
 # reconnect, not errors). Development (runserver, a thread a request) keeps closing them.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
