@@ -118,12 +118,18 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# Persistent connections in production: a new PostgreSQL connection (TCP, a backend forked, authentication)
+# cost every request 28-51 ms on the loaded bench machine, more than a detail view's queries (bench/RESULTS.md,
+# "API overhead"). Checked before reuse in each request (CONN_HEALTH_CHECKS: a database restart costs one
+# reconnect, not errors). Development (runserver, a thread a request) keeps closing them.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Optional streaming replica: only reads marked in core.replica (reports, exports) go there; never migrated.
 # A test run uses the primary's test database for it (MIRROR).
 if DATABASE_REPLICA_URL := env("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = {**env.db_url_config(DATABASE_REPLICA_URL), "ATOMIC_REQUESTS": False,
-                            "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"], "TEST": {"MIRROR": "default"}}
+                            "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"], "CONN_HEALTH_CHECKS": True,
+                            "TEST": {"MIRROR": "default"}}
 DATABASE_ROUTERS = ["core.replica.ReplicaRouter"]
 # After a browser's request wrote, its marked reads use the primary this long (replica lag; core.replica).
 REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=15)

@@ -20,6 +20,22 @@ def limits_for_tenant(*, tenant, state: str | None = None) -> QuerySet[CreditLim
     return qs.filter(state=state) if state else qs
 
 
+# The columns a list of limits shows (the API's LimitOutputSerializer): a page of 50 then builds its limits,
+# buyers and policies from 20 columns, not the ~70 of the three tables (search text, addresses, terms ...).
+LIST_COLUMNS = (
+    "id", "tenant", "reference", "state", "currency", "requested_amount", "requested_terms_days", "decided_amount",
+    "decided_terms_days", "conditions", "is_discretionary", "under_review", "review_date", "expiry_date",
+    "decided_at", "created_at", "policy__number", "buyer__legal_name", "buyer__country",
+    "buyer__registration_number", "buyer__grade",
+)
+
+
+def limit_list_for_tenant(*, tenant) -> QuerySet[CreditLimit]:
+    """The tenant's limits, newest first, with only the columns a list shows (LIST_COLUMNS); another column
+    read from a row costs a query, so a list that shows more names it there."""
+    return limits_for_tenant(tenant=tenant).only(*LIST_COLUMNS, "policy", "buyer").order_by("-created_at", "-pk")
+
+
 def search_limits(*, tenant, q: str = "", state: str | None = None) -> QuerySet[CreditLimit]:
     """The tenant's limits matching `q` (buyer name or identifier, or reference), newest first."""
     # The buyer matches as in the buyer search: every word in its names, case and accents ignored ('muller'

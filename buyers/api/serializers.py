@@ -5,6 +5,7 @@ from rest_framework import serializers
 from buyers.identifiers import identifier_errors
 from buyers.models import Buyer, BuyerIdentifier
 from core.api.fields import CountryCodeField
+from core.api.representation import FastRepresentationMixin
 
 
 def _country_code(value: str) -> str:
@@ -50,7 +51,7 @@ class BuyerProposalInputSerializer(serializers.Serializer):
         return attrs
 
 
-class BuyerIdentifierOutputSerializer(serializers.ModelSerializer):
+class BuyerIdentifierOutputSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     country = CountryCodeField()
 
     class Meta:
@@ -59,7 +60,7 @@ class BuyerIdentifierOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class BuyerOutputSerializer(serializers.ModelSerializer):
+class BuyerOutputSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     """The buyer's identity and grade: never a limit or an amount of any insured."""
 
     country = CountryCodeField()

@@ -8,6 +8,7 @@ from core.api.fields import (
     MoneyField,
     TenantRelatedField,
 )
+from core.api.representation import FastRepresentationMixin
 from limits.models import CreditLimit, LimitDecision
 from limits.scorecard.reasons import edifact_response
 from policies.models import Policy
@@ -35,7 +36,7 @@ class CoverQuerySerializer(serializers.Serializer):
     on = BoundedDateField(help_text="Shipment date.")
 
 
-class LimitDecisionOutputSerializer(serializers.ModelSerializer):
+class LimitDecisionOutputSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     amount = ColumnMoneyField(column="amount")
     reasons = serializers.ListField(source="reason_labels", child=serializers.CharField(), read_only=True)
     response_category = serializers.SerializerMethodField(
@@ -57,7 +58,7 @@ class LimitDecisionOutputSerializer(serializers.ModelSerializer):
         return (obj.scorecard_result or {}).get("version")
 
 
-class BuyerSummarySerializer(serializers.Serializer):
+class BuyerSummarySerializer(FastRepresentationMixin, serializers.Serializer):
     id = serializers.IntegerField()
     legal_name = serializers.CharField()
     country = CountryCodeField()
@@ -65,7 +66,7 @@ class BuyerSummarySerializer(serializers.Serializer):
     grade = serializers.IntegerField(allow_null=True)
 
 
-class LimitOutputSerializer(serializers.ModelSerializer):
+class LimitOutputSerializer(FastRepresentationMixin, serializers.ModelSerializer):
     policy = serializers.CharField(source="policy.number")
     policy_id = serializers.IntegerField()
     buyer = BuyerSummarySerializer()

@@ -19,7 +19,7 @@ from limits.api.serializers import (
     LimitRequestInputSerializer,
 )
 from limits.models import CreditLimit
-from limits.selectors import cover_in_force, limit_with_history, limits_for_tenant
+from limits.selectors import cover_in_force, limit_list_for_tenant, limit_with_history
 
 REQUEST_EXAMPLE = OpenApiExample(
     "Request 40,000 EUR at 60 days",
@@ -127,7 +127,7 @@ class LimitListCreateApi(IdempotentPostMixin, TenantQuerysetMixin, generics.List
         return "limits.request_limit" if self.request.method == "POST" else "limits.view_creditlimit"
 
     def get_tenant_queryset(self, tenant):
-        return limits_for_tenant(tenant=tenant).order_by("-created_at", "-pk")
+        return limit_list_for_tenant(tenant=tenant)
 
     def handle_post(self, request):
         data = LimitRequestInputSerializer(data=request.data, context={"request": request})
