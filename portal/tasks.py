@@ -6,13 +6,11 @@ overdue deadlines from the dates each overdue stores (claims.next_deadline), cou
 index as well (a tenant may hold 50,000 open overdues). A group a user's role cannot open is left out.
 """
 
-import operator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import reduce
 
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import Collate
 from django.urls import reverse
 from django.utils import timezone
@@ -106,18 +104,18 @@ def _overdue_deadlines(*, tenant, today: date, drafts: bool, windows: bool) -> l
     """Drafts' notification deadlines and open overdues' claim filing windows, soonest first.
 
     Read from each overdue's stored dates (claims.next_deadline: the deadlines of its oldest unpaid invoice, None
-    when nothing is unpaid) by index: one count of both groups, then the first few of each in SQL, whatever the
-    number of overdues. A window is listed from 30 days before it opens until it closes, dated by its opening
+    when nothing is unpaid) by index: a count per group, then the first few of each in SQL, whatever the number
+    of overdues. A window is listed from 30 days before it opens until it closes, dated by its opening
     while in the future, by its close once open: two index ranges, merged here."""
     horizon = today + timedelta(days=HORIZON_DAYS)
     notify_q = Q(state=Overdue.State.DRAFT, notification_deadline__lte=horizon)
     window_q = Q(state=Overdue.State.OPEN, claim_filing_deadline__gte=today, claim_window_opens__lte=horizon)
     wanted = [(key, q) for key, q, on in (("notify", notify_q, drafts), ("window", window_q, windows)) if on]
-    filed = Claim.objects.filter(overdue_id=OuterRef("pk")).exclude(
-        state__in=[Claim.State.DRAFT, *Claim.CLOSED_STATES])
-    overdues = Overdue.objects.filter(tenant=tenant).filter(~Exists(filed))
-    counts = overdues.filter(reduce(operator.or_, (q for _key, q in wanted))).aggregate(
-        **{key: Count("pk", filter=q) for key, q in wanted})
+    # Claimed on: a claim beyond its draft, not closed. NOT IN one hashed list of ids lets each count read its
+    # partial index alone (an index-only scan; NOT EXISTS made it hash every claim against every row).
+    filed = Claim.objects.exclude(state__in=[Claim.State.DRAFT, *Claim.CLOSED_STATES]).values("overdue_id")
+    overdues = Overdue.objects.filter(tenant=tenant).exclude(pk__in=filed)
+    counts = {key: overdues.filter(q).count() for key, q in wanted}
 
     def first(q: Q, day: str) -> list[dict]:
         return list(overdues.filter(q).order_by(day, _by_label("buyer__legal_name"), "pk").values(

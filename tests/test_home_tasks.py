@@ -163,13 +163,14 @@ def test_task_queries_do_not_grow_with_rows(tenant, user, django_assert_num_quer
             declare(tenant, policy, buyer, [invoice_line(due=DUE)], notified_on=date(2026, 2, 1))
 
     add(2, 0)
-    # The user's permissions (2, once per request); limits: 1 aggregate + 2 lists; overdues: 1 count + the windows
-    # opening and the windows open (their stored dates); claims: 1 count; turnover: 2 (policies, declared periods).
-    with django_assert_num_queries(11):
+    # The user's permissions (2, once per request); limits: 1 aggregate + 2 lists; overdues: a count of drafts
+    # (none), a count of windows, the windows opening and the windows open (their stored dates); claims: 1 count;
+    # turnover: 2 (policies, declared periods).
+    with django_assert_num_queries(12):
         home_tasks(tenant=tenant, user=user, today=date(2026, 5, 20))
     add(10, 2)
     user = type(user).objects.get(pk=user.pk)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         groups = {g.key: g for g in home_tasks(tenant=tenant, user=user, today=date(2026, 5, 20))}
     assert groups["limits_pending"].count == 12 and groups["filing_windows"].count == 12
     assert timedelta(0) <= groups["filing_windows"].items[0].when - date(2026, 5, 20)

@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='overdue',
-            index=models.Index(condition=models.Q(('state', 'open')), fields=['tenant', 'claim_window_opens', 'id'], name='overdue_open_by_window_start'),
+            index=models.Index(condition=models.Q(('state', 'open')), fields=['tenant', 'claim_window_opens', 'claim_filing_deadline', 'id'], name='overdue_open_by_window_start'),
         ),
         migrations.AddIndex(
             model_name='overdue',

@@ -88,8 +88,8 @@ class Overdue(TenantOwned):
             # and by what is unpaid on them (portal.tasks, portal.charts), the few shown read from the index.
             models.Index(fields=["tenant", "notification_deadline", "id"], condition=Q(state="draft"),
                          name="overdue_draft_by_notify_end"),
-            models.Index(fields=["tenant", "claim_window_opens", "id"], condition=Q(state="open"),
-                         name="overdue_open_by_window_start"),
+            models.Index(fields=["tenant", "claim_window_opens", "claim_filing_deadline", "id"],
+                         condition=Q(state="open"), name="overdue_open_by_window_start"),
             models.Index(fields=["tenant", "-unpaid_total", "id"], condition=Q(state="open"),
                          name="overdue_open_by_unpaid"),
         ]
