@@ -3,7 +3,9 @@
 `Overdue.claim_window_opens` / `claim_filing_deadline` (the protracted default's filing window: the claims page
 lists and sorts by them) and `next_deadline_on` (the next day the claim deadlines job has something to tell,
 after `reminded_through`): the job reads only the overdues whose day came, by index, instead of every open
-overdue and its invoices each day.
+overdue and its invoices each day. `notification_deadline` (a draft's last day to notify in time) and
+`unpaid_total` (what is outstanding on its invoices) come from the same facts: the home page's task list and
+utilisation chart read them by index (portal.tasks, portal.charts) instead of every overdue's invoices.
 
 Kept by every write that moves them, in its own transaction: declaring, notifying, discarding a draft, adding
 invoices, payments, extensions and consents (claims.overdues.services) and every claim transition
@@ -16,6 +18,7 @@ computed only in policies.deadlines.
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection
@@ -28,6 +31,8 @@ from policies.models import Policy
 
 BATCH_SIZE = 500
 STORED = ("claim_window_opens", "claim_filing_deadline", "next_deadline_on", "reminded_through")
+# Kept with them (the home page's readers); every column `store` writes, with its SQL type for the bulk UPDATE.
+COLUMNS = {**dict.fromkeys(STORED, "date"), "notification_deadline": "date", "unpaid_total": "numeric"}
 # Only these states have deadlines to tell: a cleared or claimed overdue stores none.
 LIVE_STATES = (Overdue.State.DRAFT, Overdue.State.OPEN)
 
@@ -46,6 +51,7 @@ class OverdueFacts:
     unpaid: list[UnpaidDue]
     filed: bool  # a claim beyond its draft is open on it: the insured has claimed, nothing to remind
     reminded_through: date | None
+    unpaid_total: Decimal = Decimal(0)  # the outstanding of the invoices in `unpaid`
 
 
 @dataclass(frozen=True)
@@ -54,9 +60,11 @@ class DeadlineDates:
     claim_filing_deadline: date | None
     next_deadline_on: date | None
     reminded_through: date | None
+    notification_deadline: date | None = None
+    unpaid_total: Decimal | None = None
 
     def as_fields(self) -> dict:
-        return {name: getattr(self, name) for name in STORED}
+        return {name: getattr(self, name) for name in COLUMNS}
 
 
 def dates_of(facts: OverdueFacts, *, reminded_through: date | None) -> DeadlineDates:
@@ -70,7 +78,8 @@ def dates_of(facts: OverdueFacts, *, reminded_through: date | None) -> DeadlineD
     if draft or not facts.filed:
         days = reminder_days(deadlines=deadlines, notified=not draft, ahead_days=settings.CLAIM_REMINDER_DAYS)
         following = next_reminder_day(days, after=reminded_through)
-    return DeadlineDates(deadlines.waiting_period_end, deadlines.claim_filing_deadline, following, reminded_through)
+    return DeadlineDates(deadlines.waiting_period_end, deadlines.claim_filing_deadline, following, reminded_through,
+                         deadlines.notification_deadline, facts.unpaid_total)
 
 
 def read_facts(qs: QuerySet[Overdue], policies: dict[int, Policy]) -> list[OverdueFacts]:
@@ -83,10 +92,12 @@ def read_facts(qs: QuerySet[Overdue], policies: dict[int, Policy]) -> list[Overd
         return []
     ids = [r["pk"] for r in rows]
     unpaid: dict[int, list] = {}
-    for overdue_id, *due in (Invoice.objects.filter(overdue_id__in=ids, outstanding__gt=0)
-                             .values_list("overdue_id", "shipment_date", "due_date", "extended_due_date",
-                                          "extension_consented")):
+    totals: dict[int, Decimal] = {}
+    for overdue_id, outstanding, *due in (Invoice.objects.filter(overdue_id__in=ids, outstanding__gt=0)
+                                          .values_list("overdue_id", "outstanding", "shipment_date", "due_date",
+                                                       "extended_due_date", "extension_consented")):
         unpaid.setdefault(overdue_id, []).append(tuple(due))
+        totals[overdue_id] = totals.get(overdue_id, Decimal(0)) + outstanding
     missing = {r["policy_id"] for r in rows} - policies.keys()
     if missing:
         policies.update({p.pk: p for p in Policy.objects.filter(pk__in=missing).prefetch_related("terms_versions")})
@@ -95,7 +106,8 @@ def read_facts(qs: QuerySet[Overdue], policies: dict[int, Policy]) -> list[Overd
     return [OverdueFacts(pk=r["pk"], tenant_id=r["tenant_id"], state=r["state"], notified_on=r["notified_on"],
                          buyer=r["buyer__legal_name"], policy=r["policy__number"],
                          terms_on=policies[r["policy_id"]].terms_on, unpaid=unpaid.get(r["pk"], []),
-                         filed=r["pk"] in filed, reminded_through=r["reminded_through"]) for r in rows]
+                         filed=r["pk"] in filed, reminded_through=r["reminded_through"],
+                         unpaid_total=totals.get(r["pk"], Decimal(0))) for r in rows]
 
 
 def batches(qs: QuerySet[Overdue], *, batch_size: int = BATCH_SIZE) -> Iterator[list[OverdueFacts]]:
@@ -118,14 +130,14 @@ def store(dates: dict[int, DeadlineDates]) -> None:
         [(pk, row)] = dates.items()
         Overdue.objects.filter(pk=pk).update(**row.as_fields())
     elif dates and connection.vendor == "postgresql":
-        columns = ", ".join(f"{name} = v.{name}" for name in STORED)
-        values = ", ".join(["(%s::bigint" + ", %s::date" * len(STORED) + ")"] * len(dates))
+        columns = ", ".join(f"{name} = v.{name}" for name in COLUMNS)
+        values = ", ".join(["(%s::bigint" + "".join(f", %s::{kind}" for kind in COLUMNS.values()) + ")"] * len(dates))
         params = [value for pk, row in dates.items() for value in (pk, *row.as_fields().values())]
         with connection.cursor() as cursor:
             cursor.execute(f"UPDATE {Overdue._meta.db_table} AS o SET {columns} FROM (VALUES {values}) "
-                           f"AS v(id, {', '.join(STORED)}) WHERE o.id = v.id", params)
+                           f"AS v(id, {', '.join(COLUMNS)}) WHERE o.id = v.id", params)
     elif dates:
-        Overdue.objects.bulk_update([Overdue(pk=pk, **row.as_fields()) for pk, row in dates.items()], STORED)
+        Overdue.objects.bulk_update([Overdue(pk=pk, **row.as_fields()) for pk, row in dates.items()], list(COLUMNS))
 
 
 def refresh(*, overdue_ids: Iterable[int]) -> None:
@@ -147,7 +159,7 @@ def rebuild(*, batch_size: int = BATCH_SIZE) -> int:
     for batch in batches(Overdue.objects.filter(state__in=LIVE_STATES), batch_size=batch_size):
         store({f.pk: dates_of(f, reminded_through=f.reminded_through) for f in batch})
         done += len(batch)
-    Overdue.objects.exclude(state__in=LIVE_STATES).exclude(next_deadline_on=None, claim_filing_deadline=None).update(
+    Overdue.objects.exclude(state__in=LIVE_STATES).exclude(**dict.fromkeys(COLUMNS)).update(
         **DeadlineDates(None, None, None, None).as_fields())
     return done
 

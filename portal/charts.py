@@ -51,21 +51,25 @@ class UtilisationSection:
 
 
 def limit_utilisation(*, tenant, top: int = UTILISATION_TOP) -> list[UtilisationSection]:
-    """The buyers with the most outstanding on their open overdues, against their limit in force. Two queries."""
-    unpaid = list(Invoice.objects.filter(tenant=tenant, overdue__state=Overdue.State.OPEN, outstanding__gt=0)
-                  .values("overdue__policy_id", "overdue__buyer_id", "overdue__buyer__legal_name", "currency")
-                  .annotate(outstanding=Sum("outstanding")).order_by("-outstanding", "overdue__buyer__legal_name")[:top])
+    """The buyers with the most outstanding on their open overdues, against their limit in force. Two queries.
+
+    An open overdue is one per (policy, buyer) and its invoices are in its currency; what is unpaid on it is
+    stored with its deadlines (claims.next_deadline), so the largest are read from an index, not summed over
+    every invoice of the tenant."""
+    unpaid = list(Overdue.objects.filter(tenant=tenant, state=Overdue.State.OPEN, unpaid_total__gt=0)
+                  .order_by("-unpaid_total", "buyer__legal_name", "pk")
+                  .values("policy_id", "buyer_id", "buyer__legal_name", "currency", "unpaid_total")[:top])
     limits = {
         (row["policy_id"], row["buyer_id"]): row["decided_amount"]
         for row in CreditLimit.objects.filter(
             tenant=tenant, state=CreditLimit.State.IN_FORCE,
-            buyer_id__in={r["overdue__buyer_id"] for r in unpaid}).values("policy_id", "buyer_id", "decided_amount")
+            buyer_id__in={r["buyer_id"] for r in unpaid}).values("policy_id", "buyer_id", "decided_amount")
     }
     sections: dict[str, UtilisationSection] = {}
     for r in unpaid:
         section = sections.setdefault(r["currency"], UtilisationSection(r["currency"]))
-        limit = limits.get((r["overdue__policy_id"], r["overdue__buyer_id"])) or Decimal(0)
-        section.rows.append(UtilisationRow(r["overdue__buyer__legal_name"], quantize_money(Money(r["outstanding"], r["currency"])),
+        limit = limits.get((r["policy_id"], r["buyer_id"])) or Decimal(0)
+        section.rows.append(UtilisationRow(r["buyer__legal_name"], quantize_money(Money(r["unpaid_total"], r["currency"])),
                                            quantize_money(Money(limit, r["currency"]))))
     for section in sections.values():
         section.chart = _safe(bar_chart([

@@ -163,9 +163,9 @@ def test_task_queries_do_not_grow_with_rows(tenant, user, django_assert_num_quer
             declare(tenant, policy, buyer, [invoice_line(due=DUE)], notified_on=date(2026, 2, 1))
 
     add(2, 0)
-    # The user's permissions (2, once per request); limits: 1 aggregate + 2 lists; overdues: 4 (with the policies'
-    # terms versions); claims: 1 count; turnover: 2 (policies, declared periods); periods: 3 (renewal offers, open
-    # periods, their terms versions).
+    # The user's permissions (2, once per request); limits: 1 aggregate + 2 lists; overdues: a count of drafts
+    # (none), a count of windows, the windows opening and the windows open (their stored dates); claims: 1 count;
+    # turnover: 2 (policies, declared periods); periods: 3 (renewal offers, open periods, their terms versions).
     with django_assert_num_queries(15):
         home_tasks(tenant=tenant, user=user, today=date(2026, 5, 20))
     add(10, 2)

@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.amounts import amount_column
+from core.amounts import DECIMAL_PLACES, MAX_DIGITS, amount_column
 from core.tenancy import TenantOwned
 
 
@@ -44,9 +44,14 @@ class Overdue(TenantOwned):
     # day the job told everything due; None once the deadlines changed, so the job looks again).
     next_deadline_on = models.DateField(null=True, blank=True, editable=False)
     reminded_through = models.DateField(null=True, blank=True, editable=False)
+    # From the same cache, for the home page: the last day to notify in time, and what is unpaid on the invoices
+    # (a sum of money columns, core.amounts: their places, two more digits).
+    notification_deadline = models.DateField(null=True, blank=True, editable=False)
+    unpaid_total = models.DecimalField(max_digits=MAX_DIGITS + 2, decimal_places=DECIMAL_PLACES, null=True,
+                                       blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["claim_window_opens", "claim_filing_deadline", "next_deadline_on",
-                                                 "reminded_through"])
+                                                 "reminded_through", "notification_deadline", "unpaid_total"])
 
     class Meta:
         ordering = ["-notified_on", "-pk"]
@@ -67,6 +72,7 @@ class Overdue(TenantOwned):
                 condition=Q(state="draft") | Q(notified_on__isnull=False) | Q(state="cleared", cover_stop_id__isnull=True),
                 name="overdue_notified_unless_draft",
             ),
+            models.CheckConstraint(condition=Q(unpaid_total__gte=0), name="overdue_unpaid_total_not_negative"),
         ]
         permissions = [("declare_overdue", "Can declare overdues"), ("waive_lateness", "Can waive a late notification")]
         indexes = [
@@ -78,6 +84,14 @@ class Overdue(TenantOwned):
                          name="overdue_open_by_filing_end"),
             # The overdues page's default order (drafts first, then the latest notified), read from the index.
             models.Index(fields=["tenant", "-notified_on", "-id"], name="overdue_tenant_notified"),
+            # The home page: drafts by their notification deadline, open overdues by their claim window's opening
+            # and by what is unpaid on them (portal.tasks, portal.charts), the few shown read from the index.
+            models.Index(fields=["tenant", "notification_deadline", "id"], condition=Q(state="draft"),
+                         name="overdue_draft_by_notify_end"),
+            models.Index(fields=["tenant", "claim_window_opens", "claim_filing_deadline", "id"],
+                         condition=Q(state="open"), name="overdue_open_by_window_start"),
+            models.Index(fields=["tenant", "-unpaid_total", "id"], condition=Q(state="open"),
+                         name="overdue_open_by_unpaid"),
         ]
 
     def __str__(self):

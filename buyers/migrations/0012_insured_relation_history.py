@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_loss_payees'),
-        ('buyers', '0010_buyer_kinds_and_insured_relations'),
+        ('buyers', '0011_gleif_import_jobs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_loss_payees'),
-        ('buyers', '0010_buyer_kinds_and_insured_relations'),
+        ('buyers', '0012_insured_relation_history'),
     ]
 
     operations = [
