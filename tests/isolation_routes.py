@@ -153,7 +153,7 @@ def _parameter_model(route: str, parameter: str, view_class) -> str | None:
 
 
 # Parameters that are not objects: what fills them is fixed.
-FIXED_PARAMETERS = {"uidb64", "token", "url", "app_label", "content_type_id", "history_id"}
+FIXED_PARAMETERS = {"uidb64", "token", "url", "app_label", "content_type_id", "history_id", "version"}
 
 
 def routes() -> list[Route]:
@@ -204,6 +204,8 @@ def fill(entry: Route, world) -> str:
             return str(ContentType.objects.get_for_model(apps.get_model("claims.Claim")).pk)
         if parameter == "history_id":
             return "1"
+        if parameter == "version":
+            return "1"  # a scorecard version (the insurer's, no tenant's): refused before it is read
         obj = world.objects.get(model)
         if obj is None and entry.kind == ADMIN:
             # The admin refuses a tenant's user before it reads the object: any row (or none) will do.

@@ -92,6 +92,12 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         buyer_import.file.save("buyers.csv", ContentFile(b"legal_name\n"), save=True)
         Model("buyers", "BuyerImportError").objects.create(job=buyer_import, line=2, column="country",
                                                            message=f"Wrong {MARKER}")
+        # The insurer's GLEIF import (no tenant's), the same.
+        gleif_import = Model("buyers", "GleifImportJob")(requested_by=underwriter, mode="valid_rows",
+                                                        filename=f"golden-{MARKER}.csv", rows_with_errors=1)
+        gleif_import.file.save("golden.csv", ContentFile(b"LEI\n"), save=True)
+        Model("buyers", "GleifImportIssue").objects.create(job=gleif_import, line=2, column="lei",
+                                                           message=f"Wrong {MARKER}")
         document = claim.documents.first()
         loss_payee, offer, period, notice = _policy_life(tenant, claim.policy)
         # The insurer's record that the proposed buyer belongs to the victim's group (buyers.relations).
@@ -118,8 +124,8 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
     objects = {
         obj._meta.label: obj
         for obj in (claim, claim.policy, limit, claim.overdue, invoice, document, recovery, case, declaration,
-                    proposal, token, endpoint, delivery, notification, import_job, buyer_import, loss_payee,
-                    tenant, cover_proposal, quote, offer, period, notice, relation)
+                    proposal, token, endpoint, delivery, notification, import_job, buyer_import, gleif_import,
+                    loss_payee, tenant, cover_proposal, quote, offer, period, notice, relation)
     }
     objects["auth.User"] = user
     with scopes_disabled():
