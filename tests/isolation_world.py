@@ -50,6 +50,22 @@ def _policy_life(tenant, policy):
     return loss_payee, offer, period, notice
 
 
+def _insurer_imports(underwriter):
+    """The insurer's buyer and GLEIF imports (no tenant's): only insurer staff may reach them."""
+    Model = apps.get_model
+    buyer_import = Model("buyers", "BuyerImportJob")(requested_by=underwriter, mode="valid_rows",
+                                                    filename=f"buyers-{MARKER}.csv", rows_with_errors=1)
+    buyer_import.file.save("buyers.csv", ContentFile(b"legal_name\n"), save=True)
+    Model("buyers", "BuyerImportError").objects.create(job=buyer_import, line=2, column="country",
+                                                       message=f"Wrong {MARKER}")
+    gleif_import = Model("buyers", "GleifImportJob")(requested_by=underwriter, mode="valid_rows",
+                                                    filename=f"golden-{MARKER}.csv", rows_with_errors=1)
+    gleif_import.file.save("golden.csv", ContentFile(b"LEI\n"), save=True)
+    Model("buyers", "GleifImportIssue").objects.create(job=gleif_import, line=2, column="lei",
+                                                       message=f"Wrong {MARKER}")
+    return buyer_import, gleif_import
+
+
 def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
     """The victim tenant's objects, by model label (`world.objects["claims.Claim"]`)."""
     claim = paid_claim(tenant, member(tenant, [FINANCE]), claims_handler, underwriter)
@@ -86,18 +102,7 @@ def victim_world(tenant, user, claims_handler, underwriter) -> SimpleNamespace:
         import_job.file.save("book.csv", ContentFile(b"policy_number\n"), save=True)
         Model("limits", "LimitImportError").objects.create(tenant=tenant, job=import_job, line=2, column="amount",
                                                            message=f"Wrong {MARKER}")
-        # The insurer's buyer import (no tenant's): only insurer staff may reach it.
-        buyer_import = Model("buyers", "BuyerImportJob")(requested_by=underwriter, mode="valid_rows",
-                                                        filename=f"buyers-{MARKER}.csv", rows_with_errors=1)
-        buyer_import.file.save("buyers.csv", ContentFile(b"legal_name\n"), save=True)
-        Model("buyers", "BuyerImportError").objects.create(job=buyer_import, line=2, column="country",
-                                                           message=f"Wrong {MARKER}")
-        # The insurer's GLEIF import (no tenant's), the same.
-        gleif_import = Model("buyers", "GleifImportJob")(requested_by=underwriter, mode="valid_rows",
-                                                        filename=f"golden-{MARKER}.csv", rows_with_errors=1)
-        gleif_import.file.save("golden.csv", ContentFile(b"LEI\n"), save=True)
-        Model("buyers", "GleifImportIssue").objects.create(job=gleif_import, line=2, column="lei",
-                                                           message=f"Wrong {MARKER}")
+        buyer_import, gleif_import = _insurer_imports(underwriter)
         document = claim.documents.first()
         loss_payee, offer, period, notice = _policy_life(tenant, claim.policy)
         # The insurer's record that the proposed buyer belongs to the victim's group (buyers.relations).
