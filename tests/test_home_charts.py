@@ -115,7 +115,7 @@ def test_premium_page_charts_the_premium_per_period(tenant, policy, client_of_us
 
 
 def test_chart_queries_do_not_grow_with_rows(book, tenant, django_assert_num_queries):
-    with django_assert_num_queries(2):  # the unpaid per buyer, then their limits
+    with django_assert_num_queries(2):  # the largest unpaid totals stored on the open overdues, then their limits
         limit_utilisation(tenant=tenant)
     with django_assert_num_queries(1):
         overdue_ageing(tenant=tenant, today=date(2026, 3, 15))
