@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from core.dates import BoundedDateFormField
 from core.formatting import format_date
+from core.replica import reading_replica
 from limits.charts import exposure_bar_chart
 from limits.exposure import BUYER, COUNTRY, SECTOR, insurer_exposure
 
@@ -40,7 +41,8 @@ def insurer_exposure_view(request):
         form.is_valid()  # a wrong date is shown on the form; the valid fields still apply
         by = form.cleaned_data.get("by") or BUYER
         on = form.cleaned_data.get("on") or on
-    exposure = insurer_exposure(by=by, on=on, limit=TOP)
+    with reading_replica():  # a report: nothing on this page was just written (core.replica)
+        exposure = insurer_exposure(by=by, on=on, limit=TOP)
     chart_titles = {
         BUYER: _("Exposure by buyer on %(date)s, in %(currency)s"),
         COUNTRY: _("Exposure by country on %(date)s, in %(currency)s"),

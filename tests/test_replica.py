@@ -138,6 +138,11 @@ def test_the_exposure_reports_of_the_insured_and_the_insurer_read_the_replica(ap
         body = insurer.get("/api/v1/insurer/exposure/?by=buyer").json()
     assert {row["label"] for row in body["results"]} == {"Comprador Lda", "Outsider Buyer Lda"}
     assert summary in tables(replica) and summary not in tables(primary)
+    # The admin's exposure page: the same report.
+    with per_database() as (primary, replica):
+        page = insurer.get("/admin/exposure/?by=buyer")
+    assert page.status_code == 200 and "Outsider Buyer Lda" in page.content.decode()
+    assert summary in tables(replica) and summary not in tables(primary)
 
 
 # --- Everything else reads and writes the primary --------------------------------------------------------
