@@ -2,6 +2,7 @@
 
 from .add_invoices_input_request import AddInvoicesInputRequest
 from .allocation_output import AllocationOutput
+from .assign_input_request import AssignInputRequest
 from .auto_decision_rule_input_request import AutoDecisionRuleInputRequest
 from .auto_decision_rule_output import AutoDecisionRuleOutput
 from .buyer_alert import BuyerAlert
@@ -76,11 +77,14 @@ from .document import Document
 from .document_output import DocumentOutput
 from .document_request_output import DocumentRequestOutput
 from .document_upload_input_request import DocumentUploadInputRequest
+from .end_input_request import EndInputRequest
 from .exposure_page import ExposurePage
 from .exposure_row import ExposureRow
 from .factor_output import FactorOutput
 from .figures import Figures
 from .given_by_side_enum import GivenBySideEnum
+from .gleif_import_input_request import GleifImportInputRequest
+from .gleif_import_output import GleifImportOutput
 from .grade import Grade
 from .grade_input_request import GradeInputRequest
 from .grade_output import GradeOutput
@@ -91,6 +95,7 @@ from .import_completed_payload_state import ImportCompletedPayloadState
 from .import_completed_webhook import ImportCompletedWebhook
 from .import_completed_webhook_event import ImportCompletedWebhookEvent
 from .import_job_state_enum import ImportJobStateEnum
+from .insured_relation_output import InsuredRelationOutput
 from .insurer_approve_input_request import InsurerApproveInputRequest
 from .insurer_buyer_detail_output import InsurerBuyerDetailOutput
 from .insurer_buyer_output import InsurerBuyerOutput
@@ -114,6 +119,7 @@ from .insurer_grade import InsurerGrade
 from .insurer_limit import InsurerLimit
 from .insurer_limit_detail_output import InsurerLimitDetailOutput
 from .insurer_limits_section import InsurerLimitsSection
+from .insurer_loss_payee_output import InsurerLossPayeeOutput
 from .insurer_overdue import InsurerOverdue
 from .insurer_overdue_detail_output import InsurerOverdueDetailOutput
 from .insurer_overdue_output import InsurerOverdueOutput
@@ -135,6 +141,8 @@ from .insurer_withdraw_input_request import InsurerWithdrawInputRequest
 from .invoice_input_request import InvoiceInputRequest
 from .invoice_output import InvoiceOutput
 from .invoice_payload import InvoicePayload
+from .kind_input_request import KindInputRequest
+from .language_enum import LanguageEnum
 from .ledger_holder_enum import LedgerHolderEnum
 from .ledger_line_kind_enum import LedgerLineKindEnum
 from .ledger_line_output import LedgerLineOutput
@@ -191,6 +199,7 @@ from .paginated_buyer_output_list import PaginatedBuyerOutputList
 from .paginated_buyer_to_review_list import PaginatedBuyerToReviewList
 from .paginated_claim_output_list import PaginatedClaimOutputList
 from .paginated_collection_case_output_list import PaginatedCollectionCaseOutputList
+from .paginated_insured_relation_output_list import PaginatedInsuredRelationOutputList
 from .paginated_insurer_buyer_output_list import PaginatedInsurerBuyerOutputList
 from .paginated_insurer_claim_output_list import PaginatedInsurerClaimOutputList
 from .paginated_insurer_overdue_output_list import PaginatedInsurerOverdueOutputList
@@ -276,12 +285,21 @@ from .recovery_recorded_webhook_event import RecoveryRecordedWebhookEvent
 from .recovery_sharing_rule_enum import RecoverySharingRuleEnum
 from .recovery_source_enum import RecoverySourceEnum
 from .reinstate_input_request import ReinstateInputRequest
+from .relation_input_request import RelationInputRequest
+from .release_input_request import ReleaseInputRequest
 from .renewal_offer_output import RenewalOfferOutput
 from .renewal_offer_output_state_enum import RenewalOfferOutputStateEnum
 from .renewal_offer_output_term_changes import RenewalOfferOutputTermChanges
 from .risk_check import RiskCheck
 from .risk_check_input_request import RiskCheckInputRequest
+from .scorecard_output import ScorecardOutput
+from .scorecard_output_buyer_exposure_cap_type_0 import ScorecardOutputBuyerExposureCapType0
+from .scorecard_output_max_automatic_amount import ScorecardOutputMaxAutomaticAmount
+from .source_enum import SourceEnum
 from .state_enum import StateEnum
+from .statement_import_input_request import StatementImportInputRequest
+from .statement_input_request import StatementInputRequest
+from .statement_output import StatementOutput
 from .status_enum import StatusEnum
 from .suggestion_output import SuggestionOutput
 from .terms_version_output import TermsVersionOutput
@@ -314,6 +332,7 @@ from .webhook_event_output import WebhookEventOutput
 __all__ = (
     "AddInvoicesInputRequest",
     "AllocationOutput",
+    "AssignInputRequest",
     "AutoDecisionRuleInputRequest",
     "AutoDecisionRuleOutput",
     "BuyerAlert",
@@ -388,11 +407,14 @@ __all__ = (
     "DocumentOutput",
     "DocumentRequestOutput",
     "DocumentUploadInputRequest",
+    "EndInputRequest",
     "ExposurePage",
     "ExposureRow",
     "FactorOutput",
     "Figures",
     "GivenBySideEnum",
+    "GleifImportInputRequest",
+    "GleifImportOutput",
     "Grade",
     "GradeInputRequest",
     "GradeOutput",
@@ -403,6 +425,7 @@ __all__ = (
     "ImportCompletedWebhook",
     "ImportCompletedWebhookEvent",
     "ImportJobStateEnum",
+    "InsuredRelationOutput",
     "InsurerApproveInputRequest",
     "InsurerBuyerDetailOutput",
     "InsurerBuyerOutput",
@@ -426,6 +449,7 @@ __all__ = (
     "InsurerLimit",
     "InsurerLimitDetailOutput",
     "InsurerLimitsSection",
+    "InsurerLossPayeeOutput",
     "InsurerOverdue",
     "InsurerOverdueDetailOutput",
     "InsurerOverdueOutput",
@@ -447,6 +471,8 @@ __all__ = (
     "InvoiceInputRequest",
     "InvoiceOutput",
     "InvoicePayload",
+    "KindInputRequest",
+    "LanguageEnum",
     "LedgerHolderEnum",
     "LedgerLineKindEnum",
     "LedgerLineOutput",
@@ -503,6 +529,7 @@ __all__ = (
     "PaginatedBuyerToReviewList",
     "PaginatedClaimOutputList",
     "PaginatedCollectionCaseOutputList",
+    "PaginatedInsuredRelationOutputList",
     "PaginatedInsurerBuyerOutputList",
     "PaginatedInsurerClaimOutputList",
     "PaginatedInsurerOverdueOutputList",
@@ -588,12 +615,21 @@ __all__ = (
     "RecoverySharingRuleEnum",
     "RecoverySourceEnum",
     "ReinstateInputRequest",
+    "RelationInputRequest",
+    "ReleaseInputRequest",
     "RenewalOfferOutput",
     "RenewalOfferOutputStateEnum",
     "RenewalOfferOutputTermChanges",
     "RiskCheck",
     "RiskCheckInputRequest",
+    "ScorecardOutput",
+    "ScorecardOutputBuyerExposureCapType0",
+    "ScorecardOutputMaxAutomaticAmount",
+    "SourceEnum",
     "StateEnum",
+    "StatementImportInputRequest",
+    "StatementInputRequest",
+    "StatementOutput",
     "StatusEnum",
     "SuggestionOutput",
     "TermsVersionOutput",
